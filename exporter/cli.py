@@ -1,0 +1,113 @@
+"""The command line: parse options, wire source -> model -> render -> output. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+from .errors import ExportError, InputError
+from .render import FORMATS
+
+HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
+
+\b
+Examples:
+  ses-export example.com --format bind                 # live SES, default AWS configuration
+  ses-export example.com --identity-file saved.json --region us-east-1 --format json
+  aws sesv2 get-email-identity --email-identity example.com | ses-export example.com --identity-file - -f bind
+  ses-export --identity-file samples/identities -f bind -o records.zone
+
+Every CNAME target, MX exchange and BIND owner name is written as a fully qualified
+name with its final dot, so no DNS panel can append the zone to it.
+
+\b
+Exit status: 0 success; 1 --check found a record that is not right;
+2 bad usage or bad input; 3 SES, AWS or network failure.
+"""
+
+
+@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.argument("domains", metavar="[DOMAIN]...", nargs=-1)
+@click.option("--identity-file", metavar="PATH",
+              help="Read saved 'aws sesv2 get-email-identity' JSON instead of calling SES: a file for one "
+                   "DOMAIN, '-' for stdin, or a folder of DOMAIN.json files (DOMAINs then pick some; none means all).")
+@click.option("--region", metavar="REGION", help="AWS region (default: AWS_REGION or the AWS configuration). "
+              "Saved JSON does not record it; it is needed for the MAIL FROM MX record.")
+@click.option("--profile", metavar="NAME", help="AWS profile for credentials and region.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="instructions", show_default=True,
+              help="What to write.")
+@click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout.")
+@click.option("--ttl", type=int, default=1800, show_default=True, help="Record TTL in seconds (1..2147483647).")
+@click.option("--zone", metavar="ZONE", help="The DNS zone that holds the records (default: the identity's domain); "
+              "decides the relative host names in csv and instructions.")
+@click.option("--mail-from", metavar="DOMAIN", help="A MAIL FROM subdomain to plan when SES has none configured yet.")
+@click.option("--dmarc", metavar="TEXT", default="v=DMARC1; p=none;", show_default=True, help="DMARC record value.")
+@click.option("--no-dmarc", is_flag=True, help="Leave the DMARC record out.")
+@click.option("--dkim-public-key", metavar="PEM_FILE", type=click.Path(dir_okay=False),
+              help="BYODKIM: the PEM public key whose DKIM TXT record to write (the selector comes from SES).")
+@click.option("--verification-token", metavar="TOKEN",
+              help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken.")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
+@click.version_option(__version__, prog_name="ses-export")
+def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc, no_dmarc,
+         dkim_public_key, verification_token, debug):
+    try:
+        _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
+             None if no_dmarc else dmarc, dkim_public_key, verification_token)
+    except ExportError as e:
+        if debug:
+            raise
+        click.echo(f"ses-export: {e}", err=True)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("ses-export: interrupted", err=True)
+        sys.exit(130)
+
+
+def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
+         dkim_public_key, verification_token):
+    from . import model, output as out, regions, render
+
+    public_key = _read_public_key(dkim_public_key) if dkim_public_key else None
+    if identity_file is None and not domains:
+        raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file")
+
+    if identity_file is not None:
+        from . import saved
+
+        loaded = saved.load(identity_file, list(domains))
+        region = region if region is not None else regions.configured_region(profile)
+        opts = model.options(region=region, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
+                             dkim_public_key=public_key, verification_token=verification_token)
+        identities = [model.identity(item.response, item.domain, opts, item.source) for item in loaded]
+    else:
+        from . import names, ses
+
+        opts = model.options(region=region, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
+                             dkim_public_key=public_key, verification_token=verification_token)
+        wanted = list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
+        source = ses.SesSource(opts.region, profile)
+        opts = model.Options(**{**opts.__dict__, "region": regions.region(source.region, "AWS region")})
+        identities = [model.identity(source.get_identity(d), d, opts, f"SES {source.region}") for d in wanted]
+
+    for identity in identities:
+        for note in identity.notes:
+            click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
+    text = render.render(fmt, identities)
+    out.emit(text, output)
+
+
+def _read_public_key(path: str) -> str:
+    from .dkim_key import public_key_base64
+
+    try:
+        with open(path, encoding="ascii") as handle:
+            return public_key_base64(handle.read(), f"--dkim-public-key: {path}")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"--dkim-public-key: {path}: cannot read it ({getattr(e, 'strerror', None) or e})") from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Escaping and splitting for each output syntax: the only place values are escaped.
+
+Each function is registered as a Jinja2 filter under its own name (see FILTERS) and has its
+own tests; templates never escape by hand.
+"""
+
+from __future__ import annotations
+
+import json
+
+TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
+
+
+def txt_chunks(value: str, size: int = TXT_CHUNK_BYTES) -> list[str]:
+    """Split TXT text into character-strings of at most `size` bytes (ASCII in, so never mid-character)."""
+    data = value.encode("ascii")
+    if not data:
+        return [""]
+    return [data[i : i + size].decode("ascii") for i in range(0, len(data), size)]
+
+
+def bind_txt(value: str) -> str:
+    """TXT rdata for a zone file: quoted character-strings, `"` and `\\` escaped, split at 255 bytes.
+
+    Split first, then escape, so an escape never straddles two strings and each string
+    still holds at most 255 bytes once the zone file is read back.
+    """
+    return " ".join('"' + chunk.replace("\\", "\\\\").replace('"', '\\"') + '"' for chunk in txt_chunks(value))
+
+
+def json_text(value: object) -> str:
+    """JSON with non-ASCII kept readable; the data is already A-labels and ASCII TXT."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def json_document(identities) -> str:
+    """The JSON contract: {"identities": [...], "records": [...]} for one identity or many."""
+    return json_text(
+        {
+            "identities": [identity.as_json() for identity in identities],
+            "records": [record.as_json() for identity in identities for record in identity.records],
+        }
+    )
+
+
+def no_final_dot(name: str) -> str:
+    """A name as people type it (headers, comments): never used for a value."""
+    return name[:-1] if name.endswith(".") else name
+
+
+def display_name(fqdn: str) -> str:
+    """A name for people reading a comment: 'example.com', or 'xn--wgv71a119e.jp (日本語.jp)'."""
+    from .names import to_unicode
+
+    ascii_name = no_final_dot(fqdn)
+    unicode_name = no_final_dot(to_unicode(fqdn))
+    return ascii_name if unicode_name == ascii_name else f"{ascii_name} ({unicode_name})"
+
+
+FILTERS = {
+    "display_name": display_name,
+    "txt_chunks": txt_chunks,
+    "bind_txt": bind_txt,
+    "json_text": json_text,
+    "json_document": json_document,
+    "no_final_dot": no_final_dot,
+}

@@ -1,0 +1,291 @@
+"""The identity and its records, normalized once from a GetEmailIdentity response.
+
+Every owner name and every CNAME target / MX exchange here is a lowercase A-label FQDN with
+its trailing dot; TXT values are the plain text (no quotes, not split). Renderers and the
+checker take these as they are and never normalize again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import names, regions
+from .errors import InputError
+
+DEFAULT_TTL = 1800
+MAX_TTL = 2147483647  # RFC 2181: a TTL is an unsigned 31-bit number
+DEFAULT_DMARC = "v=DMARC1; p=none;"
+SPF_VALUE = "v=spf1 include:amazonses.com ~all"
+MX_PRIORITY = 10
+MAX_TXT_LENGTH = 4000  # far above any SES record; bounds what a hand-edited input can make us write
+
+PURPOSES = ("dkim", "mail-from-mx", "mail-from-spf", "dmarc", "verification")
+
+
+@dataclass(frozen=True)
+class Record:
+    identity: str  # the identity's domain, FQDN with dot
+    name: str  # owner name, FQDN with dot
+    type: str  # CNAME, MX or TXT
+    ttl: int
+    value: str  # CNAME target or MX exchange (FQDN with dot), or TXT plain text
+    purpose: str  # one of PURPOSES
+    priority: int | None = None  # MX only
+
+    def as_json(self) -> dict:
+        """The record in the stable JSON contract (DESIGN.md section 4)."""
+        return {
+            "identity": self.identity,
+            "name": self.name,
+            "type": self.type,
+            "ttl": self.ttl,
+            "priority": self.priority,
+            "value": self.value,
+            "purpose": self.purpose,
+        }
+
+
+@dataclass(frozen=True)
+class Identity:
+    domain: str  # FQDN with dot, A-labels
+    region: str | None  # None only when no record depends on it
+    zone: str  # the zone that holds the records (FQDN with dot)
+    source: str  # where it came from, for messages: a file, stdin or "SES"
+    dkim_origin: str | None = None
+    dkim_status: str | None = None
+    mail_from_domain: str | None = None
+    mail_from_status: str | None = None  # "PLANNED" when only --mail-from names it
+    verification_status: str | None = None
+    verification_error: str | None = None
+    records: tuple[Record, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The domain as people write it: A-labels, no final dot."""
+        return self.domain[:-1]
+
+    def as_json(self) -> dict:
+        """The identity's facts and SES statuses in the JSON contract (records listed apart)."""
+        return {
+            "domain": self.domain,
+            "region": self.region,
+            "zone": self.zone,
+            "dkim_origin": self.dkim_origin,
+            "dkim_status": self.dkim_status,
+            "mail_from_domain": self.mail_from_domain,
+            "mail_from_status": self.mail_from_status,
+            "verification_status": self.verification_status,
+            "verification_error": self.verification_error,
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose, validated once (see `options`)."""
+
+    region: str | None = None
+    ttl: int = DEFAULT_TTL
+    zone: str | None = None
+    mail_from: str | None = None
+    dmarc: str | None = DEFAULT_DMARC  # None: leave DMARC out
+    dkim_public_key: str | None = None  # base64 SubjectPublicKeyInfo
+    verification_token: str | None = None
+
+
+def options(
+    *,
+    region: str | None = None,
+    ttl: int = DEFAULT_TTL,
+    zone: str | None = None,
+    mail_from: str | None = None,
+    dmarc: str | None = DEFAULT_DMARC,
+    dkim_public_key: str | None = None,
+    verification_token: str | None = None,
+) -> Options:
+    """Validate the user's choices; raise InputError naming the option that is wrong."""
+    if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL:
+        raise InputError(f"--ttl: {ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})")
+    if dmarc is not None:
+        dmarc = txt_text(dmarc.strip(), "--dmarc")
+        if not dmarc.startswith("v=DMARC1"):
+            raise InputError(f"--dmarc: {dmarc!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')")
+    if verification_token is not None:
+        verification_token = txt_text(verification_token.strip(), "--verification-token")
+    return Options(
+        region=regions.region(region) if region is not None else None,
+        ttl=ttl,
+        zone=names.domain(zone, "--zone") if zone is not None else None,
+        mail_from=names.domain(mail_from, "--mail-from") if mail_from is not None else None,
+        dmarc=dmarc,
+        dkim_public_key=dkim_public_key,
+        verification_token=verification_token,
+    )
+
+
+def txt_text(value: object, what: str) -> str:
+    """TXT text we are willing to write: printable ASCII, not empty, of sane length."""
+    if not isinstance(value, str) or not value:
+        raise InputError(f"{what}: empty text")
+    bad = next((c for c in value if not " " <= c <= "~"), None)
+    if bad is not None:
+        raise InputError(f"{what}: character {bad!r} is not printable ASCII; DNS TXT records here carry ASCII only")
+    if len(value) > MAX_TXT_LENGTH:
+        raise InputError(f"{what}: {len(value)} characters is longer than {MAX_TXT_LENGTH}")
+    return value
+
+
+def identity(response: object, domain: str, opts: Options, source: str) -> Identity:
+    """Normalize one `sesv2.get_email_identity` response for `domain` (any spelling).
+
+    `source` names the input in error messages (a path, '-' or 'SES region X').
+    """
+    fqdn = names.domain(domain, "DOMAIN")
+    if not isinstance(response, dict):
+        raise InputError(f"{source}: expected a JSON object from 'aws sesv2 get-email-identity', found {type(response).__name__}")
+    identity_type = response.get("IdentityType")
+    if identity_type is None and "DkimAttributes" not in response:
+        raise InputError(f"{source}: not a get-email-identity response (no IdentityType or DkimAttributes)")
+    if identity_type == "EMAIL_ADDRESS":
+        raise InputError(f"{source}: {fqdn[:-1]} is an email-address identity; only domain identities have DNS records")
+    if identity_type not in (None, "DOMAIN"):
+        raise InputError(f"{source}: IdentityType {identity_type!r} is not supported (only DOMAIN)")
+
+    dkim = _object(response.get("DkimAttributes"), "DkimAttributes", source)
+    mail_from_attrs = _object(response.get("MailFromAttributes"), "MailFromAttributes", source)
+    verification = _object(response.get("VerificationInfo"), "VerificationInfo", source)
+
+    zone = opts.zone or fqdn
+    if not names.is_within(fqdn, zone):
+        raise InputError(f"--zone: {zone[:-1]} does not contain the identity {fqdn[:-1]}")
+
+    builder = _Builder(fqdn, opts.ttl)
+    notes: list[str] = []
+    region = opts.region
+
+    # --- DKIM -------------------------------------------------------------------------
+    origin = _string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin", source)
+    tokens = dkim.get("Tokens") or []
+    if not isinstance(tokens, list):
+        raise InputError(f"{source}: DkimAttributes.Tokens is not a list")
+    tokens = [names.token(t, f"{source}: DkimAttributes.Tokens") for t in tokens]
+    if origin == "EXTERNAL":
+        if not tokens:
+            raise InputError(f"{source}: BYODKIM identity without a selector in DkimAttributes.Tokens")
+        selector = tokens[0]
+        if opts.dkim_public_key is None:
+            raise InputError(
+                f"{source}: {fqdn[:-1]} uses BYODKIM (selector {selector!r}); pass --dkim-public-key PEM_FILE "
+                "with the public half of the key you gave SES"
+            )
+        builder.add(f"{selector}._domainkey.{fqdn}", "TXT", f"p={opts.dkim_public_key}", "dkim")
+    elif tokens:
+        replica_region = _replica_region(origin)
+        if replica_region:
+            notes.append(
+                f"DKIM is replicated from the parent identity in {replica_region}: these are the parent's "
+                "DKIM records, already right if they are published for it"
+            )
+        zone_text = dkim.get("SigningHostedZone")
+        if zone_text:
+            signing_zone = names.domain(_string(zone_text, "DkimAttributes.SigningHostedZone", source),
+                                        f"{source}: DkimAttributes.SigningHostedZone")
+        else:
+            # Saved JSON from older CLIs lacks SigningHostedZone: derive it from the region that
+            # signs (the parent's for a replica, named by the origin itself).
+            if replica_region:
+                signing_region = replica_region
+            else:
+                region = _need_region(region, source, fqdn, "its DKIM signing zone (the response has no SigningHostedZone)")
+                signing_region = region
+            signing_zone = regions.dkim_signing_zone(signing_region)
+        for tok in tokens:
+            builder.add(f"{tok}._domainkey.{fqdn}", "CNAME", f"{tok}.{signing_zone}", "dkim")
+    else:
+        notes.append("SES returned no DKIM tokens: DKIM is not set up for this identity, so no DKIM records")
+
+    # --- MAIL FROM --------------------------------------------------------------------
+    mail_from = None
+    mail_from_status = None
+    if mail_from_attrs.get("MailFromDomain"):
+        mail_from = names.domain(_string(mail_from_attrs["MailFromDomain"], "MailFromAttributes.MailFromDomain", source),
+                                 f"{source}: MailFromAttributes.MailFromDomain")
+        mail_from_status = mail_from_attrs.get("MailFromDomainStatus")
+        if opts.mail_from and opts.mail_from != mail_from:
+            raise InputError(f"--mail-from: {fqdn[:-1]} already has the MAIL FROM domain {mail_from[:-1]} in SES")
+    elif opts.mail_from:
+        mail_from, mail_from_status = opts.mail_from, "PLANNED"
+        notes.append(f"MAIL FROM domain {mail_from[:-1]} is planned (--mail-from), not yet configured in SES")
+    if mail_from:
+        if mail_from == fqdn or not names.is_within(mail_from, fqdn):
+            what = "--mail-from" if mail_from_status == "PLANNED" else f"{source}: MailFromDomain"
+            raise InputError(f"{what}: {mail_from[:-1]} must be a subdomain of {fqdn[:-1]}")
+        region = _need_region(region, source, fqdn, f"the MX record of its MAIL FROM domain {mail_from[:-1]}")
+        builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", priority=MX_PRIORITY)
+        builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")
+
+    # --- DMARC and legacy verification -------------------------------------------------
+    if opts.dmarc is not None:
+        builder.add(f"_dmarc.{fqdn}", "TXT", opts.dmarc, "dmarc")
+    if opts.verification_token is not None:
+        builder.add(f"_amazonses.{fqdn}", "TXT", opts.verification_token, "verification")
+
+    return Identity(
+        domain=fqdn,
+        region=region,
+        zone=zone,
+        source=source,
+        dkim_origin=origin,
+        dkim_status=dkim.get("Status"),
+        mail_from_domain=mail_from,
+        mail_from_status=mail_from_status,
+        verification_status=response.get("VerificationStatus"),
+        verification_error=verification.get("ErrorType"),
+        records=tuple(builder.records),
+        notes=tuple(notes),
+    )
+
+
+@dataclass
+class _Builder:
+    identity: str
+    ttl: int
+    records: list[Record] = field(default_factory=list)
+
+    def add(self, name: str, rtype: str, value: str, purpose: str, priority: int | None = None) -> None:
+        if len(name) - 1 > 253:
+            raise InputError(f"{self.identity[:-1]}: the record name {name} is longer than 253 octets")
+        if rtype in ("CNAME", "MX") and len(value) - 1 > 253:
+            raise InputError(f"{self.identity[:-1]}: the {rtype} target {value} is longer than 253 octets")
+        self.records.append(Record(self.identity, name, rtype, self.ttl, value, purpose, priority))
+
+
+def _replica_region(origin: str) -> str | None:
+    """AWS_SES_EU_WEST_1 -> eu-west-1: a replica names the region of its parent."""
+    if origin.startswith("AWS_SES_"):
+        return origin[len("AWS_SES_"):].lower().replace("_", "-")
+    return None
+
+
+def _need_region(region: str | None, source: str, fqdn: str, why: str) -> str:
+    if region:
+        return region
+    raise InputError(
+        f"{source}: the region of {fqdn[:-1]} is needed for {why}, and saved JSON does not record it; "
+        "pass --region (or set AWS_REGION)"
+    )
+
+
+def _object(value: object, what: str, source: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(f"{source}: {what} is not an object")
+    return value
+
+
+def _string(value: object, what: str, source: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{source}: {what} is not a string")
+    return value

@@ -1,0 +1,90 @@
+"""Domain names: parse once into A-label FQDNs with the trailing dot, and relate them to a zone."""
+
+from __future__ import annotations
+
+import re
+
+import dns.exception
+import dns.name
+
+from .errors import InputError
+
+# Explicit IDNA 2008 (UTS 46 mapping, so "Example.COM" and full-width forms work):
+# dnspython falls back to IDNA 2003 silently when the idna package is missing, and the
+# two disagree on names such as "faß.de". Failing loudly is better than a wrong name.
+_IDNA = dns.name.IDNA_2008_Practical
+
+# A host name label: letters, digits, hyphens, and the underscore of _domainkey/_dmarc.
+_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+# A DKIM token or selector is opaque: any DNS label that every panel and zone file can carry.
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
+
+
+def domain(text: str, what: str = "domain") -> str:
+    """Return `text` as a lowercase A-label FQDN with its trailing dot, or raise InputError.
+
+    `what` names the input in the error ("DOMAIN", "--zone", "MailFromDomain in FILE").
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{what}: empty domain name")
+    raw = text.strip()
+    if "@" in raw:
+        raise InputError(f"{what}: {raw!r} is an email address, not a domain")
+    if raw == ".":
+        raise InputError(f"{what}: the root is not a domain")
+    if ".." in raw or raw.startswith("."):
+        raise InputError(f"{what}: {raw!r} has an empty label")
+    try:
+        name = dns.name.from_unicode(raw.rstrip(".") + ".", idna_codec=_IDNA)
+    except dns.name.LabelTooLong:
+        raise InputError(f"{what}: {raw!r} has a label longer than 63 octets") from None
+    except dns.name.NameTooLong:
+        raise InputError(f"{what}: {raw!r} is longer than 253 octets") from None
+    except dns.name.NoIDNA2008:
+        raise InputError(f"{what}: the idna package is missing; install dnspython[idna]") from None
+    except (dns.exception.DNSException, UnicodeError, ValueError) as e:
+        raise InputError(f"{what}: {raw!r} is not a valid domain name ({_reason(e)})") from None
+    labels = [label.decode("ascii").lower() for label in name.labels[:-1]]
+    if len(labels) < 2:
+        raise InputError(f"{what}: {raw!r} is a single label; give the full domain (example.com)")
+    for label in labels:
+        if not _LABEL.match(label):
+            raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a host name label")
+    fqdn = ".".join(labels) + "."
+    if len(fqdn) - 1 > 253:
+        raise InputError(f"{what}: {raw!r} is longer than 253 octets")
+    return fqdn
+
+
+def token(text: object, what: str) -> str:
+    """A DKIM token or selector: one DNS label, kept exactly as SES wrote it."""
+    if not isinstance(text, str) or not _TOKEN.match(text):
+        raise InputError(f"{what}: {text!r} is not a DNS label (1-63 letters, digits, '-' or '_')")
+    return text
+
+
+def is_within(name: str, zone: str) -> bool:
+    """True when FQDN `name` is `zone` or lies below it (both FQDNs with dots)."""
+    return name == zone or name.endswith("." + zone)
+
+
+def relative(name: str, zone: str) -> str:
+    """`name` relative to `zone`, as a panel's host field wants it: '@' for the apex."""
+    if name == zone:
+        return "@"
+    if not name.endswith("." + zone):
+        raise ValueError(f"{name} is not within {zone}")
+    return name[: -len(zone) - 1]
+
+
+def to_unicode(fqdn: str) -> str:
+    """The U-label form, for people reading headers and instructions (never for values)."""
+    try:
+        return dns.name.from_text(fqdn).to_unicode(idna_codec=_IDNA)
+    except Exception:  # noqa: BLE001 - display only; the A-label is always right
+        return fqdn
+
+
+def _reason(e: Exception) -> str:
+    text = str(e).strip()
+    return text or type(e).__name__

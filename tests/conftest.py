@@ -1,0 +1,49 @@
+"""Shared test helpers: the repository's samples, the CLI in-process, and real external tools."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(SAMPLES))  # render_samples.py is the one list of sample cases
+
+
+def sample_identities() -> list[dict]:
+    return json.loads((SAMPLES / "samples.json").read_text(encoding="utf-8"))["identities"]
+
+
+def sample_argv(sample: dict, *extra: str) -> list[str]:
+    """The arguments that render one bundled sample (paths relative to the repository root)."""
+    return [sample["domain"], "--identity-file", str(SAMPLES / "identities" / f"{sample['domain']}.json"),
+            *[str(ROOT / a) if a.startswith("samples/") else a for a in sample["args"]], *extra]
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool the tests need; its absence is a failure, not a skip."""
+    path = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/bin:/sbin:/bin")
+    if not path:
+        pytest.fail(f"{name} is not installed: run the README's test command (bash tests/run), which installs it")
+    return path
+
+
+@pytest.fixture
+def cli():
+    """Invoke ses-export in-process; returns click's Result (stdout and stderr kept apart)."""
+    from exporter.cli import main
+
+    def invoke(*args: str, input: str | None = None):
+        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(params=sample_identities(), ids=lambda s: s["domain"])
+def sample(request) -> dict:
+    return request.param

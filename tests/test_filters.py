@@ -1,0 +1,38 @@
+import dns.rdata
+import dns.rdataclass
+import dns.rdatatype
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporter.filters import bind_txt, display_name, txt_chunks
+
+PRINTABLE = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=1200)
+
+
+def test_txt_chunks_split_at_255_bytes():
+    assert txt_chunks("a" * 255) == ["a" * 255]
+    assert txt_chunks("a" * 256) == ["a" * 255, "a"]
+    assert [len(c) for c in txt_chunks("b" * 600)] == [255, 255, 90]
+
+
+def test_bind_txt_escapes_quotes_and_backslashes():
+    assert bind_txt('say "hi" \\ ok') == '"say \\"hi\\" \\\\ ok"'
+
+
+def test_bind_txt_never_splits_an_escape():
+    value = "x" * 254 + '"' + "y"  # the quote is the 255th byte: it must stay whole in string 1
+    rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, bind_txt(value))
+    assert [s.decode() for s in rdata.strings] == ["x" * 254 + '"', "y"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(PRINTABLE)
+def test_bind_txt_round_trips_through_dnspython(value):
+    rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, bind_txt(value))
+    assert all(len(s) <= 255 for s in rdata.strings)
+    assert b"".join(rdata.strings).decode("ascii") == value
+
+
+def test_display_name():
+    assert display_name("example.com.") == "example.com"
+    assert display_name("xn--wgv71a119e.jp.") == "xn--wgv71a119e.jp (日本語.jp)"

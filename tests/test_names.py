@@ -1,0 +1,52 @@
+import pytest
+
+from exporter import names
+from exporter.errors import InputError
+
+
+@pytest.mark.parametrize(
+    "text, fqdn",
+    [
+        ("example.com", "example.com."),
+        ("Example.COM.", "example.com."),
+        ("日本語.jp", "xn--wgv71a119e.jp."),
+        ("ｅｘａｍｐｌｅ.com", "example.com."),  # full-width input, mapped by UTS 46
+        ("faß.de", "xn--fa-hia.de."),  # IDNA 2008; IDNA 2003 would give fass.de
+        ("mail.xn--wgv71a119e.jp", "mail.xn--wgv71a119e.jp."),
+    ],
+)
+def test_domain_is_a_label_fqdn_with_dot(text, fqdn):
+    assert names.domain(text) == fqdn
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("", "empty"),
+        ("me@example.com", "email address"),
+        ("a..example.com", "empty label"),
+        ("com", "single label"),
+        ("a" * 64 + ".com", "longer than 63"),
+        (".".join(["abcdefghi"] * 26) + ".com", "longer than 253"),
+        ("-bad.example.com", "not a host name label"),
+        ("sp ace.example.com", "example.com"),
+    ],
+)
+def test_bad_domain_names_the_problem(text, problem):
+    with pytest.raises(InputError, match=problem) as error:
+        names.domain(text, "--zone")
+    assert str(error.value).startswith("--zone:")
+
+
+def test_relative_host():
+    assert names.relative("example.com.", "example.com.") == "@"
+    assert names.relative("tok._domainkey.news.example.com.", "example.com.") == "tok._domainkey.news"
+    with pytest.raises(ValueError):
+        names.relative("example.org.", "example.com.")
+
+
+def test_token_must_be_a_label():
+    assert names.token("abc_DEF-123", "t") == "abc_DEF-123"
+    for bad in ["", "a.b", "a" * 64, None, 5, "tok en"]:
+        with pytest.raises(InputError):
+            names.token(bad, "t")
