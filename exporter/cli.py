@@ -8,6 +8,7 @@ import click
 
 from . import __version__
 from .errors import ExportError, InputError
+from .language import LANGUAGES
 from .render import FORMATS
 
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
@@ -49,13 +50,15 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="BYODKIM: the PEM public key whose DKIM TXT record to write (the selector comes from SES).")
 @click.option("--verification-token", metavar="TOKEN",
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of instructions and check reports (default: from the locale, else en).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc, no_dmarc,
-         dkim_public_key, verification_token, debug):
+         dkim_public_key, verification_token, lang, debug):
     try:
         _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
-             None if no_dmarc else dmarc, dkim_public_key, verification_token)
+             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang)
     except ExportError as e:
         if debug:
             raise
@@ -67,8 +70,9 @@ def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
 
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token):
+         dkim_public_key, verification_token, lang):
     from . import model, output as out, regions, render
+    from .language import default_language
 
     public_key = _read_public_key(dkim_public_key) if dkim_public_key else None
     if identity_file is None and not domains:
@@ -95,7 +99,7 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     for identity in identities:
         for note in identity.notes:
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
-    text = render.render(fmt, identities)
+    text = render.render(fmt, identities, lang=lang or default_language())
     out.emit(text, output)
 
 
