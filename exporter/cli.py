@@ -34,12 +34,17 @@ Exit status: 0 success; 1 --check found a record that is not right;
 @click.option("--identity-file", metavar="PATH",
               help="Read saved 'aws sesv2 get-email-identity' JSON instead of calling SES: a file for one "
                    "DOMAIN, '-' for stdin, or a folder of DOMAIN.json files (DOMAINs then pick some; none means all).")
-@click.option("--region", metavar="REGION", help="AWS region (default: AWS_REGION or the AWS configuration). "
-              "Saved JSON does not record it; it is needed for the MAIL FROM MX record.")
+@click.option("--region", "region_list", metavar="REGION", multiple=True,
+              help="AWS region (default: AWS_REGION or the AWS configuration). "
+              "Saved JSON does not record it; it is needed for the MAIL FROM MX record. "
+              "With --all it may be repeated: the regions are read in parallel.")
 @click.option("--profile", metavar="NAME", help="AWS profile for credentials and region.")
+@click.option("--all", "all_identities", is_flag=True,
+              help="Every domain identity of the region(s) in live SES (email-address identities are skipped).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="instructions", show_default=True,
               help="What to write.")
-@click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout.")
+@click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout. "
+              "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX.")
 @click.option("--ttl", type=int, default=1800, show_default=True, help="Record TTL in seconds (1..2147483647).")
 @click.option("--zone", metavar="ZONE", help="The DNS zone that holds the records (default: the identity's domain); "
               "decides the relative host names in csv and instructions.")
@@ -54,11 +59,13 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="Language of instructions and check reports (default: from the locale, else en).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
-def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc, no_dmarc,
-         dkim_public_key, verification_token, lang, debug):
+def main(domains, identity_file, region_list, profile, all_identities, fmt, output, ttl, zone, mail_from, dmarc,
+         no_dmarc, dkim_public_key, verification_token, lang, debug):
     try:
+        region = _one_region(region_list, all_identities, identity_file, domains)
         _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
-             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang)
+             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang,
+             all_regions=list(dict.fromkeys(region_list)) if all_identities else None)
     except ExportError as e:
         if debug:
             raise
@@ -69,14 +76,25 @@ def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
         sys.exit(130)
 
 
+def _one_region(region_list, all_identities, identity_file, domains):
+    """Only --all takes several regions; it lists SES, so no DOMAIN and no saved files with it."""
+    if all_identities and identity_file is not None:
+        raise InputError("--all: lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them")
+    if all_identities and domains:
+        raise InputError(f"--all: every domain identity is exported; drop the DOMAIN arguments ({', '.join(domains)})")
+    if len(set(region_list)) > 1 and not all_identities:
+        raise InputError(f"--region: given {len(set(region_list))} regions; only --all reads several regions")
+    return region_list[0] if region_list else None
+
+
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang):
+         dkim_public_key, verification_token, lang, all_regions=None):
     from . import model, output as out, regions, render
     from .language import default_language
 
     public_key = _read_public_key(dkim_public_key) if dkim_public_key else None
-    if identity_file is None and not domains:
-        raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file")
+    if identity_file is None and not domains and all_regions is None:
+        raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
 
     if identity_file is not None:
         from . import saved
@@ -87,20 +105,28 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
                              dkim_public_key=public_key, verification_token=verification_token)
         identities = [model.identity(item.response, item.domain, opts, item.source) for item in loaded]
     else:
-        from . import names, ses
+        from . import fleet, names
 
-        opts = model.options(region=region, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
-                             dkim_public_key=public_key, verification_token=verification_token)
-        wanted = list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
-        source = ses.SesSource(opts.region, profile)
-        opts = model.Options(**{**opts.__dict__, "region": regions.region(source.region, "AWS region")})
-        identities = [model.identity(source.get_identity(d), d, opts, f"SES {source.region}") for d in wanted]
+        # One Options per region (None: left to boto3's configuration); fleet paces each region.
+        # AWS_REGION is read here as for saved JSON: boto3 itself knows only AWS_DEFAULT_REGION.
+        per_region = [model.options(region=r, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
+                                    dkim_public_key=public_key, verification_token=verification_token)
+                      for r in (all_regions or [region if region is not None else regions.configured_region(profile)])]
+        wanted = None if all_regions is not None else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
+        fetched = fleet.fetch(per_region, profile, wanted, fleet.Progress())
+        identities = fetched.identities
+        for note in fetched.notes:
+            click.echo(f"ses-export: note: {note}", err=True)
 
     for identity in identities:
         for note in identity.notes:
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
-    text = render.render(fmt, identities, lang=lang or default_language())
-    out.emit(text, output)
+    settings = {"lang": lang or default_language()}
+    if out.is_folder(output):
+        file_names = out.file_names(identities, fmt)
+        out.write_folder(output, {n: render.render(fmt, [i], **settings) for n, i in zip(file_names, identities)})
+    else:
+        out.emit(render.render(fmt, identities, **settings), output)
 
 
 def _read_public_key(path: str) -> str:

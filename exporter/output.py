@@ -54,3 +54,42 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# -o FOLDER: one file per identity, named DOMAIN.SUFFIX (A-labels) after the format.
+SUFFIXES = {
+    "bind": "zone",
+    "json": "json",
+    "csv": "csv",
+    "terraform-route53": "route53.tf",
+    "terraform-cloudflare": "cloudflare.tf",
+    "instructions": "md",
+}
+
+
+def is_folder(path: str | None) -> bool:
+    """-o names a folder: an existing one, or a path ending in '/' (made if missing)."""
+    return path not in (None, "-") and (path.endswith(("/", os.sep)) or Path(path).is_dir())
+
+
+def file_names(identities, fmt: str) -> list[str]:
+    """DOMAIN.SUFFIX for each identity; a domain present in several regions gets DOMAIN.REGION.SUFFIX."""
+    suffix = SUFFIXES[fmt]
+    seen: dict[str, int] = {}
+    for identity in identities:
+        seen[identity.name] = seen.get(identity.name, 0) + 1
+    return [f"{i.name}.{i.region}.{suffix}" if seen[i.name] > 1 else f"{i.name}.{suffix}" for i in identities]
+
+
+def write_folder(folder: str, files: dict[str, str]) -> None:
+    """Write each file atomically into `folder` (made if missing, its parent must exist)."""
+    target = Path(folder)
+    if not target.is_dir():
+        try:
+            target.mkdir()
+        except FileExistsError:
+            raise InputError(f"--output: {folder} is a file, not a folder") from None
+        except OSError as e:
+            raise InputError(f"--output: {folder}: cannot make the folder ({e.strerror or e})") from None
+    for name, text in files.items():
+        write_atomic(target / name, text)

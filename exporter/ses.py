@@ -5,6 +5,8 @@ from __future__ import annotations
 from .errors import AwsError, InputError
 
 GET_ACTION = "ses:GetEmailIdentity"
+LIST_ACTION = "ses:ListEmailIdentities"
+LIST_PAGE_SIZE = 1000  # the API's maximum: fewer pages, fewer throttled calls
 
 
 class SesSource:
@@ -51,6 +53,42 @@ class SesSource:
             raise AwsError(f"SES in {self.region}: {name}: {e}") from None
         response.pop("ResponseMetadata", None)
         return response
+
+
+    def list_domain_identities(self) -> tuple[list[str], dict[str, int]]:
+        """Every identity name of the region, following NextToken (boto3 has no paginator for it).
+
+        Returns the DOMAIN identities' names, and how many of each other type (EMAIL_ADDRESS, ...)
+        were left out: those have no DNS records.
+        """
+        exc = self._exceptions
+        domains: list[str] = []
+        skipped: dict[str, int] = {}
+        token = None
+        while True:
+            kwargs = {"PageSize": LIST_PAGE_SIZE, **({"NextToken": token} if token else {})}
+            try:
+                page = self.client.list_email_identities(**kwargs)
+            except exc.NoCredentialsError:
+                raise AwsError(
+                    "AWS credentials not found: set AWS_PROFILE or pass --profile, or set AWS_ACCESS_KEY_ID and "
+                    "AWS_SECRET_ACCESS_KEY (or use --identity-file with saved JSON)"
+                ) from None
+            except exc.ClientError as e:
+                raise AwsError(_client_error_message(e, "the list of identities", self.region, LIST_ACTION)) from None
+            except (exc.EndpointConnectionError, exc.ConnectTimeoutError, exc.ReadTimeoutError, exc.ConnectionClosedError) as e:
+                raise AwsError(f"SES in {self.region}: network failure listing identities: {type(e).__name__}") from None
+            except exc.BotoCoreError as e:
+                raise AwsError(f"SES in {self.region}: listing identities: {e}") from None
+            for item in page.get("EmailIdentities", []):
+                kind = item.get("IdentityType")
+                if kind == "DOMAIN":
+                    domains.append(item["IdentityName"])
+                else:
+                    skipped[kind] = skipped.get(kind, 0) + 1
+            token = page.get("NextToken")
+            if not token:
+                return domains, skipped
 
 
 def _client_error_message(error, name: str, region: str, action: str) -> str:
