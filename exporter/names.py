@@ -32,6 +32,9 @@ def domain(text: str, what: str = "domain") -> str:
         raise InputError(f"{what}: {raw!r} is an email address, not a domain")
     if raw == ".":
         raise InputError(f"{what}: the root is not a domain")
+    plain = _plain_ascii_domain(raw)
+    if plain is not None:
+        return plain
     if ".." in raw or raw.startswith("."):
         raise InputError(f"{what}: {raw!r} has an empty label")
     try:
@@ -54,6 +57,20 @@ def domain(text: str, what: str = "domain") -> str:
     if len(fqdn) - 1 > 253:
         raise InputError(f"{what}: {raw!r} is longer than 253 octets")
     return fqdn
+
+
+def _plain_ascii_domain(raw: str) -> str | None:
+    """The common case without dnspython (a run of thousands of identities parses each name
+    several times): pure ASCII without escapes is exactly what dnspython's practical IDNA codec
+    passes through unchanged. Anything else, or anything wrong, takes the full path and its
+    precise error (tests/test_names.py checks the two agree)."""
+    if not raw.isascii() or "\\" in raw:
+        return None
+    labels = raw.rstrip(".").lower().split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+        return None
+    fqdn = ".".join(labels) + "."
+    return fqdn if len(fqdn) - 1 <= 253 else None
 
 
 def token(text: object, what: str) -> str:
@@ -79,6 +96,8 @@ def relative(name: str, zone: str) -> str:
 
 def to_unicode(fqdn: str) -> str:
     """The U-label form, for people reading headers and instructions (never for values)."""
+    if "xn--" not in fqdn:  # no A-label to decode: the name is its own U-label form
+        return fqdn
     try:
         return dns.name.from_text(fqdn).to_unicode(idna_codec=_IDNA)
     except Exception:  # noqa: BLE001 - display only; the A-label is always right

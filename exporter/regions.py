@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 from pathlib import Path
@@ -64,6 +63,8 @@ def configured_region(profile: str | None = None) -> str | None:
         value = os.environ.get(var, "").strip()
         if value:
             return region(value, var)
+    import configparser  # only when no region is given: it costs a millisecond at start-up
+
     profile = profile or os.environ.get("AWS_PROFILE") or os.environ.get("AWS_DEFAULT_PROFILE") or "default"
     path = Path(os.environ.get("AWS_CONFIG_FILE") or Path.home() / ".aws" / "config").expanduser()
     parser = configparser.RawConfigParser()

@@ -50,3 +50,35 @@ def test_token_must_be_a_label():
     for bad in ["", "a.b", "a" * 64, None, 5, "tok en"]:
         with pytest.raises(InputError):
             names.token(bad, "t")
+
+
+# The fast path for plain ASCII names must agree exactly with the dnspython path it skips.
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ASCII_NAMES = st.one_of(
+    st.text(alphabet="abcXYZ019-_.", min_size=1, max_size=80),
+    st.lists(st.text(alphabet="aZ9-_", min_size=1, max_size=70), min_size=1, max_size=5).map(".".join),
+    st.sampled_from(["xn--wgv71a119e.jp", "XN--zz.com", "a" * 63 + ".com", ".".join(["abcdefghi"] * 25) + ".co",
+                     ".".join(["abcdefghi"] * 25) + ".com", "a\\.b.com", "a\\065.com", "ab--cd.com"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII_NAMES)
+def test_plain_ascii_fast_path_agrees_with_dnspython(text):
+    fast = names._plain_ascii_domain(text.strip())
+    real = names._plain_ascii_domain
+    names._plain_ascii_domain = lambda raw: None
+    try:
+        full = names.domain(text)
+    except InputError:
+        full = None
+    finally:
+        names._plain_ascii_domain = real
+    if fast is not None:
+        assert fast == full
+    # and the public function gives the same either way
+    try:
+        assert names.domain(text) == full
+    except InputError:
+        assert full is None
