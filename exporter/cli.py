@@ -9,6 +9,7 @@ import click
 from . import __version__
 from .errors import ExportError, InputError
 from .language import LANGUAGES
+from .panels import PANEL_NAMES
 from .render import FORMATS
 
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
@@ -52,13 +53,15 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of instructions and check reports (default: from the locale, else en).")
+@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default="generic", show_default=True,
+              help="Tailor the instructions to this DNS panel's fields and quirks.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc, no_dmarc,
-         dkim_public_key, verification_token, lang, debug):
+         dkim_public_key, verification_token, lang, dns_host, debug):
     try:
         _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
-             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang)
+             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host)
     except ExportError as e:
         if debug:
             raise
@@ -70,7 +73,7 @@ def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
 
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang):
+         dkim_public_key, verification_token, lang, dns_host="generic"):
     from . import model, output as out, regions, render
     from .language import default_language
 
@@ -99,7 +102,7 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     for identity in identities:
         for note in identity.notes:
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
-    text = render.render(fmt, identities, lang=lang or default_language())
+    text = render.render(fmt, identities, lang=lang or default_language(), dns_host=dns_host)
     out.emit(text, output)
 
 

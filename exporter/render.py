@@ -11,6 +11,8 @@ from .filters import FILTERS
 from .model import Identity
 
 FORMATS = ("bind", "csv", "terraform-cloudflare", "terraform-route53", "instructions", "json")
+# Text for people: one template per language, templates/FORMAT.LANG.j2 (en when no lang is set).
+LOCALIZED_FORMATS = ("instructions",)
 
 
 def template_folder() -> Path:
@@ -49,9 +51,14 @@ def render(fmt: str, identities: list[Identity], **settings) -> str:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     import jinja2
 
+    name = f"{fmt}.{settings.get('lang') or 'en'}.j2" if fmt in LOCALIZED_FORMATS else f"{fmt}.j2"
     try:
-        template = environment().get_template(f"{fmt}.j2")
+        template = environment().get_template(name)
     except jinja2.TemplateNotFound:
         raise InputError(f"--format: {fmt} is not available yet in this version") from None
+    from . import panels
+
     records = [record for identity in identities for record in identity.records]
-    return template.render(identities=identities, records=records, version=__version__, settings=settings)
+    # The DNS panel's facts (--dns-host) and how a record is typed there, for the instructions.
+    return template.render(identities=identities, records=records, version=__version__, settings=settings,
+                           panel=panels.panel(settings.get("dns_host")), entry=panels.entry)
