@@ -13,6 +13,8 @@ import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import SAMPLES, sample_argv
@@ -205,3 +207,39 @@ def test_readme_examples_are_what_the_tool_writes(cli):
     step = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
     for line in step.splitlines():
         assert line.replace("（…）", "") in ja
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=80),
+       st.sampled_from(LANGS), st.sampled_from(PANEL_NAMES))
+def test_any_txt_text_reads_back_from_csv_and_markdown(tail, lang, dns_host):
+    """A DMARC value with backticks, quotes, commas or Markdown marks still shows exactly."""
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    dmarc = ("v=DMARC1; " + tail).strip()
+    base = ["shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "--dmarc", dmarc]
+    runner = CliRunner()
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, [*base, "-f", "csv"]).stdout)))
+    assert rows[-1]["Value"] == dmarc
+    text = runner.invoke(main, [*base, "--lang", lang, "--dns-host", dns_host]).stdout
+    spans = code_spans(text)
+    if PANELS[dns_host].txt_quoted:
+        assert any(s.startswith('"') and b"".join(
+            dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, s).strings).decode() == dmarc for s in spans)
+    else:
+        assert dmarc in spans
+
+
+def test_installed_entry_point_finds_the_language_templates(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = shutil.which("ses-export", path=str(Path(sys.executable).parent)) or shutil.which("ses-export")
+    result = subprocess.run([exe, "shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3",
+                             "--lang", "ja", "--dns-host", "sakura"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "さくらインターネット" in result.stdout and result.stderr == ""
