@@ -16,16 +16,15 @@ LOCALIZED_FORMATS = ("instructions",)
 
 
 def template_folder() -> Path:
-    """templates/ ships as the package exporter.templates; a plain checkout has it at the top."""
-    try:
-        from importlib.resources import files
+    """Where the templates are: inside the installed package, or at the top of a checkout.
 
-        folder = Path(str(files("exporter.templates")))
-        if folder.is_dir():
+    An installed wheel has exporter/templates/ (pyproject maps the top-level templates/
+    folder there); an editable install or a plain checkout reads templates/ itself.
+    """
+    for folder in (Path(__file__).resolve().parent / "templates", Path(__file__).resolve().parent.parent / "templates"):
+        if (folder / "json.j2").is_file():
             return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    raise RuntimeError(f"ses-export is installed without its templates (looked beside {__file__})")
 
 
 @lru_cache(maxsize=1)
