@@ -57,6 +57,18 @@ def display_name(fqdn: str) -> str:
     return ascii_name if unicode_name == ascii_name else f"{ascii_name} ({unicode_name})"
 
 
+def terminal_text(value: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
+
+    DNS answers are someone else's data; an escape sequence in a TXT record must not be
+    able to recolour, move the cursor or retitle the terminal of whoever runs --check.
+    """
+    return "".join(
+        c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        for c in value
+    )
+
+
 FILTERS = {
     "display_name": display_name,
     "txt_chunks": txt_chunks,
@@ -64,4 +76,5 @@ FILTERS = {
     "json_text": json_text,
     "json_document": json_document,
     "no_final_dot": no_final_dot,
+    "terminal_text": terminal_text,
 }

@@ -1,0 +1,203 @@
+"""--check against a real `named`: one zone per fault, each cause recognized from real answers.
+
+One named serves every fault zone (started once for this module); a second named serves a
+different copy of disagree.test for servers-disagree. Both listen on 127.0.0.1, free ports.
+"""
+
+import json
+import subprocess
+
+import dns.resolver
+import pytest
+
+from check_zones import DISAGREE_SECOND_COPY, FAULT_ZONES, write_identity, zone_text
+from conftest import require_tool
+from dns_servers import FakeDns, Named, SilentServer
+from exporter import dns_query, model
+
+# What each zone must make of each record; records not named here must be ok.
+KEYS = ("dkim1", "dkim2", "dkim3", "mx", "spf", "dmarc")
+EXPECTED = {
+    "clean.test": {},
+    "value-appended.test": {"dkim1": ("wrong", "value-has-zone-appended"), "mx": ("wrong", "value-has-zone-appended")},
+    "name-appended.test": {"dkim1": ("missing", "name-has-zone-appended"), "dmarc": ("missing", "name-has-zone-appended")},
+    "extra-quotes.test": {"spf": ("wrong", "extra-quotes"), "dmarc": ("wrong", "extra-quotes")},
+    "conflict.test": {"mx": ("wrong", "conflict"), "spf": ("wrong", "conflict"), "dmarc": ("wrong", "conflict")},
+    "underscore-dropped.test": {"dkim1": ("missing", "underscore-dropped"), "dmarc": ("missing", "underscore-dropped")},
+    "value-differs.test": {"dkim1": ("wrong", "value-differs"), "spf": ("wrong", "value-differs"),
+                           "dmarc": ("wrong", "value-differs")},
+    "missing.test": {"dkim2": ("missing", None), "spf": ("missing", None)},
+}
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory):
+    binary = require_tool("named")
+    first = Named(binary, tmp_path_factory.mktemp("named-1"),
+                  {f"{domain}.": zone_text(domain, **faults) for domain, faults in FAULT_ZONES.items()})
+    try:
+        second = Named(binary, tmp_path_factory.mktemp("named-2"),
+                       {"disagree.test.": zone_text("disagree.test", **DISAGREE_SECOND_COPY)})
+    except BaseException:
+        first.stop()
+        raise
+    yield first, second
+    first.stop()
+    second.stop()
+
+
+def by_key(report: list[dict]) -> dict:
+    """The JSON entries in the identity's record order: dkim1..3, mx, spf, dmarc."""
+    assert [entry["type"] for entry in report] == ["CNAME", "CNAME", "CNAME", "MX", "TXT", "TXT"]
+    return dict(zip(KEYS, report))
+
+
+def check_json(cli, tmp_path, domain, *servers):
+    path = write_identity(tmp_path, domain)
+    args = [domain, "--identity-file", path, "--region", "us-east-1", "--check", "-f", "json"]
+    for server in servers:
+        args += ["--nameserver", server]
+    return cli(*args)
+
+
+@pytest.mark.parametrize("domain", list(EXPECTED))
+def test_each_fault_is_named(cli, named, tmp_path, domain):
+    result = check_json(cli, tmp_path, domain, named[0].address)
+    report = by_key(json.loads(result.stdout))
+    for key in KEYS:
+        status, cause = EXPECTED[domain].get(key, ("ok", None))
+        assert (report[key]["status"], report[key]["cause"]) == (status, cause), (key, report[key])
+    assert result.exit_code == (0 if not EXPECTED[domain] else 1), result.stderr
+
+
+def test_found_values_show_what_the_panel_did(cli, named, tmp_path):
+    appended = by_key(json.loads(check_json(cli, tmp_path, "value-appended.test", named[0].address).stdout))
+    assert appended["dkim1"]["found"] == ["tok1aaaa.dkim.amazonses.com.value-appended.test."]
+    assert appended["dkim1"]["expected"] == ["tok1aaaa.dkim.amazonses.com."]
+    assert appended["mx"]["found"] == ["10 feedback-smtp.us-east-1.amazonses.com.value-appended.test."]
+    quoted = by_key(json.loads(check_json(cli, tmp_path, "extra-quotes.test", named[0].address).stdout))
+    assert quoted["spf"]["found"] == ['"\\"v=spf1 include:amazonses.com ~all\\""']  # the unrelated TXT is left out
+    doubled = by_key(json.loads(check_json(cli, tmp_path, "name-appended.test", named[0].address).stdout))
+    assert doubled["dkim1"]["found"] == []
+    assert "tok1aaaa._domainkey.name-appended.test.name-appended.test." in doubled["dkim1"]["fix"]
+    conflict = by_key(json.loads(check_json(cli, tmp_path, "conflict.test", named[0].address).stdout))
+    assert len(conflict["spf"]["found"]) == 2 and len(conflict["mx"]["found"]) == 2
+
+
+def test_servers_that_disagree(cli, named, tmp_path):
+    first, second = named
+    result = check_json(cli, tmp_path, "disagree.test", first.address, second.address)
+    report = by_key(json.loads(result.stdout))
+    assert result.exit_code == 1
+    for key in KEYS:
+        want = ("wrong", "servers-disagree") if key in ("dkim3", "dmarc") else ("ok", None)
+        assert (report[key]["status"], report[key]["cause"]) == want, (key, report[key])
+    assert report["dmarc"]["found"] == ['"v=DMARC1; p=none;"', '"v=DMARC1; p=reject;"']
+    assert f"127.0.0.1:{second.port}: missing" in report["dkim3"]["fix"]
+    # Each server alone is self-consistent: the same zone on one server is clean.
+    assert check_json(cli, tmp_path, "disagree.test", first.address).exit_code == 0
+
+
+def test_authoritative_servers_found_and_asked_without_recursion(named):
+    """The default path: NS of the zone through a resolver, then each NS address asked with RD off."""
+    server = named[0]
+    resolver = dns.resolver.Resolver(configure=False)
+    resolver.nameservers = ["127.0.0.1"]
+    resolver.port = server.port
+    zone, servers = dns_query.authoritative_servers("value-appended.test.", resolver, port=server.port)
+    assert zone == "value-appended.test."
+    assert [(s.address, s.port, s.name, s.recursion) for s in servers] == \
+           [("127.0.0.1", server.port, "ns1.value-appended.test.", False)]
+    identity = model.identity(
+        __import__("check_zones").saved_identity("value-appended.test"), "value-appended.test",
+        model.options(region="us-east-1"), "test")
+    result = dns_query.check_identity(identity, resolver=resolver, port=server.port)
+    assert [f.cause for f in result.findings] == ["value-has-zone-appended", None, None,
+                                                   "value-has-zone-appended", None, None]
+
+
+def test_human_table_for_a_broken_zone(cli, named, tmp_path):
+    path = write_identity(tmp_path, "value-appended.test")
+    result = cli("value-appended.test", "--identity-file", path, "--region", "us-east-1", "--check",
+                 "--nameserver", named[0].address)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Checked value-appended.test (zone value-appended.test) at 127.0.0.1:")
+    assert "SES said (saved in" in lines[1] and "DKIM PENDING" in lines[1] and "error HOST_NOT_FOUND" in lines[1]
+    row = next(i for i, line in enumerate(lines) if line.startswith("wrong") and "tok1aaaa._domainkey" in line)
+    assert "tok1aaaa.dkim.amazonses.com.value-appended.test." in lines[row]
+    assert lines[row + 1].strip().startswith("-> value-has-zone-appended: The value was entered without its final dot")
+    assert lines[row + 1].endswith("enter it with the dot: tok1aaaa.dkim.amazonses.com.")
+    assert lines[-1] == "4 ok, 0 missing, 2 wrong"
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_japanese_fix_sentences(cli, named, tmp_path):
+    path = write_identity(tmp_path, "underscore-dropped.test")
+    result = cli("underscore-dropped.test", "--identity-file", path, "--region", "us-east-1", "--check",
+                 "--nameserver", named[0].address, "--lang", "ja", "-f", "json")
+    report = by_key(json.loads(result.stdout))
+    assert report["dmarc"]["fix"].startswith("管理画面がアンダースコアを落として dmarc.underscore-dropped.test. に登録")
+
+
+def test_clean_zone_as_installed_command(named, tmp_path):
+    from test_cli import entry_point
+
+    path = write_identity(tmp_path, "clean.test")
+    result = subprocess.run([entry_point(), "clean.test", "--identity-file", path, "--region", "us-east-1",
+                             "--check", "--nameserver", named[0].address], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("\nok ") == 6 and result.stderr == ""
+
+
+def test_cname_beside_other_data_from_a_fake_server(cli, tmp_path):
+    """named refuses to load such a zone; some DNS hosts serve it anyway."""
+    domain = "cname-conflict.test"
+    data = {
+        f"tok1aaaa._domainkey.{domain}.": {"CNAME": ["tok1aaaa.dkim.amazonses.com."], "TXT": ['"leftover"']},
+        f"tok2bbbb._domainkey.{domain}.": {"CNAME": ["tok2bbbb.dkim.amazonses.com."]},
+        f"tok3cccc._domainkey.{domain}.": {"CNAME": ["tok3cccc.dkim.amazonses.com."]},
+        f"mail.{domain}.": {"CNAME": ["elsewhere.example."], "MX": ["10 feedback-smtp.us-east-1.amazonses.com."],
+                            "TXT": ['"v=spf1 include:amazonses.com ~all"']},
+        f"_dmarc.{domain}.": {"TXT": ['"v=DMARC1; p=none;"']},
+    }
+    server = FakeDns(data)
+    try:
+        report = by_key(json.loads(check_json(cli, tmp_path, domain, server.address).stdout))
+    finally:
+        server.stop()
+    assert [(report[k]["status"], report[k]["cause"]) for k in KEYS] == [
+        ("wrong", "conflict"), ("ok", None), ("ok", None), ("wrong", "conflict"), ("wrong", "conflict"), ("ok", None)]
+    assert "may hold nothing else" in report["dkim1"]["fix"]
+
+
+def test_dns_that_cannot_be_asked_exits_3(cli, tmp_path):
+    silent = SilentServer()
+    try:
+        path = write_identity(tmp_path, "clean.test")
+        result = cli("clean.test", "--identity-file", path, "--region", "us-east-1", "--check",
+                     "--nameserver", silent.address, "--dns-timeout", "0.2")
+    finally:
+        silent.stop()
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "timed out" in result.stderr
+
+
+def test_server_not_authoritative_exits_3(cli, named, tmp_path):
+    path = write_identity(tmp_path, "elsewhere.example")
+    result = cli("elsewhere.example", "--identity-file", path, "--region", "us-east-1", "--check",
+                 "--nameserver", named[0].address)
+    assert result.exit_code == 3
+    assert "REFUSED: not authoritative" in result.stderr
+
+
+def test_one_silent_server_is_reported_and_the_other_used(cli, named, tmp_path):
+    silent = SilentServer()
+    try:
+        path = write_identity(tmp_path, "clean.test")
+        result = cli("clean.test", "--identity-file", path, "--region", "us-east-1", "--check",
+                     "--nameserver", named[0].address, "--nameserver", silent.address, "--dns-timeout", "0.2")
+    finally:
+        silent.stop()
+    assert result.exit_code == 0
+    assert f"not asked: {silent.address}: " in result.stdout
