@@ -12,8 +12,8 @@ FIXES = {
         "missing": "Add a {type} record at {name} (host {host}) with this value: {value}",
         "value-has-zone-appended": "The value was entered without its final dot, so the panel appended the "
                                    "zone {zone}; enter it with the dot: {value}",
-        "name-has-zone-appended": "Move the record from {found_at} to {name}: the host field already adds "
-                                  "{zone}, so enter only {host}.",
+        "name-has-zone-appended": "The host field already adds {zone}, so the record landed at {found_at}; "
+                                  "move it to {name} by entering only: {host}",
         "extra-quotes": "The panel adds quotes of its own, so remove the ones typed around the value and "
                         "enter only: {value}",
         "conflict-spf": "Two SPF records make SPF fail (permerror), so merge the v=spf1 records at {name} "
@@ -35,8 +35,8 @@ FIXES = {
         "missing": "{name}（ホスト名 {host}）に {type} レコードを次の値で追加してください: {value}",
         "value-has-zone-appended": "末尾のドットがないため管理画面がゾーン名 {zone} を付け足しているので、"
                                    "ドットまで含めて入力し直してください: {value}",
-        "name-has-zone-appended": "レコードを {found_at} から {name} に移してください（ホスト名の欄にはゾーン名 "
-                                  "{zone} が自動で付くので、{host} だけを入力します）。",
+        "name-has-zone-appended": "ホスト名の欄にはゾーン名 {zone} が自動で付くため、レコードが {found_at} "
+                                  "に登録されています。{name} に移すには、ホスト名に次だけを入力してください: {host}",
         "extra-quotes": "引用符は管理画面が自動で付けるので、入力した引用符を外して次の値だけを入力してください: {value}",
         "conflict-spf": "SPF レコードが二つあると SPF の検証が失敗するので、{name} の v=spf1 レコードを"
                         "一つにまとめてください: {value}",

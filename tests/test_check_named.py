@@ -201,3 +201,49 @@ def test_one_silent_server_is_reported_and_the_other_used(cli, named, tmp_path):
         silent.stop()
     assert result.exit_code == 0
     assert f"not asked: {silent.address}: " in result.stdout
+
+
+def test_live_ses_statuses_beside_dns(named, tmp_path, monkeypatch):
+    """Live path end to end: boto3's real HTTP stack against a loopback SES v2 endpoint, then named."""
+    import http.server
+    import threading
+
+    from check_zones import saved_identity
+
+    body = json.dumps({**saved_identity("value-appended.test"), "VerificationStatus": "FAILED",
+                       "VerificationInfo": {"ErrorType": "DNS_SERVER_ERROR"}}).encode()
+
+    class Ses(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # GetEmailIdentity: GET /v2/email/identities/{EmailIdentity}
+            found = self.path == "/v2/email/identities/value-appended.test"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "application/json")
+            payload = body if found else b'{"message": "not found"}'
+            if not found:
+                self.send_header("x-amzn-ErrorType", "NotFoundException")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Ses)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    for var, value in {"AWS_ENDPOINT_URL_SESV2": f"http://127.0.0.1:{server.server_port}",
+                       "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret",
+                       "AWS_CONFIG_FILE": str(tmp_path / "none"), "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none"),
+                       "AWS_DEFAULT_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(var, value)
+    try:
+        from test_cli import entry_point
+
+        result = subprocess.run([entry_point(), "value-appended.test", "--check", "--nameserver", named[0].address],
+                                capture_output=True, text=True, timeout=60)
+    finally:
+        server.shutdown()
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == ("SES says (live, us-east-1): DKIM PENDING, MAIL FROM PENDING, verification FAILED, "
+                        "error DNS_SERVER_ERROR")
+    assert "value-has-zone-appended" in result.stdout
