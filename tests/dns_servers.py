@@ -125,6 +125,7 @@ class FakeDns:
     def __init__(self, data: dict[str, dict[str, list[str]]], delay: float = 0.0):
         self.data = {dns.name.from_text(name): types for name, types in data.items()}
         self.delay = delay
+        self.asked: list[tuple[str, str, bool]] = []  # (name, type, recursion desired) of each query
         self.port = 0
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -144,6 +145,8 @@ class FakeDns:
         response = dns.message.make_response(query)
         response.flags |= dns.flags.AA
         question = query.question[0]
+        self.asked.append((question.name.to_text(), dns.rdatatype.to_text(question.rdtype),
+                           bool(query.flags & dns.flags.RD)))
         types = self.data.get(question.name)
         if types is None:
             response.set_rcode(dns.rcode.NXDOMAIN)

@@ -247,3 +247,43 @@ def test_live_ses_statuses_beside_dns(named, tmp_path, monkeypatch):
     assert lines[1] == ("SES says (live, us-east-1): DKIM PENDING, MAIL FROM PENDING, verification FAILED, "
                         "error DNS_SERVER_ERROR")
     assert "value-has-zone-appended" in result.stdout
+
+
+def test_zone_servers_are_asked_without_recursion_and_all_at_once(tmp_path):
+    """RD off towards the zone's own servers (no cache answers); every question asked once."""
+    from check_zones import saved_identity
+
+    identity = model.identity(saved_identity("clean.test"), "clean.test", model.options(region="us-east-1"), "test")
+    server = FakeDns({})
+    try:
+        own = dns_query.Server("127.0.0.1", server.port, name="ns1.clean.test.")
+        dns_query.check_identity(identity, [own])
+        from_zone = list(server.asked)
+        server.asked.clear()
+        dns_query.check_identity(identity, [dns_query.parse_nameserver(server.address)])
+        from_option = list(server.asked)
+    finally:
+        server.stop()
+    assert len(from_zone) == len(set(from_zone)) == 21
+    assert not any(rd for _, _, rd in from_zone)
+    assert all(rd for _, _, rd in from_option)  # --nameserver may be a resolver
+
+
+def test_no_authoritative_servers_exits_3(named):
+    resolver = dns.resolver.Resolver(configure=False)
+    resolver.nameservers = ["127.0.0.1"]
+    resolver.port = named[0].port
+    resolver.lifetime = 2
+    from exporter.errors import DnsError
+
+    with pytest.raises(DnsError, match="cannot find the authoritative servers of elsewhere.example"):
+        dns_query.authoritative_servers("elsewhere.example.", resolver, port=named[0].port)
+
+
+def test_report_to_a_file_keeps_the_exit_status(cli, named, tmp_path):
+    path = write_identity(tmp_path, "missing.test")
+    target = tmp_path / "report.txt"
+    result = cli("missing.test", "--identity-file", path, "--region", "us-east-1", "--check",
+                 "--nameserver", named[0].address, "-o", str(target))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert target.read_text().endswith("4 ok, 2 missing, 0 wrong\n")
