@@ -104,6 +104,8 @@ def compare(records: list[Record], zone: str, views: dict[str, View]) -> list[Fi
     When the servers do not all lead to the same finding, the change is still travelling
     between them: the record is `wrong` with cause servers-disagree.
     """
+    if not views:
+        raise ValueError("compare needs the answers of at least one server")
     findings = []
     for record in records:
         per_server = {server: compare_one(record, zone, view) for server, view in views.items()}
@@ -138,7 +140,7 @@ def compare_one(record: Record, zone: str, view: View) -> Finding:
         found = _texts(cnames, "CNAME ")  # a CNAME where the record should be: show it
 
     def finding(status, cause, fix=None, **detail):
-        return Finding(record, status, cause, (expected.to_text(),), found, fix or (cause if cause else None), detail)
+        return Finding(record, status, cause, (expected.to_text(),), found, fix or cause, detail)
 
     if cnames and others:
         return finding(WRONG, "conflict", "conflict-cname")
