@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -55,13 +56,21 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="Language of instructions and check reports (default: from the locale, else en).")
 @click.option("--dns-host", type=click.Choice(PANEL_NAMES), default="generic", show_default=True,
               help="Tailor the instructions to this DNS panel's fields and quirks.")
+@click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "
+              "-f json) saying ok, missing or wrong per record, with the cause and the fix. Exit 1 when one is not ok.")
+@click.option("--nameserver", "nameservers", metavar="HOST[:PORT]", multiple=True,
+              help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
+@click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
+              help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc, no_dmarc,
-         dkim_public_key, verification_token, lang, dns_host, debug):
+         dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, debug):
+    format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     try:
-        _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
-             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host)
+        status = _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
+                      None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host,
+                      _check_settings(check, nameservers, dns_timeout, fmt if format_given else None))
     except ExportError as e:
         if debug:
             raise
@@ -70,10 +79,24 @@ def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     except KeyboardInterrupt:
         click.echo("ses-export: interrupted", err=True)
         sys.exit(130)
+    if status:
+        sys.exit(status)
+
+
+def _check_settings(check, nameservers, timeout, fmt):
+    """--check and its options, or None; options that only make sense with --check are refused without it."""
+    if not check:
+        if nameservers:
+            raise InputError("--nameserver: only with --check (it names the DNS servers to check against)")
+        return None
+    if fmt not in (None, "json"):
+        raise InputError(f"--format: {fmt} writes the records; with --check the report is a table "
+                         "(the default) or json")
+    return {"nameservers": nameservers, "timeout": timeout, "format": fmt or "table"}
 
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang, dns_host="generic"):
+         dkim_public_key, verification_token, lang, dns_host="generic", check=None):
     from . import model, output as out, regions, render
     from .language import default_language
 
@@ -92,6 +115,8 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     else:
         from . import names, ses
 
+        # AWS_REGION too, which boto3 alone would ignore (it reads AWS_DEFAULT_REGION).
+        region = region if region is not None else regions.configured_region(profile)
         opts = model.options(region=region, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
                              dkim_public_key=public_key, verification_token=verification_token)
         wanted = list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
@@ -102,8 +127,28 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     for identity in identities:
         for note in identity.notes:
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
+    if check is not None:
+        return _check(identities, check, output, lang or default_language(), live=identity_file is None)
     text = render.render(fmt, identities, lang=lang or default_language(), dns_host=dns_host)
     out.emit(text, output)
+
+
+def _check(identities, settings, output, lang, live) -> int:
+    from . import check_report, dns_query, output as out
+
+    servers = [dns_query.parse_nameserver(text) for text in settings["nameservers"]]
+    results = [dns_query.check_identity(identity, servers, settings["timeout"]) for identity in identities]
+    if settings["format"] == "json":
+        for result in results:  # the table lists these itself; the JSON list has no place for them
+            for server, reason in result.failures.items():
+                click.echo(f"ses-export: warning: {result.identity.name}: {server} could not be asked: {reason}",
+                           err=True)
+        text = check_report.render_json(results, lang)
+    else:
+        colour = output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = check_report.render_table(results, lang, live, colour)
+    out.emit(text, output)
+    return check_report.exit_status(results)
 
 
 def _read_public_key(path: str) -> str:

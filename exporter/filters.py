@@ -99,6 +99,16 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>!&~|])")
 def md_text(value: object) -> str:
     """Plain text placed inside a Markdown line (not at its start), shown as it is."""
     return _MD_INLINE.sub(r"\\\1", " ".join(str(value).splitlines()))
+def terminal_text(value: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
+
+    DNS answers are someone else's data; an escape sequence in a TXT record must not be
+    able to recolour, move the cursor or retitle the terminal of whoever runs --check.
+    """
+    return "".join(
+        c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        for c in value
+    )
 
 
 FILTERS = {
@@ -112,4 +122,5 @@ FILTERS = {
     "json_text": json_text,
     "json_document": json_document,
     "no_final_dot": no_final_dot,
+    "terminal_text": terminal_text,
 }
