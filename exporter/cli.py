@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -9,6 +10,7 @@ import click
 from . import __version__
 from .errors import ExportError, InputError
 from .language import LANGUAGES
+from .panels import PANEL_NAMES
 from .render import FORMATS
 
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
@@ -57,15 +59,25 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of instructions and check reports (default: from the locale, else en).")
+@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default="generic", show_default=True,
+              help="Tailor the instructions to this DNS panel's fields and quirks.")
+@click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "
+              "-f json) saying ok, missing or wrong per record, with the cause and the fix. Exit 1 when one is not ok.")
+@click.option("--nameserver", "nameservers", metavar="HOST[:PORT]", multiple=True,
+              help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
+@click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
+              help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region_list, profile, all_identities, fmt, output, ttl, zone, mail_from, dmarc,
-         no_dmarc, dkim_public_key, verification_token, lang, debug):
+         no_dmarc, dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, debug):
+    format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     try:
         region = _one_region(region_list, all_identities, identity_file, domains)
-        _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
-             None if no_dmarc else dmarc, dkim_public_key, verification_token, lang,
-             all_regions=list(dict.fromkeys(region_list)) if all_identities else None)
+        status = _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
+                      None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host,
+                      _check_settings(check, nameservers, dns_timeout, fmt if format_given else None),
+                      all_regions=list(dict.fromkeys(region_list)) if all_identities else None)
     except ExportError as e:
         if debug:
             raise
@@ -74,6 +86,20 @@ def main(domains, identity_file, region_list, profile, all_identities, fmt, outp
     except KeyboardInterrupt:
         click.echo("ses-export: interrupted", err=True)
         sys.exit(130)
+    if status:
+        sys.exit(status)
+
+
+def _check_settings(check, nameservers, timeout, fmt):
+    """--check and its options, or None; options that only make sense with --check are refused without it."""
+    if not check:
+        if nameservers:
+            raise InputError("--nameserver: only with --check (it names the DNS servers to check against)")
+        return None
+    if fmt not in (None, "json"):
+        raise InputError(f"--format: {fmt} writes the records; with --check the report is a table "
+                         "(the default) or json")
+    return {"nameservers": nameservers, "timeout": timeout, "format": fmt or "table"}
 
 
 def _one_region(region_list, all_identities, identity_file, domains):
@@ -88,7 +114,7 @@ def _one_region(region_list, all_identities, identity_file, domains):
 
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang, all_regions=None):
+         dkim_public_key, verification_token, lang, dns_host="generic", check=None, all_regions=None):
     from . import model, output as out, regions, render
     from .language import default_language
 
@@ -107,8 +133,8 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     else:
         from . import fleet, names
 
-        # One Options per region (None: left to boto3's configuration); fleet paces each region.
-        # AWS_REGION is read here as for saved JSON: boto3 itself knows only AWS_DEFAULT_REGION.
+        # One Options per region; fleet paces each region. AWS_REGION is read here, which
+        # boto3 alone would ignore (it reads AWS_DEFAULT_REGION).
         per_region = [model.options(region=r, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
                                     dkim_public_key=public_key, verification_token=verification_token)
                       for r in (all_regions or [region if region is not None else regions.configured_region(profile)])]
@@ -121,12 +147,32 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
     for identity in identities:
         for note in identity.notes:
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
-    settings = {"lang": lang or default_language()}
+    if check is not None:
+        return _check(identities, check, output, lang or default_language(), live=identity_file is None)
+    settings = {"lang": lang or default_language(), "dns_host": dns_host}
     if out.is_folder(output):
         file_names = out.file_names(identities, fmt)
         out.write_folder(output, {n: render.render(fmt, [i], **settings) for n, i in zip(file_names, identities)})
     else:
         out.emit(render.render(fmt, identities, **settings), output)
+
+
+def _check(identities, settings, output, lang, live) -> int:
+    from . import check_report, dns_query, output as out
+
+    servers = [dns_query.parse_nameserver(text) for text in settings["nameservers"]]
+    results = [dns_query.check_identity(identity, servers, settings["timeout"]) for identity in identities]
+    if settings["format"] == "json":
+        for result in results:  # the table lists these itself; the JSON list has no place for them
+            for server, reason in result.failures.items():
+                click.echo(f"ses-export: warning: {result.identity.name}: {server} could not be asked: {reason}",
+                           err=True)
+        text = check_report.render_json(results, lang)
+    else:
+        colour = output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = check_report.render_table(results, lang, live, colour)
+    out.emit(text, output)
+    return check_report.exit_status(results)
 
 
 def _read_public_key(path: str) -> str:

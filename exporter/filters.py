@@ -6,7 +6,10 @@ own tests; templates never escape by hand.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 
 TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
 
@@ -57,11 +60,67 @@ def display_name(fqdn: str) -> str:
     return ascii_name if unicode_name == ascii_name else f"{ascii_name} ({unicode_name})"
 
 
+def csv_row(fields) -> str:
+    """One CSV line (no line end) with the csv module's quoting of `"`, `,` and newlines; None is empty."""
+    buffer = io.StringIO()
+    # "\r\n" as the terminator makes the writer quote a field holding either character.
+    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+    return buffer.getvalue()[: -len("\r\n")]
+
+
+def relative_host(name: str, zone: str) -> str:
+    """What a panel's host field wants: `name` relative to `zone`, '@' for the apex."""
+    from .names import relative
+
+    return relative(name, zone)
+
+
+def md_code(value: object) -> str:
+    """A Markdown (CommonMark) code span that shows `value` exactly, backticks included.
+
+    The fence is one backtick longer than the longest run inside, and a space pads each side
+    when the text starts or ends with a backtick or would lose its own edge spaces
+    (CommonMark strips one space from each side of a code span).
+    """
+    text = str(value)
+    if not text or "\n" in text or "\r" in text:
+        raise ValueError(f"md_code: {text!r} cannot be shown as one code span")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    edge_spaces = text.startswith(" ") and text.endswith(" ") and text.strip(" ")
+    pad = " " if text.startswith("`") or text.endswith("`") or edge_spaces else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# Characters that start inline Markdown: emphasis, code, links, images, HTML, entities,
+# GFM strikethrough and table cells; a backslash before any ASCII punctuation is literal.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>!&~|])")
+
+
+def md_text(value: object) -> str:
+    """Plain text placed inside a Markdown line (not at its start), shown as it is."""
+    return _MD_INLINE.sub(r"\\\1", " ".join(str(value).splitlines()))
+def terminal_text(value: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
+
+    DNS answers are someone else's data; an escape sequence in a TXT record must not be
+    able to recolour, move the cursor or retitle the terminal of whoever runs --check.
+    """
+    return "".join(
+        c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        for c in value
+    )
+
+
 FILTERS = {
+    "csv_row": csv_row,
+    "relative_host": relative_host,
+    "md_code": md_code,
+    "md_text": md_text,
     "display_name": display_name,
     "txt_chunks": txt_chunks,
     "bind_txt": bind_txt,
     "json_text": json_text,
     "json_document": json_document,
     "no_final_dot": no_final_dot,
+    "terminal_text": terminal_text,
 }

@@ -11,19 +11,20 @@ from .filters import FILTERS
 from .model import Identity
 
 FORMATS = ("bind", "csv", "terraform-cloudflare", "terraform-route53", "instructions", "json")
+# Text for people: one template per language, templates/FORMAT.LANG.j2 (en when no lang is set).
+LOCALIZED_FORMATS = ("instructions",)
 
 
 def template_folder() -> Path:
-    """templates/ ships as the package exporter.templates; a plain checkout has it at the top."""
-    try:
-        from importlib.resources import files
+    """Where the templates are: inside the installed package, or at the top of a checkout.
 
-        folder = Path(str(files("exporter.templates")))
-        if folder.is_dir():
+    An installed wheel has exporter/templates/ (pyproject maps the top-level templates/
+    folder there); an editable install or a plain checkout reads templates/ itself.
+    """
+    for folder in (Path(__file__).resolve().parent / "templates", Path(__file__).resolve().parent.parent / "templates"):
+        if (folder / "json.j2").is_file():
             return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    raise RuntimeError(f"ses-export is installed without its templates (looked beside {__file__})")
 
 
 @lru_cache(maxsize=1)
@@ -49,9 +50,14 @@ def render(fmt: str, identities: list[Identity], **settings) -> str:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     import jinja2
 
+    name = f"{fmt}.{settings.get('lang') or 'en'}.j2" if fmt in LOCALIZED_FORMATS else f"{fmt}.j2"
     try:
-        template = environment().get_template(f"{fmt}.j2")
+        template = environment().get_template(name)
     except jinja2.TemplateNotFound:
         raise InputError(f"--format: {fmt} is not available yet in this version") from None
+    from . import panels
+
     records = [record for identity in identities for record in identity.records]
-    return template.render(identities=identities, records=records, version=__version__, settings=settings)
+    # The DNS panel's facts (--dns-host) and how a record is typed there, for the instructions.
+    return template.render(identities=identities, records=records, version=__version__, settings=settings,
+                           panel=panels.panel(settings.get("dns_host")), entry=panels.entry)

@@ -136,10 +136,18 @@ def test_help_teaches(cli):
         assert text in result.stdout
 
 
-def test_package_works_outside_the_checkout(tmp_path):
-    """The templates ship inside the package: render from a directory that has none."""
-    env = {**os.environ, "PYTHONPATH": ""}
-    result = subprocess.run([sys.executable, "-c", "import exporter.render as r; print(r.template_folder())"],
-                            capture_output=True, text=True, cwd=tmp_path, env=env)
+def test_installed_package_works_outside_the_checkout(tmp_path):
+    """A real (non-editable) install carries the templates: render from a folder that has none."""
+    target = tmp_path / "site"
+    build = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                            "--target", str(target), str(ROOT)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert (target / "exporter" / "templates" / "bind.j2").is_file()
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    result = subprocess.run([sys.executable, "-m", "exporter.cli", "example.com", "--identity-file", PLAIN,
+                             "--format", "bind"], capture_output=True, text=True, cwd=work,
+                            env={**os.environ, "PYTHONPATH": str(target)})
     assert result.returncode == 0, result.stderr
-    assert (Path(result.stdout.strip()) / "bind.j2").is_file()
+    assert result.stdout.count(" IN CNAME ") == 3
+    assert "import" not in result.stderr

@@ -87,3 +87,26 @@ def test_bundled_samples_are_valid_sesv2_responses(source, path):
     src, stubber = source
     stubber.add_response("get_email_identity", json.loads(path.read_text()), {"EmailIdentity": "x.example"})
     assert src.get_identity("x.example.")["IdentityType"] == "DOMAIN"
+
+
+def test_live_path_honours_aws_region(monkeypatch, cli, tmp_path):
+    """AWS_REGION alone picks the region of the live client (boto3 by itself reads only AWS_DEFAULT_REGION)."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_REGION", "eu-west-3")
+    seen = []
+    real_init = ses.SesSource.__init__
+
+    def init(self, region, profile):
+        real_init(self, region, profile)
+        seen.append(self.region)
+        stubber = Stubber(self.client)
+        stubber.add_response("get_email_identity", saved("example.com"), {"EmailIdentity": "example.com"})
+        stubber.activate()
+
+    monkeypatch.setattr(ses.SesSource, "__init__", init)
+    result = cli("example.com", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert seen == ["eu-west-3"]

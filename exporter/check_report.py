@@ -1,0 +1,108 @@
+"""The --check report: a table for people, or the JSON list of DESIGN.md section 5.
+
+Everything that came from DNS or SES passes through filters.terminal_text before it reaches
+the table, and the JSON goes through filters.json_text, as the render layer's JSON does.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from . import check, filters
+from .check_text import FIXES, LABELS
+
+CHECK_FORMATS = ("table", "json")
+MAX_CELL = 100  # wider values (a BYODKIM key) are shortened in the middle; JSON keeps them whole
+COLOURS = {check.OK: "32", check.MISSING: "33", check.WRONG: "31"}  # green, yellow, red
+
+
+def exit_status(results) -> int:
+    """0 when every record is ok, 1 otherwise (DESIGN.md section 3)."""
+    return 0 if all(f.status == check.OK for r in results for f in r.findings) else 1
+
+
+def fix_sentence(finding: check.Finding, zone: str, lang: str) -> str | None:
+    if finding.fix is None:
+        return None
+    record = finding.record
+    return FIXES[lang][finding.fix].format(
+        name=record.name,
+        host=check.host(record, zone),
+        type=record.type,
+        value=record.value,
+        zone=filters.no_final_dot(zone),
+        found_at=finding.detail.get("found_at", ""),
+        servers=finding.detail.get("servers", ""),
+    )
+
+
+def render_json(results, lang: str) -> str:
+    """[{"name", "type", "expected", "found", "status", "cause", "fix"}] for every record checked."""
+    return filters.json_text([f.as_json(fix_sentence(f, r.zone, lang)) for r in results for f in r.findings]) + "\n"
+
+
+def render_table(results, lang: str, live: bool, colour: bool = False) -> str:
+    words = LABELS[lang]
+    blocks = []
+    for result in results:
+        lines = [_header(result, words, live)]
+        rows = [(words["status"], words["type"], words["name"], [words["expected"]], [words["found"]])]
+        notes = []
+        for f in result.findings:
+            rows.append((f.status, f.record.type, f.record.name, list(f.expected), list(f.found) or [words["none"]]))
+            sentence = fix_sentence(f, result.zone, lang)
+            notes.append(f"{f.cause}: {sentence}" if f.cause and sentence else sentence)
+        widths = [max(_width(_cell(v)) for row in rows for v in _values(row[i])) for i in range(5)]
+        for index, row in enumerate(rows):
+            for line_no in range(max(len(row[3]), len(row[4]))):
+                cells = [row[i] if line_no == 0 else "" for i in range(3)]
+                cells += [row[i][line_no] if line_no < len(row[i]) else "" for i in (3, 4)]
+                text = [_pad(_cell(c), w) for c, w in zip(cells, widths)]
+                if colour and index > 0 and line_no == 0:
+                    text[0] = f"\x1b[{COLOURS[row[0]]}m{text[0]}\x1b[0m"
+                lines.append("  ".join(text).rstrip())
+            if index > 0 and notes[index - 1]:
+                lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(notes[index - 1]))
+        for server, reason in result.failures.items():
+            lines.append(words["not_asked"].format(server=server, reason=filters.terminal_text(reason)))
+        counts = {s: sum(f.status == s for f in result.findings) for s in (check.OK, check.MISSING, check.WRONG)}
+        lines.append(words["summary"].format(**counts))
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _header(result, words, live: bool) -> str:
+    identity = result.identity
+    head = words["checked"].format(domain=filters.display_name(identity.domain),
+                                   zone=filters.no_final_dot(result.zone), servers=", ".join(result.servers))
+    none = words["none"]
+    statuses = words["ses_statuses"].format(dkim=identity.dkim_status or none,
+                                            mail_from=identity.mail_from_status or none,
+                                            verification=identity.verification_status or none)
+    if identity.verification_error:
+        statuses += ", " + words["ses_error"].format(error=identity.verification_error)
+    where = (words["ses_live"].format(region=identity.region or none) if live
+             else words["ses_saved"].format(source=identity.source))
+    return filters.terminal_text(head) + "\n" + filters.terminal_text(f"{where}: {statuses}")
+
+
+def _values(cell) -> list[str]:
+    return cell if isinstance(cell, list) else [cell]
+
+
+def _cell(value: str) -> str:
+    """One table cell: terminal-safe and, when very long, shortened in the middle."""
+    value = filters.terminal_text(value)
+    if len(value) > MAX_CELL:
+        keep = (MAX_CELL - 3) // 2
+        value = value[:keep] + "..." + value[-keep:]
+    return value
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: East Asian wide characters (Japanese headings) take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

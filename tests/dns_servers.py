@@ -1,0 +1,202 @@
+"""DNS servers for the --check tests and benchmark, on 127.0.0.1 and free ports only.
+
+- `Named`: Debian's real `named`, started with our own config in a temporary folder.
+- `FakeDns`: a small dnspython server in a thread, for what `named` refuses to serve (a
+  CNAME beside other data) and for answers delayed by a fixed time (the benchmark).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import dns.exception
+import dns.flags
+import dns.message
+import dns.name
+import dns.query
+import dns.rcode
+import dns.rdataclass
+import dns.rdatatype
+import dns.rrset
+
+
+def free_port() -> int:
+    """A port free for both UDP and TCP on 127.0.0.1 (named listens on both)."""
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            udp.bind(("127.0.0.1", 0))
+            port = udp.getsockname()[1]
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
+                try:
+                    tcp.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
+    raise RuntimeError("no free port on 127.0.0.1")
+
+
+def wait_for_soa(port: int, zones: list[str], deadline_seconds: float = 15.0, process=None) -> None:
+    """Ready means every zone answers its SOA with authority."""
+    deadline = time.monotonic() + deadline_seconds
+    pending = list(zones)
+    while pending:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"named exited with {process.returncode}")
+        try:
+            query = dns.message.make_query(pending[0], "SOA")
+            response = dns.query.udp(query, "127.0.0.1", timeout=0.5, port=port)
+            if response.rcode() == dns.rcode.NOERROR and response.flags & dns.flags.AA and response.answer:
+                pending.pop(0)
+                continue
+        except (dns.exception.Timeout, OSError):
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"DNS server on port {port} did not serve {pending[0]} within {deadline_seconds} s")
+        time.sleep(0.05)
+
+
+class Named:
+    """`named -g` on 127.0.0.1:PORT serving `zones` ({origin: zone file text}), recursion off."""
+
+    def __init__(self, binary: str, folder: Path, zones: dict[str, str]):
+        self.folder = folder
+        self.zones = zones
+        self.port = free_port()
+        folder.mkdir(parents=True, exist_ok=True)
+        zone_clauses = []
+        for origin, text in zones.items():
+            file = folder / f"{origin.rstrip('.')}.zone"
+            file.write_text(text)
+            zone_clauses.append(f'zone "{origin}" {{ type primary; file "{file}"; }};')
+        config = folder / "named.conf"
+        config.write_text(f"""
+options {{
+    directory "{folder}";
+    pid-file "{folder}/named.pid";
+    session-keyfile "{folder}/session.key";
+    managed-keys-directory "{folder}";
+    listen-on port {self.port} {{ 127.0.0.1; }};
+    listen-on-v6 {{ none; }};
+    recursion no;
+    dnssec-validation no;
+    notify no;
+}};
+controls {{ }};
+{chr(10).join(zone_clauses)}
+""")
+        self.log = open(folder / "named.log", "w")
+        # -n 1: one worker thread starts faster; controls {} keeps rndc's port 953 free for others.
+        self.process = subprocess.Popen([binary, "-g", "-n", "1", "-c", str(config)],
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            wait_for_soa(self.port, list(zones), process=self.process)
+        except RuntimeError as e:
+            self.stop()
+            raise RuntimeError(f"{e}\n{(folder / 'named.log').read_text()[-3000:]}") from None
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+class FakeDns:
+    """An authoritative-looking UDP server answering from `data`, after `delay` seconds.
+
+    data: {owner name: {type: [rdata text]}}. A question for a type the name lacks gets the
+    name's CNAME if it has one, as a server would; otherwise an empty NOERROR. Every answer is
+    delayed by the same time without holding up the others (the benchmark's fixed latency).
+    """
+
+    def __init__(self, data: dict[str, dict[str, list[str]]], delay: float = 0.0):
+        self.data = {dns.name.from_text(name): types for name, types in data.items()}
+        self.delay = delay
+        self.asked: list[tuple[str, str, bool]] = []  # (name, type, recursion desired) of each query
+        self.port = 0
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+        if not self._ready.wait(5):
+            raise RuntimeError("fake DNS server did not start")
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def answer(self, wire: bytes) -> bytes | None:
+        try:
+            query = dns.message.from_wire(wire)
+        except Exception:  # noqa: BLE001 - a server drops what it cannot parse
+            return None
+        response = dns.message.make_response(query)
+        response.flags |= dns.flags.AA
+        question = query.question[0]
+        self.asked.append((question.name.to_text(), dns.rdatatype.to_text(question.rdtype),
+                           bool(query.flags & dns.flags.RD)))
+        types = self.data.get(question.name)
+        if types is None:
+            response.set_rcode(dns.rcode.NXDOMAIN)
+            return response.to_wire()
+        wanted = dns.rdatatype.to_text(question.rdtype)
+        if wanted not in types and "CNAME" in types:
+            wanted = "CNAME"
+        if wanted in types:
+            response.answer.append(dns.rrset.from_text_list(question.name, 300, dns.rdataclass.IN, wanted,
+                                                            types[wanted]))
+        return response.to_wire()
+
+    def _serve(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        server = self
+
+        class Protocol(asyncio.DatagramProtocol):
+            def connection_made(self, transport):
+                self.transport = transport
+
+            def datagram_received(self, wire, address):
+                reply = server.answer(wire)
+                if reply is not None:
+                    server.loop.call_later(server.delay, self.transport.sendto, reply, address)
+
+        transport, _ = self.loop.run_until_complete(
+            self.loop.create_datagram_endpoint(Protocol, local_addr=("127.0.0.1", 0)))
+        self.port = transport.get_extra_info("sockname")[1]
+        self._transport = transport
+        self._ready.set()
+        self.loop.run_forever()
+        transport.close()
+        self.loop.close()
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(5)
+
+
+class SilentServer:
+    """A UDP socket on 127.0.0.1 that never answers: DNS that cannot be asked."""
+
+    def __init__(self):
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.socket.bind(("127.0.0.1", 0))
+        self.port = self.socket.getsockname()[1]
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.socket.close()

@@ -1,0 +1,191 @@
+"""The comparison logic of --check, on answers built in-process (the causes are proven against
+a real named in test_check_named.py; here the edges, fast)."""
+
+import dns.rdata
+import dns.rdataclass
+import dns.rdatatype
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from check_zones import saved_identity
+from exporter import check, model
+
+DOMAIN = "example.test"
+
+
+def records(**kwargs):
+    identity = model.identity(saved_identity(DOMAIN), DOMAIN, model.options(region="us-east-1", **kwargs), "test")
+    return list(identity.records)
+
+
+def view(data: dict) -> dict:
+    """{name: {type: [rdata text]}} -> check.View."""
+    return {name: {rtype: frozenset(dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.from_text(rtype), t)
+                                    for t in texts)
+                   for rtype, texts in types.items()}
+            for name, types in data.items()}
+
+
+def clean() -> dict:
+    data = {}
+    for record in records():
+        data.setdefault(record.name, {}).setdefault(record.type, []).append(check.expected_rdata(record).to_text())
+    return data
+
+
+def outcome(data: dict, **servers) -> list[tuple]:
+    found = check.compare(records(), DOMAIN + ".", {"a": view(data), **{k: view(v) for k, v in servers.items()}})
+    return [(f.status, f.cause) for f in found]
+
+
+OK = ("ok", None)
+DKIM1 = f"tok1aaaa._domainkey.{DOMAIN}."
+MAIL = f"mail.{DOMAIN}."
+DMARC = f"_dmarc.{DOMAIN}."
+
+
+def test_clean_answers_are_all_ok():
+    assert outcome(clean()) == [OK] * 6
+
+
+def test_nothing_at_all_is_missing_without_a_cause():
+    assert outcome({}) == [("missing", None)] * 6
+    finding = check.compare(records(), DOMAIN + ".", {"a": {}})[0]
+    assert finding.found == () and finding.fix == "missing"
+
+
+def test_questions_ask_the_mistaken_places_too():
+    asked = check.questions(records(), DOMAIN + ".")
+    assert (DKIM1, "CNAME") in asked and (DKIM1, "TXT") in asked
+    assert (f"tok1aaaa._domainkey.{DOMAIN}.{DOMAIN}.", "CNAME") in asked
+    assert (f"tok1aaaa.domainkey.{DOMAIN}.", "CNAME") in asked
+    assert (f"dmarc.{DOMAIN}.", "TXT") in asked and (MAIL, "CNAME") in asked
+    assert len(asked) == len(set(asked)) == 21
+
+
+def test_mistaken_names():
+    assert check.underscore_dropped("_dmarc.example.com.") == "dmarc.example.com."
+    assert check.underscore_dropped("mail.example.com.") is None
+    assert check.underscore_dropped("_.example.com.") is None  # nothing would be left of the label
+    assert check.doubled_name("a.example.com.", "example.com.") == "a.example.com.example.com."
+    assert check.doubled_name("a" * 60 + "." + "b" * 60 + ".example.com.", "c" * 60 + "." + "d" * 60 + ".com.") is None
+
+
+def test_single_mx_with_another_priority_is_ok():
+    data = clean()
+    data[MAIL]["MX"] = ["50 feedback-smtp.us-east-1.amazonses.com."]  # Muumuu's blank priority
+    assert outcome(data)[3] == OK
+
+
+def test_names_compare_without_case():
+    data = clean()
+    data[DKIM1]["CNAME"] = ["TOK1AAAA.DKIM.AmazonSES.com."]
+    assert outcome(data)[0] == OK
+
+
+def test_cname_where_txt_belongs_is_wrong_and_shown():
+    data = clean()
+    data[DMARC] = {"CNAME": ["dmarc.provider.example."]}
+    finding = check.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert (finding.status, finding.cause) == ("wrong", "value-differs")
+    assert finding.found == ("CNAME dmarc.provider.example.",)
+
+
+def test_txt_where_cname_belongs_is_missing():
+    data = clean()
+    data[DKIM1] = {"TXT": ['"p=oldkey"']}
+    assert outcome(data)[0] == ("missing", None)
+
+
+def test_cname_beside_other_data():
+    data = clean()
+    data[DKIM1]["TXT"] = ['"leftover"']
+    data[MAIL]["CNAME"] = ["elsewhere.example."]
+    result = outcome(data)
+    assert result[0] == ("wrong", "conflict") and result[3] == ("wrong", "conflict") and result[4] == ("wrong", "conflict")
+
+
+def test_unrelated_txt_is_neither_conflict_nor_found():
+    data = clean()
+    data[MAIL]["TXT"].append('"google-site-verification=x"')
+    data[DMARC]["TXT"].append('"something else"')
+    assert outcome(data) == [OK] * 6
+
+
+def test_a_second_spf_even_beside_the_right_one_is_a_conflict():
+    data = clean()
+    data[MAIL]["TXT"].append('"v=spf1 -all"')
+    finding = check.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "conflict", "conflict-spf")
+
+
+def test_dmarc_policy_differs_points_at_the_option():
+    data = clean()
+    data[DMARC]["TXT"] = ['"v=DMARC1; p=reject;"']
+    assert check.compare(records(), DOMAIN + ".", {"a": view(data)})[5].fix == "value-differs-dmarc"
+    assert outcome(data)[5] == ("wrong", "value-differs")
+    chosen = check.compare(records(dmarc="v=DMARC1; p=reject;"), DOMAIN + ".", {"a": view(data)})
+    assert (chosen[5].status, chosen[5].cause) == OK
+
+
+def test_zone_appended_value_only_when_it_is_exactly_the_zone():
+    data = clean()
+    data[DKIM1]["CNAME"] = ["tok1aaaa.dkim.amazonses.com.example.test."]
+    assert outcome(data)[0] == ("wrong", "value-has-zone-appended")
+    data[DKIM1]["CNAME"] = ["tok1aaaa.dkim.amazonses.com.other.test."]
+    assert outcome(data)[0] == ("wrong", "value-differs")
+
+
+def test_zone_is_the_parent_when_the_identity_is_below_it():
+    """A panel for example.net appends example.net, even to a name of shop.example.net."""
+    identity = model.identity(saved_identity("shop.example.net"), "shop.example.net",
+                              model.options(region="us-east-1", zone="example.net"), "test")
+    doubled = "tok1aaaa._domainkey.shop.example.net.example.net."
+    assert (doubled, "CNAME") in check.questions(list(identity.records), "example.net.")
+    data = view({doubled: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}})
+    finding = check.compare(list(identity.records), "example.net.", {"a": data})[0]
+    assert (finding.status, finding.cause) == ("missing", "name-has-zone-appended")
+    assert check.host(finding.record, "example.net.") == "tok1aaaa._domainkey.shop"
+
+
+def test_servers_disagree_only_when_their_findings_differ():
+    late = clean()
+    late[DKIM1] = {}
+    assert outcome(clean(), b=clean()) == [OK] * 6
+    result = check.compare(records(), DOMAIN + ".", {"a": view(clean()), "b": view(late)})
+    assert (result[0].status, result[0].cause) == ("wrong", "servers-disagree")
+    assert result[0].detail["servers"] == "a: ok; b: missing"
+    assert result[0].found == ("tok1aaaa.dkim.amazonses.com.",)
+    assert [(f.status, f.cause) for f in result[1:]] == [OK] * 5
+
+
+TXT_TEXT = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E, blacklist_characters='"'),
+                   min_size=1, max_size=600)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TXT_TEXT, st.lists(st.integers(min_value=1, max_value=255), min_size=1, max_size=5))
+def test_txt_compares_its_joined_strings_however_split(value, cuts):
+    """A 2048-bit BYODKIM key is split into 255-byte strings; any split of the same text is the same value."""
+    record = model.Record(DOMAIN + ".", f"sel._domainkey.{DOMAIN}.", "TXT", 300, value, "dkim")
+    pieces, rest = [], value
+    for cut in cuts:
+        if rest:
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+    while rest:
+        pieces.append(rest[:255])
+        rest = rest[255:]
+    split = " ".join('"' + p.replace("\\", "\\\\") + '"' for p in pieces)
+    published = view({record.name: {"TXT": [split]}})
+    assert check.compare_one(record, DOMAIN + ".", published).status == "ok"
+    quoted = view({record.name: {"TXT": ['"\\"' + value[:250].replace("\\", "\\\\") + '\\""']}})
+    assert check.compare_one(model.Record(record.identity, record.name, "TXT", 300, value[:250], "dkim"),
+                             DOMAIN + ".", quoted).cause == "extra-quotes"
+
+
+@pytest.mark.parametrize("value", ["v=spf1 include:amazonses.com ~all", "p=" + "A" * 400])
+def test_expected_rdata_round_trips(value):
+    record = model.Record(DOMAIN + ".", MAIL, "TXT", 300, value, "mail-from-spf")
+    assert check.txt_text(check.expected_rdata(record)) == value

@@ -1,0 +1,245 @@
+"""csv and instructions formats, for every bundled sample, both languages and every DNS panel.
+
+The CSV is read back with the csv module and the Markdown with a CommonMark parser, and both
+are compared with the JSON model of the same sample (the stable contract), not with strings the
+templates produced.
+"""
+
+import csv
+import io
+import json
+
+import dns.rdata
+import dns.rdataclass
+import dns.rdatatype
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from conftest import SAMPLES, sample_argv
+from exporter.panels import PANEL_NAMES, PANELS
+
+LANGS = ("en", "ja")
+MAIL_FROM = str(SAMPLES / "identities" / "shop.example.net.json")
+
+
+def model(cli, sample, *extra):
+    result = cli(*sample_argv(sample, "-f", "json", *extra))
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def code_spans(markdown: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return [child.content for token in tokens if token.type == "inline" for child in token.children
+            if child.type == "code_inline"]
+
+
+# --- csv ------------------------------------------------------------------------------
+
+def test_csv_reads_back_as_the_model(cli, sample):
+    result = cli(*sample_argv(sample, "-f", "csv"))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["Type", "Name", "Host", "Value", "Priority", "TTL"]
+    document = model(cli, sample)
+    zone = document["identities"][0]["zone"]
+    assert [(row["Type"], row["Name"], row["Value"], row["Priority"], row["TTL"]) for row in rows] == [
+        (r["type"], r["name"], r["value"], "" if r["priority"] is None else str(r["priority"]), str(r["ttl"]))
+        for r in document["records"]
+    ]
+    for row in rows:
+        assert row["Name"].endswith(".") and not row["Value"].startswith('"')
+        assert row["Host"] + "." + zone == row["Name"] or (row["Host"] == "@" and row["Name"] == zone)
+
+
+def test_csv_host_is_relative_to_a_zone_above_the_identity(cli):
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3",
+                 "-f", "csv", "--zone", "example.net")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["Host"] for row in rows] == [
+        "q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop", "hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm._domainkey.shop",
+        "b4kpmqr7z2w5l5yzgo7czwo4ouqfjkxn._domainkey.shop", "bounce.shop", "bounce.shop", "_dmarc.shop"]
+    assert rows[3]["Priority"] == "10" and rows[3]["Value"] == "feedback-smtp.ap-northeast-3.amazonses.com."
+
+
+def test_csv_quotes_a_value_with_commas_and_quotes(cli):
+    dmarc = 'v=DMARC1; p=none; rua=mailto:"a,b"@example.net'
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "-f", "csv",
+                 "--dmarc", dmarc)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[-1][3] == dmarc
+    assert '"v=DMARC1; p=none; rua=mailto:""a,b""@example.net"' in result.stdout
+
+
+def test_csv_holds_every_identity_of_a_folder(cli):
+    result = cli("--identity-file", str(SAMPLES / "identities"), "--region", "eu-central-2", "-f", "csv",
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    assert result.exit_code == 0, result.stderr
+    names = {row["Name"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert {"_dmarc.example.com.", "_dmarc.shop.example.net.", "_dmarc.xn--wgv71a119e.jp.",
+            "_dmarc.byodkim.example.org."} <= names
+
+
+# --- instructions ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("dns_host", PANEL_NAMES)
+def test_instructions_show_every_host_and_value_verbatim(cli, sample, lang, dns_host):
+    result = cli(*sample_argv(sample, "-f", "instructions", "--lang", lang, "--dns-host", dns_host))
+    assert result.exit_code == 0, result.stderr
+    spans = code_spans(result.stdout)
+    document = model(cli, sample)
+    zone = document["identities"][0]["zone"]
+    panel = PANELS[dns_host]
+    for r in document["records"]:
+        host = r["name"][: -len(zone) - 1]
+        assert host in spans and r["name"] in spans
+        if r["type"] == "TXT" and panel.txt_quoted:
+            # Route 53 takes RFC 1035 quoted strings: they must read back as the plain text.
+            typed = [s for s in spans if s.startswith('"') and
+                     b"".join(dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, s).strings).decode() == r["value"]]
+            assert typed, r
+        elif r["type"] == "MX" and panel.mx_priority == "in-value":
+            assert f"{r['priority']} {r['value']}" in spans
+        else:
+            assert r["value"] in spans, r
+        if r["type"] in ("CNAME", "MX"):
+            assert r["value"].endswith(".")
+            if not panel.drops_final_dot:  # the trailing-dot pitfall, shown with its wrong result
+                assert r["value"] + zone[:-1] in spans
+        if r["type"] == "MX" and panel.mx_priority != "in-value":
+            assert str(r["priority"]) in spans
+        assert r["name"] + zone[:-1] in spans  # the doubled-name pitfall, shown with its wrong result
+    assert f"ses-export {zone[:-1]} --check" in result.stdout
+    assert "72" in result.stdout
+
+
+def test_the_pitfalls_are_spelled_out(cli):
+    result = cli("example.com", "--identity-file", str(SAMPLES / "identities" / "example.com.json"), "--lang", "en")
+    text = result.stdout
+    assert "`ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg.dkim.amazonses.com.example.com`" in text
+    assert "`ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg._domainkey.example.com.example.com`" in text
+    assert "keep the final dot" in text
+
+
+def test_japanese_uses_the_words_a_japanese_admin_uses(cli):
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "--lang", "ja")
+    for word in ("ホスト名", "値", "優先度", "末尾のドット", "最大 72 時間"):
+        assert word in result.stdout
+    assert "Step " not in result.stdout
+
+
+@pytest.mark.parametrize("env, heading", [({"LANG": "ja_JP.UTF-8"}, "# Amazon SES 用 DNS レコードの設定手順"),
+                                          ({"LANG": "C.UTF-8"}, "# DNS records for Amazon SES")])
+def test_language_defaults_to_the_locale(cli, monkeypatch, env, heading):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3")
+    assert heading in result.stdout
+
+
+def instructions(cli, dns_host, lang="en", sample="shop.example.net", *extra):
+    path = str(SAMPLES / "identities" / f"{sample}.json")
+    result = cli(sample, "--identity-file", path, "--region", "eu-central-2", "--lang", lang, "--dns-host", dns_host,
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"), *extra)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_cloudflare_dkim_cnames_are_dns_only(cli):
+    text = instructions(cli, "cloudflare")
+    assert text.count("**Proxy status:** DNS only (grey cloud)") == 3
+    assert "DNS のみ（グレーの雲）" in instructions(cli, "cloudflare", "ja")
+    assert "Proxy status" not in instructions(cli, "route53")
+
+
+def test_muumuu_says_a_blank_priority_becomes_50(cli):
+    assert "Left blank, ムームードメイン sets it to `50`" in instructions(cli, "muumuu")
+    assert "空欄のままにすると、ムームードメインは自動で `50` を設定します" in instructions(cli, "muumuu", "ja")
+
+
+def test_xserver_txt_quotes(cli):
+    assert "removes double quotes around a value when saving" in instructions(cli, "xserver")
+
+
+def test_value_domain_gets_editor_lines(cli):
+    spans = code_spans(instructions(cli, "valuedomain"))
+    assert "txt bounce v=spf1 include:amazonses.com ~all" in spans
+    assert "cname q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg.dkim.ap-northeast-3.amazonses.com." in spans
+
+
+def test_a_key_longer_than_the_panel_takes_is_flagged(cli):
+    text = instructions(cli, "sakura", "en", "byodkim.example.org")
+    assert "accepts at most 255 in one record" in text
+    assert "accepts at most" not in instructions(cli, "cloudflare", "en", "byodkim.example.org")
+
+
+def test_unknown_dns_host_is_bad_usage(cli):
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--dns-host", "nowhere")
+    assert result.exit_code == 2
+    assert "--dns-host" in result.stderr
+
+
+def test_instructions_for_several_identities_number_steps_throughout(cli):
+    result = cli("--identity-file", str(SAMPLES / "identities"), "--region", "eu-central-2", "--lang", "en",
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    assert result.exit_code == 0, result.stderr
+    total = result.stdout.count("### Step ")
+    assert f"### Step {total} of {total}:" in result.stdout
+    for domain in ("example.com", "shop.example.net", "xn--wgv71a119e.jp", "byodkim.example.org"):
+        assert f"ses-export {domain} --check" in result.stdout
+
+
+def test_readme_examples_are_what_the_tool_writes(cli):
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    csv_example = readme.split("Type,Name,Host,Value,Priority,TTL\n", 1)[1].split("```", 1)[0]
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "-f", "csv",
+                 "--zone", "example.net")
+    for line in csv_example.strip().splitlines():
+        assert line in result.stdout.splitlines()
+    ja = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "--lang", "ja",
+             "--dns-host", "onamae").stdout
+    step = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
+    for line in step.splitlines():
+        assert line.replace("（…）", "") in ja
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=80),
+       st.sampled_from(LANGS), st.sampled_from(PANEL_NAMES))
+def test_any_txt_text_reads_back_from_csv_and_markdown(tail, lang, dns_host):
+    """A DMARC value with backticks, quotes, commas or Markdown marks still shows exactly."""
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    dmarc = ("v=DMARC1; " + tail).strip()
+    base = ["shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "--dmarc", dmarc]
+    runner = CliRunner()
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, [*base, "-f", "csv"]).stdout)))
+    assert rows[-1]["Value"] == dmarc
+    text = runner.invoke(main, [*base, "--lang", lang, "--dns-host", dns_host]).stdout
+    spans = code_spans(text)
+    if PANELS[dns_host].txt_quoted:
+        assert any(s.startswith('"') and b"".join(
+            dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, s).strings).decode() == dmarc for s in spans)
+    else:
+        assert dmarc in spans
+
+
+def test_installed_entry_point_finds_the_language_templates(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = shutil.which("ses-export", path=str(Path(sys.executable).parent)) or shutil.which("ses-export")
+    result = subprocess.run([exe, "shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3",
+                             "--lang", "ja", "--dns-host", "sakura"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "さくらインターネット" in result.stdout and result.stderr == ""
