@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,28 +32,53 @@ def user_environment(**extra: str) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
+def run(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child: user + system) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr.decode()}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def interleaved(commands: dict[str, list[str]], env: dict[str, str], rounds: int, warmup: int = 3) -> dict[str, float]:
-    """Median seconds of each command, run in turns so that machine noise hits all of them alike."""
+def interleaved(commands: dict[str, list[str]], env: dict[str, str], rounds: int,
+                warmup: int = 3) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds of each run of each command, run in turns so that the noise of other
+    processes on the machine hits all of them alike.
+
+    The warm-up runs fill the caches a user's second run finds: the page cache, Python's
+    bytecode, the compiled templates."""
     for _ in range(warmup):
         for cmd in commands.values():
             run(cmd, env)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, cmd in commands.items():
             times[name].append(run(cmd, env))
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
 
 
-def verdict(label: str, ratio: float, goal: float) -> bool:
-    met = ratio <= goal
-    print(f"{label}: {ratio:.2f}x (goal <= {goal}x) {'met' if met else 'NOT MET'}")
+def _median(times, name, which):
+    return statistics.median(t[which] for t in times[name])
+
+
+def ratios(times, name: str, baseline: str) -> tuple[float, float]:
+    """(wall ratio, CPU ratio) of the medians. Wall time is what a user waits; CPU time is the
+    same work less the waiting for a core that other processes on a shared machine cause."""
+    return (_median(times, name, 0) / _median(times, baseline, 0),
+            _median(times, name, 1) / _median(times, baseline, 1))
+
+
+def describe(times) -> str:
+    return ", ".join(f"{name} {_median(times, name, 0) * 1000:.0f} ms wall / {_median(times, name, 1) * 1000:.0f} ms CPU"
+                     for name in times)
+
+
+def verdict(label: str, wall_and_cpu: tuple[float, float], goal: float) -> bool:
+    wall, cpu = wall_and_cpu
+    met = wall <= goal
+    print(f"{label}: {wall:.2f}x wall, {cpu:.2f}x CPU (medians; goal <= {goal}x) {'met' if met else 'NOT MET'}")
     return met

@@ -29,11 +29,15 @@ def template_folder() -> Path:
 
 @lru_cache(maxsize=1)
 def environment():
-    """One Jinja2 environment per process, so each template compiles once per run."""
+    """One Jinja2 environment per process, so each template compiles once per run (and, with
+    the bytecode cache, once per edit of the template: see template_cache)."""
     import jinja2
+
+    from .template_cache import for_this_user
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_folder())),
+        bytecode_cache=for_this_user(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # not HTML: each format escapes through its own named filters
         keep_trailing_newline=True,

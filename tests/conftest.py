@@ -47,3 +47,11 @@ def cli():
 @pytest.fixture(params=sample_identities(), ids=lambda s: s["domain"])
 def sample(request) -> dict:
     return request.param
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache_folder(tmp_path_factory):
+    """Compiled templates (exporter/template_cache.py) go to a folder of the test run, not ~/.cache."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

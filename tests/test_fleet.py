@@ -261,7 +261,8 @@ def test_output_folder_is_a_file(cli, tmp_path):
     assert result.exit_code == 2 and "--output" in result.stderr
 
 
-def test_several_files_share_one_compiled_template(cli, tmp_path):
+def test_several_files_share_one_compiled_template(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # empty: the template is compiled here
     render.environment.cache_clear()
     compiled = []
     env = render.environment()
