@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 
-from common import ROOT, SAMPLES, entry_point, user_environment, verdict
+from common import ROOT, SAMPLES, entry_point, user_environment
 
 sys.path.insert(0, str(ROOT / "tests"))
 from fake_ses import FakeSes  # noqa: E402
@@ -52,6 +52,12 @@ def run_all(tool: str, fake: FakeSes, regions: tuple[str, ...], expected: int, t
         print(result.stderr, file=sys.stderr)
         sys.exit("FAILED: the run must export every identity without a throttled or failed request")
     return elapsed
+
+
+def verdict(label: str, ratio: float, goal: float) -> bool:
+    met = ratio <= goal
+    print(f"{label}: {ratio:.2f}x (goal <= {goal}x) {'met' if met else 'NOT MET'}")
+    return met
 
 
 def main() -> int:

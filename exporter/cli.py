@@ -21,6 +21,7 @@ Examples:
   ses-export example.com --identity-file saved.json --region us-east-1 --format json
   aws sesv2 get-email-identity --email-identity example.com | ses-export example.com --identity-file - -f bind
   ses-export --identity-file samples/identities -f bind -o records.zone
+  ses-export --all --region us-east-1 --region eu-west-1 -f json -o zones/   # a file per identity
 
 Every CNAME target, MX exchange and BIND owner name is written as a fully qualified
 name with its final dot, so no DNS panel can append the zone to it.
