@@ -140,8 +140,9 @@ def test_regions_in_parallel_paced_without_throttling(aws_env, monkeypatch):
     assert {i.region for i in fetched.identities[:4]} == {"us-east-1"}
     assert {i.region for i in fetched.identities[4:]} == {"eu-west-1"}
     assert fetched.notes == ["us-east-1: skipped 1 email-address identity (only domain identities have DNS records)"]
-    for times in by_region.values():
-        assert all(b - a >= 0.1 for a, b in zip(times, times[1:]))  # the server's own 1/rate: never faster
+    for times in by_region.values():  # spaced by the pacer's 1/5 s (the server alone would allow 1/10 s)
+        gaps = sorted(b - a for a, b in zip(times, times[1:]))
+        assert gaps[len(gaps) // 2] >= 0.18
     assert min(by_region["eu-west-1"]) < max(by_region["us-east-1"])
     assert min(by_region["us-east-1"]) < max(by_region["eu-west-1"])
 
@@ -295,7 +296,7 @@ def _program_env(fake=None, **extra):
 
 
 # Runs the CLI with SES's pace raised for the test (the fake enforces its own limit).
-DRIVER = "import sys, exporter.fleet as f; f.SES_REQUESTS_PER_SECOND = 50.0; from exporter.cli import main; main()"
+DRIVER = "import exporter.fleet as f; f.SES_REQUESTS_PER_SECOND = 50.0; from exporter.cli import main; main()"
 
 
 def test_progress_bar_on_a_terminal_and_not_when_piped():
