@@ -62,15 +62,21 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
+@click.option("--zone-id", metavar="ID", help="terraform-route53: the hosted zone id, instead of a look-up by name "
+              "(terraform-cloudflare: the default of the zone id variable).")
+@click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,
+              help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc, no_dmarc,
-         dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, debug):
+         dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, zone_id,
+         cloudflare_provider, debug):
     format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     try:
         status = _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
                       None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host,
-                      _check_settings(check, nameservers, dns_timeout, fmt if format_given else None))
+                      _check_settings(check, nameservers, dns_timeout, fmt if format_given else None),
+                      zone_id=zone_id, cloudflare_provider=cloudflare_provider)
     except ExportError as e:
         if debug:
             raise
@@ -96,7 +102,8 @@ def _check_settings(check, nameservers, timeout, fmt):
 
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang, dns_host="generic", check=None):
+         dkim_public_key, verification_token, lang, dns_host="generic", check=None, zone_id=None,
+         cloudflare_provider="v5"):
     from . import model, output as out, regions, render
     from .language import default_language
 
@@ -129,7 +136,8 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
     if check is not None:
         return _check(identities, check, output, lang or default_language(), live=identity_file is None)
-    text = render.render(fmt, identities, lang=lang or default_language(), dns_host=dns_host)
+    text = render.render(fmt, identities, lang=lang or default_language(), dns_host=dns_host,
+                         zone_id=zone_id, cloudflare_provider=cloudflare_provider)
     out.emit(text, output)
 
 
