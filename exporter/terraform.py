@@ -23,7 +23,7 @@ _ROUTE53_ZONE_ID = re.compile(r"^[A-Z0-9]{1,32}$")
 # A Cloudflare zone id is 32 hex digits (the zone's Overview page, API section).
 _CLOUDFLARE_ZONE_ID = re.compile(r"^[0-9a-f]{32}$")
 
-_NOT_IN_IDENTIFIER = re.compile(r"[^a-z0-9_]+")
+_NOT_IN_IDENTIFIER = re.compile(r"[^a-z0-9_]")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def identifier(text: str) -> str:
     """`text` as a Terraform name: lowercase letters, digits and `_`, not starting with a digit.
 
     Terraform names may also hold `-`, but `_` reads as one word in references
-    (aws_route53_record.example_com_dkim_1); runs of anything else become one `_`.
+    (aws_route53_record.example_com_dkim_1); anything else becomes `_`, one for one,
+    so xn--wgv71a119e.jp stays recognisable as xn__wgv71a119e_jp.
     """
     name = _NOT_IN_IDENTIFIER.sub("_", text.lower()).strip("_") or "_"
     return name if not name[0].isdigit() else "_" + name

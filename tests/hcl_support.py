@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
-
+import dns.rdata
+import dns.rdataclass
+import dns.rdatatype
 import pytest
 
 from conftest import ROOT, require_tool
@@ -117,5 +118,50 @@ def required_providers(parsed: dict) -> dict[str, dict]:
     return entries
 
 
-def path_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def txt_text(presentation: str) -> str:
+    """TXT rdata in presentation form (quoted character-strings) as the plain text, read by dnspython."""
+    rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, presentation)
+    assert all(len(s) <= 255 for s in rdata.strings), presentation
+    return b"".join(rdata.strings).decode("ascii")
+
+
+def route53_records(hcl: Hcl, parsed: dict) -> list[tuple]:
+    """(zone, name, type, ttl, priority, value) for every value the AWS provider would send."""
+    scope = {f"data.aws_route53_zone.{ident}.zone_id": hcl.evaluate(body["name"], {})
+             for ident, body in blocks(parsed, "data", "aws_route53_zone").items()}
+    found = []
+    for body in blocks(parsed, "resource", "aws_route53_record").values():
+        zone, name, rtype = (hcl.evaluate(body[key], scope) for key in ("zone_id", "name", "type"))
+        for value in hcl.evaluate(body["records"], scope):
+            priority = None
+            if rtype == "TXT":
+                value = txt_text(f'"{value}"')  # the provider sends the value wrapped in one pair of quotes
+            elif rtype == "MX":
+                preference, value = value.split(" ")
+                priority = int(preference)
+            found.append((zone, name, rtype, body["ttl"], priority, value))
+    return found
+
+
+def cloudflare_records(hcl: Hcl, parsed: dict, resource_type: str) -> list[tuple]:
+    """(zone, name, type, ttl, priority, value) as Cloudflare would store them, dots put back."""
+    variables = {ident: bodies[0] for ident, bodies in parsed.get("variable", {}).items()}
+    scope = {f"var.{ident}": zone_of_variable(hcl, body) for ident, body in variables.items()}
+    found = []
+    for body in blocks(parsed, "resource", resource_type).values():
+        assert body["proxied"] is False
+        zone, name, rtype, content = (hcl.evaluate(body[key], scope) for key in ("zone_id", "name", "type", "content"))
+        assert not name.endswith("."), f"the final dot of {name} would reach the provider"
+        if rtype == "TXT":
+            value = txt_text(content)
+        else:
+            assert not content.endswith("."), f"the final dot of {content} would reach the provider"
+            value = content + "."
+        found.append((zone, name + ".", rtype, body["ttl"], body.get("priority"), value))
+    return found
+
+
+def zone_of_variable(hcl: Hcl, body: dict) -> str:
+    """The zone a zone-id variable is for, from its description ("... zone id of example.com (...")."""
+    description = hcl.evaluate(body["description"], {})
+    return description.split(" of ", 1)[1].split(" ", 1)[0] + "."

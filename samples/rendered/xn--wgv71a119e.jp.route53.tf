@@ -21,53 +21,53 @@ terraform {
   }
 }
 
-data "aws_route53_zone" "xn_wgv71a119e_jp" {
+data "aws_route53_zone" "xn__wgv71a119e_jp" {
   name = "xn--wgv71a119e.jp."
 }
 
 # xn--wgv71a119e.jp.
-resource "aws_route53_record" "xn_wgv71a119e_jp_dkim_1" {
-  zone_id = data.aws_route53_zone.xn_wgv71a119e_jp.zone_id
+resource "aws_route53_record" "xn__wgv71a119e_jp_dkim_1" {
+  zone_id = data.aws_route53_zone.xn__wgv71a119e_jp.zone_id
   name    = "kx3m7c2fwrlqz6mqkoev3p5pjb2cbsvh._domainkey.xn--wgv71a119e.jp."
   type    = "CNAME"
   ttl     = 1800
   records = ["kx3m7c2fwrlqz6mqkoev3p5pjb2cbsvh.dkim.amazonses.com."]
 }
 
-resource "aws_route53_record" "xn_wgv71a119e_jp_dkim_2" {
-  zone_id = data.aws_route53_zone.xn_wgv71a119e_jp.zone_id
+resource "aws_route53_record" "xn__wgv71a119e_jp_dkim_2" {
+  zone_id = data.aws_route53_zone.xn__wgv71a119e_jp.zone_id
   name    = "u6t4cnc3thlsq2bqfzyv3xg6qnpjxgn5._domainkey.xn--wgv71a119e.jp."
   type    = "CNAME"
   ttl     = 1800
   records = ["u6t4cnc3thlsq2bqfzyv3xg6qnpjxgn5.dkim.amazonses.com."]
 }
 
-resource "aws_route53_record" "xn_wgv71a119e_jp_dkim_3" {
-  zone_id = data.aws_route53_zone.xn_wgv71a119e_jp.zone_id
+resource "aws_route53_record" "xn__wgv71a119e_jp_dkim_3" {
+  zone_id = data.aws_route53_zone.xn__wgv71a119e_jp.zone_id
   name    = "fq2t7dl5mypbxpwzzs4b66czz2i5ldyd._domainkey.xn--wgv71a119e.jp."
   type    = "CNAME"
   ttl     = 1800
   records = ["fq2t7dl5mypbxpwzzs4b66czz2i5ldyd.dkim.amazonses.com."]
 }
 
-resource "aws_route53_record" "xn_wgv71a119e_jp_mail_from_mx" {
-  zone_id = data.aws_route53_zone.xn_wgv71a119e_jp.zone_id
+resource "aws_route53_record" "xn__wgv71a119e_jp_mail_from_mx" {
+  zone_id = data.aws_route53_zone.xn__wgv71a119e_jp.zone_id
   name    = "mail.xn--wgv71a119e.jp."
   type    = "MX"
   ttl     = 1800
   records = ["10 feedback-smtp.ap-northeast-1.amazonses.com."]
 }
 
-resource "aws_route53_record" "xn_wgv71a119e_jp_mail_from_spf" {
-  zone_id = data.aws_route53_zone.xn_wgv71a119e_jp.zone_id
+resource "aws_route53_record" "xn__wgv71a119e_jp_mail_from_spf" {
+  zone_id = data.aws_route53_zone.xn__wgv71a119e_jp.zone_id
   name    = "mail.xn--wgv71a119e.jp."
   type    = "TXT"
   ttl     = 1800
   records = ["v=spf1 include:amazonses.com ~all"]
 }
 
-resource "aws_route53_record" "xn_wgv71a119e_jp_dmarc" {
-  zone_id = data.aws_route53_zone.xn_wgv71a119e_jp.zone_id
+resource "aws_route53_record" "xn__wgv71a119e_jp_dmarc" {
+  zone_id = data.aws_route53_zone.xn__wgv71a119e_jp.zone_id
   name    = "_dmarc.xn--wgv71a119e.jp."
   type    = "TXT"
   ttl     = 1800
