@@ -174,3 +174,26 @@ def test_one_zone_id_for_several_zones_exits_2(cli):
     result = cli(*ALL_SAMPLES, "-f", "terraform-route53", "--zone-id", ROUTE53_ZONE_ID)
     assert result.exit_code == 2
     assert "--zone-id: one id for identities in several zones" in result.stderr
+
+
+def test_readme_check_command_on_the_golden_samples_and_a_broken_file(tmp_path):
+    """`node tests/hcl/hcl.js FILE...` (README) passes every golden .tf and fails a bad one."""
+    import subprocess
+
+    from conftest import ROOT, require_tool
+
+    node = require_tool("node")
+    golden = sorted((SAMPLES / "rendered").glob("*.tf"))
+    assert len(golden) == 3 * len(list((SAMPLES / "identities").glob("*.json")))
+    ok = subprocess.run([node, str(ROOT / "tests" / "hcl" / "hcl.js"), *map(str, golden)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.count("parses, fmt-canonical") == len(golden)
+    unformatted = tmp_path / "unformatted.tf"
+    unformatted.write_text('resource "x" "y" {\n  a = 1\n  bb = 2\n}\n')
+    broken = tmp_path / "broken.tf"
+    broken.write_text('v = "\\q"\n')
+    bad = subprocess.run([node, str(ROOT / "tests" / "hcl" / "hcl.js"), str(unformatted), str(broken)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "unformatted.tf: parses, but is not in terraform fmt layout" in bad.stdout
+    assert "broken.tf: does not parse" in bad.stdout
