@@ -84,7 +84,7 @@ def test_cloudflare_shows_the_fqdn_and_strips_its_dot_with_trimsuffix(hcl, cli, 
     text = render(cli, *sample_argv(sample, *FLAVOURS[flavour]))
     model = json.loads(render(cli, *sample_argv(sample, "--format", "json")))
     parsed = hcl.parse(text)
-    by_name_type = {(hcl.evaluate(b["name"], {"var." + v: "" for v in parsed["variable"]}) + ".", b["type"]): b
+    by_name_type = {(hcl.evaluate(b["name"], {}) + ".", b["type"]): b
                     for b in blocks(parsed, "resource", RESOURCE_TYPE[flavour]).values()}
     for record in model["records"]:
         body = by_name_type[(record["name"], record["type"])]
