@@ -68,16 +68,22 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
+@click.option("--zone-id", metavar="ID", help="terraform-route53: the hosted zone id, instead of a look-up by name "
+              "(terraform-cloudflare: the default of the zone id variable).")
+@click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,
+              help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region_list, profile, all_identities, fmt, output, ttl, zone, mail_from, dmarc,
-         no_dmarc, dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, debug):
+         no_dmarc, dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, zone_id,
+         cloudflare_provider, debug):
     format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     try:
         region = _one_region(region_list, all_identities, identity_file, domains)
         status = _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
                       None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host,
                       _check_settings(check, nameservers, dns_timeout, fmt if format_given else None),
+                      zone_id=zone_id, cloudflare_provider=cloudflare_provider,
                       all_regions=list(dict.fromkeys(region_list)) if all_identities else None)
     except ExportError as e:
         if debug:
@@ -115,7 +121,8 @@ def _one_region(region_list, all_identities, identity_file, domains):
 
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang, dns_host="generic", check=None, all_regions=None):
+         dkim_public_key, verification_token, lang, dns_host="generic", check=None, zone_id=None,
+         cloudflare_provider="v5", all_regions=None):
     from . import model, output as out, regions, render
     from .language import default_language
 
@@ -150,7 +157,8 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
             click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
     if check is not None:
         return _check(identities, check, output, lang or default_language(), live=identity_file is None)
-    settings = {"lang": lang or default_language(), "dns_host": dns_host}
+    settings = {"lang": lang or default_language(), "dns_host": dns_host, "zone_id": zone_id,
+                "cloudflare_provider": cloudflare_provider}
     if out.is_folder(output):
         file_names = out.file_names(identities, fmt)
         out.write_folder(output, {n: render.render(fmt, [i], **settings) for n, i in zip(file_names, identities)})

@@ -111,6 +111,49 @@ def terminal_text(value: str) -> str:
     )
 
 
+# --- Terraform (HCL) ---------------------------------------------------------------------
+
+# HCL's quoted-template escapes (hclsyntax spec): a backslash starts an escape, and "${" / "%{"
+# start an interpolation or directive unless doubled. Any other backslash sequence is an error.
+_HCL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def hcl_string(value: str) -> str:
+    """`value` as an HCL quoted string literal that Terraform reads back as exactly `value`."""
+    out = []
+    for char in value:
+        if char in _HCL_ESCAPES:
+            out.append(_HCL_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    # After the backslash escapes, so the doubled "$" and "%" are never read as escaped themselves.
+    text = "".join(out).replace("${", "$${").replace("%{", "%%{")
+    return f'"{text}"'
+
+
+def route53_txt(value: str) -> str:
+    """A TXT value for aws_route53_record `records`: unquoted, split with \"\" past 255 bytes.
+
+    The AWS provider wraps each value in one pair of quotes and sends it to Route 53 as
+    presentation text, so inside it `"` and `\\` are escaped and `""` ends one
+    character-string and starts the next. Split first, so every string stays 255 bytes.
+    """
+    return '""'.join(chunk.replace("\\", "\\\\").replace('"', '\\"') for chunk in txt_chunks(value))
+
+
+def cloudflare_txt(value: str) -> str:
+    """A TXT `content` for Cloudflare: RFC 1035 quoted character-strings of at most 255 bytes.
+
+    Cloudflare stores TXT content in this form and splits an unquoted long value itself, which
+    the provider then reports as drift (terraform-provider-cloudflare issues 6238, 6354). The
+    strings are separated by one space, as Cloudflare writes them back; the text is that of
+    zone-file rdata.
+    """
+    return bind_txt(value)
+
+
 FILTERS = {
     "csv_row": csv_row,
     "relative_host": relative_host,
@@ -123,4 +166,7 @@ FILTERS = {
     "json_document": json_document,
     "no_final_dot": no_final_dot,
     "terminal_text": terminal_text,
+    "hcl_string": hcl_string,
+    "route53_txt": route53_txt,
+    "cloudflare_txt": cloudflare_txt,
 }

@@ -9,6 +9,7 @@ from . import __version__
 from .errors import InputError
 from .filters import FILTERS
 from .model import Identity
+from .terraform import TEMPLATE_GLOBALS as TERRAFORM_GLOBALS
 
 FORMATS = ("bind", "csv", "terraform-cloudflare", "terraform-route53", "instructions", "json")
 # Text for people: one template per language, templates/FORMAT.LANG.j2 (en when no lang is set).
@@ -45,6 +46,7 @@ def environment():
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.globals.update(TERRAFORM_GLOBALS)
     return env
 
 

@@ -335,3 +335,15 @@ def test_offline_run_imports_no_aws_sdk():
     assert result.returncode == 0, result.stderr
     assert " IN CNAME " in result.stdout
     assert "LOADED []" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", render.FORMATS)
+def test_output_folder_in_every_format_matches_the_single_output(cli, tmp_path, fmt):
+    saved = str(SAMPLES / "identities")
+    result = cli("example.com", "shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3",
+                 "-f", fmt, "--lang", "en", "-o", f"{tmp_path}/out/")
+    assert result.exit_code == 0, result.stderr
+    suffix = output.SUFFIXES[fmt]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example.com.{suffix}", f"shop.example.net.{suffix}"]
+    alone = cli("shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3", "-f", fmt, "--lang", "en")
+    assert (tmp_path / "out" / f"shop.example.net.{suffix}").read_text(encoding="utf-8") == alone.stdout
