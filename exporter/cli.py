@@ -139,7 +139,7 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
                              dkim_public_key=public_key, verification_token=verification_token)
         identities = [model.identity(item.response, item.domain, opts, item.source) for item in loaded]
     else:
-        from . import fleet, names
+        from . import fleet, names, ses
 
         # One Options per region; fleet paces each region. AWS_REGION is read here, which
         # boto3 alone would ignore (it reads AWS_DEFAULT_REGION).
@@ -147,7 +147,7 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
                                     dkim_public_key=public_key, verification_token=verification_token)
                       for r in (all_regions or [region if region is not None else regions.configured_region(profile)])]
         wanted = None if all_regions is not None else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
-        fetched = fleet.fetch(per_region, profile, wanted, fleet.Progress())
+        fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, profile), wanted, fleet.Progress())
         identities = fetched.identities
         for note in fetched.notes:
             click.echo(f"ses-export: note: {note}", err=True)

@@ -94,9 +94,11 @@ class Fetched:
     notes: list[str] = field(default_factory=list)  # for stderr: what was left out and why
 
 
-def fetch(per_region: list[model.Options], profile: str | None, domains: list[str] | None,
+def fetch(per_region: list[model.Options], make_source, domains: list[str] | None,
           progress: Progress | None = None, requests_per_second: float | None = None) -> Fetched:
     """The identities of each region's Options (region None: the AWS configuration's).
+
+    `make_source(region)` makes the region's ses.SesSource (the CLI decides profile and timeouts).
 
     `domains` (FQDNs) are asked for in every region; None asks SES for every DOMAIN identity
     of each region (ListEmailIdentities). Results keep the order of regions, then of domains.
@@ -108,10 +110,10 @@ def fetch(per_region: list[model.Options], profile: str | None, domains: list[st
     results: list[Fetched] = [Fetched() for _ in per_region]
     try:
         if len(per_region) == 1:  # the common case: no thread to start
-            _fetch_region(per_region[0], profile, domains, progress, Pacer(rate), stop, results[0])
+            _fetch_region(per_region[0], make_source, domains, progress, Pacer(rate), stop, results[0])
         else:
             with ThreadPoolExecutor(max_workers=len(per_region), thread_name_prefix="ses-region") as pool:
-                futures = [pool.submit(_fetch_region, opts, profile, domains, progress, Pacer(rate), stop, result)
+                futures = [pool.submit(_fetch_region, opts, make_source, domains, progress, Pacer(rate), stop, result)
                            for opts, result in zip(per_region, results)]
                 try:
                     done, _ = wait(futures, return_when=FIRST_EXCEPTION)
@@ -125,11 +127,9 @@ def fetch(per_region: list[model.Options], profile: str | None, domains: list[st
     return Fetched([i for r in results for i in r.identities], [n for r in results for n in r.notes])
 
 
-def _fetch_region(opts: model.Options, profile: str | None, domains: list[str] | None,
+def _fetch_region(opts: model.Options, make_source, domains: list[str] | None,
                   progress: Progress, pacer: Pacer, stop: threading.Event, result: Fetched) -> None:
-    from . import ses
-
-    source = ses.SesSource(opts.region, profile)
+    source = make_source(opts.region)
     region = regions.region(source.region, "AWS region")
     opts = dataclasses.replace(opts, region=region)
     source.client.meta.events.register("before-send.sesv2", pacer.wait)

@@ -17,6 +17,10 @@ RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
 EMAIL = {"IdentityType": "EMAIL_ADDRESS", "VerificationStatus": "SUCCESS"}
 
 
+def make_source(region):  # what the CLI passes, without a profile
+    return ses.SesSource(region, None)
+
+
 def region_identities(region, count, extra=()):
     found = {f"d{i}.{region}.example.com": RESPONSE for i in range(count)}
     found.update({name: EMAIL for name in extra})
@@ -130,7 +134,7 @@ def test_regions_in_parallel_paced_without_throttling(aws_env, monkeypatch):
     with FakeSes(identities, rate_per_second=10) as fake:
         aws_env(fake)
         per_region = [model.options(region="us-east-1"), model.options(region="eu-west-1")]
-        fetched = fleet.fetch(per_region, None, None)
+        fetched = fleet.fetch(per_region, make_source, None)
         statuses = [r.status for r in fake.requests]
         by_region = {region: [r.at for r in fake.requests if r.region == region] for region in identities}
 
@@ -151,7 +155,7 @@ def test_throttled_requests_are_retried_not_fatal(aws_env):
     with FakeSes({"us-east-1": region_identities("us-east-1", 2)}) as fake:
         aws_env(fake)
         fake.fail_next("throttle", times=1)
-        fetched = fleet.fetch([model.options(region="us-east-1")], None, None)
+        fetched = fleet.fetch([model.options(region="us-east-1")], make_source, None)
         assert len(fetched.identities) == 2
         assert fake.count(429) == 1 and fake.count(200) == 3
 
@@ -160,7 +164,7 @@ def test_one_region_failing_fails_the_run(aws_env):
     with FakeSes({"us-east-1": region_identities("us-east-1", 1)}) as fake:  # eu-west-1 lists nothing
         aws_env(fake)
         with pytest.raises(AwsError, match="SES in eu-west-1: no identity"):
-            fleet.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], None,
+            fleet.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], make_source,
                         ["d0.us-east-1.example.com.", "nothere.example.com."])
 
 
