@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import ExportError, InputError
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError
 from .language import LANGUAGES
 from .panels import PANEL_NAMES
 from .render import FORMATS
@@ -28,23 +28,42 @@ name with its final dot, so no DNS panel can append the zone to it.
 
 \b
 Exit status: 0 success; 1 --check found a record that is not right;
-2 bad usage or bad input; 3 SES, AWS or network failure.
+2 bad usage or bad input; 3 SES, AWS or network failure;
+70 an internal error (a bug: please report it with --debug); 130 interrupted.
 """
 
 
-@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class OneLineErrors(click.Command):
+    """click's usage errors as one line on stderr, like every other error of ses-export."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as e:
+            hint = " (see ses-export --help)" if isinstance(e, click.UsageError) else ""
+            click.echo(f"ses-export: {e.format_message()}{hint}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except click.Abort:  # Ctrl-C while click itself was reading input
+            click.echo("ses-export: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(status or 0)
+
+
+@click.command(cls=OneLineErrors, help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("domains", metavar="[DOMAIN]...", nargs=-1)
 @click.option("--identity-file", metavar="PATH",
               help="Read saved 'aws sesv2 get-email-identity' JSON instead of calling SES: a file for one "
                    "DOMAIN, '-' for stdin, or a folder of DOMAIN.json files (DOMAINs then pick some; none means all).")
-@click.option("--region", "region_list", metavar="REGION", multiple=True,
+@click.option("--region", "regions", metavar="REGION", multiple=True,
               help="AWS region (default: AWS_REGION or the AWS configuration). "
               "Saved JSON does not record it; it is needed for the MAIL FROM MX record. "
               "With --all it may be repeated: the regions are read in parallel.")
 @click.option("--profile", metavar="NAME", help="AWS profile for credentials and region.")
 @click.option("--all", "all_identities", is_flag=True,
               help="Every domain identity of the region(s) in live SES (email-address identities are skipped).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="instructions", show_default=True,
+@click.option("-f", "--format", "format", type=click.Choice(FORMATS), default="instructions", show_default=True,
               help="What to write.")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout. "
               "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX.")
@@ -74,124 +93,37 @@ Exit status: 0 success; 1 --check found a record that is not right;
               help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
-def main(domains, identity_file, region_list, profile, all_identities, fmt, output, ttl, zone, mail_from, dmarc,
-         no_dmarc, dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, zone_id,
-         cloudflare_provider, debug):
-    format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
+def main(no_dmarc, debug, **options):
+    from .job import Job, run
+
+    context = click.get_current_context()
+    format_given = context.get_parameter_source("format") != click.core.ParameterSource.DEFAULT
+    if no_dmarc:
+        options["dmarc"] = None
+    job = Job(**options, format_given=format_given)
     try:
-        region = _one_region(region_list, all_identities, identity_file, domains)
-        status = _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from,
-                      None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host,
-                      _check_settings(check, nameservers, dns_timeout, fmt if format_given else None),
-                      zone_id=zone_id, cloudflare_provider=cloudflare_provider,
-                      all_regions=list(dict.fromkeys(region_list)) if all_identities else None)
+        status = run(job)
     except ExportError as e:
         if debug:
             raise
-        click.echo(f"ses-export: {e}", err=True)
-        sys.exit(e.exit_code)
+        _fail(str(e), e.exit_code)
     except KeyboardInterrupt:
-        click.echo("ses-export: interrupted", err=True)
-        sys.exit(130)
-    if status:
-        sys.exit(status)
+        _fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # stdout closed early (`ses-export ... | head`): nothing more can be said there. Point it at
+        # /dev/null so Python's own flush at exit does not print a second error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_STDOUT_CLOSED)
+    except Exception as e:  # noqa: BLE001 - a bug: one line, and --debug shows where
+        if debug:
+            raise
+        _fail(f"internal error: {type(e).__name__}: {e} (rerun with --debug and report it)", EXIT_INTERNAL)
+    return status
 
 
-def _check_settings(check, nameservers, timeout, fmt):
-    """--check and its options, or None; options that only make sense with --check are refused without it."""
-    if not check:
-        if nameservers:
-            raise InputError("--nameserver: only with --check (it names the DNS servers to check against)")
-        return None
-    if fmt not in (None, "json"):
-        raise InputError(f"--format: {fmt} writes the records; with --check the report is a table "
-                         "(the default) or json")
-    return {"nameservers": nameservers, "timeout": timeout, "format": fmt or "table"}
-
-
-def _one_region(region_list, all_identities, identity_file, domains):
-    """Only --all takes several regions; it lists SES, so no DOMAIN and no saved files with it."""
-    if all_identities and identity_file is not None:
-        raise InputError("--all: lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them")
-    if all_identities and domains:
-        raise InputError(f"--all: every domain identity is exported; drop the DOMAIN arguments ({', '.join(domains)})")
-    if len(set(region_list)) > 1 and not all_identities:
-        raise InputError(f"--region: given {len(set(region_list))} regions; only --all reads several regions")
-    return region_list[0] if region_list else None
-
-
-def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
-         dkim_public_key, verification_token, lang, dns_host="generic", check=None, zone_id=None,
-         cloudflare_provider="v5", all_regions=None):
-    from . import model, output as out, regions, render
-    from .language import default_language
-
-    public_key = _read_public_key(dkim_public_key) if dkim_public_key else None
-    if identity_file is None and not domains and all_regions is None:
-        raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
-
-    if identity_file is not None:
-        from . import saved
-
-        loaded = saved.load(identity_file, list(domains))
-        region = region if region is not None else regions.configured_region(profile)
-        opts = model.options(region=region, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
-                             dkim_public_key=public_key, verification_token=verification_token)
-        identities = [model.identity(item.response, item.domain, opts, item.source) for item in loaded]
-    else:
-        from . import fleet, names, ses
-
-        # One Options per region; fleet paces each region. AWS_REGION is read here, which
-        # boto3 alone would ignore (it reads AWS_DEFAULT_REGION).
-        per_region = [model.options(region=r, ttl=ttl, zone=zone, mail_from=mail_from, dmarc=dmarc,
-                                    dkim_public_key=public_key, verification_token=verification_token)
-                      for r in (all_regions or [region if region is not None else regions.configured_region(profile)])]
-        wanted = None if all_regions is not None else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
-        fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, profile), wanted, fleet.Progress())
-        identities = fetched.identities
-        for note in fetched.notes:
-            click.echo(f"ses-export: note: {note}", err=True)
-
-    for identity in identities:
-        for note in identity.notes:
-            click.echo(f"ses-export: note: {identity.name}: {note}", err=True)
-    if check is not None:
-        return _check(identities, check, output, lang or default_language(), live=identity_file is None)
-    settings = {"lang": lang or default_language(), "dns_host": dns_host, "zone_id": zone_id,
-                "cloudflare_provider": cloudflare_provider}
-    if out.is_folder(output):
-        file_names = out.file_names(identities, fmt)
-        out.write_folder(output, {n: render.render(fmt, [i], **settings) for n, i in zip(file_names, identities)})
-    else:
-        out.emit(render.render(fmt, identities, **settings), output)
-
-
-def _check(identities, settings, output, lang, live) -> int:
-    from . import check_report, dns_query, output as out
-
-    servers = [dns_query.parse_nameserver(text) for text in settings["nameservers"]]
-    results = [dns_query.check_identity(identity, servers, settings["timeout"]) for identity in identities]
-    if settings["format"] == "json":
-        for result in results:  # the table lists these itself; the JSON list has no place for them
-            for server, reason in result.failures.items():
-                click.echo(f"ses-export: warning: {result.identity.name}: {server} could not be asked: {reason}",
-                           err=True)
-        text = check_report.render_json(results, lang)
-    else:
-        colour = output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = check_report.render_table(results, lang, live, colour)
-    out.emit(text, output)
-    return check_report.exit_status(results)
-
-
-def _read_public_key(path: str) -> str:
-    from .dkim_key import public_key_base64
-
-    try:
-        with open(path, encoding="ascii") as handle:
-            return public_key_base64(handle.read(), f"--dkim-public-key: {path}")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"--dkim-public-key: {path}: cannot read it ({getattr(e, 'strerror', None) or e})") from None
+def _fail(message: str, status: int) -> None:
+    click.echo(f"ses-export: {message}", err=True)
+    sys.exit(status)
 
 
 if __name__ == "__main__":

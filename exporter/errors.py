@@ -4,6 +4,10 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_AWS = 3
+# Beyond DESIGN.md's four: the conventions of sysexits.h and of the shell.
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in ses-export
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_STDOUT_CLOSED = 141  # 128 + SIGPIPE: the reader of stdout went away (`| head`)
 
 
 class ExportError(Exception):

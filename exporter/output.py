@@ -18,6 +18,27 @@ def emit(text: str, path: str | None) -> None:
     write_atomic(Path(path), text)
 
 
+def check_target(path: str | None) -> None:
+    """Refuse an -o that cannot be written before any work is done (the write checks again)."""
+    if path in (None, "-"):
+        return
+    target = Path(path)
+    if is_folder(path):
+        folder = target if target.is_dir() else target.parent
+        if not target.is_dir() and target.exists():
+            raise InputError(f"--output: {path} is a file, not a folder")
+    else:
+        folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"--output: {folder}: no such folder")
+    try:  # the one honest test of "can write there" (permissions, read-only mounts, root or not)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".ses-export.", suffix=".probe")
+    except OSError as e:
+        raise InputError(f"--output: {folder}: cannot write there ({e.strerror or e})") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
 def write_atomic(target: Path, text: str) -> None:
     """Write beside the target and rename over it, so readers see the old file or the new one."""
     folder = target.parent

@@ -56,7 +56,7 @@ def test_bad_input_exits_2_with_one_line(args, status, message, tmp_path):
     lines = result.stderr.strip().splitlines()
     assert message in result.stderr
     assert "Traceback" not in result.stderr
-    assert len(lines) == 1 or lines[-1].startswith("Error:"), result.stderr  # click's own usage errors add a usage line
+    assert len(lines) == 1 and lines[0].startswith("ses-export: "), result.stderr
 
 
 def test_email_identity_exits_2(cli, tmp_path):
