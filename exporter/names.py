@@ -53,6 +53,8 @@ def domain(text: str, what: str = "domain") -> str:
     for label in labels:
         if not _LABEL.match(label):
             raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a host name label")
+        if label.startswith("xn--"):
+            _check_a_label(label, raw, what)
     fqdn = ".".join(labels) + "."
     if len(fqdn) - 1 > 253:
         raise InputError(f"{what}: {raw!r} is longer than 253 octets")
@@ -64,13 +66,24 @@ def _plain_ascii_domain(raw: str) -> str | None:
     several times): pure ASCII without escapes is exactly what dnspython's practical IDNA codec
     passes through unchanged. Anything else, or anything wrong, takes the full path and its
     precise error (tests/test_names.py checks the two agree)."""
-    if not raw.isascii() or "\\" in raw:
+    if not raw.isascii() or "\\" in raw or "xn--" in raw.lower():  # A-labels get checked on the full path
         return None
     labels = raw.rstrip(".").lower().split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
         return None
     fqdn = ".".join(labels) + "."
     return fqdn if len(fqdn) - 1 <= 253 else None
+
+
+def _check_a_label(label: str, raw: str, what: str) -> None:
+    """An xn-- label must decode under IDNA 2008: dnspython passes ASCII through unchecked, and a
+    broken A-label ('xn--zz') would be written into records no registry can hold."""
+    import idna
+
+    try:
+        idna.decode(label)
+    except (idna.IDNAError, UnicodeError) as e:
+        raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a valid IDNA A-label ({e})") from None
 
 
 def token(text: object, what: str) -> str:

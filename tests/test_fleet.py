@@ -351,3 +351,12 @@ def test_output_folder_in_every_format_matches_the_single_output(cli, tmp_path, 
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example.com.{suffix}", f"shop.example.net.{suffix}"]
     alone = cli("shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3", "-f", fmt, "--lang", "en")
     assert (tmp_path / "out" / f"shop.example.net.{suffix}").read_text(encoding="utf-8") == alone.stdout
+
+
+def test_a_bad_output_path_is_refused_before_ses_is_asked(cli, aws_env, tmp_path):
+    with FakeSes({"us-east-1": region_identities("us-east-1", 3)}) as fake:
+        aws_env(fake)
+        result = cli("--all", "--region", "us-east-1", "-f", "bind", "-o", str(tmp_path / "no" / "such" / "x.zone"))
+        assert result.exit_code == 2
+        assert result.stderr == f"ses-export: --output: {tmp_path / 'no' / 'such'}: no such folder\n"
+        assert fake.count() == 0

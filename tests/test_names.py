@@ -82,3 +82,13 @@ def test_plain_ascii_fast_path_agrees_with_dnspython(text):
         assert names.domain(text) == full
     except InputError:
         assert full is None
+
+
+@pytest.mark.parametrize("text", ["xn--zz.example", "XN--ZZ.example", "shop.xn--ls8h.example", "xn--a.example"])
+def test_broken_a_labels_are_refused(text):
+    with pytest.raises(InputError, match="not a valid IDNA A-label"):
+        names.domain(text, "DOMAIN")
+
+
+def test_valid_a_labels_pass_unchanged():
+    assert names.domain("XN--WGV71A119E.jp") == "xn--wgv71a119e.jp."

@@ -1,0 +1,96 @@
+"""How a run ends when something goes wrong after the input was accepted: one line, the documented
+status, and no partial output (docs/failures.md lists the bad inputs themselves)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SAMPLES
+from exporter import job, render
+
+PLAIN = str(SAMPLES / "identities" / "example.com.json")
+FOLDER = str(SAMPLES / "identities")
+
+
+@pytest.fixture
+def fail_on_third_txt(monkeypatch):
+    """Make the BIND template fail in the middle of rendering: after some records are written."""
+    env = render.environment()
+    real = env.filters["bind_txt"]
+    calls = []
+
+    def failing(value):
+        calls.append(value)
+        if len(calls) == 3:
+            raise RuntimeError("disk gremlin")
+        return real(value)
+
+    monkeypatch.setitem(env.filters, "bind_txt", failing)
+    return calls
+
+
+def test_failure_in_the_middle_of_rendering_keeps_the_old_file(cli, tmp_path, fail_on_third_txt):
+    target = tmp_path / "records.zone"
+    target.write_text("old contents\n")
+    result = cli("--identity-file", FOLDER, "--region", "us-east-1", "-f", "bind", "-o", str(target),
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    assert len(fail_on_third_txt) == 3, "the template did start rendering"
+    assert result.exit_code == 70
+    assert result.stderr == ("ses-export: internal error: RuntimeError: disk gremlin "
+                             "(rerun with --debug and report it)\n")
+    assert target.read_text() == "old contents\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["records.zone"]
+
+
+def test_failure_in_the_middle_of_rendering_writes_nothing_to_stdout(cli, fail_on_third_txt):
+    result = cli("--identity-file", FOLDER, "--region", "us-east-1", "-f", "bind",
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    assert result.exit_code == 70 and result.stdout == ""
+
+
+def test_failure_in_the_middle_of_a_folder_writes_no_file(cli, tmp_path, fail_on_third_txt):
+    """Every file is rendered before the first is written: a failed run adds nothing to the folder."""
+    folder = tmp_path / "zones"
+    folder.mkdir()
+    (folder / "example.com.zone").write_text("old\n")
+    result = cli("--identity-file", FOLDER, "--region", "us-east-1", "-f", "bind", "-o", f"{folder}/",
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    assert result.exit_code == 70
+    assert [p.name for p in folder.iterdir()] == ["example.com.zone"]
+    assert (folder / "example.com.zone").read_text() == "old\n"
+
+
+def test_debug_shows_the_traceback_of_a_bug(cli, fail_on_third_txt):
+    with pytest.raises(RuntimeError, match="disk gremlin"):
+        cli("--identity-file", FOLDER, "--region", "us-east-1", "-f", "bind", "--debug",
+            "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+
+
+def test_interrupt_ends_with_130(cli, monkeypatch):
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(job, "run", interrupted)
+    result = cli("example.com", "--identity-file", PLAIN, "-f", "bind")
+    assert result.exit_code == 130
+    assert result.stderr == "ses-export: interrupted\n"
+
+
+def test_stdout_closed_early_ends_quietly_with_141():
+    """`ses-export ... | head -1`: the reader goes away; no traceback, no 'Exception ignored' at exit."""
+    process = subprocess.Popen([sys.executable, "-m", "exporter.cli", "example.com", "--identity-file", PLAIN,
+                                "-f", "bind"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # before it writes: its write meets a closed pipe
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=30) == 141
+    assert stderr == ""
+
+
+def test_usage_errors_are_one_line(cli):
+    result = cli("example.com", "--ttl", "soon")
+    assert result.exit_code == 2
+    assert result.stderr == ("ses-export: Invalid value for '--ttl': 'soon' is not a valid integer. "
+                             "(see ses-export --help)\n")
