@@ -72,11 +72,14 @@ Exit status: 0 success; 1 --check found a record that is not right;
               "(terraform-cloudflare: the default of the zone id variable).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,
               help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
+@click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
+              metavar="SECONDS", help="Live SES: how long to wait to connect, and for each answer. Throttling and "
+              "5xx answers are retried (5 attempts, about 17 s at most); a timeout is retried once.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region_list, profile, all_identities, fmt, output, ttl, zone, mail_from, dmarc,
          no_dmarc, dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, zone_id,
-         cloudflare_provider, debug):
+         cloudflare_provider, ses_timeout, debug):
     format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     try:
         region = _one_region(region_list, all_identities, identity_file, domains)
@@ -84,7 +87,8 @@ def main(domains, identity_file, region_list, profile, all_identities, fmt, outp
                       None if no_dmarc else dmarc, dkim_public_key, verification_token, lang, dns_host,
                       _check_settings(check, nameservers, dns_timeout, fmt if format_given else None),
                       zone_id=zone_id, cloudflare_provider=cloudflare_provider,
-                      all_regions=list(dict.fromkeys(region_list)) if all_identities else None)
+                      all_regions=list(dict.fromkeys(region_list)) if all_identities else None,
+                      ses_timeout=ses_timeout)
     except ExportError as e:
         if debug:
             raise
@@ -122,7 +126,7 @@ def _one_region(region_list, all_identities, identity_file, domains):
 
 def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_from, dmarc,
          dkim_public_key, verification_token, lang, dns_host="generic", check=None, zone_id=None,
-         cloudflare_provider="v5", all_regions=None):
+         cloudflare_provider="v5", all_regions=None, ses_timeout=None):
     from . import model, output as out, regions, render
     from .language import default_language
 
@@ -147,7 +151,7 @@ def _run(domains, identity_file, region, profile, fmt, output, ttl, zone, mail_f
                                     dkim_public_key=public_key, verification_token=verification_token)
                       for r in (all_regions or [region if region is not None else regions.configured_region(profile)])]
         wanted = None if all_regions is not None else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
-        fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, profile), wanted, fleet.Progress())
+        fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, profile, ses_timeout), wanted, fleet.Progress())
         identities = fetched.identities
         for note in fetched.notes:
             click.echo(f"ses-export: note: {note}", err=True)
