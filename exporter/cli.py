@@ -75,11 +75,15 @@ Exit status: 0 success; 1 --check found a record that is not right;
 @click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
               metavar="SECONDS", help="Live SES: how long to wait to connect, and for each answer. Throttling and "
               "5xx answers are retried (5 attempts, about 17 s at most); a timeout is retried once.")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
+@click.option("--debug", is_flag=True, help="Show SES requests and answers and, on errors, the traceback, for "
+              "bug reports (credentials, tokens and signatures redacted).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(domains, identity_file, region_list, profile, all_identities, fmt, output, ttl, zone, mail_from, dmarc,
          no_dmarc, dkim_public_key, verification_token, lang, dns_host, check, nameservers, dns_timeout, zone_id,
          cloudflare_provider, ses_timeout, debug):
+    if debug:  # botocore's request log on stderr, redacted, until the command ends
+        from . import debug as debug_report
+        click.get_current_context().call_on_close(debug_report.start())
     format_given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     try:
         region = _one_region(region_list, all_identities, identity_file, domains)
@@ -91,7 +95,8 @@ def main(domains, identity_file, region_list, profile, all_identities, fmt, outp
                       ses_timeout=ses_timeout)
     except ExportError as e:
         if debug:
-            raise
+            from . import debug as debug_report
+            debug_report.show_traceback(e)
         click.echo(f"ses-export: {e}", err=True)
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
