@@ -86,7 +86,9 @@ class FakeSes:
         self._last_admitted: dict[str | None, float] = {}
         self._lock = threading.Lock()
         self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-ses", daemon=True)
+        # A short poll: stop() waits for it, and every test stops one.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="fake-ses", daemon=True)
 
     # --- lifecycle -----------------------------------------------------------------------
     @property
