@@ -91,7 +91,11 @@ class OneLineErrors(click.Command):
               "(terraform-cloudflare: the default of the zone id variable).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,
               help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors (for bug reports).")
+@click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
+              metavar="SECONDS", help="Live SES: how long to wait to connect, and for each answer. Throttling and "
+              "5xx answers are retried (5 attempts, about 17 s at most); a timeout is retried once.")
+@click.option("--debug", is_flag=True, help="Show SES requests and answers and, on errors, the traceback, for "
+              "bug reports (credentials, tokens and signatures redacted).")
 @click.version_option(__version__, prog_name="ses-export")
 def main(no_dmarc, debug, **options):
     from .job import Job, run
@@ -101,12 +105,14 @@ def main(no_dmarc, debug, **options):
     if no_dmarc:
         options["dmarc"] = None
     job = Job(**options, format_given=format_given)
+    if debug:  # botocore's request log on stderr, redacted, until the command ends
+        from . import debug as debug_report
+
+        context.call_on_close(debug_report.start())
     try:
         status = run(job)
     except ExportError as e:
-        if debug:
-            raise
-        _fail(str(e), e.exit_code)
+        _fail(str(e), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INTERRUPTED)
     except BrokenPipeError:
@@ -115,13 +121,17 @@ def main(no_dmarc, debug, **options):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_STDOUT_CLOSED)
     except Exception as e:  # noqa: BLE001 - a bug: one line, and --debug shows where
-        if debug:
-            raise
-        _fail(f"internal error: {type(e).__name__}: {e} (rerun with --debug and report it)", EXIT_INTERNAL)
+        _fail(f"internal error: {type(e).__name__}: {e} (rerun with --debug and report it)", EXIT_INTERNAL,
+              e if debug else None)
     return status
 
 
-def _fail(message: str, status: int) -> None:
+def _fail(message: str, status: int, show_traceback_of: BaseException | None = None) -> None:
+    """The one line on stderr and the exit; with --debug the (redacted) traceback comes first."""
+    if show_traceback_of is not None:
+        from . import debug as debug_report
+
+        debug_report.show_traceback(show_traceback_of)
     click.echo(f"ses-export: {message}", err=True)
     sys.exit(status)
 

@@ -37,6 +37,7 @@ class Job:
     dns_timeout: float = 2.0
     zone_id: str | None = None
     cloudflare_provider: str = "v5"
+    ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: ses.py's default
 
 
 def run(job: Job, notify=None) -> int:
@@ -110,7 +111,7 @@ def _identities(job: Job, notify) -> list:
     # (several regions only with --all: _refuse_contradictions saw to it)
     per_region = [options_for(r) for r in list(dict.fromkeys(job.regions)) or [regions.configured_region(job.profile)]]
     wanted = None if job.all_identities else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in job.domains))
-    fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, job.profile), wanted, fleet.Progress())
+    fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, job.profile, job.ses_timeout), wanted, fleet.Progress())
     for note in fetched.notes:
         notify(f"note: {note}")
     return fetched.identities

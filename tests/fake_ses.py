@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -32,10 +33,34 @@ FAULTS = {
     "not_found": (404, "NotFoundException"),
     "access_denied": (403, "AccessDeniedException"),
     "bad_request": (400, "BadRequestException"),
+    "bad_credentials": (403, "UnrecognizedClientException"),
     "malformed": None,  # 200 with a body that is not JSON
+    "truncated": None,  # 200, application/json, cut off mid-document
     "slow": None,  # sleep `delay` seconds before the normal answer
     "close": None,  # close the connection without an answer
 }
+
+
+def refused_url() -> str:
+    """An http://127.0.0.1:PORT where nothing listens, so connecting is refused at once.
+
+    The port is bound (not listened on) only long enough to learn a free one; another process
+    could take it afterwards, which in a test run is a risk worth this simplicity."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A client that gave up (read timeout) leaves a broken pipe behind: expected here, not news."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 @dataclass
@@ -45,6 +70,7 @@ class Request:
     region: str | None
     at: float  # time.monotonic() when it arrived
     status: int = 0
+    authorization: str = ""  # the SigV4 header as sent: tests check that its signature is never printed
 
 
 class FakeSes:
@@ -59,9 +85,10 @@ class FakeSes:
         self._faults: list[tuple[str, float]] = []
         self._last_admitted: dict[str | None, float] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-ses", daemon=True)
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
+        # A short poll: stop() waits for it, and every test stops one.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="fake-ses", daemon=True)
 
     # --- lifecycle -----------------------------------------------------------------------
     @property
@@ -93,6 +120,11 @@ class FakeSes:
 
     def fail_always(self, kind: str, delay: float = 0.0) -> None:
         self.fail_next(kind, times=10**6, delay=delay)
+
+    def clear_faults(self) -> None:
+        """Answer normally again (the faults not yet served are dropped)."""
+        with self._lock:
+            self._faults.clear()
 
     def count(self, status: int | None = None) -> int:
         with self._lock:
@@ -133,7 +165,8 @@ class FakeSes:
                 length = int(self.headers.get("Content-Length") or 0)
                 self.body = self.rfile.read(length) if length else b""
                 match = _SCOPE.search(self.headers.get("Authorization", ""))
-                record = Request(method, self.path, match.group(1) if match else None, time.monotonic())
+                record = Request(method, self.path, match.group(1) if match else None, time.monotonic(),
+                                 authorization=self.headers.get("Authorization", ""))
                 with fake._lock:
                     fake.requests.append(record)
                 fault = fake._take_fault()
@@ -148,6 +181,8 @@ class FakeSes:
                         time.sleep(delay)
                     elif kind == "malformed":
                         return self._send(record, 200, b"<html>not json", "text/html")
+                    elif kind == "truncated":
+                        return self._send(record, 200, b'{"IdentityType": "DOMAIN", "DkimAttri', "application/json")
                     else:
                         status, error_type = FAULTS[kind]
                         return self._error(record, status, error_type, f"fake {kind}")

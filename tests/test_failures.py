@@ -64,9 +64,13 @@ def test_failure_in_the_middle_of_a_folder_writes_no_file(cli, tmp_path, fail_on
 
 
 def test_debug_shows_the_traceback_of_a_bug(cli, fail_on_third_txt):
-    with pytest.raises(RuntimeError, match="disk gremlin"):
-        cli("--identity-file", FOLDER, "--region", "us-east-1", "-f", "bind", "--debug",
-            "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    result = cli("--identity-file", FOLDER, "--region", "us-east-1", "-f", "bind", "--debug",
+                 "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    assert result.exit_code == 70
+    assert "Traceback (most recent call last)" in result.stderr
+    assert 'raise RuntimeError("disk gremlin")' in result.stderr  # where it happened
+    assert result.stderr.endswith("ses-export: internal error: RuntimeError: disk gremlin "
+                                  "(rerun with --debug and report it)\n")
 
 
 def test_interrupt_ends_with_130(cli, monkeypatch):

@@ -53,8 +53,8 @@ def test_cli_live_path_with_stubbed_client(monkeypatch, cli):
     real_init = ses.SesSource.__init__
     stubbers = []
 
-    def init(self, region, profile):
-        real_init(self, region, profile)
+    def init(self, region, profile, *args):
+        real_init(self, region, profile, *args)
         stubber = Stubber(self.client)
         stubber.add_response("get_email_identity", saved("example.com"), {"EmailIdentity": "example.com"})
         stubber.activate()
@@ -99,8 +99,8 @@ def test_live_path_honours_aws_region(monkeypatch, cli, tmp_path):
     seen = []
     real_init = ses.SesSource.__init__
 
-    def init(self, region, profile):
-        real_init(self, region, profile)
+    def init(self, region, profile, *args):
+        real_init(self, region, profile, *args)
         seen.append(self.region)
         stubber = Stubber(self.client)
         stubber.add_response("get_email_identity", saved("example.com"), {"EmailIdentity": "example.com"})

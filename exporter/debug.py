@@ -1,0 +1,107 @@
+"""--debug: what a bug report needs on stderr (the request log, the whole traceback), with secrets redacted.
+
+The request log is botocore's and urllib3's DEBUG logging (what was sent where, the answers' status and
+headers and bodies, the retries and their delays), less the chatter that says nothing about the request.
+Everything written here passes `redact`: signatures, credentials, session and access tokens are replaced,
+whatever form they are logged in (HTTP headers, a presigned query string, STS's XML, SSO's JSON, a
+credentials file's `key = value`), and so are the secret values found in the environment.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import traceback
+
+REDACTED = "<redacted>"
+REQUEST_LOGGERS = ("botocore", "urllib3", "exporter")
+# Event hooks, model loading and endpoint-rule evaluation: hundreds of lines, no request detail.
+# botocore.auth logs the canonical request and the string it signs, and the signature itself.
+QUIET_LOGGERS = ("botocore.hooks", "botocore.loaders", "botocore.endpoint_provider", "botocore.regions",
+                 "botocore.auth", "botocore.utils")
+SECRET_ENVIRONMENT = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_BEARER_TOKEN_SES")
+
+# A secret's name (as a header, query parameter, XML element, JSON key, ini or env key), its separator,
+# then its value: quoted (kept quoted), or up to the next separator of those forms.
+_NAMES = (r"authorization|x-amz-security-token|x-amz-signature|x-amz-credential|credential|signature"
+          r"|secret_?access_?key|session_?token|security_?token|access_?token|refresh_?token|client_?secret")
+_SECRET = re.compile(
+    rf"(?P<name>\b(?:aws_)?(?:{_NAMES}))(?P<separator>['\"]?\s*(?::|=|>)\s*b?)"
+    r"(?P<value>'[^']*'|\"[^\"]*\"|[^\s&,;<'\"}]+)",
+    re.IGNORECASE,
+)
+
+
+def redact(text: str, environment: dict[str, str] | None = None) -> str:
+    """`text` with every credential, token and signature it carries replaced by <redacted>."""
+    env = os.environ if environment is None else environment
+    for variable in SECRET_ENVIRONMENT:
+        value = env.get(variable, "")
+        if len(value) >= 8:  # a short value would blank out ordinary words
+            text = text.replace(value, REDACTED)
+    return _SECRET.sub(_redacted_value, text)
+
+
+def _redacted_value(match: re.Match) -> str:
+    value = match.group("value")
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return f"{match.group('name')}{match.group('separator')}{quote}{REDACTED}{quote}"
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual (the traceback of a logged exception included), then redacts."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to sys.stderr as it is at each line (click's test runner replaces it per run)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value):
+        pass
+
+
+def start():
+    """Send the request log to stderr, redacted; returns the function that undoes it."""
+    handler = _CurrentStderr()
+    handler.setFormatter(RedactingFormatter("ses-export debug: %(relativeCreated)6.0f ms %(name)s: %(message)s"))
+    changed = []
+    for name in REQUEST_LOGGERS + QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        changed.append((logger, logger.level))
+        logger.setLevel(logging.DEBUG if name in REQUEST_LOGGERS else logging.WARNING)
+    for name in REQUEST_LOGGERS:
+        logging.getLogger(name).addHandler(handler)
+
+    def stop() -> None:
+        for name in REQUEST_LOGGERS:
+            logging.getLogger(name).removeHandler(handler)
+        for logger, level in changed:
+            logger.setLevel(level)
+
+    return stop
+
+
+def traceback_text(error: BaseException) -> str:
+    """The traceback of `error` and of every exception it was raised from or while handling, oldest
+    first, redacted. Unlike Python's own, it shows the ones hidden with `raise ... from None`: ses.py
+    turns botocore's exception into a one-line AwsError that way, and the report needs botocore's."""
+    chain, seen = [], set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        chain.append("".join(traceback.format_exception(type(error), error, error.__traceback__, chain=False)))
+        error = error.__cause__ or error.__context__
+    return redact("\nDuring handling of the above exception, another exception occurred:\n\n".join(reversed(chain)))
+
+
+def show_traceback(error: BaseException) -> None:
+    sys.stderr.write(traceback_text(error))
+    sys.stderr.flush()
