@@ -99,6 +99,8 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>!&~|])")
 def md_text(value: object) -> str:
     """Plain text placed inside a Markdown line (not at its start), shown as it is."""
     return _MD_INLINE.sub(r"\\\1", " ".join(str(value).splitlines()))
+
+
 def terminal_text(value: str) -> str:
     """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
 

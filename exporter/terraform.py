@@ -169,5 +169,3 @@ def _check_no_clash(provider: str, identities: list[Identity]) -> None:
                 )
             seen[key] = (identity, record)
 
-
-TEMPLATE_GLOBALS = {"terraform_plan": terraform_plan}
