@@ -121,7 +121,8 @@ def main(no_dmarc, debug, **options):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_STDOUT_CLOSED)
     except Exception as e:  # noqa: BLE001 - a bug: one line, and --debug shows where
-        _fail(f"internal error: {type(e).__name__}: {e} (rerun with --debug and report it)", EXIT_INTERNAL,
+        detail = " ".join(str(e).split())  # one line, whatever the exception's text holds
+        _fail(f"internal error: {type(e).__name__}: {detail} (rerun with --debug and report it)", EXIT_INTERNAL,
               e if debug else None)
     return status
 
