@@ -243,3 +243,15 @@ def test_installed_entry_point_finds_the_language_templates(tmp_path):
                              "--lang", "ja", "--dns-host", "sakura"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "さくらインターネット" in result.stdout and result.stderr == ""
+
+
+@pytest.mark.parametrize("lang, text", [("en", "The underscore belongs to the name."),
+                                        ("ja", "ホスト名の中のアンダースコア（`_`）も名前の一部です。")])
+def test_the_underscore_warning_comes_once_at_the_first_name_with_one(cli, lang, text):
+    """Every DKIM and DMARC host has an '_': the same paragraph at each step would be noise."""
+    result = cli("example.com", "--identity-file", str(SAMPLES / "identities" / "example.com.json"),
+                 "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count(text) == 1
+    first_step, _ = result.stdout.split("Step 2" if lang == "en" else "手順 2", 1)
+    assert text in first_step
