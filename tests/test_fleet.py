@@ -161,7 +161,8 @@ def test_throttled_requests_are_retried_not_fatal(aws_env):
 
 
 def test_one_region_failing_fails_the_run(aws_env):
-    with FakeSes({"us-east-1": region_identities("us-east-1", 1)}) as fake:  # eu-west-1 lists nothing
+    # us-east-1 has both identities, eu-west-1 none: only eu-west-1 can fail (deterministic message)
+    with FakeSes({"us-east-1": {**region_identities("us-east-1", 1), "nothere.example.com": RESPONSE}}) as fake:
         aws_env(fake)
         with pytest.raises(AwsError, match="SES in eu-west-1: no identity"):
             fleet.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], make_source,
