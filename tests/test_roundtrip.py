@@ -278,6 +278,8 @@ def test_every_format_reads_back_as_the_model(terraform_batch, named_batch, case
     identity = build(case)
     expected = records_of(identity)
     zone = identity.zone
+    # Unicode in, A-labels out; TXT text is printable ASCII or was refused.
+    assert all(field.isascii() and field.isprintable() for r in expected for field in (r[0], r[4])), expected
 
     text = render.render("bind", [identity])
     assert_printable(text, "bind")
