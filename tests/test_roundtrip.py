@@ -248,7 +248,8 @@ class TerraformBatch:
         for _ in self.workers:
             self.jobs.put(None)
         for worker in self.workers:
-            worker.join()
+            worker.join(timeout=600)
+            assert not worker.is_alive(), "a Terraform parser process stopped answering"
         assert not self.failures, f"{len(self.failures)} Terraform files failed; the first:\n" + self.failures[0]
 
 
