@@ -165,7 +165,9 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     region = opts.region
 
     # --- DKIM -------------------------------------------------------------------------
-    origin = _string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin", source)
+    origin_field = "DkimAttributes.SigningAttributesOrigin"
+    origin = _string(dkim.get("SigningAttributesOrigin", "AWS_SES"), origin_field, source)
+    origin = _ses_text(origin, origin_field, source)
     tokens = dkim.get("Tokens") or []
     if not isinstance(tokens, list):
         raise InputError(f"{source}: DkimAttributes.Tokens is not a list")
@@ -181,7 +183,14 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
             )
         builder.add(f"{selector}._domainkey.{fqdn}", "TXT", f"p={opts.dkim_public_key}", "dkim")
     elif tokens:
-        replica_region = _replica_region(origin)
+        # One CNAME per name: a token listed twice (DNS names ignore case) would put two
+        # records at one name, which no zone can hold.
+        seen: set[str] = set()
+        for tok in tokens:
+            if tok.lower() in seen:
+                raise InputError(f"{source}: DkimAttributes.Tokens lists {tok!r} twice (DNS names ignore case)")
+            seen.add(tok.lower())
+        replica_region = _replica_region(origin, source)
         if replica_region:
             notes.append(
                 f"DKIM is replicated from the parent identity in {replica_region}: these are the parent's "
@@ -211,16 +220,22 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     if mail_from_attrs.get("MailFromDomain"):
         mail_from = names.domain(_string(mail_from_attrs["MailFromDomain"], "MailFromAttributes.MailFromDomain", source),
                                  f"{source}: MailFromAttributes.MailFromDomain")
-        mail_from_status = mail_from_attrs.get("MailFromDomainStatus")
+        mail_from_status = _ses_text(mail_from_attrs.get("MailFromDomainStatus"),
+                                     "MailFromAttributes.MailFromDomainStatus", source)
         if opts.mail_from and opts.mail_from != mail_from:
             raise InputError(f"--mail-from: {fqdn[:-1]} already has the MAIL FROM domain {mail_from[:-1]} in SES")
     elif opts.mail_from:
         mail_from, mail_from_status = opts.mail_from, "PLANNED"
         notes.append(f"MAIL FROM domain {mail_from[:-1]} is planned (--mail-from), not yet configured in SES")
     if mail_from:
+        what = "--mail-from" if mail_from_status == "PLANNED" else f"{source}: MailFromDomain"
         if mail_from == fqdn or not names.is_within(mail_from, fqdn):
-            what = "--mail-from" if mail_from_status == "PLANNED" else f"{source}: MailFromDomain"
             raise InputError(f"{what}: {mail_from[:-1]} must be a subdomain of {fqdn[:-1]}")
+        if not names.is_host_name(mail_from):
+            # SMTP's MAIL FROM takes host names only (RFC 5321 4.1.2), and BIND refuses to load
+            # a zone whose MX record sits at a name with '_' (check-names, on by default).
+            raise InputError(f"{what}: {mail_from[:-1]} is not a host name (letters, digits and hyphens "
+                             "only: no '_'), as a MAIL FROM domain and its MX record need")
         region = _need_region(region, source, fqdn, f"the MX record of its MAIL FROM domain {mail_from[:-1]}")
         builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", priority=MX_PRIORITY)
         builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")
@@ -237,11 +252,11 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         zone=zone,
         source=source,
         dkim_origin=origin,
-        dkim_status=dkim.get("Status"),
+        dkim_status=_ses_text(dkim.get("Status"), "DkimAttributes.Status", source),
         mail_from_domain=mail_from,
         mail_from_status=mail_from_status,
-        verification_status=response.get("VerificationStatus"),
-        verification_error=verification.get("ErrorType"),
+        verification_status=_ses_text(response.get("VerificationStatus"), "VerificationStatus", source),
+        verification_error=_ses_text(verification.get("ErrorType"), "VerificationInfo.ErrorType", source),
         records=tuple(builder.records),
         notes=tuple(notes),
     )
@@ -261,11 +276,20 @@ class _Builder:
         self.records.append(Record(self.identity, name, rtype, self.ttl, value, purpose, priority))
 
 
-def _replica_region(origin: str) -> str | None:
-    """AWS_SES_EU_WEST_1 -> eu-west-1: a replica names the region of its parent."""
-    if origin.startswith("AWS_SES_"):
-        return origin[len("AWS_SES_"):].lower().replace("_", "-")
-    return None
+def _replica_region(origin: str, source: str) -> str | None:
+    """AWS_SES_EU_WEST_1 -> eu-west-1: a replica names the region of its parent.
+
+    Checked like --region: the region is written into file headers and notes, where a hand-edited
+    origin holding a line break would start a line of zone data or HCL.
+    """
+    if not origin.startswith("AWS_SES_"):
+        return None
+    region = origin[len("AWS_SES_"):].lower().replace("_", "-")
+    try:
+        return regions.region(region)
+    except InputError:
+        raise InputError(f"{source}: DkimAttributes.SigningAttributesOrigin {origin!r} does not name an AWS region "
+                         "(AWS_SES_EU_WEST_1 names eu-west-1)") from None
 
 
 def _need_region(region: str | None, source: str, fqdn: str, why: str) -> str:
@@ -282,6 +306,21 @@ def _object(value: object, what: str, source: str) -> dict:
         return {}
     if not isinstance(value, dict):
         raise InputError(f"{source}: {what} is not an object")
+    return value
+
+
+def _ses_text(value: object, what: str, source: str) -> str | None:
+    """A status or origin SES wrote, passed on as it is to the JSON and the check report (which
+    escape what they must). A hand-edited file can hold what neither could write: a number,
+    an object, or a lone surrogate (json.load reads "\\ud800"; UTF-8 cannot write it)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{source}: {what} is not a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{source}: {what} {value[:40]!r} is not text that UTF-8 can write") from None
     return value
 
 

@@ -18,6 +18,8 @@ _IDNA = dns.name.IDNA_2008_Practical
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 # A DKIM token or selector is opaque: any DNS label that every panel and zone file can carry.
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
+# A host name label in the strict sense (RFC 952/1123, and RFC 5321's sub-domain): no '_'.
+_HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 def domain(text: str, what: str = "domain") -> str:
@@ -93,6 +95,11 @@ def token(text: object, what: str) -> str:
     return text
 
 
+def is_host_name(fqdn: str) -> bool:
+    """True when every label of `fqdn` (lowercase, with dot) is letters, digits and inner hyphens."""
+    return all(_HOST_LABEL.match(label) for label in fqdn[:-1].split("."))
+
+
 def is_within(name: str, zone: str) -> bool:
     """True when FQDN `name` is `zone` or lies below it (both FQDNs with dots)."""
     return name == zone or name.endswith("." + zone)
@@ -108,11 +115,16 @@ def relative(name: str, zone: str) -> str:
 
 
 def to_unicode(fqdn: str) -> str:
-    """The U-label form, for people reading headers and instructions (never for values)."""
+    """The U-label form, for people reading headers and instructions (never for values).
+
+    Decoded strictly: an "xn--" label that is not a valid IDNA 2008 A-label is plain ASCII to
+    DNS, but its Punycode can hold control characters, invisible or right-to-left marks that
+    would land in a comment. Such a name is shown as it is written.
+    """
     if "xn--" not in fqdn:  # no A-label to decode: the name is its own U-label form
         return fqdn
     try:
-        return dns.name.from_text(fqdn).to_unicode(idna_codec=_IDNA)
+        return dns.name.from_text(fqdn).to_unicode(idna_codec=dns.name.IDNA_2008_Strict)
     except Exception:  # noqa: BLE001 - display only; the A-label is always right
         return fqdn
 

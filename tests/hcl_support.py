@@ -10,6 +10,7 @@ references to variables and data sources) so records can be compared with the mo
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import dns.rdata
 import dns.rdataclass
@@ -54,33 +55,72 @@ class Hcl:
     def evaluate(self, value, scope: dict):
         """A value of hcl2json's output as Terraform sees it. Any expression other than
         trimsuffix("literal", "literal") or a reference in `scope` fails the test."""
-        if isinstance(value, list):
-            return [self.evaluate(item, scope) for item in value]
-        if not isinstance(value, str):
-            return value
-        if value.startswith("${") and value.endswith("}"):
-            return self._evaluate_ast(self.ast(value[2:-1]), scope, value)
-        return literal(value)
+        return self.evaluate_all([value], scope)[0]
 
-    def _evaluate_ast(self, node: dict, scope: dict, source: str):
-        kind = node["type"]
-        if kind == "scopeTraversal":
-            accessor = node["meta"]["value"]
-            assert accessor in scope, f"{source}: {accessor} refers to nothing the file declares"
-            return scope[accessor]
-        if kind == "function" and node["meta"]["name"] == "trimsuffix" and len(node["children"]) == 2:
-            text, suffix = (self._string_argument(child, source) for child in node["children"])
-            return text[: -len(suffix)] if suffix and text.endswith(suffix) else text
-        pytest.fail(f"{source}: unexpected expression {kind} {node['meta'].get('value')!r}")
+    def evaluate_all(self, values: list, scope: dict) -> list:
+        """`evaluate` for many values at once. The parser is asked twice whatever the number of
+        expressions (their syntax trees as one tuple, then every string argument as one list),
+        because a parser call costs far more than the text it reads."""
+        expressions = list(dict.fromkeys(e for value in values for e in _expressions(value)))
+        evaluated = dict(zip(expressions, self._evaluate_expressions(expressions, scope)))
 
-    def _string_argument(self, node: dict, source: str) -> str:
-        """A quoted-string argument, decoded by the parser itself: its source text parsed as a value."""
-        assert node["type"] == "template" and [c["type"] for c in node["children"]] == ["literalValue"], source
-        return literal(self.parse(f"v = {node['meta']['value']}\n", "argument.tf")["v"])
+        def resolve(value):
+            if isinstance(value, list):
+                return [resolve(item) for item in value]
+            if not isinstance(value, str):
+                return value
+            return evaluated[value] if _is_expression(value) else literal(value)
+
+        return [resolve(value) for value in values]
+
+    def _evaluate_expressions(self, expressions: list[str], scope: dict) -> list:
+        if not expressions:
+            return []
+        # Each expression came whole from the parser, so joined by commas they make a tuple of
+        # exactly these elements; the element count and texts are checked all the same.
+        nodes = self.ast("[" + ", ".join(e[2:-1] for e in expressions) + "]")["children"]
+        assert [node["meta"]["value"] for node in nodes] == [e[2:-1] for e in expressions], expressions
+        arguments = [child for node in nodes if node["type"] == "function" for child in node["children"]]
+        for argument in arguments:  # quoted strings without interpolation, decoded by the parser itself
+            assert argument["type"] == "template" and [c["type"] for c in argument["children"]] == ["literalValue"], \
+                argument["meta"]["value"]
+        decoded = iter([])
+        if arguments:
+            sources = ", ".join(argument["meta"]["value"] for argument in arguments)
+            strings = self.parse(f"v = [{sources}]\n", "arguments.tf")["v"]
+            assert len(strings) == len(arguments), strings
+            decoded = iter([literal(text) for text in strings])
+        results = []
+        for node, source in zip(nodes, expressions):
+            kind = node["type"]
+            if kind == "scopeTraversal":
+                accessor = node["meta"]["value"]
+                assert accessor in scope, f"{source}: {accessor} refers to nothing the file declares"
+                results.append(scope[accessor])
+            elif kind == "function" and node["meta"]["name"] == "trimsuffix" and len(node["children"]) == 2:
+                text, suffix = next(decoded), next(decoded)
+                results.append(text[: -len(suffix)] if suffix and text.endswith(suffix) else text)
+            else:
+                pytest.fail(f"{source}: unexpected expression {kind} {node['meta'].get('value')!r}")
+        return results
 
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=10)
+
+
+def _is_expression(value: str) -> bool:
+    """hcl2json writes an expression that is not a literal as "${SOURCE}"."""
+    return value.startswith("${") and value.endswith("}")
+
+
+def _expressions(value) -> list[str]:
+    if isinstance(value, list):
+        return [e for item in value for e in _expressions(item)]
+    return [value] if isinstance(value, str) and _is_expression(value) else []
+
+
+_TEMPLATE_START = re.compile(r"\$\$\{|%%\{|\$\{|%\{")
 
 
 def literal(text: str) -> str:
@@ -89,17 +129,12 @@ def literal(text: str) -> str:
     A lone `${` or `%{` would be an interpolation or directive: ses-export writes none inside
     string literals, so one fails the test.
     """
-    out, i = [], 0
-    while i < len(text):
-        if text[i : i + 3] in ("$${", "%%{"):
-            out.append(text[i + 1 : i + 3])
-            i += 3
-        elif text[i : i + 2] in ("${", "%{"):
+    def unescape(match: re.Match) -> str:
+        if len(match.group()) == 2:
             pytest.fail(f"template sequence in a literal string: {text!r}")
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+        return match.group()[1:]
+
+    return _TEMPLATE_START.sub(unescape, text)  # left to right, as HCL reads it
 
 
 def blocks(parsed: dict, kind: str, block_type: str) -> dict[str, dict]:
@@ -127,12 +162,16 @@ def txt_text(presentation: str) -> str:
 
 def route53_records(hcl: Hcl, parsed: dict) -> list[tuple]:
     """(zone, name, type, ttl, priority, value) for every value the AWS provider would send."""
-    scope = {f"data.aws_route53_zone.{ident}.zone_id": hcl.evaluate(body["name"], {})
-             for ident, body in blocks(parsed, "data", "aws_route53_zone").items()}
+    zones = blocks(parsed, "data", "aws_route53_zone")
+    zone_names = hcl.evaluate_all([body["name"] for body in zones.values()], {})
+    scope = {f"data.aws_route53_zone.{ident}.zone_id": name for ident, name in zip(zones, zone_names)}
+    bodies = list(blocks(parsed, "resource", "aws_route53_record").values())
+    keys = ("zone_id", "name", "type", "records")
+    values = iter(hcl.evaluate_all([body[key] for body in bodies for key in keys], scope))
     found = []
-    for body in blocks(parsed, "resource", "aws_route53_record").values():
-        zone, name, rtype = (hcl.evaluate(body[key], scope) for key in ("zone_id", "name", "type"))
-        for value in hcl.evaluate(body["records"], scope):
+    for body in bodies:
+        zone, name, rtype, records = (next(values) for _ in keys)
+        for value in records:
             priority = None
             if rtype == "TXT":
                 value = txt_text(f'"{value}"')  # the provider sends the value wrapped in one pair of quotes
@@ -146,11 +185,15 @@ def route53_records(hcl: Hcl, parsed: dict) -> list[tuple]:
 def cloudflare_records(hcl: Hcl, parsed: dict, resource_type: str) -> list[tuple]:
     """(zone, name, type, ttl, priority, value) as Cloudflare would store them, dots put back."""
     variables = {ident: bodies[0] for ident, bodies in parsed.get("variable", {}).items()}
-    scope = {f"var.{ident}": zone_of_variable(hcl, body) for ident, body in variables.items()}
+    descriptions = hcl.evaluate_all([body["description"] for body in variables.values()], {})
+    scope = {f"var.{ident}": zone_of_description(text) for ident, text in zip(variables, descriptions)}
+    bodies = list(blocks(parsed, "resource", resource_type).values())
+    keys = ("zone_id", "name", "type", "content")
+    values = iter(hcl.evaluate_all([body[key] for body in bodies for key in keys], scope))
     found = []
-    for body in blocks(parsed, "resource", resource_type).values():
+    for body in bodies:
         assert body["proxied"] is False
-        zone, name, rtype, content = (hcl.evaluate(body[key], scope) for key in ("zone_id", "name", "type", "content"))
+        zone, name, rtype, content = (next(values) for _ in keys)
         assert not name.endswith("."), f"the final dot of {name} would reach the provider"
         if rtype == "TXT":
             value = txt_text(content)
@@ -161,7 +204,6 @@ def cloudflare_records(hcl: Hcl, parsed: dict, resource_type: str) -> list[tuple
     return found
 
 
-def zone_of_variable(hcl: Hcl, body: dict) -> str:
+def zone_of_description(description: str) -> str:
     """The zone a zone-id variable is for, from its description ("... zone id of example.com (...")."""
-    description = hcl.evaluate(body["description"], {})
     return description.split(" of ", 1)[1].split(" ", 1)[0] + "."

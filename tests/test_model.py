@@ -165,3 +165,63 @@ def test_region_shape():
     for bad in ["moon-1", "US-EAST-1", "us-east", "", "us-east-1 "]:
         with pytest.raises(InputError, match="--region"):
             regions.region(bad)
+
+
+# --- found by the escaping round trips (tests/test_roundtrip.py) ------------------------------
+
+@pytest.mark.parametrize("tokens", [["tok1", "tok2", "tok1"], ["Tok1", "tok1"]])
+def test_a_token_listed_twice_is_bad_input(tokens):
+    """Two CNAMEs at one name (DNS names ignore case): no zone can hold them."""
+    response = copy.deepcopy(BASE)
+    response["DkimAttributes"]["Tokens"] = tokens
+    with pytest.raises(InputError, match=r"^test\.json: DkimAttributes\.Tokens lists 'tok1' twice"):
+        build(response, region="us-east-1")
+
+
+@pytest.mark.parametrize("mail_from", ["_dmarc.example.com", "tok1._domainkey.example.com", "send_mail.example.com"])
+def test_mail_from_must_be_a_host_name(mail_from):
+    """An MX at a name with '_' makes BIND refuse the whole zone (check-names), and SMTP takes no such
+    domain; at tok1._domainkey it would also sit beside the DKIM CNAME."""
+    with pytest.raises(InputError, match=r"^--mail-from: .* is not a host name"):
+        build(without("MailFromAttributes", "MailFromDomain"), region="us-east-1", mail_from=mail_from)
+    response = copy.deepcopy(BASE)
+    response["MailFromAttributes"]["MailFromDomain"] = mail_from
+    with pytest.raises(InputError, match=r"^test\.json: MailFromDomain: .* is not a host name"):
+        build(response, region="us-east-1")
+
+
+@pytest.mark.parametrize("origin", ["AWS_SES_X\nevil. 300 IN A 192.0.2.1", "AWS_SES_MOON", "AWS_SES_"])
+def test_replica_origin_must_name_a_region(origin):
+    """The parent's region is written into file headers: a line break there would start a line of zone data."""
+    response = without("DkimAttributes", "SigningHostedZone")
+    response["DkimAttributes"]["SigningAttributesOrigin"] = origin
+    with pytest.raises(InputError, match=r"^test\.json: DkimAttributes\.SigningAttributesOrigin") as error:
+        build(response, region="us-east-1")
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("path, value, problem", [
+    # A lone surrogate: json.load reads it from "\ud800", UTF-8 cannot write it (was a traceback).
+    (("VerificationStatus",), "\ud800", "is not text that UTF-8 can write"),
+    (("DkimAttributes", "SigningAttributesOrigin"), "X\udfff", "is not text that UTF-8 can write"),
+    (("DkimAttributes", "Status"), ["PENDING"], "is not a string"),
+    (("MailFromAttributes", "MailFromDomainStatus"), 5, "is not a string"),
+])
+def test_ses_statuses_must_be_text_that_can_be_written(path, value, problem):
+    response = copy.deepcopy(BASE)
+    target = response
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(InputError, match=rf"^test\.json: {'.'.join(path)} .*{problem}") as error:
+        build(response, region="us-east-1")
+    str(error.value).encode("utf-8")  # the message itself can be written
+
+
+def test_ses_statuses_are_passed_on_as_they_are():
+    response = copy.deepcopy(BASE)
+    response["VerificationInfo"] = {"ErrorType": "TYPE_NOT_FOUND"}
+    response["VerificationStatus"] = "NEW\tSTATUS é"  # the JSON and the check report escape what they must
+    identity = build(response, region="us-east-1")
+    assert (identity.dkim_status, identity.mail_from_status, identity.verification_status,
+            identity.verification_error) == ("PENDING", "PENDING", "NEW\tSTATUS é", "TYPE_NOT_FOUND")

@@ -92,3 +92,16 @@ def test_broken_a_labels_are_refused(text):
 
 def test_valid_a_labels_pass_unchanged():
     assert names.domain("XN--WGV71A119E.jp") == "xn--wgv71a119e.jp."
+
+
+@pytest.mark.parametrize("fqdn, shown", [
+    ("xn--wgv71a119e.jp.", "日本語.jp."),
+    ("xn--fa-hia.de.", "faß.de."),
+    # Plain ASCII to DNS, but not valid A-labels: their Punycode decodes to U+202E (right-to-left
+    # override), U+0085 (a C1 control) and U+2028 (a line separator). Found by tests/test_roundtrip.py.
+    ("xn--ab-f4t.com.", "xn--ab-f4t.com."),
+    ("a.xn--x-ka.com.", "a.xn--x-ka.com."),
+    ("xn--y-din.com.", "xn--y-din.com."),
+])
+def test_to_unicode_shows_only_valid_a_labels_decoded(fqdn, shown):
+    assert names.to_unicode(fqdn) == shown

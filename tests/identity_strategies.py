@@ -1,0 +1,245 @@
+"""Hypothesis strategies for whole identities, as the model's entry point receives them.
+
+A `Case` is what a user and SES can hand to `model.identity`: a DOMAIN argument as typed (ASCII
+in any case, Unicode, trailing dot or not), a get-email-identity response (tokens, signing zone,
+MAIL FROM, statuses) and the options (region, TTL, --zone, --mail-from, --dmarc,
+--verification-token, BYODKIM key). The strategies lean towards what breaks escaping and
+length limits: quotes, backslashes, `;`, `${`, `%{`, TXT past 255 bytes, 63-octet labels and
+names near 253 octets. Some cases are bad input on purpose; the model must refuse those.
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import textwrap
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+from exporter import dkim_key, model
+
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+DIGITS = "0123456789"
+# Letters that IDNA 2008 accepts (PVALID) in several scripts, and upper case that UTS 46 maps.
+UNICODE_LETTERS = "éüñçåøæßàöäÉÜ" "日本語例えテスト中文한국어" "пример" "δοκιμή" "ąęłżśćń"
+
+# Real regions, including those with a regional DKIM zone and GovCloud's single MX host.
+REAL_REGIONS = ("us-east-1", "us-west-2", "eu-west-1", "eu-central-2", "ap-northeast-3", "ap-southeast-5",
+                "il-central-1", "us-gov-east-1", "us-gov-west-1", "ca-west-1", "sa-east-1")
+SHAPED_REGIONS = st.from_regex(r"\A[a-z]{2}-(gov-|iso-|isob-)?[a-z]{1,12}-[0-9]{1,2}\Z")
+
+# TXT text as users write it, dense in what breaks naive escaping in some syntax: quotes,
+# backslashes, `;`, `${`, `%{`, comment starters. Strategies here are drawn thousands of times,
+# so a value is a few draws (text around a run of any length), never one draw per character.
+PRINTABLE = "".join(chr(c) for c in range(0x20, 0x7F))
+HAZARDS = '"\\;${}%#`\' =:~/*<>!&@,|()aZ0'
+TRICKY = st.sampled_from(['"', "\\", ";", "${", "%{", "$${", "%%{", "\\\"", "//", "/*", "<!--", "\\n", "  "])
+# Runs that push a value past one or several 255-byte character-strings, so that what follows
+# lands on either side of a split; 0 (no run) most of the time, as every byte is read back
+# by each format's reader in each example.
+RUN_LENGTHS = [0] * 27 + [253, 254, 255, 256, 300, 509, 510, 511, 1000]
+
+
+def txt_text(max_size: int = model.MAX_TXT_LENGTH) -> st.SearchStrategy[str]:
+    """Printable-ASCII TXT text of 1..max_size characters: mostly short, often past 255, now
+    and then exactly max_size long."""
+    def compose(head: str, tricky: str, run: int, tail: str, at_limit: bool) -> str:
+        text = head + tricky + ("0123456789abcdef" * (max_size // 16 + 1))[:run] + tail
+        return (text + "x" * max_size)[:max_size] if at_limit else text[:max_size]
+
+    return st.builds(compose, st.text(HAZARDS, max_size=24), TRICKY, st.sampled_from(RUN_LENGTHS),
+                     st.text(PRINTABLE, max_size=24), st.integers(0, 39).map(lambda n: n == 39)
+                     ).filter(lambda s: s.strip())
+
+
+def _from_seed(seed: int, size: int, alphabet: str) -> str:
+    """`size` characters of `alphabet` from one drawn integer (shrinks to 'aaa...')."""
+    return "".join(random.Random(seed).choices(alphabet, k=size)) if seed else alphabet[0] * size
+
+
+@st.composite
+def weighted(draw, *choices: tuple[int, st.SearchStrategy]):
+    """one_of with weights. (st.one_of counts a strategy listed twice once, and the refusals a
+    case meets must stay rare enough for most examples to reach the formats.)"""
+    index = draw(st.integers(0, sum(weight for weight, _ in choices) - 1))
+    for weight, strategy in choices:
+        if index < weight:
+            return draw(strategy)
+        index -= weight
+    raise AssertionError("unreachable")
+
+
+def _ldh_label(alphabet: str, min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    """A label of the given alphabet that neither starts nor ends with '-'."""
+    return st.text(alphabet, min_size=min_size, max_size=max_size).filter(
+        lambda s: not s.startswith("-") and not s.endswith("-"))
+
+
+HOST_LABEL = _ldh_label(LOWER + LOWER.upper() + DIGITS + "-", 1, 20)  # upper case is lowered
+ASCII_LABEL = weighted(
+    (6, HOST_LABEL),
+    (2, _ldh_label(LOWER + DIGITS + "-_", 1, 20)),  # '_' is a label character of a domain here
+    (1, st.builds(_from_seed, st.integers(0, 2**32), st.integers(60, 63), st.just(LOWER + DIGITS))),  # 63 octets
+)
+# Typed as Unicode (U-labels, upper case mapped by UTS 46) and written as xn-- A-labels.
+UNICODE_LABEL = st.builds(lambda first, rest: first + rest, st.sampled_from(UNICODE_LETTERS),
+                          st.text(UNICODE_LETTERS + LOWER + DIGITS, max_size=19))
+# "xn--" followed by the Punycode of arbitrary text: a plain ASCII label to DNS, but one whose
+# Unicode form (shown in headers for people) may be invalid, invisible or a control character.
+PUNYCODE_LABEL = st.text(st.characters(min_codepoint=0x80, codec="utf-8"), min_size=1, max_size=8).map(
+    lambda s: "xn--" + s.encode("punycode").decode("ascii").lower()).filter(
+    lambda s: len(s) <= 63 and all(c in LOWER + DIGITS + "-" for c in s) and not s.endswith("-"))
+LABEL = weighted((6, ASCII_LABEL), (2, UNICODE_LABEL), (1, PUNYCODE_LABEL))
+
+
+@st.composite
+def long_labels(draw) -> list[str]:
+    """Labels that add up to a name of 180..253 octets (the longest a name may be)."""
+    total = draw(st.integers(180, 253))
+    seed = draw(st.integers(0, 2**32))
+    labels: list[str] = []
+    length = -1  # no dot before the first label
+    while True:
+        size = draw(st.integers(1, 63))
+        if length + 1 + size > total:
+            break
+        labels.append(_from_seed(seed + len(labels), size, LOWER + DIGITS))
+        length += 1 + size
+    rest = total - length - 1
+    if rest >= 1:
+        labels.append(_from_seed(seed, rest, LOWER + DIGITS))
+    return labels
+
+
+# Mostly names of a few labels; one in twelve near the 253-octet limit (and then often refused
+# for a record name too long, which must be a clean refusal).
+DOMAIN_LABELS = weighted((11, st.lists(LABEL, min_size=2, max_size=4)), (1, long_labels()))
+TOKEN = weighted(
+    (3, st.builds(_from_seed, st.integers(0, 2**64), st.just(32), st.just(LOWER + DIGITS))),  # what SES sends today
+    (1, st.text(LOWER + LOWER.upper() + DIGITS + "-_", min_size=1, max_size=63)),  # tokens are opaque DNS labels
+)
+SIGNING_ZONES = st.sampled_from(["dkim.amazonses.com", "dkim.eu-central-2.amazonses.com.",
+                                 "DKIM.ap-northeast-3.AmazonSES.com", "dkim.us-gov-east-1.amazonses.com"])
+STATUS = st.sampled_from([None, "SUCCESS", "PENDING", "FAILED", "TEMPORARY_FAILURE", "NOT_STARTED"])
+# Now and then what a hand-edited file may hold where SES writes an enumeration.
+ODD_STATUS = weighted((20, STATUS), (1, st.text(max_size=12)),
+                      (1, st.sampled_from(["\ud800", "OK\nX", "\x1b[2J", 5, ["PENDING"]])))
+REGION = weighted((12, st.sampled_from(REAL_REGIONS)), (4, SHAPED_REGIONS), (1, st.none()))
+TTL = weighted((8, st.integers(60, 86400)), (2, st.sampled_from([model.DEFAULT_TTL, 300, 3600])), (1, st.just(1)),
+               (1, st.integers(1, model.MAX_TTL)))  # the last mostly outside what Cloudflare takes
+
+
+@dataclass(frozen=True)
+class Case:
+    domain: str  # the DOMAIN argument as typed
+    response: dict  # get-email-identity, as saved JSON or SES returns it
+    options: dict = field(default_factory=dict)  # keyword arguments of model.options
+
+    def identity(self, **changes) -> model.Identity:
+        """The identity through the model's entry point; raises InputError for bad input."""
+        opts = model.options(**{**self.options, **changes})
+        return model.identity(self.response, self.domain, opts, "identity.json")
+
+
+def _spelling(labels: list[str], draw) -> str:
+    """The labels as someone types them: any case, maybe a final dot."""
+    case, dot = draw(st.sampled_from([(str, ""), (str, "."), (str.upper, ""), (str.upper, ".")]))
+    return case(".".join(labels)) + dot
+
+
+def public_key_pem(der: bytes) -> str:
+    body = "\n".join(textwrap.wrap(base64.b64encode(der).decode("ascii"), 64))
+    return f"-----BEGIN PUBLIC KEY-----\n{body}\n-----END PUBLIC KEY-----\n"
+
+
+# Strategies of `cases`, built once: a strategy built inside a draw is validated on each draw.
+TOKENS = st.lists(TOKEN, min_size=0, max_size=3, unique_by=str.lower)
+ORIGIN = st.sampled_from(["AWS_SES"] * 10 + ["absent"] * 5 + ["EXTERNAL"] * 4 + ["replica"] * 4 + ["replica-odd"])
+DER_BODY = st.binary(min_size=31, max_size=549)
+ODD_ORIGIN = st.one_of(st.text(max_size=30),
+                       st.sampled_from(["X\nevil. 300 IN A 192.0.2.1", "EU_WEST_1\r\n# x", "A*/B", "MOON_1"]))
+MAIL_FROM_LABELS = weighted(
+    (2, st.sampled_from(["bounce", "mail", "MAIL.Bounce", "ses-1"])),
+    (6, st.lists(HOST_LABEL, min_size=1, max_size=2).map(".".join)),
+    (1, st.sampled_from(["_dmarc", "_amazonses", "send_mail", "x._domainkey"])),
+)
+MAIL_FROM_WHERE = st.sampled_from(["none", "none", "ses", "option", "both"])
+ZONE_CHOICE = st.sampled_from(["none", "none", "above", "self"])
+DMARC = weighted((1, st.just(model.DEFAULT_DMARC)), (1, st.none()),
+                 (3, txt_text(model.MAX_TXT_LENGTH - 8).map(lambda s: "v=DMARC1" + s)))
+VERIFICATION_TOKEN = weighted((1, st.none()), (1, txt_text()))
+ONE_IN_30 = st.integers(0, 29).map(lambda n: n == 29)
+
+
+@st.composite
+def cases(draw) -> Case:
+    labels = draw(DOMAIN_LABELS)
+    domain = _spelling(labels, draw)
+    tokens = draw(TOKENS)
+    if tokens and draw(ONE_IN_30):  # a hand-edited file lists one twice
+        tokens.append(draw(st.sampled_from(tokens)).upper())
+    region = draw(REGION)  # rarely none: saved JSON does not say its region
+
+    dkim: dict = {"Tokens": tokens, "Status": draw(STATUS)}
+    origin = draw(ORIGIN)
+    options: dict = {}
+    if origin == "EXTERNAL":
+        dkim["SigningAttributesOrigin"] = "EXTERNAL"
+        if not tokens and not draw(ONE_IN_30):  # SES names the selector, nearly always
+            dkim["Tokens"] = tokens = [draw(TOKEN)]
+        # A DER SubjectPublicKeyInfo of any size up to a 4096-bit RSA key (550 bytes): the
+        # TXT record then holds up to 736 base64 characters, in several character-strings.
+        der = b"\x30" + draw(DER_BODY)
+        if not draw(ONE_IN_30):  # now and then the user forgets the key
+            options["dkim_public_key"] = dkim_key.public_key_base64(public_key_pem(der), "--dkim-public-key")
+    elif origin == "replica":
+        dkim["SigningAttributesOrigin"] = "AWS_SES_" + draw(st.sampled_from(REAL_REGIONS)).upper().replace("-", "_")
+    elif origin == "replica-odd":  # hand-edited: anything after AWS_SES_
+        dkim["SigningAttributesOrigin"] = "AWS_SES_" + draw(ODD_ORIGIN)
+    elif origin == "AWS_SES":
+        dkim["SigningAttributesOrigin"] = "AWS_SES"
+    if draw(st.booleans()):
+        dkim["SigningHostedZone"] = draw(SIGNING_ZONES)
+
+    response: dict = {"IdentityType": "DOMAIN", "DkimAttributes": dkim,
+                      "VerificationStatus": draw(ODD_STATUS), "VerificationInfo": {"ErrorType": draw(STATUS)}}
+
+    # MAIL FROM: configured in SES, planned with --mail-from, both, or none. Now and then its
+    # first labels repeat a name the identity already uses (_dmarc, a DKIM record).
+    mail_from_sub = draw(MAIL_FROM_LABELS)
+    if mail_from_sub == "x._domainkey" and tokens:
+        mail_from_sub = f"{tokens[0]}._domainkey"
+    mail_from = f"{mail_from_sub}.{domain.rstrip('.')}"
+    where = draw(MAIL_FROM_WHERE)
+    if where in ("ses", "both"):
+        response["MailFromAttributes"] = {"MailFromDomain": mail_from, "MailFromDomainStatus": draw(STATUS)}
+    if where in ("option", "both"):
+        options["mail_from"] = mail_from
+
+    # --zone: the identity itself, a zone above it (as typed: any case, maybe Unicode), or none.
+    zone_choice = draw(ZONE_CHOICE)
+    if zone_choice == "above":
+        above = len(labels) - draw(st.integers(2, len(labels)))
+        options["zone"] = _spelling(labels[above:], draw)
+    elif zone_choice == "self":
+        options["zone"] = domain
+
+    options["region"] = region
+    options["ttl"] = draw(TTL)
+    options["dmarc"] = draw(DMARC)
+    token = draw(VERIFICATION_TOKEN)
+    if token is not None:
+        options["verification_token"] = token
+    return Case(domain, response, options)
+
+
+# TXT text that must be refused: anything outside printable ASCII, or longer than the model's limit.
+NOT_PRINTABLE_ASCII = st.characters(exclude_characters="".join(chr(c) for c in range(0x20, 0x7F)),
+                                    codec="utf-8", exclude_categories=["Cs"])
+UNWRITABLE_TXT = st.one_of(
+    # Inside the text: at either end, whitespace would be trimmed away like any surrounding space.
+    st.tuples(txt_text(200), NOT_PRINTABLE_ASCII, st.text(PRINTABLE, max_size=20)).map(
+        lambda parts: parts[0] + parts[1] + "z" + parts[2]),
+    st.integers(model.MAX_TXT_LENGTH + 1, model.MAX_TXT_LENGTH + 300).map(lambda n: "y" * n),
+)
