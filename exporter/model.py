@@ -165,9 +165,9 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     region = opts.region
 
     # --- DKIM -------------------------------------------------------------------------
-    origin_field = "DkimAttributes.SigningAttributesOrigin"
-    origin = _string(dkim.get("SigningAttributesOrigin", "AWS_SES"), origin_field, source)
-    origin = _ses_text(origin, origin_field, source)
+    # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
+    origin = _ses_text(_string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin",
+                               source), "DkimAttributes.SigningAttributesOrigin", source)
     tokens = dkim.get("Tokens") or []
     if not isinstance(tokens, list):
         raise InputError(f"{source}: DkimAttributes.Tokens is not a list")
@@ -315,8 +315,7 @@ def _ses_text(value: object, what: str, source: str) -> str | None:
     an object, or a lone surrogate (json.load reads "\\ud800"; UTF-8 cannot write it)."""
     if value is None:
         return None
-    if not isinstance(value, str):
-        raise InputError(f"{source}: {what} is not a string")
+    value = _string(value, what, source)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -13,6 +13,8 @@ from .errors import InputError
 # dnspython falls back to IDNA 2003 silently when the idna package is missing, and the
 # two disagree on names such as "faß.de". Failing loudly is better than a wrong name.
 _IDNA = dns.name.IDNA_2008_Practical
+# It passes "xn--" labels through unchecked; the strict codec decodes them by IDNA 2008's rules.
+_IDNA_STRICT = dns.name.IDNA_2008_Strict
 
 # A host name label: letters, digits, hyphens, and the underscore of _domainkey/_dmarc.
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
@@ -80,12 +82,11 @@ def _plain_ascii_domain(raw: str) -> str | None:
 def _check_a_label(label: str, raw: str, what: str) -> None:
     """An xn-- label must decode under IDNA 2008: dnspython passes ASCII through unchecked, and a
     broken A-label ('xn--zz') would be written into records no registry can hold."""
-    import idna
-
     try:
-        idna.decode(label)
-    except (idna.IDNAError, UnicodeError) as e:
-        raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a valid IDNA A-label ({e})") from None
+        _IDNA_STRICT.decode(label.encode("ascii"))
+    except (dns.exception.DNSException, UnicodeError) as e:
+        raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a valid IDNA A-label "
+                         f"({_reason(e)})") from None
 
 
 def token(text: object, what: str) -> str:
@@ -124,7 +125,7 @@ def to_unicode(fqdn: str) -> str:
     if "xn--" not in fqdn:  # no A-label to decode: the name is its own U-label form
         return fqdn
     try:
-        return dns.name.from_text(fqdn).to_unicode(idna_codec=dns.name.IDNA_2008_Strict)
+        return dns.name.from_text(fqdn).to_unicode(idna_codec=_IDNA_STRICT)
     except Exception:  # noqa: BLE001 - display only; the A-label is always right
         return fqdn
 

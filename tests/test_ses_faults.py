@@ -56,6 +56,27 @@ def aws(monkeypatch, tmp_path):
     return lambda url: monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", url)
 
 
+@pytest.fixture
+def against(aws, cli):
+    """Run ses-export in-process against a fresh loopback SES; returns (result, fake, seconds).
+
+    fail_next=(kind, times) answers the first requests with a fault; fail_always=kind every one;
+    delay is the "slow" fault's."""
+    def run(*args: str, fail_next: tuple[str, int] | None = None, fail_always: str | None = None,
+            delay: float = 0.0):
+        with FakeSes(IDENTITIES) as fake:
+            aws(fake.url)
+            if fail_next:
+                fake.fail_next(fail_next[0], times=fail_next[1], delay=delay)
+            if fail_always:
+                fake.fail_always(fail_always, delay=delay)
+            started = time.monotonic()
+            result = cli(*args)
+            return result, fake, time.monotonic() - started
+
+    return run
+
+
 def program(*args: str, env: dict[str, str], timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
     """The installed entry point, as a user runs it (SES's real pace included); (result, seconds)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
@@ -99,11 +120,8 @@ def statuses(fake: FakeSes) -> list[int]:
 
 @pytest.mark.parametrize("kind, status", [("throttle", 429), ("server_error", 500), ("unavailable", 503),
                                           ("close", -1)])
-def test_transient_faults_are_retried_and_the_output_is_whole(aws, cli, kind, status):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next(kind, times=2)
-        result = cli(*ARGS)
+def test_transient_faults_are_retried_and_the_output_is_whole(against, kind, status):
+    result, fake, _ = against(*ARGS, fail_next=(kind, 2))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert statuses(fake) == [status, status, 200]
@@ -113,23 +131,15 @@ def test_transient_faults_are_retried_and_the_output_is_whole(aws, cli, kind, st
         [f"{t}.dkim.amazonses.com." for t in RESPONSE["DkimAttributes"]["Tokens"]]
 
 
-def test_one_slow_answer_is_retried_within_the_timeout(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next("slow", delay=5.0)
-        started = time.monotonic()
-        result = cli(*ARGS, "--timeout", "0.3")
-        elapsed = time.monotonic() - started
+def test_one_slow_answer_is_retried_within_the_timeout(against):
+    result, fake, elapsed = against(*ARGS, "--timeout", "0.3", fail_next=("slow", 1), delay=5.0)
     assert result.exit_code == 0, result.stderr
     assert len(fake.requests) == 2 and json.loads(result.stdout)["identities"][0]["domain"] == "example.com."
     assert elapsed < 2.0  # the first try was abandoned after 0.3 s, not waited out (5 s)
 
 
-def test_a_slow_answer_inside_the_timeout_is_waited_for(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next("slow", delay=0.4)
-        result = cli(*ARGS, "--timeout", "2")
+def test_a_slow_answer_inside_the_timeout_is_waited_for(against):
+    result, fake, _ = against(*ARGS, "--timeout", "2", fail_next=("slow", 1), delay=0.4)
     assert result.exit_code == 0, result.stderr
     assert len(fake.requests) == 1
 
@@ -141,13 +151,8 @@ def test_a_slow_answer_inside_the_timeout_is_waited_for(aws, cli):
     ("unavailable", "SES kept failing (503 ServiceUnavailable): 5 attempts asking for example.com"),
     ("close", "the connection closed without an answer asking for example.com (5 attempts)"),
 ])
-def test_persistent_server_faults_give_up_after_five_attempts(aws, cli, kind, wanted):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_always(kind)
-        started = time.monotonic()
-        result = cli(*ARGS)
-        elapsed = time.monotonic() - started
+def test_persistent_server_faults_give_up_after_five_attempts(against, kind, wanted):
+    result, fake, elapsed = against(*ARGS, fail_always=kind)
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake, "SES in us-east-1: ", wanted, "try again later")
     assert len(fake.requests) == ses.MAX_ATTEMPTS
@@ -168,13 +173,8 @@ def test_persistent_throttling_gives_up_in_bounded_time(tmp_path):
     assert elapsed < 20, f"gave up after {elapsed:.1f} s"
 
 
-def test_no_answer_gives_up_after_two_timeouts(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_always("slow", delay=5.0)
-        started = time.monotonic()
-        result = cli(*ARGS, "--timeout", "0.3")
-        elapsed = time.monotonic() - started
+def test_no_answer_gives_up_after_two_timeouts(against):
+    result, fake, elapsed = against(*ARGS, "--timeout", "0.3", fail_always="slow", delay=5.0)
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake,
                     "SES in us-east-1: no answer within 0.3 s asking for example.com (2 attempts)", "--timeout")
@@ -195,30 +195,22 @@ def test_connection_refused(aws, cli):
 
 
 @pytest.mark.parametrize("kind, content_type", [("malformed", "text/html"), ("truncated", "application/json")])
-def test_a_malformed_answer_is_exit_3_not_a_traceback(aws, cli, kind, content_type):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next(kind)
-        result = cli(*ARGS)
+def test_a_malformed_answer_is_exit_3_not_a_traceback(against, kind, content_type):
+    result, fake, _ = against(*ARGS, fail_next=(kind, 1))
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake, "SES in us-east-1: the answer for example.com is not a "
                     f"GetEmailIdentity response (Content-Type {content_type})", "--debug")
 
 
-def test_not_found_names_the_identity_and_suggests_the_region(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        result = cli("nothere.example.com", "--region", "us-east-1", "-f", "json")
+def test_not_found_names_the_identity_and_suggests_the_region(against):
+    result, fake, _ = against("nothere.example.com", "--region", "us-east-1", "-f", "json")
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake, "SES in us-east-1: no identity nothere.example.com", "--region")
     assert statuses(fake) == [404]  # not retried
 
 
-def test_access_denied_names_the_identity_and_the_iam_action(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_always("access_denied")
-        result = cli(*ARGS)
+def test_access_denied_names_the_identity_and_the_iam_action(against):
+    result, fake, _ = against(*ARGS, fail_always="access_denied")
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake,
                     "SES in us-east-1: access denied to example.com: the caller needs the IAM permission "
@@ -235,22 +227,16 @@ def test_access_denied_names_the_identity_and_the_iam_action(aws, cli):
     ("server_error", "SES kept failing (500 InternalFailure): 5 attempts asking for the list of identities"),
     ("close", "the connection closed without an answer asking for the list of identities (5 attempts)"),
 ])
-def test_all_listing_faults(aws, cli, tmp_path, kind, wanted):
+def test_all_listing_faults(against, tmp_path, kind, wanted):
     target = tmp_path / "all.json"
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_always(kind)
-        result = cli("--all", "--region", "us-east-1", "-f", "json", "-o", str(target))
+    result, fake, _ = against("--all", "--region", "us-east-1", "-f", "json", "-o", str(target), fail_always=kind)
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake, f"SES in us-east-1: {wanted}")
     assert not target.exists()
 
 
-def test_all_listing_throttled_once_then_every_identity(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next("throttle")
-        result = cli("--all", "--region", "us-east-1", "-f", "json")
+def test_all_listing_throttled_once_then_every_identity(against):
+    result, fake, _ = against("--all", "--region", "us-east-1", "-f", "json", fail_next=("throttle", 1))
     assert result.exit_code == 0, result.stderr
     assert [i["domain"] for i in json.loads(result.stdout)["identities"]] == ["example.com.", "shop.example.com."]
     assert statuses(fake) == [429, 200, 200, 200]
@@ -267,21 +253,15 @@ def test_no_credentials_says_what_to_set(tmp_path):
     assert elapsed < 10  # no instance-metadata probing (disabled), no network at all
 
 
-def test_rejected_credentials(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next("bad_credentials")
-        result = cli(*ARGS)
+def test_rejected_credentials(against):
+    result, fake, _ = against(*ARGS, fail_next=("bad_credentials", 1))
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake, "SES in us-east-1: the AWS credentials were rejected "
                     "(UnrecognizedClientException)", "--profile")
 
 
-def test_other_client_errors_name_the_code_and_quote_the_server(aws, cli):
-    with FakeSes(IDENTITIES) as fake:
-        aws(fake.url)
-        fake.fail_next("bad_request")
-        result = cli(*ARGS)
+def test_other_client_errors_name_the_code_and_quote_the_server(against):
+    result, fake, _ = against(*ARGS, fail_next=("bad_request", 1))
     assert result.exit_code == 3
     assert_one_line(result.stderr, result.stdout, fake, "SES in us-east-1: BadRequestException (HTTP 400) asking for "
                     "example.com: fake bad_request")
