@@ -11,6 +11,8 @@ import io
 import json
 import re
 
+from .phrase import Kind, Phrase, compose
+
 TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
 
 
@@ -101,6 +103,96 @@ def md_text(value: object) -> str:
     return _MD_INLINE.sub(r"\\\1", " ".join(str(value).splitlines()))
 
 
+def md_code_block(lines, info: str = "") -> str:
+    """A fenced code block (CommonMark) that shows each of `lines` exactly, `info` naming its language.
+
+    The fence is longer than any run of backticks inside, so no line can close it early.
+    """
+    lines = [str(line) for line in lines]
+    if any("\n" in line or "\r" in line for line in lines) or "`" in info or "\n" in info:
+        raise ValueError(f"md_code_block: {lines!r} cannot be shown as lines of one block")
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([fence + info, *lines, fence])
+
+
+def md_phrase(phrase: Phrase, words) -> str:
+    """A catalogue sentence (exporter/text/) in Markdown: its own markup as written, each value
+    through md_code ({name:code}) or md_text ({name})."""
+    return compose(phrase, words, _MARKDOWN)
+
+
+_MARKDOWN = Kind(markup=str, code=md_code, text=md_text)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+# Values are escaped here once and returned as markupsafe.Markup, so that a template with
+# autoescape on does not escape them again. markupsafe comes with Jinja2; imported when used.
+
+_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def _html_escape(text: str) -> str:
+    return "".join(_HTML_ESCAPES.get(c, c) for c in text)
+
+
+def html_text(value: object):
+    """Plain text inside HTML content or a double-quoted attribute, shown as it is."""
+    from markupsafe import Markup
+
+    return Markup(_html_escape(str(value)))
+
+
+def html_code(value: object):
+    """A value to copy exactly, as an HTML <code> element."""
+    from markupsafe import Markup
+
+    return Markup(f"<code>{_html_escape(str(value))}</code>")
+
+
+# The inline markup a catalogue sentence may use: **strong**, a `code` span (single backticks)
+# and a backslash before ASCII punctuation, as CommonMark reads them. A bare `<` or `&` would be
+# raw HTML or an entity to Markdown: a sentence writes \< and \& instead.
+_MARKUP = re.compile(r"\\([!-/:-@\[-`{-~])|\*\*|`([^`]+)`(?!`)|([`\\<&])")
+
+
+def html_markup(text: str) -> str:
+    """A catalogue sentence's own words (Markdown inline subset) as HTML; the rest escaped.
+
+    Bold and code must open and close within `text`, and a bare `<` or `&` is refused: a sentence
+    never means one thing in Markdown and another in HTML.
+    """
+    out, strong, end = [], False, 0
+    for match in _MARKUP.finditer(text):
+        out.append(_html_escape(text[end : match.start()]))
+        end = match.end()
+        escaped, code, stray = match.groups()
+        if stray:
+            raise ValueError(f"html_markup: {text!r} has an unmatched {stray!r}")
+        if escaped:
+            out.append(_html_escape(escaped))
+        elif code is not None:
+            out.append(f"<code>{_html_escape(code)}</code>")
+        else:
+            out.append("</strong>" if strong else "<strong>")
+            strong = not strong
+    if strong:
+        raise ValueError(f"html_markup: {text!r} opens ** without closing it")
+    out.append(_html_escape(text[end:]))
+    return "".join(out)
+
+
+def html_phrase(phrase: Phrase, words):
+    """A catalogue sentence (exporter/text/) as HTML: its markup as tags, each value escaped once
+    through html_code ({name:code}) or html_text ({name})."""
+    from markupsafe import Markup
+
+    return Markup(compose(phrase, words, _HTML))
+
+
+_HTML = Kind(markup=html_markup, code=html_code, text=html_text)
+
+
 def terminal_text(value: str) -> str:
     """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
 
@@ -161,6 +253,11 @@ FILTERS = {
     "relative_host": relative_host,
     "md_code": md_code,
     "md_text": md_text,
+    "md_code_block": md_code_block,
+    "md_phrase": md_phrase,
+    "html_text": html_text,
+    "html_code": html_code,
+    "html_phrase": html_phrase,
     "display_name": display_name,
     "txt_chunks": txt_chunks,
     "bind_txt": bind_txt,

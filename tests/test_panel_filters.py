@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from exporter.filters import csv_row, md_code, md_text, relative_host
+from exporter.filters import csv_row, md_code, md_code_block, md_text, relative_host
 
 ASCII = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=300)
 ANY_LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
@@ -68,3 +68,26 @@ def test_md_text_shows_plain_text_as_it_is(value):
 def test_md_text_neutralises_markup():
     assert COMMONMARK.render("Note: " + md_text("*a* _b_ `c` [d](e) <f> &amp;")) == \
         "<p>Note: *a* _b_ `c` [d](e) &lt;f&gt; &amp;amp;</p>\n"
+
+
+def fenced_blocks(markdown: str) -> list[tuple[str, str]]:
+    return [(token.info, token.content) for token in COMMONMARK.parse(markdown) if token.type == "fence"]
+
+
+def test_md_code_block_shows_each_line_exactly():
+    lines = ["ses-export example.com --check", "dig +short TXT _dmarc.example.com"]
+    assert md_code_block(lines, "sh") == "```sh\n" + "\n".join(lines) + "\n```"
+    assert fenced_blocks(md_code_block(lines, "sh")) == [("sh", "\n".join(lines) + "\n")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANY_LINE, min_size=1, max_size=5))
+def test_md_code_block_round_trips_through_commonmark(lines):
+    """Backtick runs, a line of only backticks or tildes, leading spaces: none closes the block early."""
+    assert fenced_blocks(md_code_block(lines, "sh") + "\nafter\n") == [("sh", "\n".join(lines) + "\n")]
+
+
+def test_md_code_block_refuses_what_one_block_cannot_show():
+    for lines, info in ((["two\nlines"], ""), (["x"], "s`h")):
+        with pytest.raises(ValueError):
+            md_code_block(lines, info)

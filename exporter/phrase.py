@@ -1,0 +1,110 @@
+"""Sentences by key: a Phrase names a sentence of a language catalogue and the values it shows.
+
+`compose` writes a Phrase in one output syntax (a Kind: Markdown, HTML). A catalogue sentence is a
+`str.format` template written in a small subset of Markdown's inline syntax (`**bold**`, a `code`
+span, a backslash before punctuation); its placeholders say how a value is shown:
+
+    {host:code}   a code span: a name or value to copy exactly
+    {panel}       plain text
+
+A value is a str or int, another Phrase (written in place), a Series (values or phrases in a row)
+or an Aside. The Kind escapes each value once; the sentence's own words are the catalogue's, trusted.
+This module imports nothing of the package: exporter/filters.py defines the kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from string import Formatter
+
+
+@dataclass(frozen=True, init=False)
+class Phrase:
+    """The catalogue sentence `key`, with the values its placeholders show."""
+
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+
+@dataclass(frozen=True)
+class Series:
+    """Several values or phrases in a row, joined by the catalogue's `separator` sentence ("; ", "、")."""
+
+    items: tuple[object, ...]
+    separator: Phrase
+
+
+@dataclass(frozen=True)
+class Aside:
+    """`phrase`, shown only where `value` is not the catalogue's `word`.
+
+    A panel's own name for a field goes beside ours only where the two differ in the output
+    language: Route 53's "Value" needs no aside in English, but does in Japanese.
+    """
+
+    phrase: Phrase
+    value: str
+    word: Phrase
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one output syntax writes a sentence: its own words and markup, and the values in it."""
+
+    markup: Callable[[str], str]  # the sentence's own text (trusted inline markup)
+    code: Callable[[object], str]  # a value to copy exactly ({name:code})
+    text: Callable[[object], str]  # a value shown as plain text ({name})
+
+
+_FORMATTER = Formatter()
+SPECS = ("", "code")
+
+
+def placeholders(template: str) -> dict[str, str]:
+    """{name: spec} of every placeholder in a catalogue sentence; ValueError for any other form."""
+    found: dict[str, str] = {}
+    for _, name, spec, conversion in _FORMATTER.parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or conversion or spec not in SPECS:
+            raise ValueError(f"{template!r}: placeholders are {{name}} or {{name:code}}, not {{{name}!{conversion}:{spec}}}")
+        if found.get(name, spec) != spec:
+            raise ValueError(f"{template!r}: {{{name}}} is shown two ways")
+        found[name] = spec
+    return found
+
+
+def compose(phrase: Phrase, words: Mapping[str, str], kind: Kind) -> str:
+    """`phrase` written in `kind`, in the language of the catalogue `words`."""
+    try:
+        template = words[phrase.key]
+    except KeyError:
+        raise KeyError(f"the catalogue has no sentence {phrase.key!r}") from None
+    params = dict(phrase.params)
+    out = []
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        out.append(kind.markup(literal))
+        if name is None:
+            continue
+        if not name.isidentifier() or conversion or spec not in SPECS:
+            raise ValueError(f"{phrase.key}: placeholders are {{name}} or {{name:code}}, not {{{name}!{conversion}:{spec}}}")
+        if name not in params:
+            raise KeyError(f"{phrase.key}: the sentence shows {{{name}}}, which the phrase does not give")
+        out.append(_show(params[name], spec, words, kind))
+    return "".join(out)
+
+
+def _show(value: object, spec: str, words: Mapping[str, str], kind: Kind) -> str:
+    if isinstance(value, Phrase):
+        return compose(value, words, kind)
+    if isinstance(value, Series):
+        separator = compose(value.separator, words, kind)
+        return separator.join(_show(item, spec, words, kind) for item in value.items)
+    if isinstance(value, Aside):
+        return "" if value.value == words[value.word.key] else compose(value.phrase, words, kind)
+    return str(kind.code(value) if spec == "code" else kind.text(value))
