@@ -1,8 +1,9 @@
-"""What differs between DNS panels, as data: the instruction templates read these facts.
+"""What differs between DNS panels, as data: exporter/guide.py decides the instructions from these facts.
 
 One Panel per `--dns-host`. A fact is set only where a source says so (see `sources`, and the
-README's "Panel facts" table); where it is not known the field stays None and the templates say
-what to look for instead of naming a field that may not exist.
+README's "Panel facts" table); where it is not known the field stays None and the instructions say
+what to look for instead of naming a field that may not exist. The words (where the records are
+added, per panel) are in the language catalogues, exporter/text/.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from .names import relative
 class Panel:
     key: str
     title: str  # the name people know the service by
-    # Where the records are added, per language (Markdown written here, trusted); "" = generic text.
-    where: dict[str, str] = field(default_factory=dict)
     # The panel's own field labels where a source names them: "host", "value", "priority", and
     # per record type "value:CNAME" etc. Missing labels fall back to the template's words.
     labels: dict[str, str] = field(default_factory=dict)
@@ -94,10 +93,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="cloudflare",
             title="Cloudflare",
-            where={
-                "en": "In the Cloudflare dashboard, open the domain, go to **DNS > Records** and choose **Add record** for each step.",
-                "ja": "Cloudflare のダッシュボードでドメインを開き、**DNS > Records** で手順ごとに **Add record**（レコードを追加）を押します。",
-            },
             labels={"host": "Name", "value:CNAME": "Target", "value:MX": "Mail server", "value:TXT": "Content",
                     "priority": "Priority"},
             host_appends_zone=True,
@@ -113,10 +108,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="route53",
             title="Amazon Route 53",
-            where={
-                "en": "In the Route 53 console, open **Hosted zones**, choose the zone and **Create record** for each step.",
-                "ja": "Route 53 コンソールの **Hosted zones**（ホストゾーン）でゾーンを選び、手順ごとに **Create record**（レコードを作成）します。",
-            },
             labels={"host": "Record name", "value": "Value"},
             host_appends_zone=True,
             apex_host="",
@@ -130,10 +121,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="onamae",
             title="お名前.com",
-            where={
-                "en": "In お名前.com Navi, open the DNS settings of the domain (**DNSレコード設定**) and add one row per step.",
-                "ja": "お名前.com Navi でドメインの DNS 設定（**DNSレコード設定**）を開き、手順ごとに1行追加します。",
-            },
             labels={"host": "ホスト名", "value": "VALUE", "priority": "優先"},
             host_appends_zone=True,
             mx_priority="field",
@@ -145,10 +132,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="muumuu",
             title="ムームードメイン",
-            where={
-                "en": "In the ムームードメイン control panel, open **ムームーDNS** and the domain's **カスタム設定**, then add one row per step.",
-                "ja": "ムームードメインのコントロールパネルで **ムームーDNS** を開き、ドメインの **カスタム設定** に手順ごとに1行追加します。",
-            },
             labels={"host": "サブドメイン", "value": "内容", "priority": "優先度"},
             host_appends_zone=True,
             mx_priority="field",
@@ -160,10 +143,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="xserver",
             title="エックスサーバー (Xserver)",
-            where={
-                "en": "In the Xserver server panel, open **DNSレコード設定**, choose the domain and add one record per step.",
-                "ja": "エックスサーバーのサーバーパネルで **DNSレコード設定** を開き、ドメインを選んで手順ごとにレコードを追加します。",
-            },
             labels={"host": "ホスト名", "priority": "優先度"},
             host_appends_zone=True,
             mx_priority="field",
@@ -176,10 +155,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="sakura",
             title="さくらインターネット",
-            where={
-                "en": "In the さくらインターネット domain control panel, open the domain's zone editor (**ゾーン編集**) and add one entry per step.",
-                "ja": "さくらインターネットのドメインコントロールパネルでドメインの **ゾーン編集** を開き、手順ごとにエントリを追加します。",
-            },
             labels={"host": "エントリ名"},
             host_appends_zone=True,
             relative_values=True,
@@ -192,12 +167,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="valuedomain",
             title="Value Domain",
-            where={
-                "en": "In the Value Domain control panel, open the domain's DNS settings: the records are lines of text in one "
-                      "editor box. Add the line of each step on its own line and save once at the end.",
-                "ja": "Value Domain のコントロールパネルでドメインの DNS 設定を開きます。レコードは1つの入力欄に1行ずつ書く形式です。"
-                      "各手順の行をそれぞれ1行として書き足し、最後に保存します。",
-            },
             host_appends_zone=True,
             relative_values=True,
             zone_editor=True,
@@ -206,10 +175,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="godaddy",
             title="GoDaddy",
-            where={
-                "en": "In your GoDaddy Domain Portfolio, choose the domain, open **DNS** and choose **Add New Record** for each step.",
-                "ja": "GoDaddy のドメインポートフォリオでドメインを選び、**DNS の編集** を開いて手順ごとに **追加** を押します。",
-            },
             labels={"host": "Name", "value": "Value", "priority": "Priority"},
             host_appends_zone=True,
             mx_priority="field",
@@ -218,13 +183,6 @@ PANELS: dict[str, Panel] = {
         Panel(
             key="namecheap",
             title="Namecheap",
-            where={
-                "en": "In Namecheap, open **Domain List**, choose **Manage** next to the domain, then **Advanced DNS** and "
-                      "**Add New Record** for each step. If MX records cannot be added there, look for the page's mail "
-                      "settings and choose its custom MX option.",
-                "ja": "Namecheap の **Domain List** でドメインの **Manage** を押し、**Advanced DNS** で手順ごとに **Add New Record** "
-                      "を押します。MX レコードを追加できないときは、同じ画面のメール設定（Mail Settings）でカスタム MX を選びます。",
-            },
             labels={"host": "Host", "value": "Value", "priority": "Priority"},
             host_appends_zone=True,
             mx_priority="field",

@@ -11,8 +11,9 @@ from .filters import FILTERS
 from .model import Identity
 
 FORMATS = ("bind", "csv", "terraform-cloudflare", "terraform-route53", "instructions", "json")
-# Text for people: one template per language, templates/FORMAT.LANG.j2 (en when no lang is set).
-LOCALIZED_FORMATS = ("instructions",)
+# Text for people: one template for every language, laying out exporter/guide.py's Guide in the
+# words of exporter/text/LANG.py.
+TEMPLATES = {"instructions": "instructions.md.j2"}
 
 
 def template_folder() -> Path:
@@ -63,14 +64,15 @@ def render(fmt: str, identities: list[Identity], **settings) -> str:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     import jinja2
 
-    name = f"{fmt}.{settings.get('lang') or 'en'}.j2" if fmt in LOCALIZED_FORMATS else f"{fmt}.j2"
+    name = TEMPLATES.get(fmt, f"{fmt}.j2")
     try:
         template = environment().get_template(name)
     except jinja2.TemplateNotFound:
         raise InputError(f"--format: {fmt} is not available yet in this version") from None
-    from . import panels
+    extra = {}
+    if fmt == "instructions":
+        from .guide import context
 
+        extra = context(identities, settings.get("dns_host"), settings.get("lang"))
     records = [record for identity in identities for record in identity.records]
-    # The DNS panel's facts (--dns-host) and how a record is typed there, for the instructions.
-    return template.render(identities=identities, records=records, version=__version__, settings=settings,
-                           panel=panels.panel(settings.get("dns_host")), entry=panels.entry)
+    return template.render(identities=identities, records=records, version=__version__, settings=settings, **extra)

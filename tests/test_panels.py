@@ -5,8 +5,11 @@ import dns.rdataclass
 import dns.rdatatype
 import pytest
 
+from exporter.guide import WHERE
+from exporter.language import LANGUAGES
 from exporter.model import Record
 from exporter.panels import PANEL_NAMES, PANELS, entry, panel
+from exporter.text import catalogue
 
 DESIGN_PANELS = {"generic", "cloudflare", "route53", "onamae", "muumuu", "xserver", "sakura", "valuedomain",
                  "godaddy", "namecheap"}
@@ -25,7 +28,9 @@ def test_every_panel_of_the_design_is_there():
 @pytest.mark.parametrize("key", sorted(DESIGN_PANELS - {"generic"}))
 def test_each_known_panel_says_where_and_cites_a_source(key):
     p = PANELS[key]
-    assert p.where.get("en") and p.where.get("ja")
+    for lang in LANGUAGES:  # its own sentence in every language, not the generic one
+        words = catalogue(lang).GUIDE
+        assert words[WHERE[key].key] and words[WHERE[key].key] != words[WHERE["generic"].key]
     assert p.sources
     assert p.mx_priority in (None, "field", "in-value")
 

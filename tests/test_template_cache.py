@@ -41,7 +41,7 @@ def compiles(monkeypatch):
 def test_second_run_uses_the_compiled_template(cache_home, monkeypatch):
     compiled = compiles(monkeypatch)
     first = render.render("instructions", identities(), lang="en", dns_host="generic")
-    assert compiled == ["instructions.en.j2"]
+    assert compiled == ["instructions.md.j2"]
     assert len(list(cache_home.glob(f"jinja2-{jinja2.__version__}-*.cache"))) == 1
     assert cache_home.stat().st_mode & 0o777 == 0o700
 
