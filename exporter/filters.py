@@ -10,8 +10,7 @@ import csv
 import io
 import json
 import re
-
-from .phrase import Kind, Phrase, compose
+from functools import lru_cache
 
 TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
 
@@ -116,13 +115,22 @@ def md_code_block(lines, info: str = "") -> str:
     return "\n".join([fence + info, *lines, fence])
 
 
-def md_phrase(phrase: Phrase, words) -> str:
+def md_phrase(phrase, words) -> str:
     """A catalogue sentence (exporter/text/) in Markdown: its own markup as written, each value
     through md_code ({name:code}) or md_text ({name})."""
-    return compose(phrase, words, _MARKDOWN)
+    from .phrase import compose
+
+    return compose(phrase, words, _kinds()["markdown"])
 
 
-_MARKDOWN = Kind(markup=str, code=md_code, text=md_text)
+@lru_cache(maxsize=1)
+def _kinds() -> dict:
+    """The output kinds of exporter/phrase.py, made when a sentence is first written: the formats
+    without sentences start without that module."""
+    from .phrase import Kind
+
+    return {"markdown": Kind(markup=str, code=md_code, text=md_text),
+            "html": Kind(markup=html_markup, code=html_code, text=html_text)}
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -182,15 +190,14 @@ def html_markup(text: str) -> str:
     return "".join(out)
 
 
-def html_phrase(phrase: Phrase, words):
+def html_phrase(phrase, words):
     """A catalogue sentence (exporter/text/) as HTML: its markup as tags, each value escaped once
     through html_code ({name:code}) or html_text ({name})."""
     from markupsafe import Markup
 
-    return Markup(compose(phrase, words, _HTML))
+    from .phrase import compose
 
-
-_HTML = Kind(markup=html_markup, code=html_code, text=html_text)
+    return Markup(compose(phrase, words, _kinds()["html"]))
 
 
 def terminal_text(value: str) -> str:

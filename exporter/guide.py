@@ -13,16 +13,17 @@ has every sentence, and that each sentence shows only values given to it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot, txt_chunks
 from .model import Identity, Record
 from .panels import Entry, Panel, entry
 from .phrase import Aside, Phrase, Series
 
+# NamedTuples, as in exporter/phrase.py: immutable, and quick to define at start-up.
 
-@dataclass(frozen=True)
-class Field:
+
+class Field(NamedTuple):
     """One line of a step's field list."""
 
     name: str  # "line", "type", "host", "value", "priority", "ttl" or "proxy"
@@ -30,8 +31,7 @@ class Field:
     copy: str | None  # exactly what is typed into the panel's field; None: nothing to type
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One record, as a person adds it at the panel."""
 
     record: Record
@@ -40,8 +40,7 @@ class Step:
     advice: tuple[Phrase, ...]  # keys "advice.CODE": what can go wrong with this record on this panel
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """The steps of one identity."""
 
     identity: Identity
@@ -50,8 +49,7 @@ class Section:
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """How to verify after the last step."""
 
     heading: Phrase
@@ -60,8 +58,7 @@ class Check:
     wait: Phrase  # how long DNS and SES take
 
 
-@dataclass(frozen=True)
-class Guide:
+class Guide(NamedTuple):
     panel: Panel
     title: Phrase
     intro: tuple[Phrase, ...]  # the lines of the opening paragraph

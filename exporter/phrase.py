@@ -15,32 +15,38 @@ This module imports nothing of the package: exporter/filters.py defines the kind
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from string import Formatter
+from typing import NamedTuple
+
+# The data classes here and in exporter/guide.py are NamedTuples: immutable like a frozen
+# dataclass, and defined in a tenth of the time at start-up (about 0.1 ms against 1 ms each).
 
 
-@dataclass(frozen=True, init=False)
-class Phrase:
-    """The catalogue sentence `key`, with the values its placeholders show."""
-
+class _Phrase(NamedTuple):
     key: str
     params: tuple[tuple[str, object], ...]
 
-    def __init__(self, key: str, /, **params: object) -> None:
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "params", tuple(params.items()))
+
+class Phrase(_Phrase):
+    """The catalogue sentence `key`, with the values its placeholders show: Phrase("step", number=1)."""
+
+    __slots__ = ()
+
+    def __new__(cls, key: str, /, **params: object) -> Phrase:
+        return super().__new__(cls, key, tuple(params.items()))
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}{''.join(f', {name}={value!r}' for name, value in self.params)})"
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     """Several values or phrases in a row, joined by the catalogue's `separator` sentence ("; ", "、")."""
 
     items: tuple[object, ...]
     separator: Phrase
 
 
-@dataclass(frozen=True)
-class Aside:
+class Aside(NamedTuple):
     """`phrase`, shown only where `value` is not the catalogue's `word`.
 
     A panel's own name for a field goes beside ours only where the two differ in the output
@@ -52,8 +58,7 @@ class Aside:
     word: Phrase
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """How one output syntax writes a sentence: its own words and markup, and the values in it."""
 
     markup: Callable[[str], str]  # the sentence's own text (trusted inline markup)
