@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot, txt_chunks
 from .model import Identity, Record
+from . import panels
 from .panels import Entry, Panel, entry
 from .phrase import Aside, Phrase, Series
 
@@ -257,7 +258,6 @@ class _Once:
 
 def context(identities: Sequence[Identity], dns_host: str | None, lang: str | None) -> dict:
     """What the instructions template lays out: the Guide, and the sentences of the language."""
-    from . import panels
     from .text import catalogue
 
     return {"guide": guide(identities, panels.panel(dns_host)), "words": catalogue(lang or "en").GUIDE}

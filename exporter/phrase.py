@@ -70,14 +70,22 @@ _FORMATTER = Formatter()
 SPECS = ("", "code")
 
 
+def _parts(template: str):
+    """(literal text, placeholder name or None, spec) of a sentence; ValueError for a placeholder
+    of any form other than {name} and {name:code}."""
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if name is not None and (not name.isidentifier() or conversion or spec not in SPECS):
+            raise ValueError(f"{template!r}: placeholders are {{name}} or {{name:code}}, "
+                             f"not {{{name}!{conversion}:{spec}}}")
+        yield literal, name, spec
+
+
 def placeholders(template: str) -> dict[str, str]:
-    """{name: spec} of every placeholder in a catalogue sentence; ValueError for any other form."""
+    """{name: spec} of every placeholder in a catalogue sentence."""
     found: dict[str, str] = {}
-    for _, name, spec, conversion in _FORMATTER.parse(template):
+    for _, name, spec in _parts(template):
         if name is None:
             continue
-        if not name.isidentifier() or conversion or spec not in SPECS:
-            raise ValueError(f"{template!r}: placeholders are {{name}} or {{name:code}}, not {{{name}!{conversion}:{spec}}}")
         if found.get(name, spec) != spec:
             raise ValueError(f"{template!r}: {{{name}}} is shown two ways")
         found[name] = spec
@@ -92,12 +100,10 @@ def compose(phrase: Phrase, words: Mapping[str, str], kind: Kind) -> str:
         raise KeyError(f"the catalogue has no sentence {phrase.key!r}") from None
     params = dict(phrase.params)
     out = []
-    for literal, name, spec, conversion in _FORMATTER.parse(template):
+    for literal, name, spec in _parts(template):
         out.append(kind.markup(literal))
         if name is None:
             continue
-        if not name.isidentifier() or conversion or spec not in SPECS:
-            raise ValueError(f"{phrase.key}: placeholders are {{name}} or {{name:code}}, not {{{name}!{conversion}:{spec}}}")
         if name not in params:
             raise KeyError(f"{phrase.key}: the sentence shows {{{name}}}, which the phrase does not give")
         out.append(_show(params[name], spec, words, kind))
