@@ -37,7 +37,7 @@ from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL
 from hcl_support import Hcl, cloudflare_records, route53_records
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_text
 
-# DESIGN.md section 6: a fragment passes BIND's checks once wrapped like this.
+# BIND: a fragment passes BIND's checks once wrapped like this.
 WRAPPER = "$TTL 300\n@ SOA . . 0 0 0 0 0\n@ NS .\n"
 ROUTE53_ZONE_ID = "Z0123456789ABCDEFGHIJ"
 CLOUDFLARE_ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353"
