@@ -1,3 +1,72 @@
-"""ses-export: an Amazon SES identity's DNS records, written the way the next person needs them."""
+"""ses-export: an Amazon SES identity's DNS records, written the way the next person needs them.
+
+The library API (docs/api.md has the whole story and an example):
+
+    import exporter
+
+    options = exporter.options(region="us-east-1")                  # which records (validated)
+    identities = exporter.load_saved("saved/", options=options)      # or exporter.fetch_live([...])
+    print(exporter.render("bind", identities))                       # any of exporter.format_names()
+    print(exporter.render("instructions", identities, exporter.Settings(lang="ja", dns_host="onamae")))
+
+Errors are exporter.ExportError (InputError: bad input; AwsError: SES or network; DnsError: DNS could
+not be asked), each with the command line's exit status in `exit_code`. Names are imported on first
+use, so `import exporter` costs nothing the command line does not need.
+"""
+
+from __future__ import annotations
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "AwsError", "DnsError", "ExportError", "Identity", "InputError", "Job", "Options", "Record", "Settings",
+    "fetch_live", "format_names", "load_saved", "options", "render", "run",
+]
+
+# name -> (module, attribute): the public names, imported when first used.
+_LAZY = {
+    "ExportError": ("errors", "ExportError"),
+    "InputError": ("errors", "InputError"),
+    "AwsError": ("errors", "AwsError"),
+    "DnsError": ("errors", "DnsError"),
+    "Identity": ("model", "Identity"),
+    "Record": ("model", "Record"),
+    "Options": ("model", "Options"),
+    "options": ("model", "options"),
+    "Settings": ("formats", "Settings"),
+    "render": ("formats", "render"),
+    "format_names": ("formats", "names"),
+    "Job": ("job", "Job"),
+    "run": ("job", "run"),
+}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'exporter' has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    globals()[name] = value
+    return value
+
+
+def load_saved(path: str, domains=None, options=None) -> list:
+    """Identities from saved `aws sesv2 get-email-identity` JSON: a file (one domain, named in
+    `domains`), '-' for stdin, or a folder of DOMAIN.json files (`domains` picks some; None: all).
+    `options` is an exporter.Options (default: exporter.options(), no region)."""
+    from .model import options as make_options
+    from .sources.saved import SavedSource
+
+    return SavedSource(path).identities(domains, options or make_options())
+
+
+def fetch_live(domains=None, regions=(), profile=None, options=None, timeout=None, notify=None) -> list:
+    """Identities from live SES: `domains` in every region of `regions` (empty: the AWS
+    configuration's), or (None) every domain identity there. Requests are paced to SES's rate
+    of about one per second per region; `notify(text)` receives notes such as skipped identities."""
+    from .model import options as make_options
+    from .sources.live import LiveSource
+
+    return LiveSource(regions, profile, timeout).identities(domains, options or make_options(), notify)

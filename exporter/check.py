@@ -2,7 +2,7 @@
 
 Pure logic, no network: `questions` says what to ask, exporter/dns_query.py asks it, and
 `compare` turns the answers into findings (status ok/missing/wrong, a cause code, and the
-facts the fix sentence needs). DESIGN.md section 5 lists the causes.
+facts the fix sentence needs). docs/check.md lists the causes.
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
 class Finding:
     record: Record
     status: str  # ok, missing or wrong
-    cause: str | None  # a DESIGN.md section 5 code; None when ok or when nothing at all is found
+    cause: str | None  # a cause code (docs/check.md); None when ok or when nothing at all is found
     expected: tuple[str, ...]  # presentation form
     found: tuple[str, ...]  # presentation form, at the expected name; empty when nothing is there
     fix: str | None = None  # key of the fix sentence in exporter/check_text.py
     detail: dict = field(default_factory=dict)  # what the fix sentence names (found_at, servers)
 
     def as_json(self, fix_sentence: str | None) -> dict:
-        """One entry of the --check JSON list (DESIGN.md section 5), plus the fix sentence."""
+        """One entry of the --check JSON list (docs/check.md), plus the fix sentence."""
         return {
             "name": self.record.name,
             "type": self.record.type,

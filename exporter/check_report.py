@@ -1,4 +1,4 @@
-"""The --check report: a table for people, or the JSON list of DESIGN.md section 5.
+"""The --check report: a table for people, or the JSON list of docs/check.md.
 
 Everything that came from DNS or SES passes through filters.terminal_text before it reaches
 the table, and the JSON goes through filters.json_text, as the render layer's JSON does.
@@ -17,7 +17,7 @@ COLOURS = {check.OK: "32", check.MISSING: "33", check.WRONG: "31"}  # green, yel
 
 
 def exit_status(results) -> int:
-    """0 when every record is ok, 1 otherwise (DESIGN.md section 3)."""
+    """0 when every record is ok, 1 otherwise (docs/usage.md, "Exit status")."""
     return 0 if all(f.status == check.OK for r in results for f in r.findings) else 1
 
 

@@ -8,10 +8,10 @@ import sys
 import click
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError
+from . import formats
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError, InputError
 from .language import LANGUAGES
 from .panels import PANEL_NAMES
-from .render import FORMATS
 
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
 
@@ -63,8 +63,8 @@ class OneLineErrors(click.Command):
 @click.option("--profile", metavar="NAME", help="AWS profile for credentials and region.")
 @click.option("--all", "all_identities", is_flag=True,
               help="Every domain identity of the region(s) in live SES (email-address identities are skipped).")
-@click.option("-f", "--format", "format", type=click.Choice(FORMATS), default="instructions", show_default=True,
-              help="What to write.")
+@click.option("-f", "--format", "format", type=click.Choice(formats.names()), default="instructions",
+              show_default=True, help="What to write (docs/formats.md); with --check, json for the report as JSON.")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout. "
               "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX.")
 @click.option("--ttl", type=int, default=1800, show_default=True, help="Record TTL in seconds (1..2147483647).")
@@ -101,18 +101,19 @@ def main(no_dmarc, debug, **options):
     from .job import Job, run
 
     context = click.get_current_context()
-    format_given = context.get_parameter_source("format") != click.core.ParameterSource.DEFAULT
     if no_dmarc:
         options["dmarc"] = None
-    job = Job(**options, format_given=format_given)
     if debug:  # botocore's request log on stderr, redacted, until the command ends
         from . import debug as debug_report
 
         context.call_on_close(debug_report.start())
     try:
-        status = run(job)
+        if options["check"]:
+            options["report_format"] = _report_format(context, options["format"])
+            options["colour"] = options["output"] in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        status = run(Job(**options))
     except ExportError as e:
-        _fail(str(e), e.exit_code, e if debug else None)
+        _fail(e.cli_message(), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INTERRUPTED)
     except BrokenPipeError:
@@ -125,6 +126,16 @@ def main(no_dmarc, debug, **options):
         _fail(f"internal error: {type(e).__name__}: {detail} (rerun with --debug and report it)", EXIT_INTERNAL,
               e if debug else None)
     return status
+
+
+def _report_format(context: click.Context, fmt: str) -> str:
+    """--check writes a report, not records: a table, or JSON when -f json is given."""
+    if context.get_parameter_source("format") == click.core.ParameterSource.DEFAULT:
+        return "table"
+    if fmt != "json":
+        raise InputError(f"{fmt} writes the records; with --check the report is a table (the default) or json",
+                         option="format")
+    return "json"
 
 
 def _fail(message: str, status: int, show_traceback_of: BaseException | None = None) -> None:

@@ -1,19 +1,40 @@
-"""Errors the user can act on. Each carries the exit status of DESIGN.md section 3."""
+"""Errors the user can act on. Each carries its exit status (docs/usage.md, "Exit status").
+
+A library caller reads `str(error)`: "ttl: 0 is not a TTL ...", naming the parameter. The command
+line names its option instead ("--ttl: ..."): `cli_message` is what cli.py prints.
+"""
+
+from __future__ import annotations
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_AWS = 3
-# Beyond DESIGN.md's four: the conventions of sysexits.h and of the shell.
+# Beyond the tool's own four: the conventions of sysexits.h and of the shell.
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in ses-export
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_STDOUT_CLOSED = 141  # 128 + SIGPIPE: the reader of stdout went away (`| head`)
 
 
 class ExportError(Exception):
-    """A failure that ends the run with one line on stderr and no traceback."""
+    """A failure that ends the run with one line on stderr and no traceback.
+
+    `option` names the parameter at fault (as the library spells it: "ttl", "mail_from"), when
+    one is; the message then starts with it.
+    """
 
     exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str, option: str | None = None):
+        super().__init__(f"{option}: {message}" if option else message)
+        self.option = option
+        self.detail = message
+
+    def cli_message(self) -> str:
+        """The message as the command line says it: the option as a flag ("--mail-from: ...")."""
+        if self.option is None:
+            return str(self)
+        return f"--{self.option.replace('_', '-')}: {self.detail}"
 
 
 class InputError(ExportError):

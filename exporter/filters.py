@@ -12,6 +12,8 @@ import json
 import re
 from functools import lru_cache
 
+from .names import relative, to_unicode
+
 TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
 
 
@@ -54,8 +56,6 @@ def no_final_dot(name: str) -> str:
 
 def display_name(fqdn: str) -> str:
     """A name for people reading a comment: 'example.com', or 'xn--wgv71a119e.jp (日本語.jp)'."""
-    from .names import to_unicode
-
     ascii_name = no_final_dot(fqdn)
     unicode_name = no_final_dot(to_unicode(fqdn))
     return ascii_name if unicode_name == ascii_name else f"{ascii_name} ({unicode_name})"
@@ -67,13 +67,6 @@ def csv_row(fields) -> str:
     # "\r\n" as the terminator makes the writer quote a field holding either character.
     csv.writer(buffer, lineterminator="\r\n").writerow(fields)
     return buffer.getvalue()[: -len("\r\n")]
-
-
-def relative_host(name: str, zone: str) -> str:
-    """What a panel's host field wants: `name` relative to `zone`, '@' for the apex."""
-    from .names import relative
-
-    return relative(name, zone)
 
 
 def md_code(value: object) -> str:
@@ -257,7 +250,7 @@ def cloudflare_txt(value: str) -> str:
 
 FILTERS = {
     "csv_row": csv_row,
-    "relative_host": relative_host,
+    "relative": relative,  # names.relative: what a panel's host field wants
     "md_code": md_code,
     "md_text": md_text,
     "md_code_block": md_code_block,

@@ -1,13 +1,13 @@
 """One run of ses-export: source -> model -> render or check -> output.
 
-`Job` is what the user asked for (cli.py fills it from the command line; tests and other
-programs can build one directly); `run` carries it out and returns the exit status.
+`Job` is what the user asked for (cli.py fills it from the command line; a program can build one
+directly, see docs/api.md); `run` carries it out and returns the exit status.
 """
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import EXIT_OK, InputError
@@ -22,7 +22,6 @@ class Job:
     profile: str | None = None
     all_identities: bool = False
     format: str = "instructions"
-    format_given: bool = False  # --check takes only an explicit -f json
     output: str | None = None  # None or '-': stdout; a folder: one file per identity
     ttl: int = DEFAULT_TTL
     zone: str | None = None
@@ -32,89 +31,99 @@ class Job:
     verification_token: str | None = None
     lang: str | None = None  # None: from the locale
     dns_host: str = "generic"
-    check: bool = False
-    nameservers: tuple[str, ...] = ()
-    dns_timeout: float = 2.0
     zone_id: str | None = None
     cloudflare_provider: str = "v5"
-    ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: ses.py's default
+    check: bool = False  # look the records up in DNS instead of writing them
+    report_format: str = "table"  # the --check report: table or json
+    colour: bool = False  # colour the --check table's statuses
+    nameservers: tuple[str, ...] = ()
+    dns_timeout: float = 2.0
+    ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
+
+    def settings(self):
+        """How the format writes: formats.Settings, validated."""
+        from .formats import Settings
+        from .language import default_language
+
+        return Settings(lang=self.lang or default_language(), dns_host=self.dns_host, zone_id=self.zone_id,
+                        cloudflare_provider=self.cloudflare_provider)
+
+    def options(self, region: str | None = None):
+        """Which records: model.Options, validated (the BYODKIM key read from its file)."""
+        from . import model
+
+        public_key = _read_public_key(self.dkim_public_key) if self.dkim_public_key else None
+        return model.options(region=region, ttl=self.ttl, zone=self.zone, mail_from=self.mail_from, dmarc=self.dmarc,
+                             dkim_public_key=public_key, verification_token=self.verification_token)
+
+    def source(self):
+        """Saved JSON or live SES: a sources.Source."""
+        if self.identity_file is not None:
+            from .sources.saved import SavedSource
+
+            return SavedSource(self.identity_file)
+        from .sources.live import LiveSource
+        from .sources.progress import Progress
+
+        return LiveSource(self.regions, self.profile, self.ses_timeout, Progress())
 
 
-def run(job: Job, notify=None) -> int:
+def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     """Carry out `job`; `notify(text)` gets notes for stderr. Raises ExportError on failure."""
     from . import output as out
-    from .language import default_language
 
     notify = notify or _to_stderr
     _refuse_contradictions(job)
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
-    lang = job.lang or default_language()
+    settings = job.settings()
     identities = _identities(job, notify)
     for identity in identities:
         for note in identity.notes:
             notify(f"note: {identity.name}: {note}")
     if job.check:
-        return _check(job, identities, lang, notify)
+        return _check(job, identities, settings.lang, notify)
 
-    from . import render
+    from . import formats
 
-    settings = {"lang": lang, "dns_host": job.dns_host, "zone_id": job.zone_id,
-                "cloudflare_provider": job.cloudflare_provider}
+    fmt = formats.get(job.format)
     if out.is_folder(job.output):
-        file_names = out.file_names(identities, job.format)
-        out.write_folder(job.output, {name: render.render(job.format, [identity], **settings)
+        file_names = out.file_names(identities, fmt.suffix)
+        out.write_folder(job.output, {name: formats.render(fmt.name, [identity], settings)
                                       for name, identity in zip(file_names, identities)})
     else:
-        out.emit(render.render(job.format, identities, **settings), job.output)
+        out.emit(formats.render(fmt.name, identities, settings), job.output)
     return EXIT_OK
 
 
 def _refuse_contradictions(job: Job) -> None:
     """Options that cannot go together, refused before anything is read."""
     if job.all_identities and job.identity_file is not None:
-        raise InputError("--all: lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them")
+        raise InputError("lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them",
+                         option="all")
     if job.all_identities and job.domains:
-        raise InputError(f"--all: every domain identity is exported; drop the DOMAIN arguments ({', '.join(job.domains)})")
+        raise InputError(f"every domain identity is exported; drop the DOMAIN arguments ({', '.join(job.domains)})",
+                         option="all")
     if len(set(job.regions)) > 1 and not job.all_identities:
-        raise InputError(f"--region: given {len(set(job.regions))} regions; only --all reads several regions")
+        raise InputError(f"given {len(set(job.regions))} regions; only --all reads several regions", option="region")
     if job.identity_file is None and not job.domains and not job.all_identities:
         raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
     if not job.check and job.nameservers:
-        raise InputError("--nameserver: only with --check (it names the DNS servers to check against)")
-    if job.check and job.format_given and job.format != "json":
-        raise InputError(f"--format: {job.format} writes the records; with --check the report is a table "
-                         "(the default) or json")
+        raise InputError("only with --check (it names the DNS servers to check against)", option="nameserver")
+    if job.report_format not in ("table", "json"):
+        raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
 
 
 def _identities(job: Job, notify) -> list:
     """The identities the job names, normalized by the model (saved JSON or live SES)."""
-    from . import model, regions
-
-    public_key = _read_public_key(job.dkim_public_key) if job.dkim_public_key else None
-
-    def options_for(region):
-        return model.options(region=region, ttl=job.ttl, zone=job.zone, mail_from=job.mail_from, dmarc=job.dmarc,
-                             dkim_public_key=public_key, verification_token=job.verification_token)
+    from . import regions
 
     region = job.regions[0] if job.regions else None
     if job.identity_file is not None:
-        from . import saved
-
-        loaded = saved.load(job.identity_file, list(job.domains))
-        opts = options_for(region if region is not None else regions.configured_region(job.profile))
-        return [model.identity(item.response, item.domain, opts, item.source) for item in loaded]
-
-    from . import fleet, names, ses
-
-    # One Options per region; fleet paces each region. AWS_REGION is read here, which
-    # boto3 alone would ignore (it reads AWS_DEFAULT_REGION).
-    # (several regions only with --all: _refuse_contradictions saw to it)
-    per_region = [options_for(r) for r in list(dict.fromkeys(job.regions)) or [regions.configured_region(job.profile)]]
-    wanted = None if job.all_identities else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in job.domains))
-    fetched = fleet.fetch(per_region, lambda r: ses.SesSource(r, job.profile, job.ses_timeout), wanted, fleet.Progress())
-    for note in fetched.notes:
-        notify(f"note: {note}")
-    return fetched.identities
+        # Saved JSON does not record the region: --region, else the AWS configuration's.
+        options = job.options(region if region is not None else regions.configured_region(job.profile))
+        return job.source().identities(job.domains or None, options, notify)
+    # Live: the source reads each region (several only with --all: _refuse_contradictions saw to it).
+    return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
 
 
 def _check(job: Job, identities: list, lang: str, notify) -> int:
@@ -122,14 +131,13 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
 
     servers = [dns_query.parse_nameserver(text) for text in job.nameservers]
     results = [dns_query.check_identity(identity, servers, job.dns_timeout) for identity in identities]
-    if job.format_given:  # json: the only format --check accepts
+    if job.report_format == "json":
         for result in results:  # the table lists these itself; the JSON list has no place for them
             for server, reason in result.failures.items():
                 notify(f"warning: {result.identity.name}: {server} could not be asked: {reason}")
         text = check_report.render_json(results, lang)
     else:
-        colour = job.output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = check_report.render_table(results, lang, live=job.identity_file is None, colour=colour)
+        text = check_report.render_table(results, lang, live=job.identity_file is None, colour=job.colour)
     out.emit(text, job.output)
     return check_report.exit_status(results)
 
@@ -139,9 +147,10 @@ def _read_public_key(path: str) -> str:
 
     try:
         with open(path, encoding="ascii") as handle:
-            return public_key_base64(handle.read(), f"--dkim-public-key: {path}")
+            return public_key_base64(handle.read(), path, option="dkim_public_key")
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"--dkim-public-key: {path}: cannot read it ({getattr(e, 'strerror', None) or e})") from None
+        raise InputError(f"{path}: cannot read it ({getattr(e, 'strerror', None) or e})",
+                         option="dkim_public_key") from None
 
 
 def _to_stderr(text: str) -> None:

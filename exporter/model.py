@@ -19,9 +19,6 @@ SPF_VALUE = "v=spf1 include:amazonses.com ~all"
 MX_PRIORITY = 10
 MAX_TXT_LENGTH = 4000  # far above any SES record; bounds what a hand-edited input can make us write
 
-PURPOSES = ("dkim", "mail-from-mx", "mail-from-spf", "dmarc", "verification")
-
-
 @dataclass(frozen=True)
 class Record:
     identity: str  # the identity's domain, FQDN with dot
@@ -29,11 +26,11 @@ class Record:
     type: str  # CNAME, MX or TXT
     ttl: int
     value: str  # CNAME target or MX exchange (FQDN with dot), or TXT plain text
-    purpose: str  # one of PURPOSES
+    purpose: str  # dkim, mail-from-mx, mail-from-spf, dmarc or verification
     priority: int | None = None  # MX only
 
     def as_json(self) -> dict:
-        """The record in the stable JSON contract (DESIGN.md section 4)."""
+        """The record in the stable JSON contract (docs/formats.md, "json")."""
         return {
             "identity": self.identity,
             "name": self.name,
@@ -106,33 +103,40 @@ def options(
 ) -> Options:
     """Validate the user's choices; raise InputError naming the option that is wrong."""
     if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL:
-        raise InputError(f"--ttl: {ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})")
+        raise InputError(f"{ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})", option="ttl")
     if dmarc is not None:
-        dmarc = txt_text(dmarc.strip(), "--dmarc")
+        dmarc = checked_txt(dmarc.strip(), option="dmarc")
         if not dmarc.startswith("v=DMARC1"):
-            raise InputError(f"--dmarc: {dmarc!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')")
+            raise InputError(f"{dmarc!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')", option="dmarc")
     if verification_token is not None:
-        verification_token = txt_text(verification_token.strip(), "--verification-token")
+        verification_token = checked_txt(verification_token.strip(), option="verification_token")
     return Options(
         region=regions.region(region) if region is not None else None,
         ttl=ttl,
-        zone=names.domain(zone, "--zone") if zone is not None else None,
-        mail_from=names.domain(mail_from, "--mail-from") if mail_from is not None else None,
+        zone=names.domain(zone, None, option="zone") if zone is not None else None,
+        mail_from=names.domain(mail_from, None, option="mail_from") if mail_from is not None else None,
         dmarc=dmarc,
         dkim_public_key=dkim_public_key,
         verification_token=verification_token,
     )
 
 
-def txt_text(value: object, what: str) -> str:
-    """TXT text we are willing to write: printable ASCII, not empty, of sane length."""
+def checked_txt(value: object, what: str | None = None, option: str | None = None) -> str:
+    """TXT text we are willing to write: printable ASCII, not empty, of sane length.
+
+    `what` names the input in the error, or `option` the parameter it came from.
+    """
+
+    def fail(reason: str) -> InputError:
+        return InputError(f"{what}: {reason}" if what else reason, option=option)
+
     if not isinstance(value, str) or not value:
-        raise InputError(f"{what}: empty text")
+        raise fail("empty text")
     bad = next((c for c in value if not " " <= c <= "~"), None)
     if bad is not None:
-        raise InputError(f"{what}: character {bad!r} is not printable ASCII; DNS TXT records here carry ASCII only")
+        raise fail(f"character {bad!r} is not printable ASCII; DNS TXT records here carry ASCII only")
     if len(value) > MAX_TXT_LENGTH:
-        raise InputError(f"{what}: {len(value)} characters is longer than {MAX_TXT_LENGTH}")
+        raise fail(f"{len(value)} characters is longer than {MAX_TXT_LENGTH}")
     return value
 
 
@@ -158,7 +162,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
 
     zone = opts.zone or fqdn
     if not names.is_within(fqdn, zone):
-        raise InputError(f"--zone: {zone[:-1]} does not contain the identity {fqdn[:-1]}")
+        raise InputError(f"{zone[:-1]} does not contain the identity {fqdn[:-1]}", option="zone")
 
     builder = _Builder(fqdn, opts.ttl)
     notes: list[str] = []
@@ -223,19 +227,25 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         mail_from_status = _ses_text(mail_from_attrs.get("MailFromDomainStatus"),
                                      "MailFromAttributes.MailFromDomainStatus", source)
         if opts.mail_from and opts.mail_from != mail_from:
-            raise InputError(f"--mail-from: {fqdn[:-1]} already has the MAIL FROM domain {mail_from[:-1]} in SES")
+            raise InputError(f"{fqdn[:-1]} already has the MAIL FROM domain {mail_from[:-1]} in SES", option="mail_from")
     elif opts.mail_from:
         mail_from, mail_from_status = opts.mail_from, "PLANNED"
         notes.append(f"MAIL FROM domain {mail_from[:-1]} is planned (--mail-from), not yet configured in SES")
     if mail_from:
-        what = "--mail-from" if mail_from_status == "PLANNED" else f"{source}: MailFromDomain"
+        planned = mail_from_status == "PLANNED"
+
+        def refuse(reason: str) -> InputError:
+            if planned:
+                return InputError(reason, option="mail_from")
+            return InputError(f"{source}: MailFromDomain: {reason}")
+
         if mail_from == fqdn or not names.is_within(mail_from, fqdn):
-            raise InputError(f"{what}: {mail_from[:-1]} must be a subdomain of {fqdn[:-1]}")
+            raise refuse(f"{mail_from[:-1]} must be a subdomain of {fqdn[:-1]}")
         if not names.is_host_name(mail_from):
             # SMTP's MAIL FROM takes host names only (RFC 5321 4.1.2), and BIND refuses to load
             # a zone whose MX record sits at a name with '_' (check-names, on by default).
-            raise InputError(f"{what}: {mail_from[:-1]} is not a host name (letters, digits and hyphens "
-                             "only: no '_'), as a MAIL FROM domain and its MX record need")
+            raise refuse(f"{mail_from[:-1]} is not a host name (letters, digits and hyphens "
+                         "only: no '_'), as a MAIL FROM domain and its MX record need")
         region = _need_region(region, source, fqdn, f"the MX record of its MAIL FROM domain {mail_from[:-1]}")
         builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", priority=MX_PRIORITY)
         builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")

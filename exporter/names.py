@@ -24,44 +24,51 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
 _HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
-def domain(text: str, what: str = "domain") -> str:
+def domain(text: str, what: str | None = "domain", option: str | None = None) -> str:
     """Return `text` as a lowercase A-label FQDN with its trailing dot, or raise InputError.
 
-    `what` names the input in the error ("DOMAIN", "--zone", "MailFromDomain in FILE").
+    `what` names the input in the error ("DOMAIN", "FILE: MailFromDomain"); `option` is the
+    parameter it came from ("zone"), which the error carries (see errors.ExportError).
     """
+
+    def fail(reason: str) -> InputError:
+        return InputError(f"{what}: {reason}" if what else reason, option=option)
+
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{what}: empty domain name")
+        raise fail("empty domain name")
     raw = text.strip()
     if "@" in raw:
-        raise InputError(f"{what}: {raw!r} is an email address, not a domain")
+        raise fail(f"{raw!r} is an email address, not a domain")
     if raw == ".":
-        raise InputError(f"{what}: the root is not a domain")
+        raise fail("the root is not a domain")
     plain = _plain_ascii_domain(raw)
     if plain is not None:
         return plain
     if ".." in raw or raw.startswith("."):
-        raise InputError(f"{what}: {raw!r} has an empty label")
+        raise fail(f"{raw!r} has an empty label")
     try:
         name = dns.name.from_unicode(raw.rstrip(".") + ".", idna_codec=_IDNA)
     except dns.name.LabelTooLong:
-        raise InputError(f"{what}: {raw!r} has a label longer than 63 octets") from None
+        raise fail(f"{raw!r} has a label longer than 63 octets") from None
     except dns.name.NameTooLong:
-        raise InputError(f"{what}: {raw!r} is longer than 253 octets") from None
+        raise fail(f"{raw!r} is longer than 253 octets") from None
     except dns.name.NoIDNA2008:
-        raise InputError(f"{what}: the idna package is missing; install dnspython[idna]") from None
+        raise fail("the idna package is missing; install dnspython[idna]") from None
     except (dns.exception.DNSException, UnicodeError, ValueError) as e:
-        raise InputError(f"{what}: {raw!r} is not a valid domain name ({_reason(e)})") from None
+        raise fail(f"{raw!r} is not a valid domain name ({_reason(e)})") from None
     labels = [label.decode("ascii").lower() for label in name.labels[:-1]]
     if len(labels) < 2:
-        raise InputError(f"{what}: {raw!r} is a single label; give the full domain (example.com)")
+        raise fail(f"{raw!r} is a single label; give the full domain (example.com)")
     for label in labels:
         if not _LABEL.match(label):
-            raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a host name label")
+            raise fail(f"{raw!r} has the label {label!r}, which is not a host name label")
         if label.startswith("xn--"):
-            _check_a_label(label, raw, what)
+            problem = _a_label_problem(label)
+            if problem:
+                raise fail(f"{raw!r} has the label {label!r}, which is not a valid IDNA A-label ({problem})")
     fqdn = ".".join(labels) + "."
     if len(fqdn) - 1 > 253:
-        raise InputError(f"{what}: {raw!r} is longer than 253 octets")
+        raise fail(f"{raw!r} is longer than 253 octets")
     return fqdn
 
 
@@ -79,14 +86,14 @@ def _plain_ascii_domain(raw: str) -> str | None:
     return fqdn if len(fqdn) - 1 <= 253 else None
 
 
-def _check_a_label(label: str, raw: str, what: str) -> None:
-    """An xn-- label must decode under IDNA 2008: dnspython passes ASCII through unchecked, and a
-    broken A-label ('xn--zz') would be written into records no registry can hold."""
+def _a_label_problem(label: str) -> str | None:
+    """Why an xn-- label does not decode under IDNA 2008, or None: dnspython passes ASCII through
+    unchecked, and a broken A-label ('xn--zz') would be written into records no registry can hold."""
     try:
         _IDNA_STRICT.decode(label.encode("ascii"))
     except (dns.exception.DNSException, UnicodeError) as e:
-        raise InputError(f"{what}: {raw!r} has the label {label!r}, which is not a valid IDNA A-label "
-                         f"({_reason(e)})") from None
+        return _reason(e)
+    return None
 
 
 def token(text: object, what: str) -> str:

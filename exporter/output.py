@@ -26,15 +26,15 @@ def check_target(path: str | None) -> None:
     if is_folder(path):
         folder = target if target.is_dir() else target.parent
         if not target.is_dir() and target.exists():
-            raise InputError(f"--output: {path} is a file, not a folder")
+            raise InputError(f"{path} is a file, not a folder", option="output")
     else:
         folder = target.parent
     if not folder.is_dir():
-        raise InputError(f"--output: {folder}: no such folder")
+        raise InputError(f"{folder}: no such folder", option="output")
     try:  # the one honest test of "can write there" (permissions, read-only mounts, root or not)
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".ses-export.", suffix=".probe")
     except OSError as e:
-        raise InputError(f"--output: {folder}: cannot write there ({e.strerror or e})") from None
+        raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
     os.close(fd)
     os.unlink(probe)
 
@@ -43,13 +43,13 @@ def write_atomic(target: Path, text: str) -> None:
     """Write beside the target and rename over it, so readers see the old file or the new one."""
     folder = target.parent
     if target.is_dir():
-        raise InputError(f"--output: {target} is a folder")
+        raise InputError(f"{target} is a folder", option="output")
     if not folder.is_dir():
-        raise InputError(f"--output: {folder}: no such folder")
+        raise InputError(f"{folder}: no such folder", option="output")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
     except OSError as e:
-        raise InputError(f"--output: {folder}: cannot write there ({e.strerror or e})") from None
+        raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -63,7 +63,7 @@ def write_atomic(target: Path, text: str) -> None:
         except OSError:
             pass
         if isinstance(e, OSError):
-            raise InputError(f"--output: {target}: {e.strerror or e}") from None
+            raise InputError(f"{target}: {e.strerror or e}", option="output") from None
         raise
 
 
@@ -77,25 +77,13 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-# -o FOLDER: one file per identity, named DOMAIN.SUFFIX (A-labels) after the format.
-SUFFIXES = {
-    "bind": "zone",
-    "json": "json",
-    "csv": "csv",
-    "terraform-route53": "route53.tf",
-    "terraform-cloudflare": "cloudflare.tf",
-    "instructions": "md",
-}
-
-
 def is_folder(path: str | None) -> bool:
     """-o names a folder: an existing one, or a path ending in '/' (made if missing)."""
     return path not in (None, "-") and (path.endswith(("/", os.sep)) or Path(path).is_dir())
 
 
-def file_names(identities, fmt: str) -> list[str]:
-    """DOMAIN.SUFFIX for each identity; a domain present in several regions gets DOMAIN.REGION.SUFFIX."""
-    suffix = SUFFIXES[fmt]
+def file_names(identities, suffix: str) -> list[str]:
+    """DOMAIN.SUFFIX for each identity (A-labels); a domain present in several regions gets DOMAIN.REGION.SUFFIX."""
     seen: dict[str, int] = {}
     for identity in identities:
         seen[identity.name] = seen.get(identity.name, 0) + 1
@@ -109,8 +97,8 @@ def write_folder(folder: str, files: dict[str, str]) -> None:
         try:
             target.mkdir()
         except FileExistsError:
-            raise InputError(f"--output: {folder} is a file, not a folder") from None
+            raise InputError(f"{folder} is a file, not a folder", option="output") from None
         except OSError as e:
-            raise InputError(f"--output: {folder}: cannot make the folder ({e.strerror or e})") from None
+            raise InputError(f"{folder}: cannot make the folder ({e.strerror or e})", option="output") from None
     for name, text in files.items():
         write_atomic(target / name, text)

@@ -31,10 +31,14 @@ REGIONAL_DKIM_ZONE = frozenset(
 )
 
 
-def region(text: str, what: str = "--region") -> str:
-    """Validate a region name's shape: 'moon-1' or 'US-EAST-1 ' are bad input."""
+def region(text: str, what: str | None = None) -> str:
+    """Validate a region name's shape: 'moon-1' or 'US-EAST-1 ' are bad input.
+
+    `what` names where it came from ("AWS_REGION"); without it, it is the `region` parameter.
+    """
     if not isinstance(text, str) or not _REGION.match(text):
-        raise InputError(f"{what}: {text!r} is not an AWS region (like us-east-1 or ap-northeast-1)")
+        reason = f"{text!r} is not an AWS region (like us-east-1 or ap-northeast-1)"
+        raise InputError(f"{what}: {reason}" if what else reason, option=None if what else "region")
     return text
 
 

@@ -7,7 +7,7 @@ import dns.zone
 
 from conftest import require_tool, sample_argv
 
-# DESIGN.md section 6: the fragment passes named-checkzone once wrapped like this.
+# BIND: the fragment passes named-checkzone once wrapped like this.
 WRAPPER = "$TTL 300\n@ SOA . . 0 0 0 0 0\n@ NS .\n"
 
 

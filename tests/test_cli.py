@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from conftest import ROOT, SAMPLES
@@ -145,9 +146,20 @@ def test_installed_package_works_outside_the_checkout(tmp_path):
     assert (target / "exporter" / "templates" / "bind.j2").is_file()
     work = tmp_path / "elsewhere"
     work.mkdir()
-    result = subprocess.run([sys.executable, "-m", "exporter.cli", "example.com", "--identity-file", PLAIN,
+    # -S: no site processing, so the checkout's editable-install hook cannot stand in for a missing
+    # module; the dependencies come from the virtualenv's site-packages, named explicitly.
+    dependencies = os.path.dirname(os.path.dirname(click.__file__))
+    result = subprocess.run([sys.executable, "-S", "-m", "exporter.cli", "example.com", "--identity-file", PLAIN,
                              "--format", "bind"], capture_output=True, text=True, cwd=work,
-                            env={**os.environ, "PYTHONPATH": str(target)})
+                            env={**os.environ, "PYTHONPATH": f"{target}{os.pathsep}{dependencies}"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(" IN CNAME ") == 3
     assert "import" not in result.stderr
+
+
+def test_pyproject_lists_every_subpackage():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "exporter").rglob("__init__.py")}
+    assert listed == on_disk | {"exporter.templates"}

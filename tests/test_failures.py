@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import SAMPLES
-from exporter import job, render
+from exporter import formats, job
 
 PLAIN = str(SAMPLES / "identities" / "example.com.json")
 FOLDER = str(SAMPLES / "identities")
@@ -18,7 +18,7 @@ FOLDER = str(SAMPLES / "identities")
 @pytest.fixture
 def fail_on_third_txt(monkeypatch):
     """Make the BIND template fail in the middle of rendering: after some records are written."""
-    env = render.environment()
+    env = formats.environment()
     real = env.filters["bind_txt"]
     calls = []
 

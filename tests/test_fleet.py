@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from conftest import ROOT, SAMPLES
-from exporter import fleet, model, output, render, ses
+from exporter import formats, model, output
+from exporter.sources import live, pacing, progress, ses
 from exporter.errors import AwsError
 from fake_ses import FakeSes
 
@@ -18,7 +19,7 @@ EMAIL = {"IdentityType": "EMAIL_ADDRESS", "VerificationStatus": "SUCCESS"}
 
 
 def make_source(region):  # what the CLI passes, without a profile
-    return ses.SesSource(region, None)
+    return ses.SesClient(region, None)
 
 
 def region_identities(region, count, extra=()):
@@ -38,7 +39,7 @@ def aws_env(monkeypatch, tmp_path):
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     # Tests need not wait a second per request: the fake enforces what it is told to.
-    monkeypatch.setattr(fleet, "SES_REQUESTS_PER_SECOND", 50.0)
+    monkeypatch.setattr(pacing, "SES_REQUESTS_PER_SECOND", 50.0)
     return lambda fake: monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", fake.url)
 
 
@@ -51,7 +52,7 @@ def test_pacer_spaces_requests_by_the_interval():
         slept.append(round(seconds, 6))
         now[0] += seconds
 
-    pacer = fleet.Pacer(per_second=2.0, clock=lambda: now[0], sleep=sleep)
+    pacer = pacing.Pacer(per_second=2.0, clock=lambda: now[0], sleep=sleep)
     for _ in range(3):
         pacer.wait()
     assert slept == [0.5, 0.5]  # the first request goes at once
@@ -76,33 +77,33 @@ class FakeTerminal:
 
 def test_progress_bar_only_on_a_terminal_and_for_more_than_a_few():
     terminal = FakeTerminal(tty=True)
-    bar = fleet.Progress(terminal, minimum=6)
+    bar = progress.Progress(terminal, minimum=6)
     bar.expect(8)
     for _ in range(8):
         bar.advance()
-    assert "8/8 identities" in terminal.text and "#" * fleet.Progress.WIDTH in terminal.text
+    assert "8/8 identities" in terminal.text and "#" * progress.Progress.WIDTH in terminal.text
     bar.close()
     assert terminal.text.endswith("\r\033[K")
 
     few = FakeTerminal(tty=True)
-    bar = fleet.Progress(few, minimum=6)
+    bar = progress.Progress(few, minimum=6)
     bar.expect(3)
     bar.advance()
     bar.close()
     assert few.text == ""
 
     piped = FakeTerminal(tty=False)
-    bar = fleet.Progress(piped, minimum=6)
+    bar = progress.Progress(piped, minimum=6)
     bar.expect(50)
     bar.advance()
     bar.close()
     assert piped.text == ""
 
 
-def test_every_format_has_a_file_suffix():
-    assert set(output.SUFFIXES) == set(render.FORMATS)
-    assert output.SUFFIXES["bind"] == "zone" and output.SUFFIXES["terraform-route53"] == "route53.tf"
-    assert len(set(output.SUFFIXES.values())) == len(output.SUFFIXES)
+def test_every_format_has_its_own_file_suffix():
+    suffixes = [formats.get(name).suffix for name in formats.names()]
+    assert formats.get("bind").suffix == "zone" and formats.get("terraform-route53").suffix == "route53.tf"
+    assert len(set(suffixes)) == len(suffixes)
 
 
 # --- SES -------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def test_list_follows_next_token_and_counts_email_identities(aws_env):
     with FakeSes({"us-east-1": region_identities("us-east-1", 5, ["a@example.com", "b@example.com"])},
                  page_size=2) as fake:
         aws_env(fake)
-        domains, skipped = ses.SesSource("us-east-1", None).list_domain_identities()
+        domains, skipped = ses.SesClient("us-east-1", None).list_domain_identities()
         assert sorted(domains) == sorted(region_identities("us-east-1", 5))
         assert skipped == {"EMAIL_ADDRESS": 2}
         assert fake.count() == 4  # 7 names, 2 a page
@@ -122,19 +123,19 @@ def test_list_access_denied_names_the_permission(aws_env):
         aws_env(fake)
         fake.fail_always("access_denied")
         with pytest.raises(AwsError, match="ses:ListEmailIdentities"):
-            ses.SesSource("us-east-1", None).list_domain_identities()
+            ses.SesClient("us-east-1", None).list_domain_identities()
 
 
 def test_regions_in_parallel_paced_without_throttling(aws_env, monkeypatch):
     """The fake refuses more than 10 requests/s per region; the pacer keeps under it, so nothing is
     throttled, and the two regions' requests interleave (they run side by side)."""
-    monkeypatch.setattr(fleet, "SES_REQUESTS_PER_SECOND", 5.0)
+    monkeypatch.setattr(pacing, "SES_REQUESTS_PER_SECOND", 5.0)
     identities = {"us-east-1": region_identities("us-east-1", 4, ["me@example.com"]),
                   "eu-west-1": region_identities("eu-west-1", 4)}
     with FakeSes(identities, rate_per_second=10) as fake:
         aws_env(fake)
         per_region = [model.options(region="us-east-1"), model.options(region="eu-west-1")]
-        fetched = fleet.fetch(per_region, make_source, None)
+        fetched = live.fetch(per_region, make_source, None)
         statuses = [r.status for r in fake.requests]
         by_region = {region: [r.at for r in fake.requests if r.region == region] for region in identities}
 
@@ -155,7 +156,7 @@ def test_throttled_requests_are_retried_not_fatal(aws_env):
     with FakeSes({"us-east-1": region_identities("us-east-1", 2)}) as fake:
         aws_env(fake)
         fake.fail_next("throttle", times=1)
-        fetched = fleet.fetch([model.options(region="us-east-1")], make_source, None)
+        fetched = live.fetch([model.options(region="us-east-1")], make_source, None)
         assert len(fetched.identities) == 2
         assert fake.count(429) == 1 and fake.count(200) == 3
 
@@ -165,7 +166,7 @@ def test_one_region_failing_fails_the_run(aws_env):
     with FakeSes({"us-east-1": {**region_identities("us-east-1", 1), "nothere.example.com": RESPONSE}}) as fake:
         aws_env(fake)
         with pytest.raises(AwsError, match="SES in eu-west-1: no identity"):
-            fleet.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], make_source,
+            live.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], make_source,
                         ["d0.us-east-1.example.com.", "nothere.example.com."])
 
 
@@ -269,9 +270,9 @@ def test_output_folder_is_a_file(cli, tmp_path):
 
 def test_several_files_share_one_compiled_template(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # empty: the template is compiled here
-    render.environment.cache_clear()
+    formats.environment.cache_clear()
     compiled = []
-    env = render.environment()
+    env = formats.environment()
     real_compile = env.compile
 
     def counting(*args, **kwargs):
@@ -283,10 +284,10 @@ def test_several_files_share_one_compiled_template(cli, tmp_path, monkeypatch):
         result = cli("--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-1", "-f", "bind",
                      "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"), "-o", f"{tmp_path}/z/")
     finally:
-        render.environment.cache_clear()
+        formats.environment.cache_clear()
     assert result.exit_code == 0, result.stderr
     assert len(list((tmp_path / "z").iterdir())) == 4
-    assert compiled == ["bind.j2"]
+    assert compiled == ["bind.j2", "_identities.j2"]  # once each, for every file
 
 
 # --- as the installed program ----------------------------------------------------------------
@@ -301,7 +302,7 @@ def _program_env(fake=None, **extra):
 
 
 # Runs the CLI with SES's pace raised for the test (the fake enforces its own limit).
-DRIVER = "import exporter.fleet as f; f.SES_REQUESTS_PER_SECOND = 50.0; from exporter.cli import main; main()"
+DRIVER = "import exporter.sources.pacing as f; f.SES_REQUESTS_PER_SECOND = 50.0; from exporter.cli import main; main()"
 
 
 def test_progress_bar_on_a_terminal_and_not_when_piped():
@@ -342,13 +343,13 @@ def test_offline_run_imports_no_aws_sdk():
     assert "LOADED []" in result.stderr
 
 
-@pytest.mark.parametrize("fmt", render.FORMATS)
+@pytest.mark.parametrize("fmt", formats.names())
 def test_output_folder_in_every_format_matches_the_single_output(cli, tmp_path, fmt):
     saved = str(SAMPLES / "identities")
     result = cli("example.com", "shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3",
                  "-f", fmt, "--lang", "en", "-o", f"{tmp_path}/out/")
     assert result.exit_code == 0, result.stderr
-    suffix = output.SUFFIXES[fmt]
+    suffix = formats.get(fmt).suffix
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example.com.{suffix}", f"shop.example.net.{suffix}"]
     alone = cli("shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3", "-f", fmt, "--lang", "en")
     assert (tmp_path / "out" / f"shop.example.net.{suffix}").read_text(encoding="utf-8") == alone.stdout

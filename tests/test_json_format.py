@@ -1,4 +1,4 @@
-"""The JSON contract of DESIGN.md section 4."""
+"""The JSON contract of docs/formats.md ("json")."""
 
 import json
 
@@ -32,7 +32,7 @@ def test_json_contract(cli, sample):
 
 
 def test_json_records_by_sample():
-    """Each bundled sample carries exactly the records of DESIGN.md section 2."""
+    """Each bundled sample carries exactly the records of docs/design.md ("The records")."""
     from click.testing import CliRunner
 
     from conftest import sample_identities

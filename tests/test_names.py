@@ -34,8 +34,9 @@ def test_domain_is_a_label_fqdn_with_dot(text, fqdn):
 )
 def test_bad_domain_names_the_problem(text, problem):
     with pytest.raises(InputError, match=problem) as error:
-        names.domain(text, "--zone")
-    assert str(error.value).startswith("--zone:")
+        names.domain(text, None, option="zone")
+    assert str(error.value).startswith("zone: ")
+    assert error.value.cli_message().startswith("--zone: ")
 
 
 def test_relative_host():

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from exporter.filters import csv_row, md_code, md_code_block, md_text, relative_host
+from exporter.filters import csv_row, md_code, md_code_block, md_text
+from exporter.names import relative
 
 ASCII = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=300)
 ANY_LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
@@ -34,11 +35,11 @@ def test_csv_row_reads_back_with_the_csv_module(fields):
     assert row == [str(f) for f in fields]
 
 
-def test_relative_host():
-    assert relative_host("tok._domainkey.news.example.com.", "example.com.") == "tok._domainkey.news"
-    assert relative_host("example.com.", "example.com.") == "@"
+def test_relative():
+    assert relative("tok._domainkey.news.example.com.", "example.com.") == "tok._domainkey.news"
+    assert relative("example.com.", "example.com.") == "@"
     with pytest.raises(ValueError):
-        relative_host("example.org.", "example.com.")
+        relative("example.org.", "example.com.")
 
 
 @pytest.mark.parametrize("value", ["tok.dkim.amazonses.com.", "a`b", "`x", "x`", "``", " a ", "v=DMARC1; p=none;", " "])

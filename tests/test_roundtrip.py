@@ -30,13 +30,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import require_tool
-from exporter import model, panels, render
+from exporter import formats, model, panels
 from exporter.errors import InputError
-from exporter.terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
+from exporter.formats import Settings
+from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
 from hcl_support import Hcl, cloudflare_records, route53_records
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_text
 
-# DESIGN.md section 6: a fragment passes BIND's checks once wrapped like this.
+# BIND: a fragment passes BIND's checks once wrapped like this.
 WRAPPER = "$TTL 300\n@ SOA . . 0 0 0 0 0\n@ NS .\n"
 ROUTE53_ZONE_ID = "Z0123456789ABCDEFGHIJ"
 CLOUDFLARE_ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353"
@@ -288,32 +289,32 @@ def test_every_format_reads_back_as_the_model(terraform_batch, named_batch, case
     # Unicode in, A-labels out; TXT text is printable ASCII or was refused.
     assert all(field.isascii() and field.isprintable() for r in expected for field in (r[0], r[4])), expected
 
-    text = render.render("bind", [identity])
+    text = formats.render("bind", [identity])
     assert_printable(text, "bind")
     assert bind_records(text, zone) == expected
     named_batch.add(zone, text, repr(case))
 
-    text = render.render("csv", [identity])
+    text = formats.render("csv", [identity])
     assert_printable(text, "csv")
     assert csv_records(text, zone) == expected
 
-    text = render.render("json", [identity])
+    text = formats.render("json", [identity])
     document = json.loads(text.encode("utf-8").decode("utf-8"))  # as written to a file
     assert document == {"identities": [identity.as_json()], "records": [r.as_json() for r in identity.records]}
 
     route53_zone = ROUTE53_ZONE_ID if zone_ids else zone
-    text = render.render("terraform-route53", [identity], zone_id=ROUTE53_ZONE_ID if zone_ids else None)
+    text = formats.render("terraform-route53", [identity], Settings(zone_id=ROUTE53_ZONE_ID if zone_ids else None))
     assert_printable(text, "terraform-route53")
     terraform_batch.add("route53", text, [(route53_zone, *r) for r in expected], repr(case))
 
     settings = {"cloudflare_provider": generation, "zone_id": CLOUDFLARE_ZONE_ID if zone_ids else None}
     if identity.records and not cloudflare_can_carry(case.options["ttl"]):
-        with pytest.raises(InputError, match=r"^--ttl: Cloudflare accepts 60\.\.86400 seconds") as refused:
-            render.render("terraform-cloudflare", [identity], **settings)
+        with pytest.raises(InputError, match=r"^ttl: Cloudflare accepts 60\.\.86400 seconds") as refused:
+            formats.render("terraform-cloudflare", [identity], Settings(**settings))
         assert_one_line(str(refused.value))
         event("terraform-cloudflare: TTL refused, then rendered with 300")
         identity = build(case, ttl=300)  # what the user does next
-    text = render.render("terraform-cloudflare", [identity], **settings)
+    text = formats.render("terraform-cloudflare", [identity], Settings(**settings))
     assert_printable(text, "terraform-cloudflare")
     terraform_batch.add(generation, text, [(zone, *r) for r in records_of(identity)], repr(case))
     event(f"terraform-cloudflare {generation}")
@@ -326,7 +327,7 @@ def test_every_format_reads_back_as_the_model(terraform_batch, named_batch, case
 @given(case=cases(), lang=st.sampled_from(["en", "ja"]), dns_host=st.sampled_from(panels.PANEL_NAMES))
 def test_instructions_show_every_value_verbatim(case, lang, dns_host):
     identity = build(case)
-    text = render.render("instructions", [identity], lang=lang, dns_host=dns_host)
+    text = formats.render("instructions", [identity], Settings(lang=lang, dns_host=dns_host))
     assert_printable(text, "instructions")
     assert_instructions_show_every_record(text, identity, panels.PANELS[dns_host])
 
@@ -340,7 +341,7 @@ def test_txt_that_cannot_be_written_is_refused_with_one_message(text, option):
         model.options(**{option: value})
     message = str(refused.value)
     assert_one_line(message)
-    assert message.startswith("--dmarc: " if option == "dmarc" else "--verification-token: ")
+    assert message.startswith(f"{option}: ")
     assert "not printable ASCII" in message or "longer than" in message
 
 
@@ -372,7 +373,7 @@ def test_named_batch_refuses_what_bind_refuses(tmp_path):
 def test_terraform_batch_reports_what_does_not_read_back():
     identity = model.identity({"IdentityType": "DOMAIN", "DkimAttributes": {"Tokens": ["tok"]}}, "example.com",
                               model.options(region="us-east-1"), "test")
-    text = render.render("terraform-route53", [identity])
+    text = formats.render("terraform-route53", [identity])
     expected = [("example.com.", *r) for r in records_of(identity)]
     batch = TerraformBatch()
     batch.add("route53", text, expected, "as rendered")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLES
-from exporter import fleet, ses
+from exporter.sources import pacing, ses
 from fake_ses import FakeSes, refused_url
 
 RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
@@ -52,7 +52,7 @@ def aws(monkeypatch, tmp_path):
     for var, value in credentials_env(tmp_path).items():
         monkeypatch.setenv(var, value)
     # The fake enforces no rate unless told to; the tests need not wait SES's second per request.
-    monkeypatch.setattr(fleet, "SES_REQUESTS_PER_SECOND", 50.0)
+    monkeypatch.setattr(pacing, "SES_REQUESTS_PER_SECOND", 50.0)
     return lambda url: monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", url)
 
 

@@ -6,7 +6,8 @@ import pytest
 from botocore.stub import Stubber
 
 from conftest import SAMPLES
-from exporter import model, ses
+from exporter import model
+from exporter.sources import ses
 from exporter.errors import AwsError
 
 
@@ -14,7 +15,7 @@ from exporter.errors import AwsError
 def source(monkeypatch):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
-    src = ses.SesSource("ap-northeast-3", None)
+    src = ses.SesClient("ap-northeast-3", None)
     with Stubber(src.client) as stubber:
         yield src, stubber
 
@@ -50,7 +51,7 @@ def test_cli_live_path_with_stubbed_client(monkeypatch, cli):
     """The CLI's live branch, with the SES client stubbed where it is made."""
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
-    real_init = ses.SesSource.__init__
+    real_init = ses.SesClient.__init__
     stubbers = []
 
     def init(self, region, profile, *args):
@@ -60,7 +61,7 @@ def test_cli_live_path_with_stubbed_client(monkeypatch, cli):
         stubber.activate()
         stubbers.append(stubber)
 
-    monkeypatch.setattr(ses.SesSource, "__init__", init)
+    monkeypatch.setattr(ses.SesClient, "__init__", init)
     result = cli("example.com", "--region", "us-west-2", "-f", "json")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
@@ -97,7 +98,7 @@ def test_live_path_honours_aws_region(monkeypatch, cli, tmp_path):
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_REGION", "eu-west-3")
     seen = []
-    real_init = ses.SesSource.__init__
+    real_init = ses.SesClient.__init__
 
     def init(self, region, profile, *args):
         real_init(self, region, profile, *args)
@@ -106,7 +107,7 @@ def test_live_path_honours_aws_region(monkeypatch, cli, tmp_path):
         stubber.add_response("get_email_identity", saved("example.com"), {"EmailIdentity": "example.com"})
         stubber.activate()
 
-    monkeypatch.setattr(ses.SesSource, "__init__", init)
+    monkeypatch.setattr(ses.SesClient, "__init__", init)
     result = cli("example.com", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert seen == ["eu-west-3"]

@@ -7,15 +7,17 @@ import jinja2
 import pytest
 
 from conftest import SAMPLES
-from exporter import model, render, saved, template_cache
+from exporter import formats, model, template_cache
+from exporter.formats import Settings
+from exporter.sources import saved
 
 
 @pytest.fixture
 def cache_home(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    render.environment.cache_clear()
+    formats.environment.cache_clear()
     yield tmp_path / "cache" / "ses-export"
-    render.environment.cache_clear()
+    formats.environment.cache_clear()
 
 
 def identities():
@@ -34,30 +36,30 @@ def compiles(monkeypatch):
         return real(self, source, name, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    render.environment.cache_clear()
+    formats.environment.cache_clear()
     return compiled
 
 
 def test_second_run_uses_the_compiled_template(cache_home, monkeypatch):
     compiled = compiles(monkeypatch)
-    first = render.render("instructions", identities(), lang="en", dns_host="generic")
+    first = formats.render("instructions", identities(), Settings(lang="en", dns_host="generic"))
     assert compiled == ["instructions.md.j2"]
     assert len(list(cache_home.glob(f"jinja2-{jinja2.__version__}-*.cache"))) == 1
     assert cache_home.stat().st_mode & 0o777 == 0o700
 
     compiled = compiles(monkeypatch)  # a new process, as far as Jinja2 can tell
-    again = render.render("instructions", identities(), lang="en", dns_host="generic")
+    again = formats.render("instructions", identities(), Settings(lang="en", dns_host="generic"))
     assert compiled == []
     assert again == first
 
 
 def test_damaged_cache_files_are_compiled_again(cache_home, monkeypatch):
-    first = render.render("bind", identities())
+    first = formats.render("bind", identities())
     for file in cache_home.iterdir():
         file.write_bytes(b"j2 not a cache file")
     compiled = compiles(monkeypatch)
-    assert render.render("bind", identities()) == first
-    assert compiled == ["bind.j2"]
+    assert formats.render("bind", identities()) == first
+    assert compiled == ["bind.j2", "_identities.j2"]  # the template and its include
 
 
 def test_an_edited_template_is_compiled_afresh(cache_home, tmp_path):
@@ -79,7 +81,7 @@ def test_no_cache_where_the_folder_is_not_private_or_not_a_folder(cache_home):
     cache_home.parent.mkdir(parents=True)
     cache_home.write_text("a file where the folder should be")
     assert template_cache.for_this_user() is None
-    assert "IN CNAME" in render.render("bind", identities())  # runs without it
+    assert "IN CNAME" in formats.render("bind", identities())  # runs without it
 
     cache_home.unlink()
     cache_home.mkdir(mode=0o700)

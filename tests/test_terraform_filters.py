@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exporter import render
+from exporter import formats
 from exporter.filters import cloudflare_txt, hcl_string, route53_txt
 from exporter.model import Identity, Record
 from hcl_support import Hcl, blocks, cloudflare_records, literal, route53_records, txt_text
@@ -84,10 +84,10 @@ def test_any_txt_text_round_trips_through_both_terraform_files(hcl, value):
     identities = one_txt_identity(value)
     expected = ("_dmarc.example.com.", "TXT", 300, None, value)
 
-    route53 = hcl.parse(render.render("terraform-route53", identities))
+    route53 = hcl.parse(formats.render("terraform-route53", identities))
     assert [found[1:] for found in route53_records(hcl, route53)] == [expected]
 
-    cloudflare = hcl.parse(render.render("terraform-cloudflare", identities))
+    cloudflare = hcl.parse(formats.render("terraform-cloudflare", identities))
     assert [found[1:] for found in cloudflare_records(hcl, cloudflare, "cloudflare_dns_record")] == [expected]
     (body,) = blocks(cloudflare, "resource", "cloudflare_dns_record").values()
     assert txt_text(hcl.evaluate(body["content"], {})) == value
@@ -95,6 +95,6 @@ def test_any_txt_text_round_trips_through_both_terraform_files(hcl, value):
 
 def test_txt_with_every_hazard_at_once(hcl):
     value = 'v=spf1 "${x}" %{y} \\ ; ' + "z" * 300 + '"'
-    parsed = hcl.parse(render.render("terraform-route53", one_txt_identity(value)))
+    parsed = hcl.parse(formats.render("terraform-route53", one_txt_identity(value)))
     (found,) = route53_records(hcl, parsed)
     assert found[-1] == value

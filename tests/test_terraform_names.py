@@ -6,7 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exporter import names, terraform
+from exporter import names
+from exporter.formats import Settings
+from exporter.formats import _terraform as terraform
 from exporter.errors import InputError
 from exporter.model import Identity, Record
 from hcl_support import Hcl
@@ -73,7 +75,7 @@ def test_resource_bases_number_dkim_always_and_others_only_when_repeated():
 
 def test_plan_dedupes_names_of_domains_that_sanitize_alike():
     identities = [identity("a-b.example", ["dkim", "dmarc"]), identity("a.b.example", ["dkim", "dmarc"])]
-    plan = terraform.terraform_plan("route53", identities, {})
+    plan = terraform.plan("route53", identities, Settings())
     idents = [resource.ident for section in plan.sections for resource in section.resources]
     assert idents == ["a_b_example_dkim_1", "a_b_example_dmarc", "a_b_example_dkim_1_2", "a_b_example_dmarc_2"]
     assert [zone.ident for zone in plan.zones] == ["a_b_example", "a_b_example_2"]
@@ -85,5 +87,5 @@ def test_plan_refuses_two_resources_for_one_route53_record_set():
                Record(fqdn, f"_dmarc.{fqdn}", "TXT", 300, "v=DMARC1; p=none;", "dmarc"))
     clash = [Identity(fqdn, "us-east-1", fqdn, "x.json", records=records)]
     with pytest.raises(InputError, match="TXT at _dmarc.example.com. is needed twice"):
-        terraform.terraform_plan("route53", clash, {})
-    terraform.terraform_plan("cloudflare", clash, {})  # two TXT records at one name are fine there
+        terraform.plan("route53", clash, Settings())
+    terraform.plan("cloudflare", clash, Settings())  # two TXT records at one name are fine there

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .errors import AwsError, InputError
+from ..errors import AwsError, InputError
 
 GET_ACTION = "ses:GetEmailIdentity"
 LIST_ACTION = "ses:ListEmailIdentities"
@@ -32,7 +32,7 @@ REJECTED_CREDENTIALS_CODES = ("UnrecognizedClientException", "InvalidClientToken
 log = logging.getLogger(__name__)
 
 
-class SesSource:
+class SesClient:
     """One SES v2 client for a region; errors become AwsError/InputError with the fix in the message."""
 
     def __init__(self, region: str | None, profile: str | None, timeout: float | None = None):
@@ -46,12 +46,13 @@ class SesSource:
         try:
             session = boto3.session.Session(profile_name=profile, region_name=region)
         except botocore.exceptions.ProfileNotFound:
-            raise InputError(f"--profile: no AWS profile named {profile!r} in the AWS configuration") from None
+            raise InputError(f"no AWS profile named {profile!r} in the AWS configuration", option="profile") from None
         except botocore.exceptions.BotoCoreError as e:  # an unreadable ~/.aws/config, for one
             raise AwsError(f"AWS configuration: {e}") from None
         self.region = session.region_name
         if not self.region:
-            raise InputError("--region: no region given and none in the AWS configuration; pass --region (or set AWS_REGION)")
+            raise InputError("no region given and none in the AWS configuration; pass --region (or set AWS_REGION)",
+                             option="region")
         config = botocore.config.Config(
             # SES v2 throttles its control plane at about 1 request/s: adaptive mode waits
             # client-side instead of failing; MAX_ATTEMPTS and the timeouts bound a dead endpoint.

@@ -1,7 +1,8 @@
 """What a Terraform file declares: provider choice, zones and resource names, checked once.
 
-The templates (terraform-route53.j2, terraform-cloudflare.j2) call `terraform_plan` and only
-lay out what it returns; values are escaped there by the named filters in filters.py.
+Shared by the two Terraform formats (terraform_route53.py, terraform_cloudflare.py): their
+`prepare` calls `plan` and the templates only lay out what it returns; values are escaped there
+by the named filters in exporter/filters.py.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import InputError
-from .model import Identity, Record
+from ..errors import InputError
+from ..model import Identity, Record
+from . import Settings
 
-CLOUDFLARE_PROVIDERS = ("v5", "v4")
 # Cloudflare accepts 1 ("automatic") or 60..86400 seconds (provider docs for `ttl`).
 CLOUDFLARE_TTL_AUTOMATIC = 1
 CLOUDFLARE_TTL_RANGE = (60, 86400)
@@ -97,17 +98,15 @@ def resource_bases(identity: Identity) -> list[str]:
     return bases
 
 
-def terraform_plan(provider: str, identities: list[Identity], settings: dict) -> Plan:
+def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
     """Check the settings against the provider and name every zone and resource.
 
-    `provider` is "route53" or "cloudflare"; settings may hold zone_id and cloudflare_provider.
-    Raises InputError naming the option when the provider cannot carry what was asked.
+    `provider` is "route53" or "cloudflare". Raises InputError naming the option when the
+    provider cannot carry what was asked.
     """
-    zone_id = settings.get("zone_id")
+    zone_id = settings.zone_id
     if provider == "cloudflare":
-        generation = settings.get("cloudflare_provider") or "v5"
-        if generation not in CLOUDFLARE_PROVIDERS:
-            raise InputError(f"--cloudflare-provider: {generation!r} is not one of {', '.join(CLOUDFLARE_PROVIDERS)}")
+        generation = settings.cloudflare_provider
         _check_cloudflare_ttl(identities)
         zone_id = _zone_id(zone_id, _CLOUDFLARE_ZONE_ID, "a Cloudflare zone id (32 hex digits)")
     elif provider == "route53":
@@ -121,8 +120,8 @@ def terraform_plan(provider: str, identities: list[Identity], settings: dict) ->
     zone_names = list(dict.fromkeys(identity.zone for identity in identities))
     if zone_id is not None and len(zone_names) > 1:
         listed = ", ".join(name[:-1] for name in zone_names)
-        raise InputError(f"--zone-id: one id for identities in several zones ({listed}); "
-                         "pass --zone to put them in one zone, or render each zone apart")
+        raise InputError(f"one id for identities in several zones ({listed}); "
+                         "pass --zone to put them in one zone, or render each zone apart", option="zone_id")
     prefix = "zone_id_" if provider == "cloudflare" else ""
     zone_idents = unique_names([prefix + identifier(name[:-1]) for name in zone_names])
     zones = {name: Zone(name, ident, zone_id) for name, ident in zip(zone_names, zone_idents)}
@@ -142,15 +141,15 @@ def _check_cloudflare_ttl(identities: list[Identity]) -> None:
     for identity in identities:
         for record in identity.records:
             if record.ttl != CLOUDFLARE_TTL_AUTOMATIC and not low <= record.ttl <= high:
-                raise InputError(f"--ttl: Cloudflare accepts {low}..{high} seconds, or 1 for automatic; "
-                                 f"{record.ttl} cannot be written for terraform-cloudflare")
+                raise InputError(f"Cloudflare accepts {low}..{high} seconds, or 1 for automatic; "
+                                 f"{record.ttl} cannot be written for terraform-cloudflare", option="ttl")
 
 
 def _zone_id(value: str | None, shape: re.Pattern, what: str) -> str | None:
     if value is None:
         return None
     if not shape.match(value):
-        raise InputError(f"--zone-id: {value!r} is not {what}")
+        raise InputError(f"{value!r} is not {what}", option="zone_id")
     return value
 
 

@@ -1,0 +1,148 @@
+"""Output formats: one module per format in this package, each with one template in templates/.
+
+A format module declares what it is and registers it (docs/design.md, "Adding a format"):
+
+    FORMAT = register(Format(name="bind", suffix="zone", template="bind.j2",
+                             summary="a BIND zone-file fragment to import"))
+
+The registry finds the modules itself (every module here whose name does not start with '_'), so a
+new format touches no other file. Modules starting with '_' are helpers shared by formats. Format
+modules are imported at every start-up: they import nothing heavy at module level; `prepare` does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from ..language import LANGUAGES
+from ..model import Identity
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The choices that change how a format writes (not which records): validated once, here."""
+
+    lang: str = "en"  # text for people: en or ja
+    dns_host: str = "generic"  # the DNS panel the instructions are tailored to (exporter/panels.py)
+    zone_id: str | None = None  # a hosted zone id (terraform-route53) or zone id default (terraform-cloudflare)
+    cloudflare_provider: str = "v5"  # terraform-cloudflare provider generation: v5 or v4
+
+    def __post_init__(self) -> None:
+        from ..panels import PANEL_NAMES
+
+        if self.lang not in LANGUAGES:
+            raise InputError(f"{self.lang!r} is not one of {', '.join(LANGUAGES)}", option="lang")
+        if self.dns_host not in PANEL_NAMES:
+            raise InputError(f"{self.dns_host!r} is not one of {', '.join(PANEL_NAMES)}", option="dns_host")
+        if self.cloudflare_provider not in ("v5", "v4"):
+            raise InputError(f"{self.cloudflare_provider!r} is not one of v5, v4", option="cloudflare_provider")
+
+
+# What a format adds to the template's context: names it computed once, checked settings.
+Prepare = Callable[[Sequence[Identity], Settings], Mapping[str, object]]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # the --format value
+    suffix: str  # -o FOLDER/: files are named DOMAIN.SUFFIX
+    template: str  # in templates/; "{lang}" in it is replaced by Settings.lang
+    summary: str  # one line: what it is and who uses it (--help, docs)
+    prepare: Prepare | None = None
+    localized: bool = False  # its text for people follows Settings.lang
+
+    def template_name(self, settings: Settings) -> str:
+        return self.template.replace("{lang}", settings.lang) if self.localized else self.template
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    """Add a format; a second, different format under a taken name is a bug."""
+    known = _REGISTRY.get(fmt.name)
+    if known is not None and known != fmt:
+        raise ValueError(f"two formats are named {fmt.name!r}")
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+@lru_cache(maxsize=1)
+def _discover() -> None:
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+def names() -> tuple[str, ...]:
+    """Every format's name, sorted: the --format choices."""
+    _discover()
+    return tuple(sorted(_REGISTRY))
+
+
+def get(name: str) -> Format:
+    _discover()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise InputError(f"{name!r} is not one of {', '.join(names())}", option="format") from None
+
+
+def template_folder() -> Path:
+    """Where the templates are: inside the installed package, or at the top of a checkout.
+
+    An installed wheel has exporter/templates/ (pyproject maps the top-level templates/
+    folder there); an editable install or a plain checkout reads templates/ itself.
+    """
+    package = Path(__file__).resolve().parent.parent
+    for folder in (package / "templates", package.parent / "templates"):
+        if (folder / "json.j2").is_file():
+            return folder
+    raise RuntimeError(f"ses-export is installed without its templates (looked beside {package})")
+
+
+@lru_cache(maxsize=1)
+def environment():
+    """One Jinja2 environment per process, so each template compiles once per run (and, with
+    the bytecode cache, once per edit of the template: see exporter/template_cache.py)."""
+    import jinja2
+
+    from ..filters import FILTERS
+    from ..template_cache import for_this_user
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_folder())),
+        bytecode_cache=for_this_user(),
+        undefined=jinja2.StrictUndefined,
+        # HTML templates (*.html.j2) escape every value by default; the other syntaxes escape
+        # through their own named filters (exporter/filters.py), never by hand.
+        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(name: str, identities: Sequence[Identity], settings: Settings | None = None) -> str:
+    """The whole output for `identities` in format `name`."""
+    from .. import __version__
+
+    fmt = get(name)
+    settings = settings or Settings()
+    context: dict[str, object] = {
+        "identities": list(identities),
+        "records": [record for identity in identities for record in identity.records],
+        "version": __version__,
+        "settings": settings,
+    }
+    if fmt.prepare is not None:
+        context.update(fmt.prepare(identities, settings))
+    return environment().get_template(fmt.template_name(settings)).render(context)
