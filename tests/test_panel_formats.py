@@ -195,16 +195,16 @@ def test_instructions_for_several_identities_number_steps_throughout(cli):
         assert f"ses-export {domain} --check" in result.stdout
 
 
-def test_readme_examples_are_what_the_tool_writes(cli):
-    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
-    csv_example = readme.split("Type,Name,Host,Value,Priority,TTL\n", 1)[1].split("```", 1)[0]
+def test_documented_examples_are_what_the_tool_writes(cli):
+    doc = (SAMPLES.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    csv_example = doc.split("Type,Name,Host,Value,Priority,TTL\n", 1)[1].split("```", 1)[0]
     result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "-f", "csv",
                  "--zone", "example.net")
     for line in csv_example.strip().splitlines():
         assert line in result.stdout.splitlines()
     ja = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "--lang", "ja",
              "--dns-host", "onamae").stdout
-    step = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
+    step = doc.split("```markdown\n", 1)[1].split("```", 1)[0]
     for line in step.splitlines():
         assert line.replace("（…）", "") in ja
 
