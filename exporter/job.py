@@ -87,9 +87,8 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
 
     fmt = formats.get(job.format)
     if out.is_folder(job.output):
-        file_names = out.file_names(identities, fmt.suffix)
-        out.write_folder(job.output, {name: formats.render(fmt.name, [identity], settings)
-                                      for name, identity in zip(file_names, identities)})
+        groups = out.files(identities, fmt.suffix, fmt.per_zone)
+        out.write_folder(job.output, {name: formats.render(fmt.name, group, settings) for name, group in groups.items()})
     else:
         out.emit(formats.render(fmt.name, identities, settings), job.output)
     return EXIT_OK

@@ -82,12 +82,22 @@ def is_folder(path: str | None) -> bool:
     return path not in (None, "-") and (path.endswith(("/", os.sep)) or Path(path).is_dir())
 
 
-def file_names(identities, suffix: str) -> list[str]:
-    """DOMAIN.SUFFIX for each identity (A-labels); a domain present in several regions gets DOMAIN.REGION.SUFFIX."""
+def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
+    """-o FOLDER/: the file name of each group of identities, A-labels, in order.
+
+    Per identity: DOMAIN.SUFFIX, or DOMAIN.REGION.SUFFIX for a domain present in several regions.
+    Per zone (formats that tools read by zone, such as zone files): ZONE.SUFFIX holding every
+    identity of that zone.
+    """
+    if per_zone:
+        grouped: dict[str, list] = {}
+        for identity in identities:
+            grouped.setdefault(f"{identity.zone[:-1]}.{suffix}", []).append(identity)
+        return grouped
     seen: dict[str, int] = {}
     for identity in identities:
         seen[identity.name] = seen.get(identity.name, 0) + 1
-    return [f"{i.name}.{i.region}.{suffix}" if seen[i.name] > 1 else f"{i.name}.{suffix}" for i in identities]
+    return {(f"{i.name}.{i.region}.{suffix}" if seen[i.name] > 1 else f"{i.name}.{suffix}"): [i] for i in identities}
 
 
 def write_folder(folder: str, files: dict[str, str]) -> None:

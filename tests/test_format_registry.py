@@ -101,3 +101,18 @@ def test_a_new_format_is_one_module_and_one_template(tmp_path):
     folder = run("example.com", "--identity-file", saved, "-f", "throwaway", "-o", f"{tmp_path}/out/")
     assert folder.returncode == 0, folder.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["example.com.txt"]
+
+
+def test_a_per_zone_format_writes_one_file_per_zone():
+    from exporter import model, output
+    from exporter.sources.saved import SavedSource
+
+    identities = SavedSource(str(SAMPLES / "identities")).identities(
+        ["example.com", "shop.example.net"], model.options(region="ap-northeast-3"))
+    news = SavedSource(str(SAMPLES / "identities" / "example.com.json")).identities(
+        ["news.example.com"], model.options(zone="example.com"))
+    per_zone = output.files([*identities, *news], "zone", per_zone=True)
+    assert {name: [i.name for i in group] for name, group in per_zone.items()} == {
+        "example.com.zone": ["example.com", "news.example.com"], "shop.example.net.zone": ["shop.example.net"]}
+    per_identity = output.files([*identities, *news], "zone")
+    assert list(per_identity) == ["example.com.zone", "shop.example.net.zone", "news.example.com.zone"]

@@ -51,11 +51,12 @@ Prepare = Callable[[Sequence[Identity], Settings], Mapping[str, object]]
 @dataclass(frozen=True)
 class Format:
     name: str  # the --format value
-    suffix: str  # -o FOLDER/: files are named DOMAIN.SUFFIX
+    suffix: str  # -o FOLDER/: files are named DOMAIN.SUFFIX (or ZONE.SUFFIX, see per_zone)
     template: str  # in templates/; "{lang}" in it is replaced by Settings.lang
     summary: str  # one line: what it is and who uses it (--help, docs)
     prepare: Prepare | None = None
     localized: bool = False  # its text for people follows Settings.lang
+    per_zone: bool = False  # -o FOLDER/: one file per zone, ZONE.SUFFIX (tools that read it look it up by zone)
 
     def template_name(self, settings: Settings) -> str:
         return self.template.replace("{lang}", settings.lang) if self.localized else self.template

@@ -1,0 +1,98 @@
+"""The Public Suffix List: which part of a name is public (co.uk, github.io) and which is registrable.
+
+The list comes from the PyPI package `publicsuffixlist` (ko-zu), which ships Mozilla's
+`public_suffix_list.dat` inside the wheel and publishes a new version whenever the list changes
+(the version number ends with the list's date). Nothing is downloaded at run time: refreshing the
+list means upgrading the package (`pip install -U publicsuffixlist`). Candidates compared:
+
+- `publicsuffixlist`: maintained, ships the list with ICANN and private sections, and also
+  ships the PSL project's own test vectors (`test_psl.txt`), which tests/test_psl.py runs.
+- `tldextract`: fetches the list over the network at first use by default (a snapshot is only the
+  fallback) and caches it in the user's folder: a run-time download we do not want.
+- `publicsuffix2`, `publicsuffix`: last released in 2019, so their bundled lists are stale.
+- `psl`: a daily-updated list, but without the test vectors and with a smaller user base.
+
+Start-up matters: the offline render path calls this on every run. The package's own
+`PublicSuffixList()` parses all 16,000 rules and encodes each as IDNA at construction (about
+70 ms here), so this module does not use its API: at the first look-up it reads the shipped file into a set of
+its lines (about 3 ms; searching the 0.3 MB text for each candidate rule instead costs 0.2 ms per
+candidate, and a name has up to 3 per label) and applies the PSL algorithm
+(https://github.com/publicsuffix/list/wiki/Format), written out below.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> frozenset[str]:
+    """Every line of the shipped list. Rules are written one per line in Unicode (U-labels),
+    lowercase, with nothing after them (the format allows trailing text after whitespace, which the
+    list does not use; the PSL's own test vectors in tests/test_psl.py would catch a list that did).
+    Comment lines come along too; they start with '//', which no domain name does."""
+    spec = importlib.util.find_spec("publicsuffixlist")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the publicsuffixlist package is missing; reinstall ses-export")
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "public_suffix_list.dat")
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(handle.read().split("\n"))
+
+
+def _has_rule(rule: str) -> bool:
+    return rule in _rules()
+
+
+def _unicode_label(label: str) -> str:
+    """The list writes IDN rules in U-labels; our names are A-labels."""
+    if label.startswith("xn--"):
+        try:
+            return label[4:].encode("ascii").decode("punycode")
+        except UnicodeError:
+            return label
+    return label
+
+
+def _labels(fqdn: str) -> list[str]:
+    name = fqdn.strip().rstrip(".").lower()
+    if not name or ".." in name or name.startswith("."):
+        raise ValueError(f"{fqdn!r} is not a domain name")
+    return name.split(".")
+
+
+def _public_suffix_length(labels: list[str]) -> int:
+    """How many labels, counted from the right, the prevailing rule makes public."""
+    unicode_labels = [_unicode_label(label) for label in labels]
+    longest = 1  # the implicit rule "*": an unlisted top-level domain is a public suffix
+    for count in range(1, len(labels) + 1):
+        suffix = ".".join(unicode_labels[-count:])
+        if _has_rule("!" + suffix):
+            return count - 1  # an exception rule prevails: its leftmost label is registrable
+        if _has_rule(suffix):
+            longest = count
+        elif count > 1 and _has_rule("*." + ".".join(unicode_labels[-count + 1:])):
+            longest = count
+    return longest
+
+
+def public_suffix(fqdn: str) -> str:
+    """The public suffix of `fqdn` (an A-label FQDN, with or without its dot), with the dot."""
+    labels = _labels(fqdn)
+    return ".".join(labels[-_public_suffix_length(labels):]) + "."
+
+
+def registrable_domain(fqdn: str) -> str | None:
+    """The organisational domain of `fqdn` (the public suffix plus one label), as an FQDN with its
+    dot; None when `fqdn` is itself a public suffix (co.uk., github.io.)."""
+    labels = _labels(fqdn)
+    count = _public_suffix_length(labels)
+    if count >= len(labels):
+        return None
+    return ".".join(labels[-count - 1:]) + "."
+
+
+def is_public_suffix(fqdn: str) -> bool:
+    """True when `fqdn` is a public suffix itself: nobody can register a zone for it alone."""
+    labels = _labels(fqdn)
+    return _public_suffix_length(labels) >= len(labels)
