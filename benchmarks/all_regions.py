@@ -26,7 +26,7 @@ import time
 from common import ROOT, SAMPLES, entry_point, user_environment
 
 sys.path.insert(0, str(ROOT / "tests"))
-from fake_ses import FakeSes  # noqa: E402
+from fake_ses import FakeSes, isolated_aws_environment  # noqa: E402
 
 PER_IDENTITY_GOAL = 1.1
 TWO_REGIONS_GOAL = 1.05
@@ -34,9 +34,7 @@ REGIONS = ("us-east-1", "eu-west-1")
 
 
 def run_all(tool: str, fake: FakeSes, regions: tuple[str, ...], expected: int, tmp: str) -> float:
-    env = user_environment(AWS_ENDPOINT_URL_SESV2=fake.url, AWS_ACCESS_KEY_ID="AKIDEXAMPLE",
-                           AWS_SECRET_ACCESS_KEY="secret", AWS_CONFIG_FILE=f"{tmp}/none",
-                           AWS_SHARED_CREDENTIALS_FILE=f"{tmp}/none", AWS_EC2_METADATA_DISABLED="true")
+    env = isolated_aws_environment(user_environment(), endpoint=fake.url)
     cmd = [tool, "--all", *[a for r in regions for a in ("--region", r)], "--format", "json"]
     before = len(fake.requests)
     started = time.perf_counter()

@@ -31,16 +31,14 @@ import time
 from common import ROOT, SAMPLES, entry_point, user_environment
 
 sys.path.insert(0, str(ROOT / "tests"))
-from fake_ses import FakeSes, refused_url  # noqa: E402
+from fake_ses import FakeSes, isolated_aws_environment, refused_url  # noqa: E402
 
 THROTTLED_GOAL = 16.0  # backoff caps 1 + 2 + 4 + 8 s, the first pause stretched to the limiter's 2 s
 PACED_GOAL = 4.5  # 4 pauses of the pacer's 1.03 s; the 50 ms..0.4 s backoff fits inside them
 
 
 def give_up_time(tool: str, url: str, timeout: float, tmp: str, expect_status: int) -> float:
-    env = user_environment(AWS_ENDPOINT_URL_SESV2=url, AWS_ACCESS_KEY_ID="AKIDEXAMPLE",
-                           AWS_SECRET_ACCESS_KEY="secret", AWS_CONFIG_FILE=f"{tmp}/none",
-                           AWS_SHARED_CREDENTIALS_FILE=f"{tmp}/none", AWS_EC2_METADATA_DISABLED="true")
+    env = isolated_aws_environment(user_environment(), endpoint=url)
     cmd = [tool, "example.com", "--region", "us-east-1", "-f", "json", "--timeout", str(timeout)]
     started = time.perf_counter()
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)

@@ -15,6 +15,7 @@ can be told to answer the next requests with faults.
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import threading
@@ -39,6 +40,25 @@ FAULTS = {
     "slow": None,  # sleep `delay` seconds before the normal answer
     "close": None,  # close the connection without an answer
 }
+
+
+# Credentials that exist only in tests: finding them in any output would mean a leak.
+FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "fake/Secret+Key/0123456789abcdefghij"}
+
+
+def isolated_aws_environment(base=None, *, credentials=FAKE_CREDENTIALS, endpoint: str | None = None,
+                             **extra: str) -> dict[str, str]:
+    """The environment of a run that sees none of the machine's AWS configuration: every AWS_*
+    variable of `base` (default os.environ) removed, empty config and credentials files, no instance
+    metadata, the given fake `credentials` (None: none at all) and SES `endpoint` (a URL), then `extra`.
+    One definition for every test and benchmark of the live path."""
+    env = {k: v for k, v in (os.environ if base is None else base).items() if not k.startswith("AWS_")}
+    env.update(AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull, AWS_EC2_METADATA_DISABLED="true")
+    env.update(credentials or {})
+    if endpoint is not None:
+        env["AWS_ENDPOINT_URL_SESV2"] = endpoint
+    env.update(extra)
+    return env
 
 
 def refused_url() -> str:

@@ -17,12 +17,9 @@ MAIL_FROM = str(SAMPLES / "identities" / "shop.example.net.json")
 
 
 @pytest.fixture(autouse=True)
-def no_aws_config(monkeypatch, tmp_path):
+def no_aws_config(aws_env):
     """The tests never read the developer's AWS configuration or credentials."""
-    for var in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
+    aws_env(credentials=None)
 
 
 def entry_point() -> str:

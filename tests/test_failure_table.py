@@ -14,7 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import ROOT, SAMPLES
-from fake_ses import FakeSes, refused_url
+from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
 TABLE = ROOT / "docs" / "failures.md"
 
@@ -60,12 +60,10 @@ SECRET_KEY = "fAiLuReTaBlE/Secret+Key/0123456789abcdef"
 
 
 def clean_environment(tmp: Path) -> dict[str, str]:
-    """No AWS configuration of the machine's, the entry point first on PATH, a private template cache."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_CONFIG_FILE=str(tmp / "no-aws-config"), AWS_SHARED_CREDENTIALS_FILE=str(tmp / "no-aws-credentials"),
-               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}", XDG_CACHE_HOME=str(tmp),
-               LC_ALL="C.UTF-8")
-    return env
+    """No AWS configuration or credentials of the machine's, the entry point first on PATH, a private
+    template cache."""
+    return isolated_aws_environment(credentials=None, XDG_CACHE_HOME=str(tmp), LC_ALL="C.UTF-8",
+                                    PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
 def run_row(row: Row, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -77,8 +75,7 @@ def run_row(row: Row, env: dict[str, str]) -> subprocess.CompletedProcess:
 
     if row.ses is None:
         return run({})
-    credentials = {"AWS_ACCESS_KEY_ID": "AKIDFAILURETABLE0001", "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
-                   "AWS_EC2_METADATA_DISABLED": "true"}
+    credentials = {"AWS_ACCESS_KEY_ID": "AKIDFAILURETABLE0001", "AWS_SECRET_ACCESS_KEY": SECRET_KEY}
     if row.ses == "refused":
         return run({**credentials, "AWS_ENDPOINT_URL_SESV2": refused_url()})
     identity = json.loads((SAMPLES / "identities" / "example.com.json").read_text(encoding="utf-8"))

@@ -12,13 +12,13 @@ from conftest import ROOT, SAMPLES
 from exporter import formats, model, output
 from exporter.sources import live, pacing, progress, ses
 from exporter.errors import AwsError
-from fake_ses import FakeSes
+from fake_ses import FakeSes, isolated_aws_environment
 
 RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
 EMAIL = {"IdentityType": "EMAIL_ADDRESS", "VerificationStatus": "SUCCESS"}
 
 
-def make_source(region):  # what the CLI passes, without a profile
+def make_client(region):  # what the CLI passes, without a profile
     return ses.SesClient(region, None)
 
 
@@ -26,21 +26,6 @@ def region_identities(region, count, extra=()):
     found = {f"d{i}.{region}.example.com": RESPONSE for i in range(count)}
     found.update({name: EMAIL for name in extra})
     return found
-
-
-@pytest.fixture
-def aws_env(monkeypatch, tmp_path):
-    """Fake credentials, no developer configuration; returns a function pointing boto3 at a FakeSes."""
-    for var in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    # Tests need not wait a second per request: the fake enforces what it is told to.
-    monkeypatch.setattr(pacing, "SES_REQUESTS_PER_SECOND", 50.0)
-    return lambda fake: monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", fake.url)
 
 
 # --- pieces ----------------------------------------------------------------------------------
@@ -135,7 +120,7 @@ def test_regions_in_parallel_paced_without_throttling(aws_env, monkeypatch):
     with FakeSes(identities, rate_per_second=10) as fake:
         aws_env(fake)
         per_region = [model.options(region="us-east-1"), model.options(region="eu-west-1")]
-        fetched = live.fetch(per_region, make_source, None)
+        fetched = live.fetch(per_region, make_client, None)
         statuses = [r.status for r in fake.requests]
         by_region = {region: [r.at for r in fake.requests if r.region == region] for region in identities}
 
@@ -156,7 +141,7 @@ def test_throttled_requests_are_retried_not_fatal(aws_env):
     with FakeSes({"us-east-1": region_identities("us-east-1", 2)}) as fake:
         aws_env(fake)
         fake.fail_next("throttle", times=1)
-        fetched = live.fetch([model.options(region="us-east-1")], make_source, None)
+        fetched = live.fetch([model.options(region="us-east-1")], make_client, None)
         assert len(fetched.identities) == 2
         assert fake.count(429) == 1 and fake.count(200) == 3
 
@@ -166,7 +151,7 @@ def test_one_region_failing_fails_the_run(aws_env):
     with FakeSes({"us-east-1": {**region_identities("us-east-1", 1), "nothere.example.com": RESPONSE}}) as fake:
         aws_env(fake)
         with pytest.raises(AwsError, match="SES in eu-west-1: no identity"):
-            live.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], make_source,
+            live.fetch([model.options(region="us-east-1"), model.options(region="eu-west-1")], make_client,
                         ["d0.us-east-1.example.com.", "nothere.example.com."])
 
 
@@ -189,10 +174,9 @@ def test_all_regions_one_json_document(aws_env, cli):
                             "(only domain identities have DNS records)\n"
 
 
-def test_all_uses_the_configured_region(aws_env, cli, monkeypatch):
-    monkeypatch.setenv("AWS_REGION", "eu-west-1")
+def test_all_uses_the_configured_region(aws_env, cli):
     with FakeSes({"eu-west-1": region_identities("eu-west-1", 1)}) as fake:
-        aws_env(fake)
+        aws_env(fake, AWS_REGION="eu-west-1")
         result = cli("--all", "-f", "bind")
     assert result.exit_code == 0, result.stderr
     assert "d0.eu-west-1.example.com." in result.stdout
@@ -293,12 +277,7 @@ def test_several_files_share_one_compiled_template(cli, tmp_path, monkeypatch):
 # --- as the installed program ----------------------------------------------------------------
 
 def _program_env(fake=None, **extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_ACCESS_KEY_ID="AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY="secret", AWS_CONFIG_FILE=os.devnull,
-               AWS_SHARED_CREDENTIALS_FILE=os.devnull, AWS_EC2_METADATA_DISABLED="true", **extra)
-    if fake is not None:
-        env["AWS_ENDPOINT_URL_SESV2"] = fake.url
-    return env
+    return isolated_aws_environment(endpoint=fake.url if fake is not None else None, **extra)
 
 
 # Runs the CLI with SES's pace raised for the test (the fake enforces its own limit).

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLES
-from exporter.sources import pacing, ses
-from fake_ses import FakeSes, refused_url
+from exporter.sources import ses
+from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
 RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
 IDENTITIES = {"us-east-1": {"example.com": RESPONSE, "shop.example.com": RESPONSE}}
@@ -31,29 +31,14 @@ SESSION_TOKEN = "FaultSessionToken/Never+Shown+Either/9876543210zyxwv"
 PROGRAM = Path(sys.executable).parent / "ses-export"
 
 
-def credentials_env(tmp_path: Path, with_credentials: bool = True) -> dict[str, str]:
-    """The AWS environment of every test: fake credentials, and empty config files so that the
-    machine's own AWS configuration cannot leak in."""
-    (tmp_path / "aws-config").write_text("")
-    (tmp_path / "aws-credentials").write_text("")
-    env = {"AWS_CONFIG_FILE": str(tmp_path / "aws-config"),
-           "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "aws-credentials"),
-           "AWS_EC2_METADATA_DISABLED": "true"}
-    if with_credentials:
-        env.update(AWS_ACCESS_KEY_ID=ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET_KEY, AWS_SESSION_TOKEN=SESSION_TOKEN)
-    return env
+# Credentials with a session token: the --debug tests look for each of them in what was printed.
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY": SECRET_KEY, "AWS_SESSION_TOKEN": SESSION_TOKEN}
 
 
 @pytest.fixture
-def aws(monkeypatch, tmp_path):
-    """In-process runs: the environment above; returns a function that points boto3 at an endpoint."""
-    for var in [v for v in os.environ if v.startswith("AWS_")]:
-        monkeypatch.delenv(var)
-    for var, value in credentials_env(tmp_path).items():
-        monkeypatch.setenv(var, value)
-    # The fake enforces no rate unless told to; the tests need not wait SES's second per request.
-    monkeypatch.setattr(pacing, "SES_REQUESTS_PER_SECOND", 50.0)
-    return lambda url: monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", url)
+def aws(aws_env):
+    """In-process runs with this file's credentials; returns a function that points boto3 at an endpoint."""
+    return lambda url: aws_env(url, credentials=CREDENTIALS)
 
 
 @pytest.fixture
@@ -77,12 +62,12 @@ def against(aws, cli):
     return run
 
 
-def program(*args: str, env: dict[str, str], timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
+def program(*args: str, endpoint: str, credentials=CREDENTIALS,
+            timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
     """The installed entry point, as a user runs it (SES's real pace included); (result, seconds)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    full_env.update(env)
+    env = isolated_aws_environment(credentials=credentials, endpoint=endpoint)
     started = time.monotonic()
-    result = subprocess.run([str(PROGRAM), *args], env=full_env, capture_output=True, text=True, cwd=ROOT,
+    result = subprocess.run([str(PROGRAM), *args], env=env, capture_output=True, text=True, cwd=ROOT,
                             timeout=timeout)
     return result, time.monotonic() - started
 
@@ -163,7 +148,7 @@ def test_persistent_throttling_gives_up_in_bounded_time(tmp_path):
     """The real program at SES's real pace: 5 attempts, then exit 3 within the documented ~17 s."""
     with FakeSes(IDENTITIES) as fake:
         fake.fail_always("throttle")
-        result, elapsed = program(*ARGS, env={**credentials_env(tmp_path), "AWS_ENDPOINT_URL_SESV2": fake.url})
+        result, elapsed = program(*ARGS, endpoint=fake.url)
     assert result.returncode == 3
     assert_one_line(result.stderr, result.stdout, fake, "SES in us-east-1: still throttled (429 TooManyRequestsException) "
                     "after 5 attempts asking for example.com", "try again later")
@@ -245,8 +230,7 @@ def test_all_listing_throttled_once_then_every_identity(against):
 # --- credentials ------------------------------------------------------------------------------
 
 def test_no_credentials_says_what_to_set(tmp_path):
-    env = {**credentials_env(tmp_path, with_credentials=False), "AWS_ENDPOINT_URL_SESV2": refused_url()}
-    result, elapsed = program(*ARGS, env=env)
+    result, elapsed = program(*ARGS, endpoint=refused_url(), credentials=None)
     assert result.returncode == 3
     assert_one_line(result.stderr, result.stdout, None, "SES in us-east-1: no AWS credentials found",
                     "AWS_PROFILE", "--profile", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
@@ -273,7 +257,7 @@ def test_debug_shows_the_traceback_and_requests_without_secrets(tmp_path):
     with FakeSes(IDENTITIES) as fake:
         fake.fail_next("throttle")
         fake.fail_always("access_denied")
-        result, _ = program(*ARGS, "--debug", env={**credentials_env(tmp_path), "AWS_ENDPOINT_URL_SESV2": fake.url})
+        result, _ = program(*ARGS, "--debug", endpoint=fake.url)
     assert result.returncode == 3  # the same status as without --debug
     assert result.stdout == ""
     err = result.stderr

@@ -12,9 +12,7 @@ from exporter.errors import AwsError
 
 
 @pytest.fixture
-def source(monkeypatch):
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+def source(aws_env):
     src = ses.SesClient("ap-northeast-3", None)
     with Stubber(src.client) as stubber:
         yield src, stubber
@@ -47,10 +45,8 @@ def test_client_errors_become_aws_errors(source, code, status, text):
         src.get_identity("example.com.")
 
 
-def test_cli_live_path_with_stubbed_client(monkeypatch, cli):
+def test_cli_live_path_with_stubbed_client(aws_env, monkeypatch, cli):
     """The CLI's live branch, with the SES client stubbed where it is made."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
     real_init = ses.SesClient.__init__
     stubbers = []
 
@@ -70,13 +66,8 @@ def test_cli_live_path_with_stubbed_client(monkeypatch, cli):
     stubbers[0].assert_no_pending_responses()
 
 
-def test_no_credentials_exit_3(monkeypatch, cli, tmp_path):
-    for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:9")  # never reached: no credentials first
+def test_no_credentials_exit_3(aws_env, cli):
+    aws_env("http://127.0.0.1:9", credentials=None)  # never reached: no credentials first
     result = cli("example.com", "--region", "us-east-1", "-f", "json")
     assert result.exit_code == 3
     assert "credentials" in result.stderr and "Traceback" not in result.stderr
@@ -90,13 +81,9 @@ def test_bundled_samples_are_valid_sesv2_responses(source, path):
     assert src.get_identity("x.example.")["IdentityType"] == "DOMAIN"
 
 
-def test_live_path_honours_aws_region(monkeypatch, cli, tmp_path):
+def test_live_path_honours_aws_region(aws_env, monkeypatch, cli):
     """AWS_REGION alone picks the region of the live client (boto3 by itself reads only AWS_DEFAULT_REGION)."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
-    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_REGION", "eu-west-3")
+    aws_env(AWS_REGION="eu-west-3")
     seen = []
     real_init = ses.SesClient.__init__
 
