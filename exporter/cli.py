@@ -78,7 +78,8 @@ class OneLineErrors(click.Command):
 @click.option("--verification-token", metavar="TOKEN",
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of instructions and check reports (default: from the locale, else en).")
+              help=f"Language of the text for people ({', '.join(formats.localized())} and the --check report; "
+              "default: from the locale, else en).")
 @click.option("--dns-host", type=click.Choice(PANEL_NAMES), default="generic", show_default=True,
               help="Tailor the instructions to this DNS panel's fields and quirks.")
 @click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "

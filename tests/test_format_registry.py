@@ -41,11 +41,17 @@ def test_every_format_names_its_template_and_a_suffix_of_its_own():
     suffixes = []
     for name in formats.names():
         fmt = formats.get(name)
-        for lang in ("en", "ja"):
-            assert (folder / fmt.template_name(formats.Settings(lang=lang))).is_file(), name
+        assert (folder / fmt.template).is_file(), name
         assert fmt.summary and not fmt.summary.endswith(".")
         suffixes.append(fmt.suffix)
     assert len(set(suffixes)) == len(suffixes)
+
+
+def test_lang_help_names_the_localized_formats():
+    option = next(p for p in main.params if p.name == "lang")
+    assert "instructions" in formats.localized() and "bind" not in formats.localized()
+    for name in formats.localized():
+        assert name in option.help
 
 
 def test_an_unknown_format_names_the_choices():

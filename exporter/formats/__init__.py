@@ -52,14 +52,11 @@ Prepare = Callable[[Sequence[Identity], Settings], Mapping[str, object]]
 class Format:
     name: str  # the --format value
     suffix: str  # -o FOLDER/: files are named DOMAIN.SUFFIX (or ZONE.SUFFIX, see per_zone)
-    template: str  # in templates/; "{lang}" in it is replaced by Settings.lang
+    template: str  # its file in templates/
     summary: str  # one line: what it is and who uses it (--help, docs)
     prepare: Prepare | None = None
-    localized: bool = False  # its text for people follows Settings.lang
+    localized: bool = False  # its text for people follows Settings.lang (--lang)
     per_zone: bool = False  # -o FOLDER/: one file per zone, ZONE.SUFFIX (tools that read it look it up by zone)
-
-    def template_name(self, settings: Settings) -> str:
-        return self.template.replace("{lang}", settings.lang) if self.localized else self.template
 
 
 _REGISTRY: dict[str, Format] = {}
@@ -85,6 +82,11 @@ def names() -> tuple[str, ...]:
     """Every format's name, sorted: the --format choices."""
     _discover()
     return tuple(sorted(_REGISTRY))
+
+
+def localized() -> tuple[str, ...]:
+    """The formats whose text for people follows --lang."""
+    return tuple(name for name in names() if _REGISTRY[name].localized)
 
 
 def get(name: str) -> Format:
@@ -146,4 +148,4 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
     }
     if fmt.prepare is not None:
         context.update(fmt.prepare(identities, settings))
-    return environment().get_template(fmt.template_name(settings)).render(context)
+    return environment().get_template(fmt.template).render(context)
