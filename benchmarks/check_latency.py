@@ -21,7 +21,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from check_zones import saved_identity  # noqa: E402
 from dns_servers import FakeDns  # noqa: E402
 
-from exporter import check, dns_query, model  # noqa: E402
+from exporter import model  # noqa: E402
+from exporter.check import ask, compare, run  # noqa: E402
 
 RUNS = 7
 
@@ -39,7 +40,7 @@ def served(identity) -> dict:
     """The identity's records, correctly published, as FakeDns data."""
     data: dict = {}
     for record in identity.records:
-        data.setdefault(record.name, {}).setdefault(record.type, []).append(check.expected_rdata(record).to_text())
+        data.setdefault(record.name, {}).setdefault(record.type, []).append(compare.expected_rdata(record).to_text())
     return data
 
 
@@ -49,13 +50,13 @@ def main() -> None:
                               "benchmark")
     servers = [FakeDns(served(identity), delay) for _ in range(2)]
     try:
-        targets = [dns_query.parse_nameserver(s.address) for s in servers]
+        targets = [ask.parse_nameserver(s.address) for s in servers]
         first = identity.records[0]
-        one_query = median_seconds(lambda: dns_query.observe(targets[:1], [(first.name, first.type)]))
-        questions = len(check.questions(list(identity.records), identity.zone))
+        one_query = median_seconds(lambda: ask.observe(targets[:1], [(first.name, first.type)]))
+        questions = len(compare.questions(list(identity.records), identity.zone))
 
         def full_check(count):
-            result = dns_query.check_identity(identity, targets[:count])
+            result = run.check_identity(identity, targets[:count])
             assert all(f.status == "ok" for f in result.findings), result.findings
 
         one_server = median_seconds(lambda: full_check(1))

@@ -8,6 +8,7 @@ The library API (docs/api.md has the whole story and an example):
     identities = exporter.load_saved("saved/", options=options)      # or exporter.fetch_live([...])
     print(exporter.render("bind", identities))                       # any of exporter.format_names()
     print(exporter.render("instructions", identities, exporter.Settings(lang="ja", dns_host="onamae")))
+    results = exporter.check(identities)                             # what DNS serves, per record
 
 Errors are exporter.ExportError (InputError: bad input; AwsError: SES or network; DnsError: DNS could
 not be asked), each with the command line's exit status in `exit_code`. Names are imported on first
@@ -20,7 +21,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AwsError", "DnsError", "ExportError", "Identity", "InputError", "Job", "Options", "Record", "Settings",
-    "fetch_live", "format_names", "load_saved", "options", "render", "run",
+    "check", "fetch_live", "format_names", "load_saved", "options", "render", "run",
 ]
 
 # name -> (module, attribute): the public names, imported when first used.
@@ -38,6 +39,7 @@ _LAZY = {
     "format_names": ("formats", "names"),
     "Job": ("job", "Job"),
     "run": ("job", "run"),
+    "check": ("check", "check"),
 }
 
 

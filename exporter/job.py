@@ -126,19 +126,19 @@ def _identities(job: Job, notify) -> list:
 
 
 def _check(job: Job, identities: list, lang: str, notify) -> int:
-    from . import check_report, dns_query, output as out
+    from . import output as out
+    from .check import check, report
 
-    servers = [dns_query.parse_nameserver(text) for text in job.nameservers]
-    results = [dns_query.check_identity(identity, servers, job.dns_timeout) for identity in identities]
+    results = check(identities, job.nameservers, job.dns_timeout)
     if job.report_format == "json":
         for result in results:  # the table lists these itself; the JSON list has no place for them
             for server, reason in result.failures.items():
                 notify(f"warning: {result.identity.name}: {server} could not be asked: {reason}")
-        text = check_report.render_json(results, lang)
+        text = report.render_json(results, lang)
     else:
-        text = check_report.render_table(results, lang, live=job.identity_file is None, colour=job.colour)
+        text = report.render_table(results, lang, live=job.identity_file is None, colour=job.colour)
     out.emit(text, job.output)
-    return check_report.exit_status(results)
+    return report.exit_status(results)
 
 
 def _read_public_key(path: str) -> str:

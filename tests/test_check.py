@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from check_zones import saved_identity
-from exporter import check, model
+from exporter import model
+from exporter.check import compare
 
 DOMAIN = "example.test"
 
@@ -20,7 +21,7 @@ def records(**kwargs):
 
 
 def view(data: dict) -> dict:
-    """{name: {type: [rdata text]}} -> check.View."""
+    """{name: {type: [rdata text]}} -> compare.View."""
     return {name: {rtype: frozenset(dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.from_text(rtype), t)
                                     for t in texts)
                    for rtype, texts in types.items()}
@@ -30,12 +31,12 @@ def view(data: dict) -> dict:
 def clean() -> dict:
     data = {}
     for record in records():
-        data.setdefault(record.name, {}).setdefault(record.type, []).append(check.expected_rdata(record).to_text())
+        data.setdefault(record.name, {}).setdefault(record.type, []).append(compare.expected_rdata(record).to_text())
     return data
 
 
 def outcome(data: dict, **servers) -> list[tuple]:
-    found = check.compare(records(), DOMAIN + ".", {"a": view(data), **{k: view(v) for k, v in servers.items()}})
+    found = compare.compare(records(), DOMAIN + ".", {"a": view(data), **{k: view(v) for k, v in servers.items()}})
     return [(f.status, f.cause) for f in found]
 
 
@@ -51,12 +52,12 @@ def test_clean_answers_are_all_ok():
 
 def test_nothing_at_all_is_missing_without_a_cause():
     assert outcome({}) == [("missing", None)] * 6
-    finding = check.compare(records(), DOMAIN + ".", {"a": {}})[0]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": {}})[0]
     assert finding.found == () and finding.fix == "missing"
 
 
 def test_questions_ask_the_mistaken_places_too():
-    asked = check.questions(records(), DOMAIN + ".")
+    asked = compare.questions(records(), DOMAIN + ".")
     assert (DKIM1, "CNAME") in asked and (DKIM1, "TXT") in asked
     assert (f"tok1aaaa._domainkey.{DOMAIN}.{DOMAIN}.", "CNAME") in asked
     assert (f"tok1aaaa.domainkey.{DOMAIN}.", "CNAME") in asked
@@ -65,11 +66,11 @@ def test_questions_ask_the_mistaken_places_too():
 
 
 def test_mistaken_names():
-    assert check.underscore_dropped("_dmarc.example.com.") == "dmarc.example.com."
-    assert check.underscore_dropped("mail.example.com.") is None
-    assert check.underscore_dropped("_.example.com.") is None  # nothing would be left of the label
-    assert check.doubled_name("a.example.com.", "example.com.") == "a.example.com.example.com."
-    assert check.doubled_name("a" * 60 + "." + "b" * 60 + ".example.com.", "c" * 60 + "." + "d" * 60 + ".com.") is None
+    assert compare.underscore_dropped("_dmarc.example.com.") == "dmarc.example.com."
+    assert compare.underscore_dropped("mail.example.com.") is None
+    assert compare.underscore_dropped("_.example.com.") is None  # nothing would be left of the label
+    assert compare.doubled_name("a.example.com.", "example.com.") == "a.example.com.example.com."
+    assert compare.doubled_name("a" * 60 + "." + "b" * 60 + ".example.com.", "c" * 60 + "." + "d" * 60 + ".com.") is None
 
 
 def test_single_mx_with_another_priority_is_ok():
@@ -87,7 +88,7 @@ def test_names_compare_without_case():
 def test_cname_where_txt_belongs_is_wrong_and_shown():
     data = clean()
     data[DMARC] = {"CNAME": ["dmarc.provider.example."]}
-    finding = check.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
     assert (finding.status, finding.cause) == ("wrong", "value-differs")
     assert finding.found == ("CNAME dmarc.provider.example.",)
 
@@ -116,16 +117,16 @@ def test_unrelated_txt_is_neither_conflict_nor_found():
 def test_a_second_spf_even_beside_the_right_one_is_a_conflict():
     data = clean()
     data[MAIL]["TXT"].append('"v=spf1 -all"')
-    finding = check.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
     assert (finding.status, finding.cause, finding.fix) == ("wrong", "conflict", "conflict-spf")
 
 
 def test_dmarc_policy_differs_points_at_the_option():
     data = clean()
     data[DMARC]["TXT"] = ['"v=DMARC1; p=reject;"']
-    assert check.compare(records(), DOMAIN + ".", {"a": view(data)})[5].fix == "value-differs-dmarc"
+    assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5].fix == "value-differs-dmarc"
     assert outcome(data)[5] == ("wrong", "value-differs")
-    chosen = check.compare(records(dmarc="v=DMARC1; p=reject;"), DOMAIN + ".", {"a": view(data)})
+    chosen = compare.compare(records(dmarc="v=DMARC1; p=reject;"), DOMAIN + ".", {"a": view(data)})
     assert (chosen[5].status, chosen[5].cause) == OK
 
 
@@ -142,18 +143,18 @@ def test_zone_is_the_parent_when_the_identity_is_below_it():
     identity = model.identity(saved_identity("shop.example.net"), "shop.example.net",
                               model.options(region="us-east-1", zone="example.net"), "test")
     doubled = "tok1aaaa._domainkey.shop.example.net.example.net."
-    assert (doubled, "CNAME") in check.questions(list(identity.records), "example.net.")
+    assert (doubled, "CNAME") in compare.questions(list(identity.records), "example.net.")
     data = view({doubled: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}})
-    finding = check.compare(list(identity.records), "example.net.", {"a": data})[0]
+    finding = compare.compare(list(identity.records), "example.net.", {"a": data})[0]
     assert (finding.status, finding.cause) == ("missing", "name-has-zone-appended")
-    assert check.host(finding.record, "example.net.") == "tok1aaaa._domainkey.shop"
+    assert compare.host(finding.record, "example.net.") == "tok1aaaa._domainkey.shop"
 
 
 def test_servers_disagree_only_when_their_findings_differ():
     late = clean()
     late[DKIM1] = {}
     assert outcome(clean(), b=clean()) == [OK] * 6
-    result = check.compare(records(), DOMAIN + ".", {"a": view(clean()), "b": view(late)})
+    result = compare.compare(records(), DOMAIN + ".", {"a": view(clean()), "b": view(late)})
     assert (result[0].status, result[0].cause) == ("wrong", "servers-disagree")
     assert result[0].detail["servers"] == "a: ok; b: missing"
     assert result[0].found == ("tok1aaaa.dkim.amazonses.com.",)
@@ -179,13 +180,13 @@ def test_txt_compares_its_joined_strings_however_split(value, cuts):
         rest = rest[255:]
     split = " ".join('"' + p.replace("\\", "\\\\") + '"' for p in pieces)
     published = view({record.name: {"TXT": [split]}})
-    assert check.compare_one(record, DOMAIN + ".", published).status == "ok"
+    assert compare.compare_one(record, DOMAIN + ".", published).status == "ok"
     quoted = view({record.name: {"TXT": ['"\\"' + value[:250].replace("\\", "\\\\") + '\\""']}})
-    assert check.compare_one(model.Record(record.identity, record.name, "TXT", 300, value[:250], "dkim"),
+    assert compare.compare_one(model.Record(record.identity, record.name, "TXT", 300, value[:250], "dkim"),
                              DOMAIN + ".", quoted).cause == "extra-quotes"
 
 
 @pytest.mark.parametrize("value", ["v=spf1 include:amazonses.com ~all", "p=" + "A" * 400])
 def test_expected_rdata_round_trips(value):
     record = model.Record(DOMAIN + ".", MAIL, "TXT", 300, value, "mail-from-spf")
-    assert check.txt_text(check.expected_rdata(record)) == value
+    assert compare.txt_text(compare.expected_rdata(record)) == value

@@ -13,7 +13,8 @@ import pytest
 from check_zones import DISAGREE_SECOND_COPY, FAULT_ZONES, write_identity, zone_text
 from conftest import require_tool
 from dns_servers import FakeDns, Named, SilentServer
-from exporter import dns_query, model
+from exporter import model
+from exporter.check import ask, run
 
 # What each zone must make of each record; records not named here must be ok.
 KEYS = ("dkim1", "dkim2", "dkim3", "mx", "spf", "dmarc")
@@ -104,14 +105,14 @@ def test_authoritative_servers_found_and_asked_without_recursion(named):
     resolver = dns.resolver.Resolver(configure=False)
     resolver.nameservers = ["127.0.0.1"]
     resolver.port = server.port
-    zone, servers = dns_query.authoritative_servers("value-appended.test.", resolver, port=server.port)
+    zone, servers = ask.authoritative_servers("value-appended.test.", resolver, port=server.port)
     assert zone == "value-appended.test."
     assert [(s.address, s.port, s.name, s.recursion) for s in servers] == \
            [("127.0.0.1", server.port, "ns1.value-appended.test.", False)]
     identity = model.identity(
         __import__("check_zones").saved_identity("value-appended.test"), "value-appended.test",
         model.options(region="us-east-1"), "test")
-    result = dns_query.check_identity(identity, resolver=resolver, port=server.port)
+    result = run.check_identity(identity, resolver=resolver, port=server.port)
     assert [f.cause for f in result.findings] == ["value-has-zone-appended", None, None,
                                                    "value-has-zone-appended", None, None]
 
@@ -256,11 +257,11 @@ def test_zone_servers_are_asked_without_recursion_and_all_at_once(tmp_path):
     identity = model.identity(saved_identity("clean.test"), "clean.test", model.options(region="us-east-1"), "test")
     server = FakeDns({})
     try:
-        own = dns_query.Server("127.0.0.1", server.port, name="ns1.clean.test.")
-        dns_query.check_identity(identity, [own])
+        own = ask.Server("127.0.0.1", server.port, name="ns1.clean.test.")
+        run.check_identity(identity, [own])
         from_zone = list(server.asked)
         server.asked.clear()
-        dns_query.check_identity(identity, [dns_query.parse_nameserver(server.address)])
+        run.check_identity(identity, [ask.parse_nameserver(server.address)])
         from_option = list(server.asked)
     finally:
         server.stop()
@@ -277,7 +278,7 @@ def test_no_authoritative_servers_exits_3(named):
     from exporter.errors import DnsError
 
     with pytest.raises(DnsError, match="cannot find the authoritative servers of elsewhere.example"):
-        dns_query.authoritative_servers("elsewhere.example.", resolver, port=named[0].port)
+        ask.authoritative_servers("elsewhere.example.", resolver, port=named[0].port)
 
 
 def test_report_to_a_file_keeps_the_exit_status(cli, named, tmp_path):

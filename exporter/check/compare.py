@@ -1,6 +1,6 @@
 """Compare an identity's records with what DNS servers answer: one finding per record.
 
-Pure logic, no network: `questions` says what to ask, exporter/dns_query.py asks it, and
+Pure logic, no network: `questions` says what to ask, exporter/check/ask.py asks it, and
 `compare` turns the answers into findings (status ok/missing/wrong, a cause code, and the
 facts the fix sentence needs). docs/check.md lists the causes.
 """
@@ -15,8 +15,8 @@ import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
 
-from . import filters, names
-from .model import Record
+from .. import filters, names
+from ..model import Record
 
 OK, MISSING, WRONG = "ok", "missing", "wrong"
 
@@ -31,7 +31,7 @@ class Finding:
     cause: str | None  # a cause code (docs/check.md); None when ok or when nothing at all is found
     expected: tuple[str, ...]  # presentation form
     found: tuple[str, ...]  # presentation form, at the expected name; empty when nothing is there
-    fix: str | None = None  # key of the fix sentence in exporter/check_text.py
+    fix: str | None = None  # key of the fix sentence in exporter/check/words.py
     detail: dict = field(default_factory=dict)  # what the fix sentence names (found_at, servers)
 
     def as_json(self, fix_sentence: str | None) -> dict:

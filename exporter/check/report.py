@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import check, filters
-from .check_text import FIXES, LABELS
+from .. import filters
+from ..errors import EXIT_CHECK_FAILED, EXIT_OK
+from . import compare
+from .words import FIXES, LABELS
 
-CHECK_FORMATS = ("table", "json")
 MAX_CELL = 100  # wider values (a BYODKIM key) are shortened in the middle; JSON keeps them whole
-COLOURS = {check.OK: "32", check.MISSING: "33", check.WRONG: "31"}  # green, yellow, red
+COLOURS = {compare.OK: "32", compare.MISSING: "33", compare.WRONG: "31"}  # green, yellow, red
 
 
 def exit_status(results) -> int:
     """0 when every record is ok, 1 otherwise (docs/usage.md, "Exit status")."""
-    return 0 if all(f.status == check.OK for r in results for f in r.findings) else 1
+    return EXIT_OK if all(f.status == compare.OK for r in results for f in r.findings) else EXIT_CHECK_FAILED
 
 
-def fix_sentence(finding: check.Finding, zone: str, lang: str) -> str | None:
+def fix_sentence(finding: compare.Finding, zone: str, lang: str) -> str | None:
     if finding.fix is None:
         return None
     record = finding.record
     return FIXES[lang][finding.fix].format(
         name=record.name,
-        host=check.host(record, zone),
+        host=compare.host(record, zone),
         type=record.type,
         value=record.value,
         zone=filters.no_final_dot(zone),
@@ -65,7 +66,7 @@ def render_table(results, lang: str, live: bool, colour: bool = False) -> str:
                 lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(notes[index - 1]))
         for server, reason in result.failures.items():
             lines.append(words["not_asked"].format(server=server, reason=filters.terminal_text(reason)))
-        counts = {s: sum(f.status == s for f in result.findings) for s in (check.OK, check.MISSING, check.WRONG)}
+        counts = {s: sum(f.status == s for f in result.findings) for s in (compare.OK, compare.MISSING, compare.WRONG)}
         lines.append(words["summary"].format(**counts))
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

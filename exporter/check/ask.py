@@ -1,5 +1,7 @@
 """Ask DNS servers the check's questions: all at once, each with a timeout.
 
+exporter/check/run.py decides what to ask; this module only asks.
+
 By default the servers are the zone's own authoritative ones, found through the system
 resolver and asked without recursion, so no cache hides a fix (or a mistake) made minutes
 ago. `--nameserver HOST[:PORT]` names the servers instead; they are asked with recursion
@@ -23,7 +25,7 @@ import dns.rcode
 import dns.rdatatype
 import dns.resolver
 
-from .errors import DnsError, InputError
+from ..errors import DnsError, InputError
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
@@ -184,33 +186,3 @@ async def _ask(server: Server, name: str, rdtype: str, timeout: float, limit) ->
 def _why(e: BaseException) -> str:
     text = str(e).strip()
     return text or type(e).__name__
-
-
-@dataclass
-class CheckResult:
-    """One identity checked: where we asked, who could not answer, and one finding per record."""
-
-    identity: object  # model.Identity
-    zone: str
-    servers: list  # labels of the servers asked
-    failures: dict  # server label -> why it could not be asked
-    findings: list  # check.Finding, in the identity's record order
-
-
-def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
-                   resolver: dns.resolver.Resolver | None = None, port: int = 53) -> CheckResult:
-    """Look one identity's records up (its zone's servers, or `nameservers`) and compare them."""
-    from . import check
-
-    if nameservers:
-        zone, servers = identity.zone, list(nameservers)
-    else:
-        zone, servers = authoritative_servers(identity.zone, resolver, port)
-    records = list(identity.records)
-    # The panel appends the zone it manages, which may be a parent of the identity's domain.
-    observation = observe(servers, check.questions(records, zone), timeout)
-    if not observation.views:
-        why = "; ".join(f"{label}: {reason}" for label, reason in observation.failures.items())
-        raise DnsError(f"DNS: no server answered for {identity.name}: {why}")
-    findings = check.compare(records, zone, observation.views)
-    return CheckResult(identity, zone, [s.label for s in servers], observation.failures, findings)
