@@ -88,6 +88,8 @@ class OneLineErrors(click.Command):
               help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
+@click.option("--only-problems", is_flag=True, help="With --check: leave identities whose records are all right "
+              "out of the report (the summary line still counts them).")
 @click.option("--zone-id", metavar="ID", help="terraform-route53: the hosted zone id, instead of a look-up by name "
               "(terraform-cloudflare: the default of the zone id variable).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,

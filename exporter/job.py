@@ -36,6 +36,7 @@ class Job:
     check: bool = False  # look the records up in DNS instead of writing them
     report_format: str = "table"  # the --check report: table or json
     colour: bool = False  # colour the --check table's statuses
+    only_problems: bool = False  # --check: leave identities whose records are all right out of the report
     nameservers: tuple[str, ...] = ()
     dns_timeout: float = 2.0
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
@@ -108,6 +109,9 @@ def _refuse_contradictions(job: Job) -> None:
         raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
     if not job.check and job.nameservers:
         raise InputError("only with --check (it names the DNS servers to check against)", option="nameserver")
+    if not job.check and job.only_problems:
+        raise InputError("only with --check (it leaves identities whose records are right out of the report)",
+                         option="only_problems")
     if job.report_format not in ("table", "json"):
         raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
 
@@ -131,12 +135,10 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
 
     results = check(identities, job.nameservers, job.dns_timeout)
     if job.report_format == "json":
-        for result in results:  # the table lists these itself; the JSON list has no place for them
-            for server, reason in result.failures.items():
-                notify(f"warning: {result.identity.name}: {server} could not be asked: {reason}")
-        text = report.render_json(results, lang)
+        text = report.render_json(results, lang, only_problems=job.only_problems)
     else:
-        text = report.render_table(results, lang, live=job.identity_file is None, colour=job.colour)
+        text = report.render_table(results, lang, live=job.identity_file is None, colour=job.colour,
+                                   only_problems=job.only_problems)
     out.emit(text, job.output)
     return report.exit_status(results)
 

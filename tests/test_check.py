@@ -53,16 +53,21 @@ def test_clean_answers_are_all_ok():
 def test_nothing_at_all_is_missing_without_a_cause():
     assert outcome({}) == [("missing", None)] * 6
     finding = compare.compare(records(), DOMAIN + ".", {"a": {}})[0]
-    assert finding.found == () and finding.fix == "missing"
+    assert finding.values == () and finding.found == {"a": ()} and finding.fix == "missing"
+    assert compare.compare(records(), DOMAIN + ".", {"a": {}})[5].fix == "dmarc-missing"
 
 
 def test_questions_ask_the_mistaken_places_too():
     asked = compare.questions(records(), DOMAIN + ".")
-    assert (DKIM1, "CNAME") in asked and (DKIM1, "TXT") in asked
-    assert (f"tok1aaaa._domainkey.{DOMAIN}.{DOMAIN}.", "CNAME") in asked
-    assert (f"tok1aaaa.domainkey.{DOMAIN}.", "CNAME") in asked
-    assert (f"dmarc.{DOMAIN}.", "TXT") in asked and (MAIL, "CNAME") in asked
-    assert len(asked) == len(set(asked)) == 21
+    assert (DKIM1, "CNAME") in asked and (DKIM1, "TXT") in asked and (MAIL, "CNAME") in asked
+    assert (DOMAIN + ".", "MX") in asked  # an SES MX at the apex takes all the domain's mail
+    assert len(asked) == len(set(asked)) == 12
+    more = compare.diagnostic_questions(records(), DOMAIN + ".")
+    assert (f"tok1aaaa._domainkey.{DOMAIN}.{DOMAIN}.", "CNAME") in more
+    assert (f"tok1aaaa.domainkey.{DOMAIN}.", "CNAME") in more
+    assert (f"tok1aaaa.{DOMAIN}.", "CNAME") in more  # _domainkey left out
+    assert (f"dmarc.{DOMAIN}.", "TXT") in more and (DOMAIN + ".", "TXT") in more  # MAIL FROM's parent
+    assert not set(more) & set(asked) and len(more) == len(set(more))
 
 
 def test_mistaken_names():
@@ -89,14 +94,19 @@ def test_cname_where_txt_belongs_is_wrong_and_shown():
     data = clean()
     data[DMARC] = {"CNAME": ["dmarc.provider.example."]}
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
-    assert (finding.status, finding.cause) == ("wrong", "value-differs")
-    assert finding.found == ("CNAME dmarc.provider.example.",)
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "wrong-type", "wrong-type-cname-here")
+    assert finding.values == ("CNAME dmarc.provider.example.",)
 
 
-def test_txt_where_cname_belongs_is_missing():
+def test_txt_where_cname_belongs_is_missing_and_a_finding_of_its_own():
     data = clean()
     data[DKIM1] = {"TXT": ['"p=oldkey"']}
-    assert outcome(data)[0] == ("missing", None)
+    found = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
+    assert (found[0].status, found[0].cause, found[0].fix) == ("missing", "wrong-type", "wrong-type-blocks-cname")
+    assert len(found) == 7
+    blocking = found[6]
+    assert (blocking.name, blocking.type, blocking.status, blocking.cause) == (DKIM1, "TXT", "wrong", "wrong-type")
+    assert blocking.found == {"a": ("p=oldkey",)} and blocking.expected == () and blocking.fix == "delete-blocking"
 
 
 def test_cname_beside_other_data():
@@ -121,13 +131,16 @@ def test_a_second_spf_even_beside_the_right_one_is_a_conflict():
     assert (finding.status, finding.cause, finding.fix) == ("wrong", "conflict", "conflict-spf")
 
 
-def test_dmarc_policy_differs_points_at_the_option():
+def test_a_stronger_dmarc_policy_meets_the_requirement_and_a_weaker_does_not():
     data = clean()
-    data[DMARC]["TXT"] = ['"v=DMARC1; p=reject;"']
-    assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5].fix == "value-differs-dmarc"
-    assert outcome(data)[5] == ("wrong", "value-differs")
-    chosen = compare.compare(records(dmarc="v=DMARC1; p=reject;"), DOMAIN + ".", {"a": view(data)})
-    assert (chosen[5].status, chosen[5].cause) == OK
+    data[DMARC]["TXT"] = ['"v=DMARC1; p=reject; rua=mailto:d@example.test"']
+    stronger = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert (stronger.status, stronger.cause, stronger.note) == ("ok", None, "dmarc-in-force")
+    assert stronger.detail["policy"] == "reject"
+    asked_reject = records(dmarc="v=DMARC1; p=reject;")
+    data[DMARC]["TXT"] = ['"v=DMARC1; p=none;"']
+    weaker = compare.compare(asked_reject, DOMAIN + ".", {"a": view(data)})[5]
+    assert (weaker.status, weaker.cause, weaker.fix) == ("wrong", "value-differs", "value-differs-dmarc")
 
 
 def test_zone_appended_value_only_when_it_is_exactly_the_zone():
@@ -143,7 +156,7 @@ def test_zone_is_the_parent_when_the_identity_is_below_it():
     identity = model.identity(saved_identity("shop.example.net"), "shop.example.net",
                               model.options(region="us-east-1", zone="example.net"), "test")
     doubled = "tok1aaaa._domainkey.shop.example.net.example.net."
-    assert (doubled, "CNAME") in compare.questions(list(identity.records), "example.net.")
+    assert (doubled, "CNAME") in compare.diagnostic_questions(list(identity.records), "example.net.")
     data = view({doubled: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}})
     finding = compare.compare(list(identity.records), "example.net.", {"a": data})[0]
     assert (finding.status, finding.cause) == ("missing", "name-has-zone-appended")
@@ -156,8 +169,8 @@ def test_servers_disagree_only_when_their_findings_differ():
     assert outcome(clean(), b=clean()) == [OK] * 6
     result = compare.compare(records(), DOMAIN + ".", {"a": view(clean()), "b": view(late)})
     assert (result[0].status, result[0].cause) == ("wrong", "servers-disagree")
-    assert result[0].detail["servers"] == "a: ok; b: missing"
-    assert result[0].found == ("tok1aaaa.dkim.amazonses.com.",)
+    assert result[0].detail["per_server"] == [("a", "ok", None), ("b", "missing", None)]
+    assert result[0].found == {"a": ("tok1aaaa.dkim.amazonses.com.",), "b": ()}
     assert [(f.status, f.cause) for f in result[1:]] == [OK] * 5
 
 

@@ -1,8 +1,8 @@
 """--check: compare an identity's records with what DNS really serves (docs/check.md).
 
 One module per step: run.py finds each zone's servers and drives the check, ask.py asks DNS
-servers, compare.py turns answers into findings, report.py writes the table or the JSON, and
-words.py holds the report's sentences.
+servers, compare.py turns answers into findings (spf.py and dmarc.py read those records as
+receivers do), and report.py writes the table or the JSON in the words of exporter/text/LANG.py.
 """
 
 from __future__ import annotations

@@ -1,13 +1,21 @@
-"""Compare an identity's records with what DNS servers answer: one finding per record.
+"""Compare an identity's records with what DNS servers answer: findings, each with a cause.
 
-Pure logic, no network: `questions` says what to ask, exporter/check/ask.py asks it, and
-`compare` turns the answers into findings (status ok/missing/wrong, a cause code, and the
-facts the fix sentence needs). docs/check.md lists the causes.
+Pure logic, no network. `questions` is what a verdict needs (asked first), `diagnostic_questions`
+the places people put records by mistake (asked only when some verdict is not ok), and `compare`
+turns the answers into findings: one per required record (status ok/missing/wrong, a cause code,
+the facts the fix sentence needs), then one per record found where it does harm or does nothing
+(an SES MX at the apex, a TXT where a DKIM CNAME belongs). docs/check.md lists every cause.
+
+Requirements are judged as receivers judge them: SPF by its terms (exporter/check/spf.py), DMARC
+by policy discovery with the organisational domain's record as fallback (exporter/check/dmarc.py).
+A name that was not asked is unknown, never "absent": a diagnostic cause is only claimed from a
+record actually seen, so `compare` gives the same verdicts with or without the diagnostic answers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 import dns.exception
 import dns.name
@@ -15,36 +23,49 @@ import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
 
-from .. import filters, names
+from .. import filters, names, psl
 from ..model import Record
+from . import dmarc, spf
 
 OK, MISSING, WRONG = "ok", "missing", "wrong"
+STATUSES = (OK, MISSING, WRONG)
+
+# Every cause code (docs/check.md has a line for each; the catalogues a name for each).
+CAUSES = (
+    "value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "conflict", "underscore-dropped",
+    "servers-disagree", "value-differs", "wrong-type", "misplaced",
+    "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored", "spf-too-many-lookups", "spf-syntax",
+    "dmarc-invalid", "dmarc-inherited-weaker",
+)
 
 # What one server holds: owner name -> record type -> the rdata it answered with.
 View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
 
+SES_MX = re.compile(r"^feedback-smtp\.[a-z0-9-]+\.amazonses\.com\.", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Finding:
-    record: Record
+    name: str  # owner name, FQDN with dot
+    type: str
+    purpose: str  # as in the export JSON: dkim, mail-from-mx, mail-from-spf, dmarc, verification
     status: str  # ok, missing or wrong
-    cause: str | None  # a cause code (docs/check.md); None when ok or when nothing at all is found
-    expected: tuple[str, ...]  # presentation form
-    found: tuple[str, ...]  # presentation form, at the expected name; empty when nothing is there
-    fix: str | None = None  # key of the fix sentence in exporter/check/words.py
-    detail: dict = field(default_factory=dict)  # what the fix sentence names (found_at, servers)
+    cause: str | None  # a cause code (CAUSES); None when ok or when nothing at all is found
+    expected: tuple[str, ...]  # TXT plain text, others presentation form; empty: nothing belongs here
+    found: dict  # server label -> tuple of values at `name` (TXT plain), as `expected`
+    fix: str | None = None  # catalogue key (exporter/text/LANG.py CHECK "fix.KEY")
+    detail: dict = field(default_factory=dict)  # what the fix sentence names besides name/type/value
+    record: Record | None = None  # the required record; None for a record found where it does not belong
+    note: str | None = None  # catalogue key ("note.KEY") of a remark on an ok finding
 
-    def as_json(self, fix_sentence: str | None) -> dict:
-        """One entry of the --check JSON list (docs/check.md), plus the fix sentence."""
-        return {
-            "name": self.record.name,
-            "type": self.record.type,
-            "expected": list(self.expected),
-            "found": list(self.found),
-            "status": self.status,
-            "cause": self.cause,
-            "fix": fix_sentence,
-        }
+    @property
+    def values(self) -> tuple[str, ...]:
+        """Everything found, whichever server served it."""
+        return tuple(sorted({value for values in self.found.values() for value in values}))
+
+    @property
+    def value(self) -> str:
+        return self.record.value if self.record else ""
 
 
 # --- what to ask ---------------------------------------------------------------------------
@@ -63,24 +84,70 @@ def underscore_dropped(name: str) -> str | None:
     return _valid(".".join(stripped) + ".")
 
 
-def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
-    """Every (name, type) worth asking, all at once so the check costs one round trip.
+def without_domainkey(name: str) -> str | None:
+    """TOKEN._domainkey.DOMAIN. entered as TOKEN.DOMAIN. (the middle label left out)."""
+    first, _, rest = name.partition(".")
+    if not rest.startswith("_domainkey."):
+        return None
+    return _valid(first + "." + rest[len("_domainkey."):])
 
-    Besides each record's own name and type: CNAME at the name (a CNAME beside other data),
-    TXT at a CNAME's name (the other data), and the record's type at the doubled and the
-    underscore-dropped names (where panels put it by mistake).
+
+def parent(name: str) -> str | None:
+    _, _, rest = name.partition(".")
+    return rest or None
+
+
+def org_dmarc_name(record: Record) -> str | None:
+    """_dmarc.ORGANISATIONAL-DOMAIN. when the identity is below its organisational domain."""
+    org = psl.registrable_domain(record.identity)
+    return f"_dmarc.{org}" if org and org != record.identity else None
+
+
+def apexes(records: list[Record], zone: str) -> list[str]:
+    """Where an SES MX does harm: the identity's domain and the zone apex."""
+    found = {record.identity: None for record in records}
+    found[zone] = None
+    return list(found)
+
+
+def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
+    """What the verdicts need, asked first and all at once.
+
+    Each record's own name and type; the CNAME at an MX/TXT name and the TXT at a CNAME name (a
+    CNAME beside other data, which some servers serve); the MX at the identity's domain and zone
+    apex (an SES MX there takes the domain's inbound mail); and the organisational domain's
+    _dmarc TXT when the identity is below it (inherited DMARC policy).
     """
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
         wanted[(record.name, record.type)] = None
         wanted[(record.name, "CNAME" if record.type != "CNAME" else "TXT")] = None
-        for alternative in (doubled_name(record.name, zone), underscore_dropped(record.name)):
-            if alternative:
-                wanted[(alternative, record.type)] = None
+        if record.purpose == "dmarc" and org_dmarc_name(record):
+            wanted[(org_dmarc_name(record), "TXT")] = None
+    if records:
+        for apex in apexes(records, zone):
+            wanted[(apex, "MX")] = None
     return list(wanted)
 
 
-# --- comparing -----------------------------------------------------------------------------
+def diagnostic_questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
+    """Where panels put records by mistake, asked when a verdict is not ok: the doubled and the
+    underscore-dropped names, a DKIM name without _domainkey, the MAIL FROM name's parent."""
+    first = set(questions(records, zone))
+    wanted: dict[tuple[str, str], None] = {}
+    for record in records:
+        places = [doubled_name(record.name, zone), underscore_dropped(record.name)]
+        if record.purpose == "dkim":
+            places.append(without_domainkey(record.name))
+        if record.purpose in ("mail-from-mx", "mail-from-spf"):
+            places.append(parent(record.name))
+        for place in places:
+            if place and (place, record.type) not in first:
+                wanted[(place, record.type)] = None
+    return list(wanted)
+
+
+# --- values --------------------------------------------------------------------------------
 
 def expected_rdata(record: Record) -> dns.rdata.Rdata:
     """The record's value as dnspython rdata, so it compares and prints as DNS answers do."""
@@ -98,135 +165,279 @@ def txt_text(rdata: dns.rdata.Rdata) -> str:
     return b"".join(rdata.strings).decode("ascii", errors="backslashreplace")
 
 
-def compare(records: list[Record], zone: str, views: dict[str, View]) -> list[Finding]:
-    """One finding per record; `views` maps each server asked to what it answered.
+def shown(rdata: dns.rdata.Rdata, prefix: str = "") -> str:
+    """A value as the report shows it: TXT as plain text (as the export JSON), others presented."""
+    return prefix + (txt_text(rdata) if rdata.rdtype == dns.rdatatype.TXT else rdata.to_text())
 
-    When the servers do not all lead to the same finding, the change is still travelling
-    between them: the record is `wrong` with cause servers-disagree.
+
+def expected_values(record: Record) -> tuple[str, ...]:
+    return (shown(expected_rdata(record)),)
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+def compare(records: list[Record], zone: str, views: dict[str, View]) -> list[Finding]:
+    """The findings: one per record in order, then the records found where they do not belong.
+
+    `views` maps each server that answered to what it answered. When the servers do not all lead
+    to the same finding, a server showing a known mistake has that mistake reported (it will not
+    go away by waiting); otherwise the change is still travelling: wrong, servers-disagree.
     """
     if not views:
         raise ValueError("compare needs the answers of at least one server")
-    findings = []
-    for record in records:
-        per_server = {server: compare_one(record, zone, view) for server, view in views.items()}
-        distinct = {(f.status, f.cause, f.found) for f in per_server.values()}
-        if len(distinct) <= 1:
-            findings.append(next(iter(per_server.values())))
-            continue
-        found = tuple(sorted({value for f in per_server.values() for value in f.found}))
-        servers = "; ".join(f"{server}: {f.status}" + (f" ({f.cause})" if f.cause else "")
-                            for server, f in per_server.items())
-        first = next(iter(per_server.values()))
-        findings.append(Finding(record, WRONG, "servers-disagree", first.expected, found, "servers-disagree",
-                                {"servers": servers}))
+    judged = {server: _judge_all(records, zone, view, server) for server, view in views.items()}
+    findings = [_merge([judged[server][0][index] for server in views]) for index in range(len(records))]
+    extra_keys: dict = {}
+    for server in views:
+        for key in judged[server][1]:
+            extra_keys[key] = None
+    for key in extra_keys:
+        having = [judged[server][1][key] for server in views if key in judged[server][1]]
+        merged = _merge(having)
+        if len(having) < len(views):
+            merged = replace(merged, detail={**merged.detail, "only_on": [s for s in views if key in judged[s][1]]})
+        findings.append(merged)
     return findings
 
 
-def compare_one(record: Record, zone: str, view: View) -> Finding:
-    """What one server's answers say about one record."""
-    expected = expected_rdata(record)
+def _merge(per_server: list[Finding]) -> Finding:
+    found = {server: values for f in per_server for server, values in f.found.items()}
+    first = per_server[0]
+    if len({(f.status, f.cause, tuple(f.found.values())[0] if f.found else ()) for f in per_server}) <= 1:
+        return replace(first, found=found)
+    known = [f for f in per_server if f.status != OK and f.cause not in (None, "value-differs")]
+    if known:
+        mistake = known[0]
+        servers = [s for f in per_server if (f.status, f.cause) == (mistake.status, mistake.cause) for s in f.found]
+        return replace(mistake, found=found, detail={**mistake.detail, "only_on": servers})
+    states = [(server, f.status, f.cause) for f in per_server for server in f.found]
+    return Finding(first.name, first.type, first.purpose, WRONG, "servers-disagree", first.expected, found,
+                   "servers-disagree", {"per_server": states}, first.record)
+
+
+def _judge_all(records, zone, view, server) -> tuple[list[Finding], dict]:
+    """One server's findings: per record, and the misplaced records keyed (name, type, cause)."""
+    extras: dict = {}
+    findings = [compare_one(record, zone, view, server, extras) for record in records]
+    for apex in apexes(records, zone) + [parent(r.name) for r in records if r.purpose == "mail-from-mx"]:
+        ses = {mx for mx in view.get(apex, {}).get("MX", ()) if SES_MX.match(mx.exchange.to_text())}
+        mail_from = next((r.name for r in records if r.purpose == "mail-from-mx"), None)
+        if ses and apex != mail_from:
+            extras.setdefault((apex, "MX", "misplaced"), Finding(
+                apex, "MX", "mail-from-mx", WRONG, "misplaced", (), {server: tuple(sorted(shown(r) for r in ses))},
+                "delete-ses-mx", {"domain": filters.no_final_dot(apex), "mail_from": mail_from or ""}))
+    return findings, extras
+
+
+def compare_one(record: Record, zone: str, view: View, server: str = "-", extras: dict | None = None) -> Finding:
+    """What one server's answers say about one record (`extras` collects the records it finds
+    where they do not belong)."""
+    extras = {} if extras is None else extras
     at_name = view.get(record.name, {})
     cnames = at_name.get("CNAME", frozenset())
     others = {rtype: data for rtype, data in at_name.items() if rtype != "CNAME" and data}
 
+    def finding(status, cause, values=(), fix=None, note=None, **detail):
+        return Finding(record.name, record.type, record.purpose, status, cause, expected_values(record),
+                       {server: tuple(sorted(values))}, fix or cause, detail, record, note)
+
     if record.type == "CNAME":
-        found_rdata = set(cnames)
-    elif record.type == "TXT":
-        found_rdata = {r for r in others.get("TXT", ()) if _relevant_txt(record, r)}
-    else:
-        found_rdata = set(others.get(record.type, ()))
-    found = _texts(found_rdata)
-    if record.type != "CNAME" and cnames and not found_rdata:
-        found = _texts(cnames, "CNAME ")  # a CNAME where the record should be: show it
-
-    def finding(status, cause, fix=None, **detail):
-        return Finding(record, status, cause, (expected.to_text(),), found, fix or cause, detail)
-
-    if cnames and others:
-        return finding(WRONG, "conflict", "conflict-cname")
-    if not found:
-        return _not_here(record, zone, view, finding)
-    if not found_rdata:
-        return finding(WRONG, "value-differs")  # only a CNAME where an MX or TXT belongs
-
-    if record.type == "TXT":
-        return _compare_txt(record, expected, found_rdata, finding)
+        return _judge_cname(record, zone, view, cnames, others, finding, extras, server)
+    if cnames:
+        values = [shown(r, "CNAME ") for r in cnames]
+        if others:
+            return finding(WRONG, "conflict", values + [shown(r, f"{t} ") for t, rs in others.items() for r in rs],
+                           "conflict-cname")
+        return finding(WRONG, "wrong-type", values, "wrong-type-cname-here")
     if record.type == "MX":
-        if len(found_rdata) > 1:
-            return finding(WRONG, "conflict", "conflict-mx")
-        (mx,) = found_rdata
-        if mx.exchange == expected.exchange:
-            return finding(OK, None)  # with one MX its priority has no effect (Muumuu turns blank into 50)
-        if _zone_appended(mx.exchange, expected.exchange, zone):
-            return finding(WRONG, "value-has-zone-appended")
-        return finding(WRONG, "value-differs")
-    # CNAME
-    if found_rdata == {expected}:
-        return finding(OK, None)
-    if len(found_rdata) == 1 and _zone_appended(next(iter(found_rdata)).target, expected.target, zone):
-        return finding(WRONG, "value-has-zone-appended")
-    return finding(WRONG, "value-differs")
+        return _judge_mx(record, zone, view, others.get("MX", frozenset()), finding)
+    texts = [txt_text(r) for r in others.get("TXT", ())]
+    if record.purpose == "mail-from-spf":
+        return _judge_spf(record, zone, view, texts, finding)
+    if record.purpose == "dmarc":
+        return _judge_dmarc(record, zone, view, texts, finding)
+    return _judge_txt(record, zone, view, texts, finding)
 
 
-def _compare_txt(record, expected, found_rdata, finding):
-    want = txt_text(expected)
-    texts = [txt_text(r) for r in found_rdata]
-    kind = _txt_kind(want)
-    if kind in ("spf", "dmarc") and len(texts) > 1:
-        return finding(WRONG, "conflict", f"conflict-{kind}")
+def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
+    expected = expected_rdata(record)
+    if cnames and others:
+        values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
+        return finding(WRONG, "conflict", values, "conflict-cname")
+    if not cnames:
+        if others:
+            blocking = sorted(shown(r, f"{t} ") for t, rs in others.items() for r in rs)
+            for rtype, rdatas in others.items():
+                extras.setdefault((record.name, rtype, "wrong-type"), Finding(
+                    record.name, rtype, record.purpose, WRONG, "wrong-type", (),
+                    {server: tuple(sorted(shown(r) for r in rdatas))}, "delete-blocking",
+                    {"belongs": record.type}))
+            return finding(MISSING, "wrong-type", blocking, "wrong-type-blocks-cname",
+                           found_type=", ".join(sorted(others)))
+        return _not_here(record, zone, view, finding, extras, server)
+    values = [shown(r) for r in cnames]
+    if set(cnames) == {expected}:
+        return finding(OK, None, values)
+    if len(cnames) == 1 and _zone_appended(next(iter(cnames)).target, expected.target, zone):
+        return finding(WRONG, "value-has-zone-appended", values)
+    return finding(WRONG, "value-differs", values)
+
+
+def _judge_mx(record, zone, view, mxs, finding):
+    expected = expected_rdata(record)
+    values = [shown(r) for r in mxs]
+    if not mxs:
+        return _not_here(record, zone, view, finding)
+    if len(mxs) > 1:
+        return finding(WRONG, "conflict", values, "conflict-mx")
+    (mx,) = mxs
+    if mx.exchange == expected.exchange:
+        return finding(OK, None, values)  # with one MX its priority has no effect (Muumuu turns blank into 50)
+    if _zone_appended(mx.exchange, expected.exchange, zone):
+        return finding(WRONG, "value-has-zone-appended", values)
+    return finding(WRONG, "value-differs", values)
+
+
+def _quoted(text: str) -> str | None:
+    """The text inside quotes typed into a panel that adds its own, or None."""
+    if len(text) >= 2 and text.startswith('"') and text.endswith('"'):
+        return text[1:-1].replace('\\"', '"')
+    return None
+
+
+def _judge_spf(record, zone, view, texts, finding):
+    records = [t for t in texts if spf.is_spf(t)]
+    quoted = [t for t in texts if _quoted(t) is not None and spf.is_spf(_quoted(t))]
+    values = records + quoted
+    if len(records) > 1:
+        return finding(WRONG, "conflict", values, "conflict-spf", suggested=merged_spf(records))
+    if not records:
+        if quoted:
+            inner = _quoted(quoted[0])
+            suggested = inner if spf.judge(inner).ok else spf.with_ses_include(inner)
+            return finding(WRONG, "extra-quotes", values, "extra-quotes-spf", suggested=suggested)
+        return _not_here(record, zone, view, finding)
+    verdict = spf.judge(records[0])
+    if verdict.ok:
+        merged = " ".join(records[0].split()).lower() != record.value.lower()
+        return finding(OK, None, values, note="spf-merged" if merged else None)
+    return finding(WRONG, verdict.cause, values, **verdict.detail)
+
+
+def merged_spf(records: list[str]) -> str:
+    """One record authorizing everything the several did, with SES, ending with the first `all`."""
+    mechanisms: dict[str, None] = {}
+    final = None
+    for text in records:
+        try:
+            for term in spf.terms(text):
+                if term.modifier:
+                    continue
+                if term.name == "all":
+                    final = final or term.text
+                    break
+                mechanisms.setdefault(term.text, None)
+        except ValueError:
+            continue
+    merged = "v=spf1 " + " ".join(list(mechanisms) + ([final] if final else []))
+    return merged if spf.judge(merged).ok else spf.with_ses_include(merged)
+
+
+def _judge_dmarc(record, zone, view, texts, finding):
+    meant = [t for t in texts if dmarc.looks_like_dmarc(t)]
+    kept = [t for t in meant if dmarc.is_dmarc(t)]
+    wanted = dmarc.policy_of(record.value)
+    if len(kept) > 1:
+        strongest = max((dmarc.read(t).policy for t in kept), key=dmarc.strength)
+        return finding(WRONG, "conflict", meant, "conflict-dmarc", policy=strongest or "-")
+    if kept:
+        found = dmarc.read(kept[0])
+        if found.problem:
+            return finding(WRONG, "dmarc-invalid", meant, found.problem)
+        if dmarc.strength(found.policy) >= dmarc.strength(wanted):
+            differs = kept[0].strip() != record.value.strip()
+            return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
+        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy)
+    if meant:  # meant as DMARC, discarded by receivers
+        inner = _quoted(meant[0])
+        if inner is not None and dmarc.is_dmarc(inner):
+            return finding(WRONG, "extra-quotes", meant)
+        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first")
+
+    org_name = org_dmarc_name(record)
+    suggest_at = org_name or record.name
+    if org_name and org_name in view:
+        org_kept = [t for t in (txt_text(r) for r in view[org_name].get("TXT", ())) if dmarc.is_dmarc(t)]
+        if len(org_kept) > 1:
+            return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)
+        if org_kept:
+            org = dmarc.read(org_kept[0])
+            if org.problem and org.subdomain_policy is None:
+                return finding(MISSING, "dmarc-invalid", (), "dmarc-org-invalid", org=org_name)
+            if dmarc.strength(org.subdomain_policy) >= dmarc.strength(wanted):
+                return finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=org.subdomain_policy)
+            return finding(MISSING, "dmarc-inherited-weaker", (), org=org_name, policy=org.subdomain_policy)
+    placed = _not_here(record, zone, view, finding)
+    if placed.cause is not None:
+        return placed
+    return finding(MISSING, None, (), "dmarc-missing", dmarc_at=suggest_at, dmarc_host=host_of(suggest_at, zone),
+                   domain=filters.no_final_dot(record.identity))
+
+
+def _judge_txt(record, zone, view, texts, finding):
+    if not texts:
+        return _not_here(record, zone, view, finding)
+    want = record.value
     if want in texts:
-        return finding(OK, None)
-    if any(len(t) >= 2 and t.startswith('"') and t.endswith('"') for t in texts):
-        return finding(WRONG, "extra-quotes")
-    if kind == "dmarc":
-        return finding(WRONG, "value-differs", "value-differs-dmarc")
-    return finding(WRONG, "value-differs")
+        return finding(OK, None, texts)
+    if any(_quoted(t) == want for t in texts):
+        return finding(WRONG, "extra-quotes", texts)
+    return finding(WRONG, "value-differs", texts)
 
 
-def _not_here(record, zone, view, finding):
-    """Nothing at the expected name: look where panels put it by mistake."""
+def _not_here(record, zone, view, finding, extras=None, server="-"):
+    """Nothing of the record's type at its name: look where panels put it by mistake."""
     doubled = doubled_name(record.name, zone)
     if doubled and _holds(view, doubled, record):
         return finding(MISSING, "name-has-zone-appended", found_at=doubled)
     dropped = underscore_dropped(record.name)
     if dropped and _holds(view, dropped, record):
         return finding(MISSING, "underscore-dropped", found_at=dropped)
-    return finding(MISSING, None, "missing")
+    if record.purpose == "dkim":
+        bare = without_domainkey(record.name)
+        if bare and _holds(view, bare, record):
+            if extras is not None:
+                rdatas = view[bare][record.type]
+                extras.setdefault((bare, record.type, "misplaced"), Finding(
+                    bare, record.type, record.purpose, WRONG, "misplaced", (),
+                    {server: tuple(sorted(shown(r) for r in rdatas))}, "delete-misplaced",
+                    {"belongs_at": record.name}))
+            return finding(MISSING, "misplaced", found_at=bare)
+    if record.purpose in ("mail-from-mx", "mail-from-spf"):
+        above = parent(record.name)
+        if above and _holds(view, above, record):
+            return finding(MISSING, "misplaced", (), f"misplaced-{record.purpose}", found_at=above)
+    return finding(MISSING, None, (), "missing")
 
 
 def _holds(view: View, name: str, record: Record) -> bool:
+    """The record, or one of its kind (an SES MX, an SPF including SES, a DMARC), is at `name`."""
     data = view.get(name, {}).get(record.type, ())
+    if record.type == "MX":
+        return any(SES_MX.match(r.exchange.to_text()) for r in data)
     if record.type == "TXT":
-        return any(_relevant_txt(record, r) for r in data)
+        texts = [txt_text(r) for r in data]
+        if record.purpose == "mail-from-spf":
+            return any(spf.is_spf(t) and "amazonses.com" in t.lower() for t in texts)
+        if record.purpose == "dmarc":
+            return any(dmarc.looks_like_dmarc(t) for t in texts)
+        return record.value in texts
     return bool(data)
-
-
-def _txt_kind(text: str) -> str | None:
-    lowered = text.strip('"').lower()
-    if lowered.startswith("v=spf1"):
-        return "spf"
-    if lowered.startswith("v=dmarc1"):
-        return "dmarc"
-    return None
-
-
-def _relevant_txt(record: Record, rdata) -> bool:
-    """The TXT records that compete with this one: other SPF for SPF, other DMARC for DMARC.
-
-    A MAIL FROM name may also hold unrelated TXT (site verifications): those are not shown.
-    Quotes typed into the value are stripped first, so a quoted SPF still counts as SPF.
-    """
-    kind = _txt_kind(record.value)
-    return kind is None or _txt_kind(txt_text(rdata)) == kind
 
 
 def _zone_appended(found: dns.name.Name, expected: dns.name.Name, zone: str) -> bool:
     """`found` is `expected` with the zone appended once more: a value entered without its dot."""
     return found.to_text().lower() == expected.to_text().lower() + zone
-
-
-def _texts(rdatas, prefix: str = "") -> tuple[str, ...]:
-    return tuple(sorted(prefix + r.to_text() for r in rdatas))
 
 
 def _valid(name: str) -> str | None:
@@ -237,6 +448,11 @@ def _valid(name: str) -> str | None:
     return name
 
 
+def host_of(name: str, zone: str) -> str:
+    """A name as a panel's host field wants it (relative to the zone; the FQDN outside it)."""
+    return names.relative(name, zone) if names.is_within(name, zone) else name
+
+
 def host(record: Record, zone: str) -> str:
     """The record's name as a panel's host field wants it (relative to the zone)."""
-    return names.relative(record.name, zone) if names.is_within(record.name, zone) else record.name
+    return host_of(record.name, zone)

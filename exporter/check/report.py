@@ -1,89 +1,242 @@
-"""The --check report: a table for people, or the JSON list of docs/check.md.
+"""The --check report: a table for people, or one JSON object (docs/check.md, docs/check.schema.json).
 
-Everything that came from DNS or SES passes through filters.terminal_text before it reaches
-the table, and the JSON goes through filters.json_text, as the render layer's JSON does.
+The words come from the language's catalogue (exporter/text/LANG.py, CHECK), so a Japanese table is
+Japanese throughout; the JSON keeps the machine-readable cause codes and statuses. Everything that
+came from DNS or SES passes through filters.terminal_text before it reaches the table, and the JSON
+goes through filters.json_text, as the render layer's JSON does.
+
+A result (exporter/check/run.py CheckResult) carries identity, zone, zone_note, servers (each with
+.label, .answered, .why) and findings (compare.Finding). Both renderers take an iterable and
+produce their text one identity at a time, so thousands of identities need not be held at once.
 """
 
 from __future__ import annotations
 
+import datetime
+import json
+import string
 import unicodedata
 
 from .. import filters
 from ..errors import EXIT_CHECK_FAILED, EXIT_OK
+from ..text import catalogue
 from . import compare
-from .words import FIXES, LABELS
 
 MAX_CELL = 100  # wider values (a BYODKIM key) are shortened in the middle; JSON keeps them whole
 COLOURS = {compare.OK: "32", compare.MISSING: "33", compare.WRONG: "31"}  # green, yellow, red
+JSON_INDENT = "  "
+
+
+def words(lang: str) -> dict[str, str]:
+    return catalogue(lang).CHECK
+
+
+def is_right(result) -> bool:
+    """Every record ok and every server answered (a dead name server is an outage)."""
+    return all(f.status == compare.OK for f in result.findings) and all(s.answered for s in result.servers)
 
 
 def exit_status(results) -> int:
-    """0 when every record is ok, 1 otherwise (docs/usage.md, "Exit status")."""
-    return EXIT_OK if all(f.status == compare.OK for r in results for f in r.findings) else EXIT_CHECK_FAILED
+    """0 when every record is ok on every server, 1 otherwise (docs/usage.md, "Exit status")."""
+    return EXIT_OK if all(is_right(result) for result in results) else EXIT_CHECK_FAILED
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+def _blanks(finding: compare.Finding, zone: str, lang: str) -> dict:
+    text = words(lang)
+    detail = dict(finding.detail)
+    servers = detail.pop("only_on", None)
+    per_server = detail.pop("per_server", None)
+    values = {
+        "name": finding.name,
+        "host": compare.host_of(finding.name, zone),
+        "type": finding.type,
+        "value": finding.value,
+        "zone": filters.no_final_dot(zone),
+        "servers": text["label.separator"].join(servers) if servers else "",
+    }
+    if per_server:
+        values["servers"] = text["label.separator"].join(
+            text["label.server_state"].format(server=server, state=_state(status, cause, text))
+            for server, status, cause in per_server)
+    values.update({key: str(value) for key, value in detail.items()})
+    return values
+
+
+def _state(status: str, cause: str | None, text: dict) -> str:
+    state = text[f"status.{status}"]
+    return f"{state} ({text[f'cause.{cause}']})" if cause else state
 
 
 def fix_sentence(finding: compare.Finding, zone: str, lang: str) -> str | None:
     if finding.fix is None:
         return None
-    record = finding.record
-    return FIXES[lang][finding.fix].format(
-        name=record.name,
-        host=compare.host(record, zone),
-        type=record.type,
-        value=record.value,
-        zone=filters.no_final_dot(zone),
-        found_at=finding.detail.get("found_at", ""),
-        servers=finding.detail.get("servers", ""),
-    )
+    text = words(lang)
+    blanks = _blanks(finding, zone, lang)
+    sentence = _fill(text[f"fix.{finding.fix}"], blanks)
+    if finding.detail.get("only_on"):
+        sentence = _fill(text["only_on"], blanks) + sentence
+    return sentence
 
 
-def render_json(results, lang: str) -> str:
-    """[{"name", "type", "expected", "found", "status", "cause", "fix"}] for every record checked."""
-    return filters.json_text([f.as_json(fix_sentence(f, r.zone, lang)) for r in results for f in r.findings]) + "\n"
+def note_sentence(finding: compare.Finding, zone: str, lang: str) -> str | None:
+    if finding.note is None:
+        return None
+    return _fill(words(lang)[f"note.{finding.note}"], _blanks(finding, zone, lang))
 
 
-def render_table(results, lang: str, live: bool, colour: bool = False) -> str:
-    words = LABELS[lang]
-    blocks = []
-    for result in results:
-        lines = [_header(result, words, live)]
-        rows = [(words["status"], words["type"], words["name"], [words["expected"]], [words["found"]])]
-        notes = []
-        for f in result.findings:
-            rows.append((f.status, f.record.type, f.record.name, list(f.expected), list(f.found) or [words["none"]]))
-            sentence = fix_sentence(f, result.zone, lang)
-            notes.append(f"{f.cause}: {sentence}" if f.cause and sentence else sentence)
-        widths = [max(_width(_cell(v)) for row in rows for v in _values(row[i])) for i in range(5)]
-        for index, row in enumerate(rows):
-            for line_no in range(max(len(row[3]), len(row[4]))):
-                cells = [row[i] if line_no == 0 else "" for i in range(3)]
-                cells += [row[i][line_no] if line_no < len(row[i]) else "" for i in (3, 4)]
-                text = [_pad(_cell(c), w) for c, w in zip(cells, widths)]
-                if colour and index > 0 and line_no == 0:
-                    text[0] = f"\x1b[{COLOURS[row[0]]}m{text[0]}\x1b[0m"
-                lines.append("  ".join(text).rstrip())
-            if index > 0 and notes[index - 1]:
-                lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(notes[index - 1]))
-        for server, reason in result.failures.items():
-            lines.append(words["not_asked"].format(server=server, reason=filters.terminal_text(reason)))
-        counts = {s: sum(f.status == s for f in result.findings) for s in (compare.OK, compare.MISSING, compare.WRONG)}
-        lines.append(words["summary"].format(**counts))
-        blocks.append("\n".join(lines) + "\n")
-    return "\n".join(blocks)
+def _fill(template: str, blanks: dict) -> str:
+    """str.format with every blank the template names; a blank the finding lacks stays empty."""
+    names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return template.format(**{name: blanks.get(name, "") for name in names})
 
 
-def _header(result, words, live: bool) -> str:
+# --- JSON ----------------------------------------------------------------------------------
+
+def finding_json(finding: compare.Finding, zone: str, lang: str) -> dict:
+    return {
+        "name": finding.name,
+        "type": finding.type,
+        "purpose": finding.purpose,
+        "status": finding.status,
+        "cause": finding.cause,
+        "expected": list(finding.expected),
+        "found": {server: list(values) for server, values in finding.found.items()},
+        "fix": fix_sentence(finding, zone, lang),
+        "note": note_sentence(finding, zone, lang),
+    }
+
+
+def identity_json(result, lang: str) -> dict:
     identity = result.identity
-    head = words["checked"].format(domain=filters.display_name(identity.domain),
-                                   zone=filters.no_final_dot(result.zone), servers=", ".join(result.servers))
-    none = words["none"]
-    statuses = words["ses_statuses"].format(dkim=identity.dkim_status or none,
-                                            mail_from=identity.mail_from_status or none,
-                                            verification=identity.verification_status or none)
+    return {
+        "domain": identity.domain,
+        "zone": result.zone,
+        "zone_note": getattr(result, "zone_note", None),
+        "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why} for s in result.servers],
+        "ses": {
+            "source": identity.source,
+            "region": identity.region,
+            "dkim_status": identity.dkim_status,
+            "mail_from_status": identity.mail_from_status,
+            "verification_status": identity.verification_status,
+            "verification_error": identity.verification_error,
+        },
+        "ok": is_right(result),
+        "findings": [finding_json(f, result.zone, lang) for f in result.findings],
+    }
+
+
+def iter_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False):
+    """The JSON object in pieces, one identity at a time (the whole is one valid document)."""
+    checked_at = checked_at or now()
+    yield "{\n" + f'{JSON_INDENT}"checked_at": {json.dumps(checked_at)},\n{JSON_INDENT}"identities": ['
+    count = right = listed = 0
+    for result in results:
+        count += 1
+        right += is_right(result)
+        if only_problems and is_right(result):
+            continue
+        body = filters.json_text(identity_json(result, lang)).replace("\n", "\n" + JSON_INDENT * 2)
+        yield ("," if listed else "") + "\n" + JSON_INDENT * 2 + body
+        listed += 1
+    summary = {"identities": count, "all_right": right, "with_problems": count - right}
+    yield (f"\n{JSON_INDENT}],\n{JSON_INDENT}\"summary\": " + json.dumps(summary) + "\n}\n")
+
+
+def render_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False) -> str:
+    return "".join(iter_json(results, lang, checked_at, only_problems))
+
+
+def now() -> str:
+    """The time of the check, UTC, to the second (RFC 3339)."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+# --- table ---------------------------------------------------------------------------------
+
+def iter_table(results, lang: str, live: bool, colour: bool = False, only_problems: bool = False):
+    """The table, one identity's block at a time; with several identities, a summary line last."""
+    count = right = shown = 0
+    for result in results:
+        count += 1
+        right += is_right(result)
+        if only_problems and is_right(result):
+            continue
+        yield ("\n" if shown else "") + _block(result, lang, live, colour)
+        shown += 1
+    if count > 1 or only_problems:
+        text = words(lang)
+        yield ("\n" if shown else "") + text["label.summary_many"].format(
+            count=count, right=right, problems=count - right) + "\n"
+
+
+def render_table(results, lang: str, live: bool, colour: bool = False, only_problems: bool = False) -> str:
+    return "".join(iter_table(results, lang, live, colour, only_problems))
+
+
+def _block(result, lang: str, live: bool, colour: bool) -> str:
+    text = words(lang)
+    lines = [_header(result, text, live)]
+    rows = [(None, text["label.status"], text["label.type"], text["label.name"], [text["label.expected"]],
+             [text["label.found"]])]
+    notes = []
+    for f in result.findings:
+        rows.append((f.status, text[f"status.{f.status}"], f.type, f.name,
+                     list(f.expected) or [text["label.nothing_belongs"]], _found_cells(f, text)))
+        sentence = fix_sentence(f, result.zone, lang) or note_sentence(f, result.zone, lang)
+        notes.append(f"{text[f'cause.{f.cause}']}: {sentence}" if f.cause and sentence else sentence)
+    widths = [max(_width(_cell(v)) for row in rows for v in _values(row[i])) for i in range(1, 6)]
+    for index, row in enumerate(rows):
+        for line_no in range(max(len(row[4]), len(row[5]))):
+            cells = [row[i] if line_no == 0 else "" for i in (1, 2, 3)]
+            cells += [row[i][line_no] if line_no < len(row[i]) else "" for i in (4, 5)]
+            padded = [_pad(_cell(c), w) for c, w in zip(cells, widths)]
+            if colour and index > 0 and line_no == 0:
+                padded[0] = f"\x1b[{COLOURS[row[0]]}m{padded[0]}\x1b[0m"
+            lines.append("  ".join(padded).rstrip())
+        if index > 0 and notes[index - 1]:
+            lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(notes[index - 1]))
+    for server in result.servers:
+        if not server.answered:
+            lines.append(filters.terminal_text(text["label.not_asked"].format(server=server.label,
+                                                                               reason=server.why or "")))
+    counts = {s: sum(f.status == s for f in result.findings) for s in compare.STATUSES}
+    lines.append(text["label.summary"].format(**counts))
+    return "\n".join(lines) + "\n"
+
+
+def _found_cells(finding: compare.Finding, text: dict) -> list[str]:
+    """What was found; when the servers differ, each value labelled with who served it."""
+    per_server = {tuple(values) for values in finding.found.values()}
+    if len(per_server) <= 1:
+        return list(finding.values) or [text["label.none"]]
+    cells = []
+    for server, values in finding.found.items():
+        cells += [f"{server}: {value}" for value in values] or [f"{server}: {text['label.none']}"]
+    return cells
+
+
+def _header(result, text, live: bool) -> str:
+    identity = result.identity
+    none = text["label.none"]
+    head = text["label.checked"].format(domain=filters.display_name(identity.domain),
+                                        zone=filters.no_final_dot(result.zone),
+                                        servers=text["label.separator"].join(s.label for s in result.servers))
+    if getattr(result, "zone_note", None):
+        head += "\n" + text["label.zone_note"].format(zone=filters.no_final_dot(result.zone), note=result.zone_note)
+
+    def ses(value):
+        return text.get(f"ses.{value}", value) if value else none
+
+    statuses = text["label.ses_statuses"].format(dkim=ses(identity.dkim_status),
+                                                 mail_from=ses(identity.mail_from_status),
+                                                 verification=ses(identity.verification_status))
     if identity.verification_error:
-        statuses += ", " + words["ses_error"].format(error=identity.verification_error)
-    where = (words["ses_live"].format(region=identity.region or none) if live
-             else words["ses_saved"].format(source=identity.source))
+        statuses += text["label.ses_error"].format(error=ses(identity.verification_error))
+    where = (text["label.ses_live"].format(region=identity.region or none) if live
+             else text["label.ses_saved"].format(source=identity.source))
     return filters.terminal_text(head) + "\n" + filters.terminal_text(f"{where}: {statuses}")
 
 

@@ -1,8 +1,12 @@
-"""Check identities: find each zone's servers, ask them (ask.py), compare (compare.py)."""
+"""Check identities: find each zone's servers, ask them (ask.py), compare (compare.py).
+
+Questions go in two phases: what the verdicts need (compare.questions) first, and the places
+people put records by mistake (compare.diagnostic_questions) only when some verdict is not ok.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dns.resolver
 
@@ -11,15 +15,26 @@ from . import compare
 from .ask import QUERY_TIMEOUT, Server, authoritative_servers, observe
 
 
+@dataclass(frozen=True)
+class ServerState:
+    """One server asked: whether it answered every question, and why not."""
+
+    label: str
+    answered: bool
+    why: str | None = None
+
+
 @dataclass
 class CheckResult:
-    """One identity checked: where we asked, who could not answer, and one finding per record."""
+    """One identity checked: the zone, the servers asked and how they did, one finding per record
+    (then the records found where they do not belong)."""
 
     identity: object  # model.Identity
     zone: str
-    servers: list  # labels of the servers asked
-    failures: dict  # server label -> why it could not be asked
-    findings: list  # compare.Finding, in the identity's record order
+    servers: list  # ServerState, in the order asked
+    findings: list  # compare.Finding
+    zone_note: str | None = None  # which zone was found, when it differs from the one assumed
+    extra: dict = field(default_factory=dict)
 
 
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
@@ -36,4 +51,13 @@ def check_identity(identity, nameservers: list[Server] | None = None, timeout: f
         why = "; ".join(f"{label}: {reason}" for label, reason in observation.failures.items())
         raise DnsError(f"DNS: no server answered for {identity.name}: {why}")
     findings = compare.compare(records, zone, observation.views)
-    return CheckResult(identity, zone, [s.label for s in servers], observation.failures, findings)
+    if any(f.status != compare.OK for f in findings):
+        more = observe([s for s in servers if s.label in observation.views],
+                       compare.diagnostic_questions(records, zone), timeout)
+        for label, view in more.views.items():
+            for name, types in view.items():
+                observation.views[label].setdefault(name, {}).update(types)
+        findings = compare.compare(records, zone, observation.views)
+    states = [ServerState(s.label, s.label not in observation.failures, observation.failures.get(s.label))
+              for s in servers]
+    return CheckResult(identity, zone, states, findings)

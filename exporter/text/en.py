@@ -120,3 +120,137 @@ GUIDE = {
     "check.wait": "DNS changes can take a while to reach every name server. SES checks the records on its own "
                   "schedule: it can take up to 72 hours before the domain shows as verified in SES.",
 }
+
+
+# --- The --check report ---------------------------------------------------------------------
+# CHECK is keyed as exporter/check/report.py asks: "fix.KEY" (Finding.fix), "note.KEY"
+# (Finding.note), "cause.CODE" (the cause's name in the table; the JSON keeps the code),
+# "status.S", "ses.VALUE" (SES's status words), "label.KEY". Plain text, not Markdown: the
+# report is a terminal table or JSON. Fix sentences put the value to copy last, after a colon,
+# so it can be copied whole and no full stop runs into it. Blanks: name, host, type, value,
+# zone, and what the finding's detail names (found_at, suggested, policy, org, ...).
+CHECK = {
+    "fix.missing": "Add a {type} record at {name} (host {host}) with this value: {value}",
+    "fix.value-has-zone-appended": "The value was entered without its final dot, so the panel appended the zone "
+                                   "{zone}; enter it with the dot: {value}",
+    "fix.name-has-zone-appended": "The host field already adds {zone}, so the record landed at {found_at}; move it "
+                                  "to {name} by entering only: {host}",
+    "fix.extra-quotes": "The panel adds quotes of its own, so remove the ones typed around the value and enter "
+                        "only: {value}",
+    "fix.extra-quotes-spf": "The panel adds quotes of its own, so receivers do not see an SPF record here; remove "
+                            "the typed quotes and enter only: {suggested}",
+    "fix.conflict-spf": "Two v=spf1 records at {name} make SPF fail for every sender (permerror), so replace them "
+                        "with one that keeps what each allowed, for example: {suggested}",
+    "fix.conflict-dmarc": "Keep only one v=DMARC1 record at {name}: with two, receivers apply no DMARC at all "
+                          "(the strongest policy published there is p={policy}).",
+    "fix.conflict-dmarc-org": "{name} has no DMARC record and {org} has two, so receivers apply no DMARC to this "
+                              "domain: keep only one v=DMARC1 record at {org}.",
+    "fix.conflict-mx": "The MAIL FROM domain must have exactly one MX, so delete the others at {name} and keep: "
+                       "{value}",
+    "fix.conflict-cname": "Delete the other records at {name}: a name that has a CNAME may hold nothing else.",
+    "fix.underscore-dropped": "The panel stored it at {found_at} without the underscore: publish it at {name} "
+                              "(host {host}), and if the panel refuses '_' ask your DNS host or move the zone to "
+                              "one that accepts it.",
+    "fix.servers-disagree": "The zone's servers answer differently ({servers}): the change has not reached all of "
+                            "them yet, so wait until they agree and check again.",
+    "fix.value-differs": "Replace the value at {name} with: {value}",
+    "fix.value-differs-dmarc": "The policy in force at {name} is p={policy}, weaker than the one asked for; if "
+                               "that is deliberate, check with --dmarc set to it, otherwise publish: {value}",
+    "fix.wrong-type-cname-here": "A CNAME sits at {name}, where the {type} record belongs, and a name with a "
+                                 "CNAME may hold nothing else: delete the CNAME, then add a {type} record at "
+                                 "{name} (host {host}) with this value: {value}",
+    "fix.wrong-type-blocks-cname": "A {found_type} record sits at {name} where the CNAME belongs, and a CNAME may "
+                                   "not share its name: delete the {found_type} record, then add a CNAME at "
+                                   "{name} (host {host}) with this value: {value}",
+    "fix.delete-blocking": "Delete this {type} record at {name}: the {belongs} record belongs there and cannot "
+                           "share the name with it.",
+    "fix.delete-ses-mx": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback host, which "
+                         "does not deliver it. The SES MX belongs only at the MAIL FROM domain {mail_from}.",
+    "fix.delete-misplaced": "Delete this {type} record at {name}: nothing reads it there; it belongs at "
+                            "{belongs_at}.",
+    "fix.misplaced": "It was published at {found_at}, without _domainkey; publish it at {name} (host {host}) "
+                     "with this value: {value}",
+    "fix.misplaced-mail-from-mx": "The SES MX was published at {found_at} instead of the MAIL FROM domain; add it "
+                                  "at {name} (host {host}) with this value: {value}",
+    "fix.misplaced-mail-from-spf": "The SPF record at {found_at} covers only that name, not the MAIL FROM domain; "
+                                   "add a TXT record at {name} (host {host}) with this value: {value}",
+    "fix.spf-lacks-include": "The one SPF record at {name} does not authorize SES; add include:amazonses.com to "
+                             "it, keeping the rest: {suggested}",
+    "fix.spf-include-after-all": "include:amazonses.com comes after all, where receivers never read it; move it "
+                                 "before all: {suggested}",
+    "fix.spf-redirect-ignored": "The record ends in all, so its {term} is never followed (RFC 7208 6.1): keep "
+                                "either the all or the redirect= in the record at {name}.",
+    "fix.spf-too-many-lookups": "The SPF record at {name} needs at least {count} DNS look-ups (the limit is 10), "
+                                "so SPF fails for every sender (permerror): flatten or remove some include:, a, "
+                                "mx, ptr or exists terms.",
+    "fix.spf-syntax": "Receivers cannot read the SPF record at {name} (permerror at {term}); correct that term.",
+    "fix.dmarc-v-not-first": "Receivers ignore the DMARC record at {name} because it does not start with "
+                             "v=DMARC1; publish it in this form: {value}",
+    "fix.dmarc-p-missing": "The DMARC record at {name} has no p= tag, so receivers apply no DMARC (or only p=none "
+                           "with rua=); add p=none, p=quarantine or p=reject, for example: {value}",
+    "fix.dmarc-p-invalid": "The DMARC record at {name} has a p= that is not none, quarantine or reject, so "
+                           "receivers apply no DMARC (or only p=none with rua=); correct it, for example: {value}",
+    "fix.dmarc-sp-invalid": "The DMARC record at {name} has an sp= that is not none, quarantine or reject, so "
+                            "receivers apply no DMARC (or only p=none with rua=); correct or remove the sp= tag.",
+    "fix.dmarc-org-invalid": "{name} has no DMARC record and the one at {org}, which would apply, is not valid "
+                             "(a missing or unknown p=): correct the record at {org}.",
+    "fix.dmarc-inherited-weaker": "{name} has no DMARC record, so {org} applies with p={policy}, weaker than the "
+                                  "one asked for; add a TXT record at {name} (host {host}) with this value: {value}",
+    "fix.dmarc-missing": "No DMARC policy applies to {domain}. p=none is the usual start: it changes no delivery; "
+                         "add rua=mailto:ADDRESS to receive daily aggregate reports, and move to p=quarantine or "
+                         "p=reject once they show only your own senders. Add a TXT record at {dmarc_at} (host "
+                         "{dmarc_host}) with this value: {value}",
+    "note.spf-merged": "met: this one SPF record authorizes SES (include:amazonses.com), whatever else it allows",
+    "note.dmarc-in-force": "met: the published policy p={policy} is in force",
+    "note.dmarc-inherited": "met: inherited from {org}: p={policy}",
+    "only_on": "only on {servers}: ",
+    "cause.value-has-zone-appended": "value-has-zone-appended",
+    "cause.name-has-zone-appended": "name-has-zone-appended",
+    "cause.extra-quotes": "extra-quotes",
+    "cause.conflict": "conflict",
+    "cause.underscore-dropped": "underscore-dropped",
+    "cause.servers-disagree": "servers-disagree",
+    "cause.value-differs": "value-differs",
+    "cause.wrong-type": "wrong-type",
+    "cause.misplaced": "misplaced",
+    "cause.spf-lacks-include": "spf-lacks-include",
+    "cause.spf-include-after-all": "spf-include-after-all",
+    "cause.spf-redirect-ignored": "spf-redirect-ignored",
+    "cause.spf-too-many-lookups": "spf-too-many-lookups",
+    "cause.spf-syntax": "spf-syntax",
+    "cause.dmarc-invalid": "dmarc-invalid",
+    "cause.dmarc-inherited-weaker": "dmarc-inherited-weaker",
+    "status.ok": "ok",
+    "status.missing": "missing",
+    "status.wrong": "wrong",
+    "ses.PENDING": "PENDING",
+    "ses.SUCCESS": "SUCCESS",
+    "ses.FAILED": "FAILED",
+    "ses.TEMPORARY_FAILURE": "TEMPORARY_FAILURE",
+    "ses.NOT_STARTED": "NOT_STARTED",
+    "ses.PLANNED": "PLANNED",
+    "ses.HOST_NOT_FOUND": "HOST_NOT_FOUND",
+    "ses.TYPE_NOT_FOUND": "TYPE_NOT_FOUND",
+    "ses.INVALID_VALUE": "INVALID_VALUE",
+    "ses.DNS_SERVER_ERROR": "DNS_SERVER_ERROR",
+    "ses.SERVICE_ERROR": "SERVICE_ERROR",
+    "label.status": "STATUS",
+    "label.type": "TYPE",
+    "label.name": "NAME",
+    "label.expected": "EXPECTED",
+    "label.found": "FOUND",
+    "label.nothing_belongs": "(nothing)",
+    "label.checked": "Checked {domain} (zone {zone}) at {servers}",
+    "label.ses_live": "SES says (live, {region})",
+    "label.ses_saved": "SES said (saved in {source}; may be out of date)",
+    "label.ses_statuses": "DKIM {dkim}, MAIL FROM {mail_from}, verification {verification}",
+    "label.ses_error": ", error {error}",
+    "label.not_asked": "no answer: {server}: {reason}: a name server that does not answer is an outage for "
+                       "everyone who asks it",
+    "label.summary": "{ok} ok, {missing} missing, {wrong} wrong",
+    "label.summary_many": "{count} identities: {right} all right, {problems} with problems",
+    "label.server_state": "{server}: {state}",
+    "label.separator": "; ",
+    "label.zone_note": "zone {zone} found in DNS ({note})",
+    "label.none": "-",
+}

@@ -124,3 +124,141 @@ GUIDE = {
                   "タイミングでレコードを確認するため、SES 上でドメインが「検証済み」になるまで最大 72 時間かかる"
                   "場合があります。",
 }
+
+
+# --- --check の報告 --------------------------------------------------------------------------
+# CHECK のキーは exporter/check/report.py が使うもの: "fix.KEY"（直し方）、"note.KEY"（ok の補足）、
+# "cause.CODE"（表に出す原因名。JSON には英語の原因コードを残す）、"status.S"、"ses.VALUE"（SES の状態）、
+# "label.KEY"。端末の表か JSON に出すので Markdown ではなく平文。コピーする値は最後に「: 」の後に置く。
+CHECK = {
+    "fix.missing": "{name}（ホスト名 {host}）に {type} レコードを次の値で追加してください: {value}",
+    "fix.value-has-zone-appended": "末尾のドットがないため管理画面がゾーン名 {zone} を付け足しているので、"
+                                   "ドットまで含めて入力し直してください: {value}",
+    "fix.name-has-zone-appended": "ホスト名の欄にはゾーン名 {zone} が自動で付くため、レコードが {found_at} "
+                                  "に登録されています。{name} に移すには、ホスト名に次だけを入力してください: {host}",
+    "fix.extra-quotes": "引用符は管理画面が自動で付けるので、入力した引用符を外して次の値だけを入力してください: {value}",
+    "fix.extra-quotes-spf": "引用符は管理画面が自動で付けるため、受信側にはここに SPF レコードがないように見えます。"
+                            "入力した引用符を外して次の値だけを入力してください: {suggested}",
+    "fix.conflict-spf": "{name} に v=spf1 のレコードが二つあると、どの送信元でも SPF の検証が失敗します"
+                        "（permerror）。それぞれが許可していた送信元を残して一つにまとめてください。例: {suggested}",
+    "fix.conflict-dmarc": "{name} の v=DMARC1 レコードを一つだけ残してください。二つあると受信側は DMARC を"
+                          "まったく適用しません（今ある中でいちばん強いポリシーは p={policy} です）。",
+    "fix.conflict-dmarc-org": "{name} には DMARC レコードがなく、{org} には二つあるため、受信側はこのドメインに "
+                              "DMARC を適用しません。{org} の v=DMARC1 レコードを一つだけ残してください。",
+    "fix.conflict-mx": "MAIL FROM ドメインの MX は一つだけでなければならないので、{name} のほかの MX を削除して"
+                       "これだけを残してください: {value}",
+    "fix.conflict-cname": "{name} の CNAME 以外のレコードを削除してください（CNAME のある名前には、ほかのレコードを"
+                          "置けません）。",
+    "fix.underscore-dropped": "管理画面がアンダースコアを落として {found_at} に登録しています。{name}（ホスト名 "
+                              "{host}）に登録し直し、「_」を受け付けない場合は DNS 事業者に問い合わせるか、"
+                              "受け付ける事業者にゾーンを移してください。",
+    "fix.servers-disagree": "ゾーンのネームサーバーの応答が食い違っています（{servers}）。変更がまだすべてのサーバーに"
+                            "届いていないので、応答が揃うまで待ってから、もう一度確認してください。",
+    "fix.value-differs": "{name} の値を次の値に置き換えてください: {value}",
+    "fix.value-differs-dmarc": "{name} で有効なポリシーは p={policy} で、求めているものより弱くなっています。"
+                               "意図どおりなら --dmarc にその値を指定して確認し、そうでなければ次の値を登録してください: "
+                               "{value}",
+    "fix.wrong-type-cname-here": "{type} レコードを置くべき {name} に CNAME があり、CNAME のある名前にはほかの"
+                                 "レコードを置けません。CNAME を削除してから、{name}（ホスト名 {host}）に {type} "
+                                 "レコードを次の値で追加してください: {value}",
+    "fix.wrong-type-blocks-cname": "CNAME を置くべき {name} に {found_type} レコードがあり、CNAME はほかのレコードと"
+                                   "同じ名前に置けません。{found_type} レコードを削除してから、{name}（ホスト名 "
+                                   "{host}）に CNAME を次の値で追加してください: {value}",
+    "fix.delete-blocking": "{name} のこの {type} レコードを削除してください。ここには {belongs} レコードを置く必要が"
+                           "あり、同じ名前には共存できません。",
+    "fix.delete-ses-mx": "{name} の MX を削除してください。{domain} 宛てのメールがすべて SES のフィードバック用"
+                         "サーバーに送られ、届かなくなります。SES の MX は MAIL FROM ドメイン {mail_from} にだけ"
+                         "置きます。",
+    "fix.delete-misplaced": "{name} のこの {type} レコードを削除してください。ここでは誰にも読まれません。正しい"
+                            "場所は {belongs_at} です。",
+    "fix.misplaced": "_domainkey の抜けた {found_at} に登録されています。{name}（ホスト名 {host}）に次の値で"
+                     "登録してください: {value}",
+    "fix.misplaced-mail-from-mx": "SES の MX が MAIL FROM ドメインではなく {found_at} に登録されています。{name}"
+                                  "（ホスト名 {host}）に次の値で追加してください: {value}",
+    "fix.misplaced-mail-from-spf": "{found_at} の SPF レコードはその名前にしか効かず、MAIL FROM ドメインには"
+                                   "効きません。{name}（ホスト名 {host}）に TXT レコードを次の値で追加してください: "
+                                   "{value}",
+    "fix.spf-lacks-include": "{name} の SPF レコードが SES を許可していません。ほかの部分はそのままに "
+                             "include:amazonses.com を加えてください: {suggested}",
+    "fix.spf-include-after-all": "include:amazonses.com が all の後ろにあり、受信側に読まれません。all の前に"
+                                 "移してください: {suggested}",
+    "fix.spf-redirect-ignored": "{name} のレコードは all で終わっているため、{term} は使われません"
+                                "（RFC 7208 6.1）。all と redirect= のどちらか一方だけを残してください。",
+    "fix.spf-too-many-lookups": "{name} の SPF レコードには DNS の問い合わせが少なくとも {count} 回必要で、上限の "
+                                "10 回を超えるため、どの送信元でも SPF の検証が失敗します（permerror）。include:、"
+                                "a、mx、ptr、exists を減らすか、展開してまとめてください。",
+    "fix.spf-syntax": "{name} の SPF レコードを受信側が読めません（{term} で permerror）。その部分を直してください。",
+    "fix.dmarc-v-not-first": "{name} の DMARC レコードは v=DMARC1 で始まっていないため、受信側に無視されます。"
+                             "次の形で登録してください: {value}",
+    "fix.dmarc-p-missing": "{name} の DMARC レコードに p= がないため、受信側は DMARC を適用しません（rua= がある"
+                           "場合は p=none として扱います）。p=none、p=quarantine、p=reject のいずれかを加えて"
+                           "ください。例: {value}",
+    "fix.dmarc-p-invalid": "{name} の DMARC レコードの p= が none、quarantine、reject のどれでもないため、受信側は"
+                           " DMARC を適用しません（rua= がある場合は p=none として扱います）。直してください。例: "
+                           "{value}",
+    "fix.dmarc-sp-invalid": "{name} の DMARC レコードの sp= が none、quarantine、reject のどれでもないため、受信側は"
+                            " DMARC を適用しません（rua= がある場合は p=none として扱います）。sp= を直すか"
+                            "削除してください。",
+    "fix.dmarc-org-invalid": "{name} には DMARC レコードがなく、代わりに適用される {org} のレコードが無効です"
+                             "（p= がないか、不明な値）。{org} のレコードを直してください。",
+    "fix.dmarc-inherited-weaker": "{name} には DMARC レコードがないため {org} の p={policy} が適用されますが、"
+                                  "求めているものより弱いポリシーです。{name}（ホスト名 {host}）に TXT レコードを"
+                                  "次の値で追加してください: {value}",
+    "fix.dmarc-missing": "{domain} にはどの DMARC ポリシーも適用されていません。最初は配送に影響しない p=none から"
+                         "始めるのが一般的です。rua=mailto:アドレス を加えると毎日の集計レポートが届くので、自分の"
+                         "送信元だけになったことを確かめてから p=quarantine や p=reject に進めてください。{dmarc_at}"
+                         "（ホスト名 {dmarc_host}）に TXT レコードを次の値で追加してください: {value}",
+    "note.spf-merged": "条件を満たしています: この一つの SPF レコードが SES（include:amazonses.com）を許可しています"
+                       "（ほかの許可はそのままで構いません）",
+    "note.dmarc-in-force": "条件を満たしています: 登録済みのポリシー p={policy} が有効です",
+    "note.dmarc-inherited": "条件を満たしています: {org} のポリシーが適用されます: p={policy}",
+    "only_on": "{servers} だけの問題: ",
+    "cause.value-has-zone-appended": "値にゾーン名が付加",
+    "cause.name-has-zone-appended": "名前にゾーン名が重複",
+    "cause.extra-quotes": "余分な引用符",
+    "cause.conflict": "重複・競合",
+    "cause.underscore-dropped": "アンダースコアの欠落",
+    "cause.servers-disagree": "サーバー間で不一致",
+    "cause.value-differs": "値の違い",
+    "cause.wrong-type": "種類の誤り",
+    "cause.misplaced": "登録場所の誤り",
+    "cause.spf-lacks-include": "SPF に SES の許可がない",
+    "cause.spf-include-after-all": "SPF の include が all の後ろ",
+    "cause.spf-redirect-ignored": "SPF の redirect が無効",
+    "cause.spf-too-many-lookups": "SPF の DNS 問い合わせが多すぎる",
+    "cause.spf-syntax": "SPF の書式の誤り",
+    "cause.dmarc-invalid": "DMARC の書式の誤り",
+    "cause.dmarc-inherited-weaker": "継承した DMARC ポリシーが弱い",
+    "status.ok": "正常",
+    "status.missing": "なし",
+    "status.wrong": "誤り",
+    "ses.PENDING": "確認待ち",
+    "ses.SUCCESS": "成功",
+    "ses.FAILED": "失敗",
+    "ses.TEMPORARY_FAILURE": "一時的な失敗",
+    "ses.NOT_STARTED": "未開始",
+    "ses.PLANNED": "予定",
+    "ses.HOST_NOT_FOUND": "レコードが見つからない",
+    "ses.TYPE_NOT_FOUND": "種類の違うレコードしかない",
+    "ses.INVALID_VALUE": "値が正しくない",
+    "ses.DNS_SERVER_ERROR": "DNS サーバーのエラー",
+    "ses.SERVICE_ERROR": "SES 側のエラー",
+    "label.status": "状態",
+    "label.type": "種類",
+    "label.name": "名前",
+    "label.expected": "あるべき値",
+    "label.found": "DNS の値",
+    "label.nothing_belongs": "（なし）",
+    "label.checked": "{domain} を確認しました（ゾーン {zone}、問い合わせ先 {servers}）",
+    "label.ses_live": "SES の状態（現在、{region}）",
+    "label.ses_saved": "SES の状態（{source} に保存された時点のもの。古い可能性があります）",
+    "label.ses_statuses": "DKIM {dkim}、MAIL FROM {mail_from}、検証 {verification}",
+    "label.ses_error": "、エラー {error}",
+    "label.not_asked": "応答なし: {server}: {reason}: 応答しないネームサーバーは、そこに問い合わせる全員にとって障害です",
+    "label.summary": "正常 {ok} 件、なし {missing} 件、誤り {wrong} 件",
+    "label.summary_many": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
+    "label.server_state": "{server}: {state}",
+    "label.separator": "、",
+    "label.zone_note": "ゾーン {zone} は DNS で見つけたものです（{note}）",
+    "label.none": "-",
+}

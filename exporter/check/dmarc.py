@@ -1,0 +1,70 @@
+"""DMARC records read as receivers read them (RFC 7489 6.3, 6.6.3).
+
+Policy discovery (6.6.3): the records at _dmarc.DOMAIN that start with `v=DMARC1` are kept; when
+there are none, those at _dmarc.ORGANISATIONAL-DOMAIN are used instead (their `sp=`, else `p=`);
+when the set holds more than one record, no DMARC policy applies at all. A record whose `p=` is
+missing or unknown applies only as `p=none`, and only when it has a `rua=` (6.6.3 step 6).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+POLICIES = ("none", "quarantine", "reject")  # weakest first
+STARTS = re.compile(r"^v=DMARC1\s*(;|$)")  # RFC 7489 6.4: v=DMARC1 first, exactly
+MENTIONS = re.compile(r"v\s*=\s*dmarc1", re.IGNORECASE)  # what a person meant as DMARC
+
+
+def is_dmarc(text: str) -> bool:
+    """A record receivers keep (6.6.3 step 2)."""
+    return bool(STARTS.match(text.strip()))
+
+
+def looks_like_dmarc(text: str) -> bool:
+    """A record someone meant as DMARC, even if receivers discard it (quotes, order, case)."""
+    return bool(MENTIONS.search(text))
+
+
+def tags(text: str) -> dict[str, str]:
+    """tag -> value, in order; the first of a repeated tag wins."""
+    result: dict[str, str] = {}
+    for part in text.split(";"):
+        name, sep, value = part.partition("=")
+        if sep and name.strip():
+            result.setdefault(name.strip().lower(), value.strip())
+    return result
+
+
+@dataclass(frozen=True)
+class Record:
+    """One DMARC record as receivers apply it."""
+
+    text: str
+    problem: str | None  # dmarc-v-not-first, dmarc-p-missing, dmarc-p-invalid, dmarc-sp-invalid
+    policy: str | None  # p= in force (none when only rua rescues an invalid p=); None: not applied
+    subdomain_policy: str | None  # sp=, else p=: what subdomains without their own record get
+
+
+def read(text: str) -> Record:
+    if not is_dmarc(text):
+        return Record(text, "dmarc-v-not-first", None, None)
+    found = tags(text)
+    p, sp = found.get("p", "").lower(), found.get("sp", "").lower()
+    rescued = "none" if found.get("rua") else None  # 6.6.3 step 6 a
+    if p not in POLICIES:
+        problem = "dmarc-p-missing" if "p" not in found else "dmarc-p-invalid"
+        return Record(text, problem, rescued, rescued)
+    if sp and sp not in POLICIES:
+        return Record(text, "dmarc-sp-invalid", rescued, rescued)
+    return Record(text, None, p, sp or p)
+
+
+def strength(policy: str | None) -> int:
+    """-1 for no policy, then none < quarantine < reject."""
+    return POLICIES.index(policy) if policy in POLICIES else -1
+
+
+def policy_of(text: str) -> str | None:
+    """The p= of a record we write (--dmarc), for comparing strengths."""
+    return read(text).policy
