@@ -8,22 +8,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from check_schema import parsed
 from check_zones import saved_identity, write_identity
 from exporter import model
 from exporter.check import ask, compare, report, run
-from exporter.check.words import FIXES, LABELS
 from exporter.errors import InputError
 from exporter.filters import terminal_text
+from exporter.language import LANGUAGES
+from exporter.text import catalogue
 from test_check import DKIM1, clean, view
 
+SERVER = "ns1.example.test. (192.0.2.1)"
 
-def result(data=None, live_error=None, lang_zone="example.test."):
+
+def result(data=None, live_error=None, lang_zone="example.test.", servers=None):
     response = saved_identity("example.test")
     if live_error:
         response["VerificationInfo"]["ErrorType"] = live_error
     identity = model.identity(response, "example.test", model.options(region="us-east-1"), "saved.json")
-    findings = compare.compare(list(identity.records), lang_zone, {"ns": view(clean() if data is None else data)})
-    return run.CheckResult(identity, lang_zone, ["ns1.example.test. (192.0.2.1)"], {}, findings)
+    findings = compare.compare(list(identity.records), lang_zone, {SERVER: view(clean() if data is None else data)})
+    return run.CheckResult(identity, lang_zone, servers or [run.ServerState(SERVER, True)], findings)
 
 
 def broken():
@@ -37,33 +41,83 @@ def placeholders(text: str) -> set:
 
 
 def test_every_language_has_every_sentence_with_the_same_blanks():
-    assert FIXES["ja"].keys() == FIXES["en"].keys()
-    assert LABELS["ja"].keys() == LABELS["en"].keys()
-    for key, sentence in FIXES["en"].items():
-        assert placeholders(FIXES["ja"][key]) == placeholders(sentence), key
-    for key, label in LABELS["en"].items():
-        assert placeholders(LABELS["ja"][key]) == placeholders(label), key
+    english = catalogue("en").CHECK
+    for lang in LANGUAGES:
+        words = catalogue(lang).CHECK
+        assert words.keys() == english.keys(), lang
+        for key, sentence in english.items():
+            assert placeholders(words[key]) == placeholders(sentence), (lang, key)
 
 
-def test_every_cause_has_a_sentence():
-    causes = {"value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "underscore-dropped",
-              "servers-disagree", "value-differs", "missing", "conflict-spf", "conflict-dmarc", "conflict-mx",
-              "conflict-cname", "value-differs-dmarc"}
-    assert causes == FIXES["en"].keys()
+def literal_fix_keys() -> set:
+    """The fix keys compare.py writes as literals: finding(STATUS, CAUSE, VALUES, FIX) and Finding(...)."""
+    import ast
+    import inspect
+
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(compare))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "finding":
+            key = node.args[3] if len(node.args) >= 4 else (node.args[1] if len(node.args) == 2 else None)
+            if isinstance(key, ast.Constant) and key.value:
+                found.add(key.value)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Finding" and len(node.args) >= 8:
+            if isinstance(node.args[7], ast.Constant):
+                found.add(node.args[7].value)
+    return found
 
 
-def test_json_list_of_design_section_5():
-    entries = json.loads(report.render_json([broken()], "en"))
-    assert [set(entry) for entry in entries] == [{"name", "type", "expected", "found", "status", "cause", "fix"}] * 6
-    first, ok = entries[0], entries[1]
+def test_every_cause_fix_and_note_has_words():
+    words = catalogue("en").CHECK
+    assert {f"cause.{cause}" for cause in compare.CAUSES} == {key for key in words if key.startswith("cause.")}
+    assert {f"fix.{key}" for key in compare.FIXES} == {key for key in words if key.startswith("fix.")}
+    assert {f"note.{key}" for key in compare.NOTES} == {key for key in words if key.startswith("note.")}
+    assert literal_fix_keys() <= set(compare.FIXES) and len(literal_fix_keys()) > 15
+    assert {f"misplaced-{p}" for p in ("mail-from-mx", "mail-from-spf")} <= set(compare.FIXES)  # built from purpose
+
+
+def test_json_object_of_docs_check():
+    document = parsed(report.render_json([broken()], "en", checked_at="2026-12-02T01:00:00Z"))
+    assert document["checked_at"] == "2026-12-02T01:00:00Z"
+    assert document["summary"] == {"identities": 1, "all_right": 0, "with_problems": 1}
+    (identity,) = document["identities"]
+    assert identity["domain"] == "example.test." and identity["zone"] == "example.test."
+    assert identity["servers"] == [{"server": SERVER, "answered": True, "why": None}]
+    assert identity["ses"]["dkim_status"] == "PENDING" and identity["ses"]["verification_error"] == "HOST_NOT_FOUND"
+    first, ok, spf = identity["findings"][0], identity["findings"][1], identity["findings"][4]
     assert first["status"] == "wrong" and first["cause"] == "value-has-zone-appended"
-    assert first["found"] == ["tok1aaaa.dkim.amazonses.com.example.test."]
+    assert first["found"] == {SERVER: ["tok1aaaa.dkim.amazonses.com.example.test."]}
     assert first["fix"].endswith(": tok1aaaa.dkim.amazonses.com.")
-    assert ok["cause"] is None and ok["fix"] is None and ok["found"] == ok["expected"]
-    missing = json.loads(report.render_json([result({})], "en"))[0]
-    assert (missing["status"], missing["cause"], missing["found"]) == ("missing", None, [])
+    assert ok["cause"] is None and ok["fix"] is None and ok["found"][SERVER] == ok["expected"]
+    assert spf["expected"] == ["v=spf1 include:amazonses.com ~all"]  # TXT plain, as in the export JSON
+    assert spf["found"] == {SERVER: ["v=spf1 include:amazonses.com ~all"]} and spf["purpose"] == "mail-from-spf"
+    missing = parsed(report.render_json([result({})], "en"))["identities"][0]["findings"][0]
+    assert (missing["status"], missing["cause"], missing["found"]) == ("missing", None, {SERVER: []})
     assert missing["fix"] == ("Add a CNAME record at tok1aaaa._domainkey.example.test. (host tok1aaaa._domainkey) "
                               "with this value: tok1aaaa.dkim.amazonses.com.")
+
+
+def test_a_server_that_did_not_answer_is_in_the_json_and_fails_the_run():
+    dead = result(servers=[run.ServerState(SERVER, True), run.ServerState("192.0.2.9", False, "timed out after 2 s")])
+    document = parsed(report.render_json([dead], "en"))
+    assert document["identities"][0]["servers"][1] == {"server": "192.0.2.9", "answered": False,
+                                                       "why": "timed out after 2 s"}
+    assert document["identities"][0]["ok"] is False and report.exit_status([dead]) == 1
+    assert "no answer: 192.0.2.9: timed out after 2 s" in report.render_table([dead], "en", live=False)
+
+
+def test_many_identities_summary_and_only_problems():
+    results = [result(), broken(), result()]
+    table = report.render_table(results, "en", live=False)
+    assert table.endswith("\n3 identities: 2 all right, 1 with problems\n")
+    assert table.count("Checked example.test") == 3
+    only = report.render_table(results, "en", live=False, only_problems=True)
+    assert only.count("Checked example.test") == 1 and "value-has-zone-appended" in only
+    assert only.endswith("3 identities: 2 all right, 1 with problems\n")
+    assert report.render_table([result()], "en", live=False).endswith("6 ok, 0 missing, 0 wrong\n")
+    document = parsed(report.render_json(results, "en", only_problems=True))
+    assert len(document["identities"]) == 1 and document["summary"]["all_right"] == 2
+    assert len(parsed(report.render_json(results, "en"))["identities"]) == 3
+    assert parsed(report.render_json([], "en"))["identities"] == []
 
 
 def test_exit_status():
@@ -92,8 +146,22 @@ def test_japanese_table_columns_line_up():
     head, row = lines[2], lines[3]
     assert head.startswith("状態")
     # "名前" is 4 columns wide on a terminal: the NAME column starts where the row's name starts.
-    assert report._width(head[:head.index("名前")]) == row.index("tok1aaaa._domainkey")
-    assert lines[-1] == "ok 6 件、missing 0 件、wrong 0 件"
+    assert report._width(head[:head.index("名前")]) == report._width(row[:row.index("tok1aaaa._domainkey")])
+    assert lines[-1] == "正常 6 件、なし 0 件、誤り 0 件"
+
+
+def test_japanese_table_is_japanese_throughout():
+    """Status words, causes, SES's statuses: all Japanese; only data (names, values, codes of DNS) stays."""
+    data = clean()
+    data[DKIM1]["CNAME"] = ["tok1aaaa.dkim.amazonses.com.example.test."]
+    text = report.render_table([result(data, live_error="HOST_NOT_FOUND")], "ja", live=False)
+    assert "検証 確認待ち、エラー レコードが見つからない" in text
+    for english in ("PENDING", "FAILED", "HOST_NOT_FOUND", "ok ", "wrong", "missing", "value-has-zone-appended",
+                    "error", "DKIM PENDING"):
+        assert english not in text, english
+    assert "誤り" in text and "値にゾーン名が付加: 末尾のドットがないため" in text
+    document = parsed(report.render_json([result(data)], "ja"))
+    assert document["identities"][0]["findings"][0]["cause"] == "value-has-zone-appended"  # codes stay in JSON
 
 
 def test_control_characters_from_outside_never_reach_the_terminal():
@@ -105,12 +173,12 @@ def test_control_characters_from_outside_never_reach_the_terminal():
 
 def test_long_values_are_shortened_in_the_table_only():
     record = model.Record("example.test.", "sel._domainkey.example.test.", "TXT", 300, "p=" + "A" * 400, "dkim")
-    finding = compare.compare_one(record, "example.test.", {})
+    finding = compare.compare_one(record, "example.test.", {}, "ns")
     identity = result().identity
-    res = run.CheckResult(identity, "example.test.", ["ns"], {}, [finding])
+    res = run.CheckResult(identity, "example.test.", [run.ServerState("ns", True)], [finding])
     table = report.render_table([res], "en", live=False)
     assert max(len(line) for line in table.splitlines()[2:4]) < 180 and "..." in table
-    assert json.loads(report.render_json([res], "en"))[0]["expected"] == [compare.expected_rdata(record).to_text()]
+    assert parsed(report.render_json([res], "en"))["identities"][0]["findings"][0]["expected"] == [record.value]
 
 
 @settings(max_examples=100)  # its own count: the "ci" profile sizes the round trips
@@ -151,6 +219,7 @@ def test_server_labels():
     (["--check", "-f", "bind"], "--format: bind writes the records; with --check"),
     (["--nameserver", "127.0.0.1", "-f", "bind"], "--nameserver: only with --check"),
     (["--check", "--nameserver", "127.0.0.1:99999"], "--nameserver: '127.0.0.1:99999'"),
+    (["--only-problems"], "--only-problems: only with --check"),
 ])
 def test_check_options_misused_exit_2(cli, tmp_path, extra, message):
     path = write_identity(tmp_path, "clean.test")

@@ -38,6 +38,18 @@ CAUSES = (
     "dmarc-invalid", "dmarc-inherited-weaker",
 )
 
+# Every fix sentence key (Finding.fix) and note key (Finding.note); the catalogues hold each.
+FIXES = (
+    "missing", "value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "extra-quotes-spf",
+    "conflict-spf", "conflict-dmarc", "conflict-dmarc-org", "conflict-mx", "conflict-cname", "underscore-dropped",
+    "servers-disagree", "value-differs", "value-differs-dmarc", "wrong-type-cname-here", "wrong-type-blocks-cname",
+    "delete-blocking", "delete-ses-mx", "delete-misplaced", "misplaced", "misplaced-mail-from-mx",
+    "misplaced-mail-from-spf", "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored",
+    "spf-too-many-lookups", "spf-syntax", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
+    "dmarc-sp-invalid", "dmarc-org-invalid", "dmarc-inherited-weaker", "dmarc-missing",
+)
+NOTES = ("spf-merged", "dmarc-in-force", "dmarc-inherited")
+
 # What one server holds: owner name -> record type -> the rdata it answered with.
 View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
 
@@ -306,8 +318,8 @@ def _quoted(text: str) -> str | None:
 
 
 def _judge_spf(record, zone, view, texts, finding):
-    records = [t for t in texts if spf.is_spf(t)]
-    quoted = [t for t in texts if _quoted(t) is not None and spf.is_spf(_quoted(t))]
+    records = sorted(t for t in texts if spf.is_spf(t))
+    quoted = sorted(t for t in texts if _quoted(t) is not None and spf.is_spf(_quoted(t)))
     values = records + quoted
     if len(records) > 1:
         return finding(WRONG, "conflict", values, "conflict-spf", suggested=merged_spf(records))
@@ -344,7 +356,7 @@ def merged_spf(records: list[str]) -> str:
 
 
 def _judge_dmarc(record, zone, view, texts, finding):
-    meant = [t for t in texts if dmarc.looks_like_dmarc(t)]
+    meant = sorted(t for t in texts if dmarc.looks_like_dmarc(t))
     kept = [t for t in meant if dmarc.is_dmarc(t)]
     wanted = dmarc.policy_of(record.value)
     if len(kept) > 1:
@@ -355,7 +367,7 @@ def _judge_dmarc(record, zone, view, texts, finding):
         if found.problem:
             return finding(WRONG, "dmarc-invalid", meant, found.problem)
         if dmarc.strength(found.policy) >= dmarc.strength(wanted):
-            differs = kept[0].strip() != record.value.strip()
+            differs = dmarc.tags(kept[0]) != dmarc.tags(record.value)
             return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
         return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy)
     if meant:  # meant as DMARC, discarded by receivers

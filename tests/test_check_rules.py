@@ -1,0 +1,248 @@
+"""SPF and DMARC read as receivers read them, and the records found where they do not belong
+(in-process answers; test_check_named_rules.py proves the same against a real named)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from check_zones import saved_identity
+from exporter import model
+from exporter.check import compare, dmarc, spf
+from test_check import DKIM1, DMARC, DOMAIN, MAIL, clean, records, view
+
+SES = "include:amazonses.com"
+
+
+# --- SPF -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "v=spf1 include:amazonses.com ~all",
+    "v=spf1 include:amazonses.com -all",
+    "v=spf1 include:amazonses.com ?all",
+    "v=spf1 +include:amazonses.com",
+    "v=spf1 include:_spf.google.com include:amazonses.com -all",
+    "V=SPF1 ip4:192.0.2.0/24 a mx/24 INCLUDE:AmazonSES.com. exp=explain.example.test ~all",
+    "v=spf1 include:amazonses.com redirect=_spf.example.test",
+])
+def test_spf_that_authorizes_ses(text):
+    assert spf.judge(text).ok, spf.judge(text)
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("v=spf1 include:_spf.google.com -all", "spf-lacks-include"),
+    ("v=spf1 -include:amazonses.com ~all", "spf-lacks-include"),
+    ("v=spf1 include:amazonses.co ~all", "spf-lacks-include"),
+    ("v=spf1 -all include:amazonses.com", "spf-include-after-all"),
+    ("v=spf1 include:amazonses.com ~all redirect=_spf.example.test", "spf-redirect-ignored"),
+    ("v=spf1 include:amazonses.com ~all redirect=a.test redirect=b.test", "spf-syntax"),
+    ("v=spf1 include:amazonses.com inclde:x.test ~all", "spf-syntax"),
+    ("v=spf1 include: ~all", "spf-syntax"),
+    ("v=spf1 " + " ".join(f"include:s{i}.test" for i in range(10)) + " include:amazonses.com ~all",
+     "spf-too-many-lookups"),
+])
+def test_spf_mistakes_seen_offline(text, cause):
+    assert spf.judge(text).cause == cause
+
+
+def test_lookups_are_counted_at_least():
+    text = "v=spf1 a mx ptr exists:%{i}.x.test " + " ".join(f"include:s{i}.test" for i in range(6)) + \
+           " include:amazonses.com redirect=r.test"
+    assert spf.judge(text).detail == {"count": "12"}  # 4 + 6 + SES + redirect; nested includes not followed
+    assert spf.judge("v=spf1 ip4:192.0.2.1 ip6:2001:db8::1 " + " ".join(f"a:h{i}.test" for i in range(9)) +
+                     " include:amazonses.com -all").ok  # exactly 10
+
+
+def test_the_fix_keeps_the_other_senders():
+    assert spf.with_ses_include("v=spf1 include:_spf.google.com -all") == \
+        "v=spf1 include:_spf.google.com include:amazonses.com -all"
+    assert spf.with_ses_include("v=spf1 mx redirect=_spf.x.test") == "v=spf1 mx include:amazonses.com redirect=_spf.x.test"
+    assert spf.with_ses_include("v=spf1 -all include:amazonses.com") == "v=spf1 include:amazonses.com -all"
+    assert spf.with_ses_include("v=spf1") == "v=spf1 include:amazonses.com"
+
+
+MECHANISM = st.sampled_from(["mx", "a", "ip4:192.0.2.1", "include:_spf.google.com", "include:mail.zendesk.com",
+                             "ip6:2001:db8::/32", "exists:%{i}.spf.test", "a:mail.test/24"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MECHANISM, max_size=8), st.sampled_from(["", " -all", " ~all", " ?all", " +all"]))
+def test_adding_ses_to_any_record_authorizes_it_and_keeps_every_term(mechanisms, final):
+    text = "v=spf1 " + " ".join(mechanisms) + final
+    fixed = spf.with_ses_include(text)
+    assert spf.judge(fixed).cause in (None, "spf-too-many-lookups")
+    assert [w for w in fixed.split() if w != SES] == text.split()
+
+
+def test_two_spf_records_merge_into_one_that_keeps_both():
+    assert compare.merged_spf(["v=spf1 include:amazonses.com ~all", "v=spf1 include:_spf.google.com -all"]) == \
+        "v=spf1 include:amazonses.com include:_spf.google.com ~all"
+    assert compare.merged_spf(["v=spf1 mx -all", "v=spf1 include:_spf.google.com ~all"]) == \
+        "v=spf1 mx include:_spf.google.com include:amazonses.com -all"
+
+
+def test_merged_spf_at_the_mail_from_name_is_ok():
+    data = clean()
+    data[MAIL]["TXT"] = ['"v=spf1 include:_spf.google.com include:amazonses.com -all"', '"site-verification=1"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert (finding.status, finding.cause, finding.note) == ("ok", None, "spf-merged")
+    assert finding.values == ("v=spf1 include:_spf.google.com include:amazonses.com -all",)
+
+
+def test_one_spf_without_ses_says_add_the_include():
+    data = clean()
+    data[MAIL]["TXT"] = ['"v=spf1 include:_spf.google.com -all"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert (finding.status, finding.cause) == ("wrong", "spf-lacks-include")
+    assert finding.detail["suggested"] == "v=spf1 include:_spf.google.com include:amazonses.com -all"
+
+
+def test_two_spf_records_are_a_conflict_with_a_merged_suggestion():
+    data = clean()
+    data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com ~all"', '"v=spf1 include:_spf.google.com ~all"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "conflict", "conflict-spf")
+    assert finding.detail["suggested"] == "v=spf1 include:_spf.google.com include:amazonses.com ~all"
+
+
+# --- DMARC ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, problem, policy, sub", [
+    ("v=DMARC1; p=none;", None, "none", "none"),
+    ("v=DMARC1;p=reject;sp=quarantine", None, "reject", "quarantine"),
+    ("v=DMARC1; p=Reject", None, "reject", "reject"),
+    ("p=reject; v=DMARC1", "dmarc-v-not-first", None, None),
+    ("v=dmarc1; p=reject", "dmarc-v-not-first", None, None),  # RFC 7489 6.4: DMARC1 exactly
+    ("v=DMARC1; rua=mailto:d@x.test", "dmarc-p-missing", "none", "none"),  # 6.6.3 step 6: rua rescues as none
+    ("v=DMARC1; p=rejected", "dmarc-p-invalid", None, None),
+    ("v=DMARC1; p=reject; sp=all", "dmarc-sp-invalid", None, None),
+])
+def test_dmarc_lint(text, problem, policy, sub):
+    read = dmarc.read(text)
+    assert (read.problem, read.policy, read.subdomain_policy) == (problem, policy, sub)
+
+
+def subdomain_records(**kwargs):
+    domain = "shop.example.co.uk"
+    identity = model.identity(saved_identity(domain), domain, model.options(region="us-east-1", **kwargs), "test")
+    return list(identity.records)
+
+
+def subdomain_view(org_txt=None, own_txt=None):
+    data = {}
+    for record in subdomain_records():
+        data.setdefault(record.name, {}).setdefault(record.type, []).append(
+            compare.expected_rdata(record).to_text())
+    del data["_dmarc.shop.example.co.uk."]
+    if own_txt:
+        data["_dmarc.shop.example.co.uk."] = {"TXT": own_txt}
+    if org_txt:
+        data["_dmarc.example.co.uk."] = {"TXT": org_txt}
+    return view(data)
+
+
+def dmarc_finding(found_view, **kwargs):
+    return compare.compare(subdomain_records(**kwargs), "example.co.uk.", {"a": found_view})[5]
+
+
+def test_the_organisational_domain_is_asked_by_the_public_suffix_list():
+    asked = compare.questions(subdomain_records(), "example.co.uk.")
+    assert ("_dmarc.example.co.uk.", "TXT") in asked and ("_dmarc.co.uk.", "TXT") not in asked
+    at_org = {name for name, _ in compare.questions(records(), DOMAIN + ".") if name.startswith("_dmarc.")}
+    assert at_org == {DMARC}  # an identity at its organisational domain: nothing to inherit
+
+
+def test_inherited_reject_policy_meets_the_requirement():
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=reject"']))
+    assert (finding.status, finding.cause, finding.fix, finding.note) == ("ok", None, None, "dmarc-inherited")
+    assert finding.detail == {"org": "_dmarc.example.co.uk.", "policy": "reject"}
+
+
+def test_inherited_policy_is_sp_when_given():
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=none"']), dmarc="v=DMARC1; p=quarantine;")
+    assert (finding.status, finding.cause) == ("missing", "dmarc-inherited-weaker")
+    assert finding.detail["policy"] == "none"
+
+
+def test_two_records_at_the_organisational_domain_apply_none():
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject"', '"v=DMARC1; p=none"']))
+    assert (finding.status, finding.cause, finding.fix) == ("missing", "conflict", "conflict-dmarc-org")
+
+
+def test_neither_record_suggests_one_at_the_organisational_domain():
+    finding = dmarc_finding(subdomain_view())
+    assert (finding.status, finding.cause, finding.fix) == ("missing", None, "dmarc-missing")
+    assert finding.detail["dmarc_at"] == "_dmarc.example.co.uk." and finding.detail["dmarc_host"] == "_dmarc"
+
+
+def test_own_record_wins_over_the_organisational_one():
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject"'], ['"v=DMARC1; p=none"']))
+    assert (finding.status, finding.note) == ("ok", None)
+
+
+def test_own_conflict_names_the_strongest_policy_never_a_weaker_one():
+    data = clean()
+    data[DMARC]["TXT"] = ['"v=DMARC1; p=none;"', '"v=DMARC1; p=reject;"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert (finding.cause, finding.detail["policy"]) == ("conflict", "reject")
+
+
+@pytest.mark.parametrize("text, fix", [('"p=none; v=DMARC1"', "dmarc-v-not-first"),
+                                       ('"v=DMARC1; p=nothing"', "dmarc-p-invalid"),
+                                       ('"v=DMARC1; pct=50"', "dmarc-p-missing")])
+def test_invalid_own_dmarc_is_wrong(text, fix):
+    data = clean()
+    data[DMARC]["TXT"] = [text]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "dmarc-invalid", fix)
+
+
+# --- misplaced records ---------------------------------------------------------------------
+
+def test_ses_mx_at_the_apex_is_a_finding_of_its_own():
+    data = clean()
+    data[DOMAIN + "."] = {"MX": ["10 feedback-smtp.us-east-1.amazonses.com."]}
+    del data[MAIL]["MX"]
+    found = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
+    assert (found[3].status, found[3].cause, found[3].fix) == ("missing", "misplaced", "misplaced-mail-from-mx")
+    assert found[3].detail["found_at"] == DOMAIN + "."
+    apex = found[6]
+    assert (apex.name, apex.type, apex.status, apex.cause, apex.fix) == \
+        (DOMAIN + ".", "MX", "wrong", "misplaced", "delete-ses-mx")
+    assert apex.found == {"a": ("10 feedback-smtp.us-east-1.amazonses.com.",)}
+
+
+def test_an_ordinary_apex_mx_is_no_finding():
+    data = clean()
+    data[DOMAIN + "."] = {"MX": ["10 mx.example.test."]}
+    assert len(compare.compare(records(), DOMAIN + ".", {"a": view(data)})) == 6
+
+
+def test_dkim_without_domainkey():
+    data = clean()
+    del data[DKIM1]
+    data[f"tok1aaaa.{DOMAIN}."] = {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}
+    found = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
+    assert (found[0].status, found[0].cause, found[0].detail["found_at"]) == ("missing", "misplaced", f"tok1aaaa.{DOMAIN}.")
+    assert (found[6].name, found[6].fix, found[6].detail["belongs_at"]) == (f"tok1aaaa.{DOMAIN}.", "delete-misplaced", DKIM1)
+
+
+def test_phase_one_answers_alone_claim_no_diagnostic_cause():
+    """Names not asked are unknown: the verdicts hold, and no diagnostic cause is invented."""
+    data = clean()
+    del data[DKIM1]
+    data[f"tok1aaaa.{DOMAIN}."] = {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}
+    asked = set(compare.questions(records(), DOMAIN + "."))
+    phase_one = {name: {t: v for t, v in types.items() if (name, t) in asked} for name, types in data.items()}
+    first = compare.compare(records(), DOMAIN + ".", {"a": view(phase_one)})
+    both = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
+    assert [f.status for f in first] == [f.status for f in both[:6]]
+    assert (first[0].status, first[0].cause) == ("missing", None) and len(first) == 6
+
+
+def test_a_known_mistake_on_one_server_is_said_for_that_server():
+    late = clean()
+    late[DKIM1]["CNAME"] = ["tok1aaaa.dkim.amazonses.com.example.test."]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(clean()), "b": view(late)})[0]
+    assert (finding.status, finding.cause) == ("wrong", "value-has-zone-appended")
+    assert finding.detail["only_on"] == ["b"]
+    assert finding.found == {"a": ("tok1aaaa.dkim.amazonses.com.",), "b": ("tok1aaaa.dkim.amazonses.com.example.test.",)}
