@@ -387,7 +387,9 @@ def _judge_dmarc(record, zone, view, texts, finding):
             if org.problem and org.subdomain_policy is None:
                 return finding(MISSING, "dmarc-invalid", (), "dmarc-org-invalid", org=org_name)
             if dmarc.strength(org.subdomain_policy) >= dmarc.strength(wanted):
-                return finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=org.subdomain_policy)
+                # Nothing is expected here: publishing --dmarc's p=none would switch enforcement off.
+                return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name,
+                                       policy=org.subdomain_policy), expected=())
             return finding(MISSING, "dmarc-inherited-weaker", (), org=org_name, policy=org.subdomain_policy)
     placed = _not_here(record, zone, view, finding)
     if placed.cause is not None:
