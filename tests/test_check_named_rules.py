@@ -138,7 +138,7 @@ def test_two_spf_records_are_a_conflict_with_a_merge_that_keeps_both(cli, named,
     report = by_purpose(check(cli, tmp_path, "two-spf.test", named[0]))
     assert states(report) == {"spf": ("wrong", "conflict")}
     assert len(report["spf"]["found"][named[0].address]) == 2
-    assert report["spf"]["fix"].endswith("for example: v=spf1 include:_spf.google.com include:amazonses.com ~all")
+    assert report["spf"]["fix"].endswith("for example: v=spf1 include:_spf.google.com include:amazonses.com -all")
 
 
 def test_one_spf_without_ses_says_add_the_include(cli, named, tmp_path):

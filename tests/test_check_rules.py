@@ -75,7 +75,7 @@ def test_adding_ses_to_any_record_authorizes_it_and_keeps_every_term(mechanisms,
 
 def test_two_spf_records_merge_into_one_that_keeps_both():
     assert compare.merged_spf(["v=spf1 include:amazonses.com ~all", "v=spf1 include:_spf.google.com -all"]) == \
-        "v=spf1 include:amazonses.com include:_spf.google.com ~all"
+        "v=spf1 include:amazonses.com include:_spf.google.com -all"  # the strictest all of the two
     assert compare.merged_spf(["v=spf1 mx -all", "v=spf1 include:_spf.google.com ~all"]) == \
         "v=spf1 mx include:_spf.google.com include:amazonses.com -all"
 

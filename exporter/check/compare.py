@@ -337,21 +337,22 @@ def _judge_spf(record, zone, view, texts, finding):
 
 
 def merged_spf(records: list[str]) -> str:
-    """One record authorizing everything the several did, with SES, ending with the first `all`."""
+    """One record authorizing everything the several did, with SES, ending with the strictest `all`."""
     mechanisms: dict[str, None] = {}
-    final = None
+    finals = []
     for text in records:
         try:
             for term in spf.terms(text):
                 if term.modifier:
                     continue
                 if term.name == "all":
-                    final = final or term.text
+                    finals.append(term)
                     break
                 mechanisms.setdefault(term.text, None)
         except ValueError:
             continue
-    merged = "v=spf1 " + " ".join(list(mechanisms) + ([final] if final else []))
+    final = min(finals, key=lambda t: "-~?+".index(t.qualifier), default=None)
+    merged = "v=spf1 " + " ".join(list(mechanisms) + ([final.text] if final else []))
     return merged if spf.judge(merged).ok else spf.with_ses_include(merged)
 
 
