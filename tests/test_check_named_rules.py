@@ -165,8 +165,8 @@ def test_ses_mx_at_the_apex_instead_of_the_mail_from_name(cli, named, tmp_path):
     assert (apex["name"], apex["type"], apex["status"], apex["cause"]) == ("apex-mx.test.", "MX", "wrong", "misplaced")
     assert apex["expected"] == [] and apex["purpose"] == "mail-from-mx"
     assert apex["fix"] == ("Delete the MX at apex-mx.test.: it sends all mail for apex-mx.test to SES's feedback host, "
-                           "which does not deliver it. The SES MX belongs only at the MAIL FROM domain "
-                           "mail.apex-mx.test..")
+                           "which does not deliver it (the SES MX belongs only at the MAIL FROM domain, "
+                           "mail.apex-mx.test.).")
 
 
 def test_ses_mx_at_the_apex_beside_a_right_mail_from_is_still_found(cli, named, tmp_path):

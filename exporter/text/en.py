@@ -144,7 +144,7 @@ CHECK = {
     "fix.conflict-dmarc": "Keep only one v=DMARC1 record at {name}: with two, receivers apply no DMARC at all "
                           "(the strongest policy published there is p={policy}).",
     "fix.conflict-dmarc-org": "{name} has no DMARC record and {org} has two, so receivers apply no DMARC to this "
-                              "domain: keep only one v=DMARC1 record at {org}.",
+                              "domain: keep only one of the two.",
     "fix.conflict-mx": "The MAIL FROM domain must have exactly one MX, so delete the others at {name} and keep: "
                        "{value}",
     "fix.conflict-cname": "Delete the other records at {name}: a name that has a CNAME may hold nothing else.",
@@ -165,9 +165,9 @@ CHECK = {
     "fix.delete-blocking": "Delete this {type} record at {name}: the {belongs} record belongs there and cannot "
                            "share the name with it.",
     "fix.delete-ses-mx": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback host, which "
-                         "does not deliver it. The SES MX belongs only at the MAIL FROM domain {mail_from}.",
-    "fix.delete-misplaced": "Delete this {type} record at {name}: nothing reads it there; it belongs at "
-                            "{belongs_at}.",
+                         "does not deliver it (the SES MX belongs only at the MAIL FROM domain, {mail_from}).",
+    "fix.delete-misplaced": "Delete this {type} record at {name}: it belongs at {belongs_at}, and nothing reads "
+                            "it here.",
     "fix.misplaced": "It was published at {found_at}, without _domainkey; publish it at {name} (host {host}) "
                      "with this value: {value}",
     "fix.misplaced-mail-from-mx": "The SES MX was published at {found_at} instead of the MAIL FROM domain; add it "
@@ -178,8 +178,8 @@ CHECK = {
                              "it, keeping the rest: {suggested}",
     "fix.spf-include-after-all": "include:amazonses.com comes after all, where receivers never read it; move it "
                                  "before all: {suggested}",
-    "fix.spf-redirect-ignored": "The record ends in all, so its {term} is never followed (RFC 7208 6.1): keep "
-                                "either the all or the redirect= in the record at {name}.",
+    "fix.spf-redirect-ignored": "In the record at {name}, {term} is never followed because the record ends in all "
+                                "(RFC 7208 6.1): keep either the all or the redirect=.",
     "fix.spf-too-many-lookups": "The SPF record at {name} needs at least {count} DNS look-ups (the limit is 10), "
                                 "so SPF fails for every sender (permerror): flatten or remove some include:, a, "
                                 "mx, ptr or exists terms.",
@@ -193,7 +193,7 @@ CHECK = {
     "fix.dmarc-sp-invalid": "The DMARC record at {name} has an sp= that is not none, quarantine or reject, so "
                             "receivers apply no DMARC (or only p=none with rua=); correct or remove the sp= tag.",
     "fix.dmarc-org-invalid": "{name} has no DMARC record and the one at {org}, which would apply, is not valid "
-                             "(a missing or unknown p=): correct the record at {org}.",
+                             "(a missing or unknown p=): correct that record.",
     "fix.dmarc-inherited-weaker": "{name} has no DMARC record, so {org} applies with p={policy}, weaker than the "
                                   "one asked for; add a TXT record at {name} (host {host}) with this value: {value}",
     "fix.dmarc-missing": "No DMARC policy applies to {domain}. p=none is the usual start: it changes no delivery; "
