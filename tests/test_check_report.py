@@ -226,3 +226,38 @@ def test_check_options_misused_exit_2(cli, tmp_path, extra, message):
     result = cli("clean.test", "--identity-file", path, "--region", "us-east-1", *extra)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def docs_rows(heading: str) -> list[list[str]]:
+    """The rows of the first table under `heading` in docs/check.md, as cells."""
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "check.md").read_text()
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("|")][2:]
+    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines]
+
+
+def sentence_pattern(template: str) -> str:
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(".+?")
+    return "".join(parts)
+
+
+def test_docs_list_every_cause_with_a_true_example_line():
+    """docs/check.md: each cause has a row, and each example line is a sentence the code can write."""
+    words = catalogue("en").CHECK
+    patterns = [sentence_pattern(words[key]) for key in words if key.startswith(("fix.", "note."))]
+    rows = docs_rows("Causes") + docs_rows("Findings of their own")
+    named = {row[0].strip("`") for row in rows}
+    assert set(compare.CAUSES) <= named
+    examples = [row[-1].strip("`") for row in rows] + [row[-1].strip("`") for row in docs_rows("Remarks on records that are right")]
+    assert len(examples) > 30
+    for example in examples:
+        cause, _, sentence = example.partition(": ")
+        if cause not in compare.CAUSES:
+            sentence = example
+        assert any(re.fullmatch(pattern, sentence) for pattern in patterns), example
