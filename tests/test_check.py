@@ -94,8 +94,25 @@ def test_cname_where_txt_belongs_is_wrong_and_shown():
     data = clean()
     data[DMARC] = {"CNAME": ["dmarc.provider.example."]}
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
-    assert (finding.status, finding.cause, finding.fix) == ("wrong", "wrong-type", "wrong-type-cname-here")
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "wrong-type", "dmarc-cname")
     assert finding.values == ("CNAME dmarc.provider.example.",)
+    data[DMARC] = {"CNAME": ["mail.example.test."]}  # followed as receivers follow it: no DMARC record there
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert (finding.status, finding.fix) == ("missing", "dmarc-missing")
+    data[MAIL]["CNAME"] = ["elsewhere.example."]
+    del data[MAIL]["MX"], data[MAIL]["TXT"]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[3]
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "wrong-type", "wrong-type-cname-here")
+
+
+def test_hosted_dmarc_is_judged_at_the_cname_target_when_its_answer_is_known():
+    data = clean()
+    data[DMARC] = {"CNAME": ["example.test.dmarc.provider.example."]}
+    data["example.test.dmarc.provider.example."] = {"TXT": ['"v=DMARC1; p=quarantine; rua=mailto:r@provider.example"']}
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert (finding.status, finding.note) == ("ok", "dmarc-in-force")
+    assert finding.found == {"a": ("CNAME example.test.dmarc.provider.example.",
+                                   "v=DMARC1; p=quarantine; rua=mailto:r@provider.example")}
 
 
 def test_txt_where_cname_belongs_is_missing_and_a_finding_of_its_own():

@@ -43,7 +43,7 @@ FIXES = (
     "missing", "value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "extra-quotes-spf",
     "conflict-spf", "conflict-dmarc", "conflict-dmarc-org", "conflict-mx", "conflict-cname", "underscore-dropped",
     "servers-disagree", "value-differs", "value-differs-dmarc", "wrong-type-cname-here", "wrong-type-blocks-cname",
-    "delete-blocking", "delete-ses-mx", "delete-misplaced", "misplaced", "misplaced-mail-from-mx",
+    "delete-blocking", "delete-ses-mx", "delete-ses-mx-no-mail-from", "delete-misplaced", "dmarc-cname", "misplaced", "misplaced-mail-from-mx",
     "misplaced-mail-from-spf", "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored",
     "spf-too-many-lookups", "spf-syntax", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
     "dmarc-sp-invalid", "dmarc-org-invalid", "dmarc-inherited-weaker", "dmarc-missing",
@@ -237,7 +237,8 @@ def _judge_all(records, zone, view, server) -> tuple[list[Finding], dict]:
         if ses and apex != mail_from:
             extras.setdefault((apex, "MX", "misplaced"), Finding(
                 apex, "MX", "mail-from-mx", WRONG, "misplaced", (), {server: tuple(sorted(shown(r) for r in ses))},
-                "delete-ses-mx", {"domain": filters.no_final_dot(apex), "mail_from": mail_from or ""}))
+                "delete-ses-mx" if mail_from else "delete-ses-mx-no-mail-from",
+                {"domain": filters.no_final_dot(apex), "mail_from": mail_from or ""}))
     return findings, extras
 
 
@@ -260,6 +261,13 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
         if others:
             return finding(WRONG, "conflict", values + [shown(r, f"{t} ") for t, rs in others.items() for r in rs],
                            "conflict-cname")
+        if record.purpose == "dmarc" and len(cnames) == 1:
+            # Hosted DMARC: a service publishes the record at the CNAME's target, which receivers follow.
+            target = next(iter(cnames)).target.to_text()
+            if view.get(target, {}).get("TXT"):
+                hosted = _judge_dmarc(record, zone, view, [txt_text(r) for r in view[target]["TXT"]], finding)
+                return replace(hosted, found={server: tuple(values) + hosted.found[server]})
+            return finding(WRONG, "wrong-type", values, "dmarc-cname", target=target)
         return finding(WRONG, "wrong-type", values, "wrong-type-cname-here")
     if record.type == "MX":
         return _judge_mx(record, zone, view, others.get("MX", frozenset()), finding)
