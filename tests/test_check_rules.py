@@ -246,3 +246,42 @@ def test_a_known_mistake_on_one_server_is_said_for_that_server():
     assert (finding.status, finding.cause) == ("wrong", "value-has-zone-appended")
     assert finding.detail["only_on"] == ["b"]
     assert finding.found == {"a": ("tok1aaaa.dkim.amazonses.com.",), "b": ("tok1aaaa.dkim.amazonses.com.example.test.",)}
+
+
+APEX = DOMAIN + "."
+FAULTS = {
+    "dkim-appended": lambda d: d.setdefault(DKIM1, {}).update(CNAME=["tok1aaaa.dkim.amazonses.com.example.test."]),
+    "dkim-doubled": lambda d: (d.pop(DKIM1, None), d.update({DKIM1 + APEX: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}})),
+    "dkim-bare": lambda d: (d.pop(DKIM1, None), d.update({"tok1aaaa." + APEX: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}})),
+    "dkim-txt": lambda d: d.update({DKIM1: {"TXT": ['"v=DKIM1; p=x"']}}),
+    "mx-at-apex": lambda d: (d.setdefault(MAIL, {}).pop("MX", None),
+                             d.setdefault(APEX, {}).update(MX=["10 feedback-smtp.us-east-1.amazonses.com."])),
+    "spf-at-apex": lambda d: (d.setdefault(MAIL, {}).pop("TXT", None),
+                              d.setdefault(APEX, {}).update(TXT=['"v=spf1 include:amazonses.com ~all"'])),
+    "spf-merged": lambda d: d.setdefault(MAIL, {}).update(TXT=['"v=spf1 mx include:amazonses.com -all"']),
+    "spf-two": lambda d: d.setdefault(MAIL, {}).update(TXT=['"v=spf1 mx -all"', '"v=spf1 include:amazonses.com ~all"']),
+    "dmarc-dropped": lambda d: (d.pop(DMARC, None), d.update({"dmarc." + APEX: {"TXT": ['"v=DMARC1; p=none"']}})),
+    "dmarc-doubled": lambda d: (d.pop(DMARC, None), d.update({DMARC + APEX: {"TXT": ['"v=DMARC1; p=none"']}})),
+    "dmarc-reject": lambda d: d.update({DMARC: {"TXT": ['"v=DMARC1; p=reject"']}}),
+    "dmarc-cname": lambda d: d.update({DMARC: {"CNAME": ["d.provider.example."]}}),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(sorted(FAULTS)), unique=True, max_size=5))
+def test_first_phase_answers_alone_give_the_same_verdicts(faults):
+    """The runner asks diagnostic questions only when a verdict is not ok: so the verdicts (status
+    of every record, ok or not) must never depend on them, and a cause seen in the first phase stays."""
+    data = clean()
+    for fault in faults:
+        FAULTS[fault](data)
+    asked = set(compare.questions(records(), APEX))
+    first_only = {name: {t: v for t, v in types.items() if (name, t) in asked} for name, types in data.items()}
+    first = compare.compare(records(), APEX, {"a": view(first_only)})
+    both = compare.compare(records(), APEX, {"a": view(data)})
+    assert [f.status for f in first[:6]] == [f.status for f in both[:6]]
+    for one, two in zip(first[:6], both[:6]):
+        assert one.cause is None or one.cause == two.cause, (one, two)
+    assert {(f.name, f.type, f.cause) for f in first[6:]} <= {(f.name, f.type, f.cause) for f in both[6:]}
+    everything_ok = all(f.status == "ok" for f in first)
+    assert everything_ok == all(f.status == "ok" for f in both)  # no diagnostic can find a problem phase 1 missed
