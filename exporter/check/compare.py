@@ -206,8 +206,10 @@ def compare(records: list[Record], zone: str, views: dict[str, View]) -> list[Fi
     for key in extra_keys:
         having = [judged[server][1][key] for server in views if key in judged[server][1]]
         merged = _merge(having)
-        if len(having) < len(views):
-            merged = replace(merged, detail={**merged.detail, "only_on": [s for s in views if key in judged[s][1]]})
+        if len(having) < len(views):  # the other servers serve nothing of it
+            found = {server: merged.found.get(server, ()) for server in views}
+            merged = replace(merged, found=found,
+                             detail={**merged.detail, "only_on": [s for s in views if key in judged[s][1]]})
         findings.append(merged)
     return findings
 
