@@ -134,11 +134,8 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
     from .check import check, report
 
     results = check(identities, job.nameservers, job.dns_timeout)
-    if job.report_format == "json":
-        text = report.render_json(results, lang, only_problems=job.only_problems)
-    else:
-        text = report.render_table(results, lang, live=job.identity_file is None, colour=job.colour,
-                                   only_problems=job.only_problems)
+    writer = report.Stream(job.report_format, lang, job.identity_file is None, job.colour, job.only_problems)
+    text = writer.begin() + "".join(writer.add(result) for result in results) + writer.end()
     out.emit(text, job.output)
     return report.exit_status(results)
 

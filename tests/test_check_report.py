@@ -27,7 +27,7 @@ def result(data=None, live_error=None, lang_zone="example.test.", servers=None):
         response["VerificationInfo"]["ErrorType"] = live_error
     identity = model.identity(response, "example.test", model.options(region="us-east-1"), "saved.json")
     findings = compare.compare(list(identity.records), lang_zone, {SERVER: view(clean() if data is None else data)})
-    return run.CheckResult(identity, lang_zone, servers or [run.ServerState(SERVER, True)], findings)
+    return run.CheckResult(identity, lang_zone, None, servers or [run.ServerAnswer(SERVER, True)], findings)
 
 
 def broken():
@@ -97,7 +97,7 @@ def test_json_object_of_docs_check():
 
 
 def test_a_server_that_did_not_answer_is_in_the_json_and_fails_the_run():
-    dead = result(servers=[run.ServerState(SERVER, True), run.ServerState("192.0.2.9", False, "timed out after 2 s")])
+    dead = result(servers=[run.ServerAnswer(SERVER, True), run.ServerAnswer("192.0.2.9", False, "timed out after 2 s")])
     document = parsed(report.render_json([dead], "en"))
     assert document["identities"][0]["servers"][1] == {"server": "192.0.2.9", "answered": False,
                                                        "why": "timed out after 2 s"}
@@ -175,7 +175,7 @@ def test_long_values_are_shortened_in_the_table_only():
     record = model.Record("example.test.", "sel._domainkey.example.test.", "TXT", 300, "p=" + "A" * 400, "dkim")
     finding = compare.compare_one(record, "example.test.", {}, "ns")
     identity = result().identity
-    res = run.CheckResult(identity, "example.test.", [run.ServerState("ns", True)], [finding])
+    res = run.CheckResult(identity, "example.test.", None, [run.ServerAnswer("ns", True)], [finding])
     table = report.render_table([res], "en", live=False)
     assert max(len(line) for line in table.splitlines()[2:4]) < 180 and "..." in table
     assert parsed(report.render_json([res], "en"))["identities"][0]["findings"][0]["expected"] == [record.value]
@@ -261,3 +261,22 @@ def test_docs_list_every_cause_with_a_true_example_line():
         if cause not in compare.CAUSES:
             sentence = example
         assert any(re.fullmatch(pattern, sentence) for pattern in patterns), example
+
+
+def test_a_zone_found_in_dns_is_said_in_the_reports_language():
+    found = result(lang_zone="test.")
+    found.zone_note = "DNS says the zone holding example.test is test, not example.test"
+    english = report.render_table([found], "en", live=False).splitlines()[1]
+    assert english == ("DNS says the zone holding example.test is test, not example.test: host names and fixes "
+                       "are for the test zone")
+    japanese = report.render_table([found], "ja", live=False).splitlines()[1]
+    assert japanese.startswith("DNS によると example.test を含むゾーンは example.test ではなく test です。")
+    assert parsed(report.render_json([found], "ja"))["identities"][0]["zone_note"] == found.zone_note
+
+
+def test_no_answer_at_all_leaves_no_table_rows():
+    dead = result(servers=[run.ServerAnswer("system resolver", False, "DNS: example.test does not exist (NXDOMAIN)")])
+    dead.findings = []
+    lines = report.render_table([dead], "en", live=False).splitlines()
+    assert lines[2].startswith("no answer: system resolver: DNS: example.test does not exist") and len(lines) == 4
+    assert parsed(report.render_json([dead], "en"))["identities"][0]["findings"] == []

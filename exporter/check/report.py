@@ -33,7 +33,7 @@ def words(lang: str) -> dict[str, str]:
 
 def is_right(result) -> bool:
     """Every record ok and every server answered (a dead name server is an outage)."""
-    return all(f.status == compare.OK for f in result.findings) and all(s.answered for s in result.servers)
+    return result.all_right
 
 
 def exit_status(results) -> int:
@@ -113,7 +113,7 @@ def identity_json(result, lang: str) -> dict:
     return {
         "domain": identity.domain,
         "zone": result.zone,
-        "zone_note": getattr(result, "zone_note", None),
+        "zone_note": result.zone_note,
         "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why} for s in result.servers],
         "ses": {
             "source": identity.source,
@@ -128,25 +128,9 @@ def identity_json(result, lang: str) -> dict:
     }
 
 
-def iter_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False):
-    """The JSON object in pieces, one identity at a time (the whole is one valid document)."""
-    checked_at = checked_at or now()
-    yield "{\n" + f'{JSON_INDENT}"checked_at": {json.dumps(checked_at)},\n{JSON_INDENT}"identities": ['
-    count = right = listed = 0
-    for result in results:
-        count += 1
-        right += is_right(result)
-        if only_problems and is_right(result):
-            continue
-        body = filters.json_text(identity_json(result, lang)).replace("\n", "\n" + JSON_INDENT * 2)
-        yield ("," if listed else "") + "\n" + JSON_INDENT * 2 + body
-        listed += 1
-    summary = {"identities": count, "all_right": right, "with_problems": count - right}
-    yield (f"\n{JSON_INDENT}],\n{JSON_INDENT}\"summary\": " + json.dumps(summary) + "\n}\n")
-
-
 def render_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False) -> str:
-    return "".join(iter_json(results, lang, checked_at, only_problems))
+    """The one JSON object of docs/check.md (docs/check.schema.json)."""
+    return _whole(Stream("json", lang, only_problems=only_problems, checked_at=checked_at), results)
 
 
 def now() -> str:
@@ -154,27 +138,61 @@ def now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-# --- table ---------------------------------------------------------------------------------
+# --- streaming -----------------------------------------------------------------------------
 
-def iter_table(results, lang: str, live: bool, colour: bool = False, only_problems: bool = False):
-    """The table, one identity's block at a time; with several identities, a summary line last."""
-    count = right = shown = 0
-    for result in results:
-        count += 1
-        right += is_right(result)
-        if only_problems and is_right(result):
-            continue
-        yield ("\n" if shown else "") + _block(result, lang, live, colour)
-        shown += 1
-    if count > 1 or only_problems:
-        text = words(lang)
-        yield ("\n" if shown else "") + text["label.summary_many"].format(
-            count=count, right=right, problems=count - right) + "\n"
+class Stream:
+    """The report written one identity at a time (exporter/check/run.py streams the results):
+    `begin()`, then `add(result)` for each, then `end()`; joined, they are the whole report.
+
+    kind is "table" or "json". With only_problems, identities that are all right are left out;
+    the summary (the table's last line when there are several identities, the JSON's "summary")
+    still counts them."""
+
+    def __init__(self, kind: str, lang: str, live: bool = False, colour: bool = False,
+                 only_problems: bool = False, checked_at: str | None = None):
+        self.kind, self.lang, self.live, self.colour = kind, lang, live, colour
+        self.only_problems = only_problems
+        self.checked_at = checked_at
+        self.count = self.right = self.listed = 0
+
+    def begin(self) -> str:
+        if self.kind != "json":
+            return ""
+        return ("{\n" + f'{JSON_INDENT}"checked_at": {json.dumps(self.checked_at or now())},\n'
+                f'{JSON_INDENT}"identities": [')
+
+    def add(self, result) -> str:
+        self.count += 1
+        self.right += is_right(result)
+        if self.only_problems and is_right(result):
+            return ""
+        self.listed += 1
+        if self.kind == "json":
+            body = filters.json_text(identity_json(result, self.lang)).replace("\n", "\n" + JSON_INDENT * 2)
+            return ("," if self.listed > 1 else "") + "\n" + JSON_INDENT * 2 + body
+        return ("\n" if self.listed > 1 else "") + _block(result, self.lang, self.live, self.colour)
+
+    def end(self) -> str:
+        if self.kind == "json":
+            summary = {"identities": self.count, "all_right": self.right, "with_problems": self.count - self.right}
+            return (("\n" + JSON_INDENT) if self.listed else "") + f"],\n{JSON_INDENT}\"summary\": " + \
+                json.dumps(summary) + "\n}\n"
+        if self.count > 1 or self.only_problems:
+            return ("\n" if self.listed else "") + words(self.lang)["label.summary_many"].format(
+                count=self.count, right=self.right, problems=self.count - self.right) + "\n"
+        return ""
+
+
+def _whole(stream: Stream, results) -> str:
+    return stream.begin() + "".join(stream.add(result) for result in results) + stream.end()
 
 
 def render_table(results, lang: str, live: bool, colour: bool = False, only_problems: bool = False) -> str:
-    return "".join(iter_table(results, lang, live, colour, only_problems))
+    """The table, one block per identity; with several identities, a summary line last."""
+    return _whole(Stream("table", lang, live, colour, only_problems), results)
 
+
+# --- table ---------------------------------------------------------------------------------
 
 def _block(result, lang: str, live: bool, colour: bool) -> str:
     text = words(lang)
@@ -188,7 +206,7 @@ def _block(result, lang: str, live: bool, colour: bool) -> str:
         sentence = fix_sentence(f, result.zone, lang) or note_sentence(f, result.zone, lang)
         notes.append(f"{text[f'cause.{f.cause}']}: {sentence}" if f.cause and sentence else sentence)
     widths = [max(_width(_cell(v)) for row in rows for v in _values(row[i])) for i in range(1, 6)]
-    for index, row in enumerate(rows):
+    for index, row in enumerate(rows if result.findings else []):  # no findings: no server answered
         for line_no in range(max(len(row[4]), len(row[5]))):
             cells = [row[i] if line_no == 0 else "" for i in (1, 2, 3)]
             cells += [row[i][line_no] if line_no < len(row[i]) else "" for i in (4, 5)]
@@ -224,8 +242,10 @@ def _header(result, text, live: bool) -> str:
     head = text["label.checked"].format(domain=filters.display_name(identity.domain),
                                         zone=filters.no_final_dot(result.zone),
                                         servers=text["label.separator"].join(s.label for s in result.servers))
-    if getattr(result, "zone_note", None):
-        head += "\n" + text["label.zone_note"].format(zone=filters.no_final_dot(result.zone), note=result.zone_note)
+    if result.zone_note:  # the zone found in DNS differs from the one assumed: say it in the report's language
+        head += "\n" + text["label.zone_note"].format(domain=filters.no_final_dot(identity.domain),
+                                                      zone=filters.no_final_dot(result.zone),
+                                                      assumed=filters.no_final_dot(identity.zone))
 
     def ses(value):
         return text.get(f"ses.{value}", value) if value else none

@@ -6,7 +6,7 @@ people put records by mistake (compare.diagnostic_questions) only when some verd
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import dns.resolver
 
@@ -16,8 +16,8 @@ from .ask import QUERY_TIMEOUT, Server, authoritative_servers, observe
 
 
 @dataclass(frozen=True)
-class ServerState:
-    """One server asked: whether it answered every question, and why not."""
+class ServerAnswer:
+    """One server asked for an identity: whether it answered every question, and if not, why."""
 
     label: str
     answered: bool
@@ -31,10 +31,14 @@ class CheckResult:
 
     identity: object  # model.Identity
     zone: str
-    servers: list  # ServerState, in the order asked
+    zone_note: str | None  # which zone was found, when it differs from the one assumed
+    servers: list  # ServerAnswer, in the order asked
     findings: list  # compare.Finding
-    zone_note: str | None = None  # which zone was found, when it differs from the one assumed
-    extra: dict = field(default_factory=dict)
+
+    @property
+    def all_right(self) -> bool:
+        """Every record ok on every server, and every server answered."""
+        return all(s.answered for s in self.servers) and all(f.status == compare.OK for f in self.findings)
 
 
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
@@ -58,6 +62,6 @@ def check_identity(identity, nameservers: list[Server] | None = None, timeout: f
             for name, types in view.items():
                 observation.views[label].setdefault(name, {}).update(types)
         findings = compare.compare(records, zone, observation.views)
-    states = [ServerState(s.label, s.label not in observation.failures, observation.failures.get(s.label))
+    states = [ServerAnswer(s.label, s.label not in observation.failures, observation.failures.get(s.label))
               for s in servers]
-    return CheckResult(identity, zone, states, findings)
+    return CheckResult(identity, zone, None, states, findings)

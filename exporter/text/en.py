@@ -257,6 +257,7 @@ CHECK = {
     "label.summary_many": "{count} identities: {right} all right, {problems} with problems",
     "label.server_state": "{server}: {state}",
     "label.separator": "; ",
-    "label.zone_note": "zone {zone} found in DNS ({note})",
+    "label.zone_note": "DNS says the zone holding {domain} is {zone}, not {assumed}: host names and fixes are for "
+                       "the {zone} zone",
     "label.none": "-",
 }

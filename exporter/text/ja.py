@@ -266,6 +266,7 @@ CHECK = {
     "label.summary_many": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
     "label.server_state": "{server}: {state}",
     "label.separator": "、",
-    "label.zone_note": "ゾーン {zone} は DNS で見つけたものです（{note}）",
+    "label.zone_note": "DNS によると {domain} を含むゾーンは {assumed} ではなく {zone} です。ホスト名と直し方は "
+                       "{zone} ゾーンに合わせています",
     "label.none": "-",
 }
