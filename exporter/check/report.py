@@ -242,10 +242,11 @@ def _header(result, text, live: bool) -> str:
     head = text["label.checked"].format(domain=filters.display_name(identity.domain),
                                         zone=filters.no_final_dot(result.zone),
                                         servers=text["label.separator"].join(s.label for s in result.servers))
+    head = filters.terminal_text(head)
     if result.zone_note:  # the zone found in DNS differs from the one assumed: say it in the report's language
-        head += "\n" + text["label.zone_note"].format(domain=filters.no_final_dot(identity.domain),
-                                                      zone=filters.no_final_dot(result.zone),
-                                                      assumed=filters.no_final_dot(identity.zone))
+        head += "\n" + filters.terminal_text(text["label.zone_note"].format(
+            domain=filters.no_final_dot(identity.domain), zone=filters.no_final_dot(result.zone),
+            assumed=filters.no_final_dot(identity.zone)))
 
     def ses(value):
         return text.get(f"ses.{value}", value) if value else none
@@ -257,7 +258,7 @@ def _header(result, text, live: bool) -> str:
         statuses += text["label.ses_error"].format(error=ses(identity.verification_error))
     where = (text["label.ses_live"].format(region=identity.region or none) if live
              else text["label.ses_saved"].format(source=identity.source))
-    return filters.terminal_text(head) + "\n" + filters.terminal_text(f"{where}: {statuses}")
+    return head + "\n" + filters.terminal_text(f"{where}: {statuses}")
 
 
 def _values(cell) -> list[str]:
