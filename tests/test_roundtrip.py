@@ -37,6 +37,8 @@ from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL
 from hcl_support import Hcl, cloudflare_records, route53_records
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_text
 
+pytestmark = [pytest.mark.needs_named, pytest.mark.needs_node, pytest.mark.slow]
+
 # BIND: a fragment passes BIND's checks once wrapped like this.
 WRAPPER = "$TTL 300\n@ SOA . . 0 0 0 0 0\n@ NS .\n"
 ROUTE53_ZONE_ID = "Z0123456789ABCDEFGHIJ"

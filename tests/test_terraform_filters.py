@@ -11,6 +11,8 @@ from exporter.filters import cloudflare_txt, hcl_string, route53_txt
 from exporter.model import Identity, Record
 from hcl_support import Hcl, blocks, cloudflare_records, literal, route53_records, txt_text
 
+pytestmark = [pytest.mark.needs_node]
+
 # TXT text as SES and users write it, weighted towards what breaks naive escaping.
 TRICKY = st.sampled_from(['"', "\\", "${", "%{", "$${", "%%{", "$", "%", "{", "}", ";", " ", "\\\"", "'"])
 PRINTABLE = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
