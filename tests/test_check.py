@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from check_zones import saved_identity
 from exporter import model
 from exporter.check import compare
+
+from check_zones import saved_identity
 
 DOMAIN = "example.test"
 

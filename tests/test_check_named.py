@@ -10,12 +10,13 @@ import subprocess
 import dns.resolver
 import pytest
 
+from exporter import model
+from exporter.check import ask, compare, run
+
 from check_schema import parsed
 from check_zones import DISAGREE_SECOND_COPY, FAULT_ZONES, write_identity, zone_text
 from conftest import require_tool
 from dns_servers import FakeDns, Named, SilentServer
-from exporter import model
-from exporter.check import ask, compare, run
 
 pytestmark = [pytest.mark.needs_named]
 

@@ -8,9 +8,11 @@ of one zone. Every JSON report is validated against docs/check.schema.json (chec
 import pytest
 
 from check_schema import parsed
-from check_zones import DMARC, MX_HOST, SPF, TOKENS, write_identity, zone_text
+from check_zones import MX_HOST, SPF, TOKENS, write_identity, zone_text
 from conftest import require_tool
 from dns_servers import Named
+
+pytestmark = [pytest.mark.needs_named]
 
 DKIM_TXT = '"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC"'
 

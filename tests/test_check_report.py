@@ -1,22 +1,22 @@
 """The --check report (table and JSON), its words in each language, and the --check options."""
 
-import json
 import re
 import string
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_check import DKIM1, clean, view
 
-from check_schema import parsed
-from check_zones import saved_identity, write_identity
 from exporter import model
 from exporter.check import ask, compare, report, run
 from exporter.errors import InputError
 from exporter.filters import terminal_text
 from exporter.language import LANGUAGES
 from exporter.text import catalogue
-from test_check import DKIM1, clean, view
+
+from check_schema import parsed
+from check_zones import saved_identity, write_identity
 
 SERVER = "ns1.example.test. (192.0.2.1)"
 

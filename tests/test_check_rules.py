@@ -4,11 +4,12 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_check import DKIM1, DMARC, DOMAIN, MAIL, clean, records, view
 
-from check_zones import saved_identity
 from exporter import model
 from exporter.check import compare, dmarc, spf
-from test_check import DKIM1, DMARC, DOMAIN, MAIL, clean, records, view
+
+from check_zones import saved_identity
 
 SES = "include:amazonses.com"
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import dns.exception
 import dns.name
@@ -134,8 +135,9 @@ def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
     for record in records:
         wanted[(record.name, record.type)] = None
         wanted[(record.name, "CNAME" if record.type != "CNAME" else "TXT")] = None
-        if record.purpose == "dmarc" and org_dmarc_name(record):
-            wanted[(org_dmarc_name(record), "TXT")] = None
+        org = org_dmarc_name(record) if record.purpose == "dmarc" else None
+        if org:
+            wanted[(org, "TXT")] = None
     if records:
         for apex in apexes(records, zone):
             wanted[(apex, "MX")] = None
@@ -172,7 +174,7 @@ def expected_rdata(record: Record) -> dns.rdata.Rdata:
     return dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.from_text(record.type), text)
 
 
-def txt_text(rdata: dns.rdata.Rdata) -> str:
+def txt_text(rdata: Any) -> str:  # a TXT rdata (dns.rdtypes.ANY.TXT.TXT)
     """A TXT record's text as SPF and DMARC read it: its character-strings joined."""
     return b"".join(rdata.strings).decode("ascii", errors="backslashreplace")
 
@@ -233,7 +235,8 @@ def _judge_all(records, zone, view, server) -> tuple[list[Finding], dict]:
     """One server's findings: per record, and the misplaced records keyed (name, type, cause)."""
     extras: dict = {}
     findings = [compare_one(record, zone, view, server, extras) for record in records]
-    for apex in apexes(records, zone) + [parent(r.name) for r in records if r.purpose == "mail-from-mx"]:
+    parents = [above for r in records if r.purpose == "mail-from-mx" and (above := parent(r.name))]
+    for apex in apexes(records, zone) + parents:
         ses = {mx for mx in view.get(apex, {}).get("MX", ()) if SES_MX.match(mx.exchange.to_text())}
         mail_from = next((r.name for r in records if r.purpose == "mail-from-mx"), None)
         if ses and apex != mail_from:
@@ -282,7 +285,7 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
 
 
 def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
-    expected = expected_rdata(record)
+    expected: Any = expected_rdata(record)  # a CNAME rdata: .target
     if cnames and others:
         values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
         return finding(WRONG, "conflict", values, "conflict-cname")
@@ -306,7 +309,7 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
 
 
 def _judge_mx(record, zone, view, mxs, finding):
-    expected = expected_rdata(record)
+    expected: Any = expected_rdata(record)  # an MX rdata: .exchange
     values = [shown(r) for r in mxs]
     if not mxs:
         return _not_here(record, zone, view, finding)
@@ -329,13 +332,13 @@ def _quoted(text: str) -> str | None:
 
 def _judge_spf(record, zone, view, texts, finding):
     records = sorted(t for t in texts if spf.is_spf(t))
-    quoted = sorted(t for t in texts if _quoted(t) is not None and spf.is_spf(_quoted(t)))
-    values = records + quoted
+    unquoted = sorted((t, inner) for t in texts if (inner := _quoted(t)) is not None and spf.is_spf(inner))
+    values = records + [t for t, _ in unquoted]
     if len(records) > 1:
         return finding(WRONG, "conflict", values, "conflict-spf", suggested=merged_spf(records))
     if not records:
-        if quoted:
-            inner = _quoted(quoted[0])
+        if unquoted:
+            inner = unquoted[0][1]
             suggested = inner if spf.judge(inner).ok else spf.with_ses_include(inner)
             return finding(WRONG, "extra-quotes", values, "extra-quotes-spf", suggested=suggested)
         return _not_here(record, zone, view, finding)

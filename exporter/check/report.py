@@ -197,9 +197,10 @@ def render_table(results, lang: str, live: bool, colour: bool = False, only_prob
 def _block(result, lang: str, live: bool, colour: bool) -> str:
     text = words(lang)
     lines = [_header(result, text, live)]
+    rows: list[tuple[str | None, str, str, str, list[str], list[str]]]
     rows = [(None, text["label.status"], text["label.type"], text["label.name"], [text["label.expected"]],
              [text["label.found"]])]
-    notes = []
+    notes: list[str | None] = []
     for f in result.findings:
         rows.append((f.status, text[f"status.{f.status}"], f.type, f.name,
                      list(f.expected) or [text["label.nothing_belongs"]], _found_cells(f, text)))
@@ -208,14 +209,15 @@ def _block(result, lang: str, live: bool, colour: bool) -> str:
     widths = [max(_width(_cell(v)) for row in rows for v in _values(row[i])) for i in range(1, 6)]
     for index, row in enumerate(rows if result.findings else []):  # no findings: no server answered
         for line_no in range(max(len(row[4]), len(row[5]))):
-            cells = [row[i] if line_no == 0 else "" for i in (1, 2, 3)]
-            cells += [row[i][line_no] if line_no < len(row[i]) else "" for i in (4, 5)]
+            cells = [row[1], row[2], row[3]] if line_no == 0 else ["", "", ""]
+            cells += [column[line_no] if line_no < len(column) else "" for column in (row[4], row[5])]
             padded = [_pad(_cell(c), w) for c, w in zip(cells, widths)]
-            if colour and index > 0 and line_no == 0:
+            if colour and row[0] is not None and line_no == 0:
                 padded[0] = f"\x1b[{COLOURS[row[0]]}m{padded[0]}\x1b[0m"
             lines.append("  ".join(padded).rstrip())
-        if index > 0 and notes[index - 1]:
-            lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(notes[index - 1]))
+        note = notes[index - 1] if index > 0 else None
+        if note:
+            lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(note))
     for server in result.servers:
         if not server.answered:
             lines.append(filters.terminal_text(text["label.not_asked"].format(server=server.label,
