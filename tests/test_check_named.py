@@ -286,7 +286,7 @@ def test_no_authoritative_servers_exits_3(named):
     resolver.lifetime = 2
     from exporter.errors import DnsError
 
-    with pytest.raises(DnsError, match="cannot find the authoritative servers of elsewhere.example"):
+    with pytest.raises(DnsError, match="cannot find the zone of elsewhere.example"):
         ask.authoritative_servers("elsewhere.example.", resolver, port=named[0].port)
 
 
