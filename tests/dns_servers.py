@@ -3,6 +3,8 @@
 - `Named`: Debian's real `named`, started with our own config in a temporary folder.
 - `FakeDns`: a small dnspython server in a thread, for what `named` refuses to serve (a
   CNAME beside other data) and for answers delayed by a fixed time (the benchmark).
+- `DelayProxy`: a UDP proxy in its own process, in front of a `named`, that delays every
+  answer by a fixed time: a distant authoritative server (benchmarks/check_many.py).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -200,3 +203,61 @@ class SilentServer:
 
     def stop(self) -> None:
         self.socket.close()
+
+
+class DelayProxy:
+    """127.0.0.1:PORT forwarding each UDP query to 127.0.0.1:`upstream` at once and sending each
+    answer back `delay` seconds after it came. Its own process, so relaying costs the measured
+    program no CPU time."""
+
+    def __init__(self, upstream: int, delay: float):
+        self.process = subprocess.Popen([sys.executable, __file__, "proxy", str(upstream), str(delay)],
+                                        stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line.strip().isdigit():
+            self.stop()
+            raise RuntimeError("the delaying proxy did not start")
+        self.port = int(line)
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+
+
+async def _proxy(upstream: int, delay: float) -> None:
+    """DelayProxy's process: one socket towards the clients, one towards the upstream server; the
+    proxy gives each query an id of its own and restores the client's id in the answer."""
+    loop = asyncio.get_running_loop()
+    waiting: dict[int, tuple[tuple, bytes]] = {}  # proxy id -> (client address, client id bytes)
+    next_id = 0
+
+    class Upstream(asyncio.DatagramProtocol):
+        def datagram_received(self, wire, address):
+            client = waiting.pop(int.from_bytes(wire[:2], "big"), None)
+            if client is not None:
+                loop.call_later(delay, front.sendto, client[1] + wire[2:], client[0])
+
+    class Front(asyncio.DatagramProtocol):
+        def datagram_received(self, wire, address):
+            nonlocal next_id
+            if len(wire) < 12:
+                return
+            next_id = (next_id + 1) % 65536
+            waiting[next_id] = (address, wire[:2])
+            back.sendto(next_id.to_bytes(2, "big") + wire[2:])
+
+    back, _ = await loop.create_datagram_endpoint(Upstream, remote_addr=("127.0.0.1", upstream))
+    front, _ = await loop.create_datagram_endpoint(Front, local_addr=("127.0.0.1", 0))
+    for transport in (back, front):
+        transport.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 22)
+    print(front.get_extra_info("sockname")[1], flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["proxy"]:
+    asyncio.run(_proxy(int(sys.argv[2]), float(sys.argv[3])))
