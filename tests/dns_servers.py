@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -106,6 +108,27 @@ controls {{ }};
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
+    def reload(self, origin: str, text: str, serial: int | None = None) -> None:
+        """Serve a new version of one zone: its file rewritten, then SIGHUP, as an operator does.
+        The file's time is set ahead, so named sees it changed even within the same second. With
+        `serial`, return only once named serves the zone with that SOA serial."""
+        file = self.folder / f"{origin.rstrip('.')}.zone"
+        file.write_text(text)
+        ahead = time.time() + 60
+        os.utime(file, (ahead, ahead))
+        self.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while serial is not None:
+            try:
+                answer = dns.query.udp(dns.message.make_query(origin, "SOA"), "127.0.0.1", timeout=0.5, port=self.port)
+                if answer.answer and answer.answer[0][0].serial == serial:
+                    return
+            except (dns.exception.Timeout, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"named did not load serial {serial} of {origin} within 10 s")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -129,6 +152,8 @@ class FakeDns:
         self.data = {dns.name.from_text(name): types for name, types in data.items()}
         self.delay = delay
         self.asked: list[tuple[str, str, bool]] = []  # (name, type, recursion desired) of each query
+        self.waiting = 0  # questions received and not answered yet (they wait out the delay)
+        self.most_waiting = 0  # the most at any moment: how many the client had in flight
         self.port = 0
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -173,7 +198,13 @@ class FakeDns:
             def datagram_received(self, wire, address):
                 reply = server.answer(wire)
                 if reply is not None:
-                    server.loop.call_later(server.delay, self.transport.sendto, reply, address)
+                    server.waiting += 1
+                    server.most_waiting = max(server.most_waiting, server.waiting)
+                    server.loop.call_later(server.delay, self.send, reply, address)
+
+            def send(self, reply, address):
+                server.waiting -= 1
+                self.transport.sendto(reply, address)
 
         transport, _ = self.loop.run_until_complete(
             self.loop.create_datagram_endpoint(Protocol, local_addr=("127.0.0.1", 0)))

@@ -120,14 +120,14 @@ class Asker:
         self.sent = 0  # datagrams sent: the benchmark reports it
 
     async def query(self, server: Server, name: str, rdtype: str) -> Reply | str:
-        if self._silent.get(server, 0) >= DOWN_AFTER:
-            return f"timed out after {self.timeout:g} s (it stopped answering earlier in this check)"
         if self._limit is None:
             self._limit = _Limit(self.max_queries)
         question = _question(name, dns.rdatatype.from_text(rdtype))
         reason = f"timed out after {self.timeout:g} s"
         await self._limit.acquire()
         try:
+            if self._silent.get(server, 0) >= DOWN_AFTER:  # checked once our turn came: others may have found out
+                return f"{reason} (it stopped answering earlier in this check)"
             for _ in range(self.attempts):
                 try:
                     reply = await self._udp(server, question)

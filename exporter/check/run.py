@@ -78,6 +78,9 @@ class Checker:
         self._resolving: asyncio.Semaphore | None = None
         self._tasks: dict[tuple, asyncio.Future] = {}  # ("zone"|"servers"|"outside", key) -> shared task
 
+    def tasks(self) -> list:
+        return list(self._tasks.values())
+
     def close(self) -> None:
         for task in self._tasks.values():
             task.cancel()
@@ -213,7 +216,8 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
             task.cancel()
         checker.close()
         try:
-            loop.run_until_complete(asyncio.gather(*pending, *checker._tasks.values(), return_exceptions=True))
+            if asyncio._get_running_loop() is None:  # not when collected as garbage inside another loop
+                loop.run_until_complete(asyncio.gather(*pending, *checker.tasks(), return_exceptions=True))
         finally:
             loop.close()
 
@@ -221,7 +225,11 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
                    resolver: dns.resolver.Resolver | None = None, port: int = 53) -> CheckResult:
     """Check one identity: its zone's servers (found through `resolver`), or `nameservers`."""
-    return next(stream([identity], nameservers or (), timeout, resolver=resolver, port=port))
+    results = stream([identity], nameservers or (), timeout, resolver=resolver, port=port)
+    try:
+        return next(results)
+    finally:
+        results.close()
 
 
 def run_job(job, identities: list, lang: str, notify) -> int:
