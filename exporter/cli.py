@@ -90,6 +90,11 @@ class OneLineErrors(click.Command):
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--only-problems", is_flag=True, help="With --check: leave identities whose records are all right "
               "out of the report (the summary line still counts them).")
+@click.option("--max-queries", type=click.IntRange(1, 10000), default=None, metavar="N",
+              help="With --check: DNS questions in flight at once, across all identities (default 1000).")
+@click.option("--wait", metavar="DURATION",
+              help="With --check: check again, with growing pauses, until every record is right on every server, "
+              "for at most DURATION (90s, 30m, 1h30m); progress on stderr; exit 1 if the time runs out.")
 @click.option("--zone-id", metavar="ID", help="terraform-route53: the hosted zone id, instead of a look-up by name "
               "(terraform-cloudflare: the default of the zone id variable).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,

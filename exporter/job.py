@@ -39,6 +39,8 @@ class Job:
     only_problems: bool = False  # --check: leave identities whose records are all right out of the report
     nameservers: tuple[str, ...] = ()
     dns_timeout: float = 2.0
+    max_queries: int | None = None  # DNS questions in flight at once; None: exporter/check/ask.py's default
+    wait: str | float | None = None  # --wait: a duration (90s, 30m, 1h30m) or seconds; None: check once
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
 
     def settings(self):
@@ -112,6 +114,13 @@ def _refuse_contradictions(job: Job) -> None:
     if not job.check and job.only_problems:
         raise InputError("only with --check (it leaves identities whose records are right out of the report)",
                          option="only_problems")
+    for option in ("wait", "max_queries"):
+        if not job.check and getattr(job, option) is not None:
+            raise InputError("only with --check", option=option)
+    if job.wait is not None:
+        from .check.wait import parse_duration
+
+        parse_duration(job.wait)
     if job.report_format not in ("table", "json"):
         raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
 
@@ -130,14 +139,9 @@ def _identities(job: Job, notify) -> list:
 
 
 def _check(job: Job, identities: list, lang: str, notify) -> int:
-    from . import output as out
-    from .check import check, report
+    from .check.run import run_job
 
-    results = check(identities, job.nameservers, job.dns_timeout)
-    writer = report.Stream(job.report_format, lang, job.identity_file is None, job.colour, job.only_problems)
-    text = writer.begin() + "".join(writer.add(result) for result in results) + writer.end()
-    out.emit(text, job.output)
-    return report.exit_status(results)
+    return run_job(job, identities, lang, notify)
 
 
 def _read_public_key(path: str) -> str:

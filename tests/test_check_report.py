@@ -266,10 +266,10 @@ def test_docs_list_every_cause_with_a_true_example_line():
 def test_a_zone_found_in_dns_is_said_in_the_reports_language():
     found = result(lang_zone="test.")
     found.zone_note = "DNS says the zone holding example.test is test, not example.test"
-    english = report.render_table([found], "en", live=False).splitlines()[1]
+    english = report.render_table([found], "en", live=False).splitlines()[2]
     assert english == ("DNS says the zone holding example.test is test, not example.test: host names and fixes "
                        "are for the test zone")
-    japanese = report.render_table([found], "ja", live=False).splitlines()[1]
+    japanese = report.render_table([found], "ja", live=False).splitlines()[2]
     assert japanese.startswith("DNS によると example.test を含むゾーンは example.test ではなく test です。")
     assert parsed(report.render_json([found], "ja"))["identities"][0]["zone_note"] == found.zone_note
 

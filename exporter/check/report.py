@@ -244,11 +244,6 @@ def _header(result, text, live: bool) -> str:
     head = text["label.checked"].format(domain=filters.display_name(identity.domain),
                                         zone=filters.no_final_dot(result.zone),
                                         servers=text["label.separator"].join(s.label for s in result.servers))
-    head = filters.terminal_text(head)
-    if result.zone_note:  # the zone found in DNS differs from the one assumed: say it in the report's language
-        head += "\n" + filters.terminal_text(text["label.zone_note"].format(
-            domain=filters.no_final_dot(identity.domain), zone=filters.no_final_dot(result.zone),
-            assumed=filters.no_final_dot(identity.zone)))
 
     def ses(value):
         return text.get(f"ses.{value}", value) if value else none
@@ -260,7 +255,12 @@ def _header(result, text, live: bool) -> str:
         statuses += text["label.ses_error"].format(error=ses(identity.verification_error))
     where = (text["label.ses_live"].format(region=identity.region or none) if live
              else text["label.ses_saved"].format(source=identity.source))
-    return head + "\n" + filters.terminal_text(f"{where}: {statuses}")
+    lines = [filters.terminal_text(head), filters.terminal_text(f"{where}: {statuses}")]
+    if result.zone_note:  # the zone found in DNS differs from the one assumed: say it in the report's language
+        lines.append(filters.terminal_text(text["label.zone_note"].format(
+            domain=filters.no_final_dot(identity.domain), zone=filters.no_final_dot(result.zone),
+            assumed=filters.no_final_dot(identity.zone))))
+    return "\n".join(lines)
 
 
 def _values(cell) -> list[str]:
