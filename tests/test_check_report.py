@@ -1,5 +1,6 @@
 """The --check report (table and JSON), its words in each language, and the --check options."""
 
+import json
 import re
 import string
 
@@ -280,3 +281,20 @@ def test_no_answer_at_all_leaves_no_table_rows():
     lines = report.render_table([dead], "en", live=False).splitlines()
     assert lines[2].startswith("no answer: system resolver: DNS: example.test does not exist") and len(lines) == 4
     assert parsed(report.render_json([dead], "en"))["identities"][0]["findings"] == []
+
+
+@settings(max_examples=100)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+                    max_leaves=10))
+def test_json_line_is_one_line_of_the_same_value(value):
+    from exporter.filters import json_line
+
+    text = json_line(value)
+    assert "\n" not in text and json.loads(text) == value
+
+
+def test_json_line_keeps_non_ascii_readable():
+    from exporter.filters import json_line
+
+    assert json_line({"n": "日本語.jp", "v": 'a"b\\c\n'}) == '{"n": "日本語.jp", "v": "a\\"b\\\\c\\n"}'

@@ -185,7 +185,9 @@ def shown(rdata: dns.rdata.Rdata, prefix: str = "") -> str:
 
 
 def expected_values(record: Record) -> tuple[str, ...]:
-    return (shown(expected_rdata(record)),)
+    """As `shown` would show the expected rdata, without parsing it (a thousand identities are
+    compared in one run)."""
+    return (f"{record.priority} {record.value}" if record.type == "MX" else record.value,)
 
 
 # --- comparing -----------------------------------------------------------------------------
@@ -285,7 +287,7 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
 
 
 def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
-    expected: Any = expected_rdata(record)  # a CNAME rdata: .target
+    target = dns.name.from_text(record.value)
     if cnames and others:
         values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
         return finding(WRONG, "conflict", values, "conflict-cname")
@@ -301,24 +303,24 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
                            found_type=", ".join(sorted(others)))
         return _not_here(record, zone, view, finding, extras, server)
     values = [shown(r) for r in cnames]
-    if set(cnames) == {expected}:
+    if len(cnames) == 1 and next(iter(cnames)).target == target:
         return finding(OK, None, values)
-    if len(cnames) == 1 and _zone_appended(next(iter(cnames)).target, expected.target, zone):
+    if len(cnames) == 1 and _zone_appended(next(iter(cnames)).target, target, zone):
         return finding(WRONG, "value-has-zone-appended", values)
     return finding(WRONG, "value-differs", values)
 
 
 def _judge_mx(record, zone, view, mxs, finding):
-    expected: Any = expected_rdata(record)  # an MX rdata: .exchange
+    exchange = dns.name.from_text(record.value)
     values = [shown(r) for r in mxs]
     if not mxs:
         return _not_here(record, zone, view, finding)
     if len(mxs) > 1:
         return finding(WRONG, "conflict", values, "conflict-mx")
     (mx,) = mxs
-    if mx.exchange == expected.exchange:
+    if mx.exchange == exchange:
         return finding(OK, None, values)  # with one MX its priority has no effect (Muumuu turns blank into 50)
-    if _zone_appended(mx.exchange, expected.exchange, zone):
+    if _zone_appended(mx.exchange, exchange, zone):
         return finding(WRONG, "value-has-zone-appended", values)
     return finding(WRONG, "value-differs", values)
 

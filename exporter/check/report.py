@@ -128,6 +128,17 @@ def identity_json(result, lang: str) -> dict:
     }
 
 
+def _identity_text(result, lang: str) -> str:
+    """One identity of the JSON report: its facts on one line, then one line per finding."""
+    whole = identity_json(result, lang)
+    findings = whole.pop("findings")
+    head = filters.json_line(whole)[:-1] + ', "findings": ['
+    if not findings:
+        return head + "]}"
+    inner = "\n" + JSON_INDENT * 3
+    return head + inner + ("," + inner).join(filters.json_line(f) for f in findings) + "\n" + JSON_INDENT * 2 + "]}"
+
+
 def render_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False) -> str:
     """The one JSON object of docs/check.md (docs/check.schema.json)."""
     return _whole(Stream("json", lang, only_problems=only_problems, checked_at=checked_at), results)
@@ -168,8 +179,7 @@ class Stream:
             return ""
         self.listed += 1
         if self.kind == "json":
-            body = filters.json_text(identity_json(result, self.lang)).replace("\n", "\n" + JSON_INDENT * 2)
-            return ("," if self.listed > 1 else "") + "\n" + JSON_INDENT * 2 + body
+            return ("," if self.listed > 1 else "") + "\n" + JSON_INDENT * 2 + _identity_text(result, self.lang)
         return ("\n" if self.listed > 1 else "") + _block(result, self.lang, self.live, self.colour)
 
     def end(self) -> str:
@@ -278,6 +288,8 @@ def _cell(value: str) -> str:
 
 def _width(text: str) -> int:
     """Columns on a terminal: East Asian wide characters (Japanese headings) take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
