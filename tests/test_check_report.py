@@ -298,3 +298,20 @@ def test_json_line_keeps_non_ascii_readable():
     from exporter.filters import json_line
 
     assert json_line({"n": "日本語.jp", "v": 'a"b\\c\n'}) == '{"n": "日本語.jp", "v": "a\\"b\\\\c\\n"}'
+
+
+@pytest.mark.parametrize("why, japanese", [
+    ("clean.test. timed out after 0.2 s", "clean.test. の問い合わせに 0.2 秒以内の応答がありません"),
+    ("clean.test. timed out after 2 s (it stopped answering earlier in this check)",
+     "clean.test. の問い合わせに 2 秒以内の応答がありません（この確認の途中から応答が止まっています）"),
+    ("x.test. answered REFUSED: not authoritative for the zone",
+     "x.test. の問い合わせを拒否されました（REFUSED）。このゾーンの権威サーバーではありません"),
+    ("x.test. answered SERVFAIL", "x.test. の問い合わせにエラー SERVFAIL が返りました"),
+    ("x.test. was not authoritative (a referral or a lame delegation)",
+     "x.test. について権威のある応答がありません（委任先の誤り、いわゆる lame delegation）"),
+    ("x.test. failed (Connection refused)", "x.test. の問い合わせに失敗しました (Connection refused)"),
+    ("something new", "something new"),
+])
+def test_why_a_server_did_not_answer_in_each_language(why, japanese):
+    assert report.why_text(why, "en") == why  # the English catalogue says it as ask.py does
+    assert report.why_text(why, "ja") == japanese

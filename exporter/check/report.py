@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import string
 import unicodedata
 
@@ -230,11 +231,35 @@ def _block(result, lang: str, live: bool, colour: bool) -> str:
             lines.append(" " * (widths[0] + 2) + "-> " + filters.terminal_text(note))
     for server in result.servers:
         if not server.answered:
-            lines.append(filters.terminal_text(text["label.not_asked"].format(server=server.label,
-                                                                               reason=server.why or "")))
+            lines.append(filters.terminal_text(text["label.not_asked"].format(
+                server=server.label, reason=why_text(server.why, lang))))
     counts = {s: sum(f.status == s for f in result.findings) for s in compare.STATUSES}
     lines.append(text["label.summary"].format(**counts))
     return "\n".join(lines) + "\n"
+
+
+# The reasons exporter/check/ask.py gives for a server that did not answer, as catalogue keys, so
+# the table says them in its language; a reason of another form is shown as it is.
+WHY = (
+    (re.compile(r"(?P<name>\S+) timed out after (?P<seconds>[\d.]+) s \(it stopped answering earlier in this "
+                r"check\)"), "why.down"),
+    (re.compile(r"(?P<name>\S+) timed out after (?P<seconds>[\d.]+) s"), "why.timeout"),
+    (re.compile(r"(?P<name>\S+) answered REFUSED: not authoritative for the zone"), "why.refused"),
+    (re.compile(r"(?P<name>\S+) answered (?P<rcode>[A-Z0-9]+)"), "why.rcode"),
+    (re.compile(r"(?P<name>\S+) was not authoritative \(a referral or a lame delegation\)"), "why.lame"),
+    (re.compile(r"(?P<name>\S+) failed (?P<detail>.*)"), "why.failed"),
+)
+
+
+def why_text(why: str | None, lang: str) -> str:
+    """Why a server did not answer, in the report's language when the reason is a known one."""
+    if not why:
+        return ""
+    for pattern, key in WHY:
+        match = pattern.fullmatch(why)
+        if match:
+            return words(lang)[key].format(**match.groupdict())
+    return why
 
 
 def _found_cells(finding: compare.Finding, text: dict) -> list[str]:
