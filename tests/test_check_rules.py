@@ -113,6 +113,7 @@ def test_two_spf_records_are_a_conflict_with_a_merged_suggestion():
     ("v=DMARC1; p=Reject", None, "reject", "reject"),
     ("p=reject; v=DMARC1", "dmarc-v-not-first", None, None),
     ("v=dmarc1; p=reject", "dmarc-v-not-first", None, None),  # RFC 7489 6.4: DMARC1 exactly
+    ("V = DMARC1 ; P = quarantine", None, "quarantine", "quarantine"),  # but "v", "p" in any case, spaces
     ("v=DMARC1; rua=mailto:d@x.test", "dmarc-p-missing", "none", "none"),  # 6.6.3 step 6: rua rescues as none
     ("v=DMARC1; p=rejected", "dmarc-p-invalid", None, None),
     ("v=DMARC1; p=reject; sp=all", "dmarc-sp-invalid", None, None),
@@ -286,3 +287,14 @@ def test_first_phase_answers_alone_give_the_same_verdicts(faults):
     assert {(f.name, f.type, f.cause) for f in first[6:]} <= {(f.name, f.type, f.cause) for f in both[6:]}
     everything_ok = all(f.status == "ok" for f in first)
     assert everything_ok == all(f.status == "ok" for f in both)  # no diagnostic can find a problem phase 1 missed
+
+
+def test_spf_strings_are_joined_without_a_space_as_rfc_7208_says():
+    """A panel that splits the value into two strings without the space changes the record."""
+    data = clean()
+    data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com" "~all"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert finding.values == ("v=spf1 include:amazonses.com~all",)
+    assert (finding.status, finding.cause) == ("wrong", "spf-lacks-include")
+    data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com" " ~all"']
+    assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4].status == "ok"

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 POLICIES = ("none", "quarantine", "reject")  # weakest first
-STARTS = re.compile(r"^v=DMARC1\s*(;|$)")  # RFC 7489 6.4: v=DMARC1 first, exactly
+# RFC 7489 6.4: the v tag first ("v" in any case, spaces around "=" allowed), its value DMARC1 exactly.
+STARTS = re.compile(r"^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)")
 MENTIONS = re.compile(r"v\s*=\s*dmarc1", re.IGNORECASE)  # what a person meant as DMARC
 
 
