@@ -16,11 +16,14 @@ import time
 import dns.resolver
 import pytest
 
+from exporter import model
+from exporter.check import ask, compare, report, run
+
 from check_zones import DMARC, MX_HOST, SPF, TOKENS, saved_identity, write_identity, zone_text
 from conftest import require_tool
 from dns_servers import FakeDns, Named, SilentServer
-from exporter import model
-from exporter.check import ask, compare, report, run
+
+pytestmark = [pytest.mark.needs_named, pytest.mark.slow]
 
 SHOP = "shop.example.net"
 
@@ -51,6 +54,8 @@ def named(tmp_path_factory):
         "parent.test.": delegating_parent(),
         "sub.parent.test.": zone_text("sub.parent.test"),
         "clean.test.": zone_text("clean.test"),
+        # Ten long TXT records beside the SPF: the answer does not fit 1232 bytes of UDP.
+        "big.test.": zone_text("big.test", spf=[f"mail TXT {SPF}"] + [f'mail TXT "{n}{"x" * 200}"' for n in range(10)]),
     })
     yield server
     server.stop()
@@ -121,6 +126,11 @@ def test_a_delegated_subzone_beats_the_zone_given(named):
     assert result.all_right
     same = run.check_identity(identity("clean.test"), [ask.parse_nameserver(named.address)])
     assert same.zone == "clean.test." and same.zone_note is None and same.all_right
+
+
+def test_a_truncated_answer_is_asked_again_over_tcp(named):
+    result = run.check_identity(identity("big.test"), [ask.parse_nameserver(named.address)])
+    assert result.all_right, result.findings
 
 
 # --- item 6: a server that does not answer is a finding ------------------------------------------

@@ -19,16 +19,27 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 
+import dns.asyncresolver
 import dns.resolver
 
 from .. import names
 from ..errors import DnsError
 from . import compare
-from .ask import (MAX_QUERIES, QUERY_TIMEOUT, Asker, Server, observe_async, owned_rrsets, resolver_copy,
-                  servers_of, zone_at, zone_through)
+from .ask import (
+    MAX_QUERIES,
+    QUERY_TIMEOUT,
+    Asker,
+    Server,
+    observe_async,
+    owned_rrsets,
+    resolver_copy,
+    servers_of,
+    zone_at,
+    zone_through,
+)
 
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
 RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
@@ -74,8 +85,8 @@ class Checker:
         self.timeout = timeout
         self.port = port
         self._resolver_config = resolver
-        self._resolver = None
-        self._resolving: asyncio.Semaphore | None = None
+        self._resolver: dns.asyncresolver.Resolver | None = None
+        self._resolving = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
         self._tasks: dict[tuple, asyncio.Future] = {}  # ("zone"|"servers"|"outside", key) -> shared task
 
     def tasks(self) -> list:
@@ -135,7 +146,6 @@ class Checker:
     async def _resolve(self, function, *args):
         if self._resolver is None:
             self._resolver = resolver_copy(self._resolver_config, self.timeout)
-            self._resolving = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
         async with self._resolving:
             return await function(*args[:1], self._resolver, *args[1:])
 
@@ -193,7 +203,7 @@ def _merged(first: dict, second: dict) -> dict:
 
 def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
            max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None,
-           port: int = 53) -> Iterator[CheckResult]:
+           port: int = 53) -> Generator[CheckResult, None, None]:
     """Check `identities` concurrently; yield their results in order, each as soon as it and
     those before it are ready. At most a window of identities is in progress at once."""
     window = max(16, max_queries // 4)
