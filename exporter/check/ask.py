@@ -47,6 +47,7 @@ PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessin
 DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
 RECEIVE_BUFFER = 1 << 20  # bytes: a burst of answers must not overflow a socket while Python is busy
+_TYPES = {name: dns.rdatatype.from_text(name) for name in ("A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT")}
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class Asker:
         if self._limit is None:
             self._limit = _Limit(self.max_queries)
         limit = self._limit
-        question = _question(name, dns.rdatatype.from_text(rdtype))
+        question = _question(name, _TYPES.get(rdtype) or dns.rdatatype.from_text(rdtype))
         reason = f"timed out after {self.timeout:g} s"
         await limit.acquire()
         try:
@@ -258,7 +259,7 @@ class _UdpSocket:
                 continue
             try:
                 reply = Reply(data, question)
-            except (ValueError, IndexError):
+            except (ValueError, IndexError, dns.exception.DNSException):
                 continue  # not an answer to that question: keep waiting for the real one
             future.set_result(reply)
 
@@ -348,13 +349,39 @@ class Reply:
                 if offset + rdlen > len(wire):
                     raise ValueError("a record runs past the end")
                 if section == 0 and owner == question.labels and rdtype != dns.rdatatype.OPT:
-                    owned.setdefault(rdtype, []).append(dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset,
-                                                                             rdlen))
+                    owned.setdefault(rdtype, []).append(_rdata(rdtype, wire, offset, rdlen))
                 elif section == 1 and rdtype in (dns.rdatatype.SOA, dns.rdatatype.NS):
                     self.authority.append((owner, rdtype))
                 offset += rdlen
         self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType(rdtype)): frozenset(rdatas)
                       for rdtype, rdatas in owned.items()}
+
+
+_RDATA: dict[tuple[int, bytes], dns.rdata.Rdata] = {}  # the same record in many answers is read once
+_RDATA_KEPT = 4096
+_NAMED = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # types whose data holds a name, at
+
+
+def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> dns.rdata.Rdata:
+    """dnspython's rdata for one record, kept when its bytes stand alone (no compression pointer
+    into the rest of the message): the MX and SPF of a thousand identities are one record."""
+    data = wire[offset:offset + rdlen]
+    start = _NAMED.get(rdtype)
+    standalone = rdtype in (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA)
+    if start is not None:
+        position = start
+        while position < rdlen and 0 < data[position] < 0xC0:
+            position += data[position] + 1
+        standalone = position < rdlen and data[position] == 0
+    if not standalone:
+        return dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset, rdlen)
+    key = (rdtype, data)
+    rdata = _RDATA.get(key)
+    if rdata is None:
+        if len(_RDATA) >= _RDATA_KEPT:
+            _RDATA.clear()
+        rdata = _RDATA[key] = dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), data, 0, rdlen)
+    return rdata
 
 
 # --- reading answers -----------------------------------------------------------------------
