@@ -353,18 +353,19 @@ class Reply:
                 elif section == 1 and rdtype in (dns.rdatatype.SOA, dns.rdatatype.NS):
                     self.authority.append((owner, rdtype))
                 offset += rdlen
-        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType(rdtype)): frozenset(rdatas)
-                      for rdtype, rdatas in owned.items()}
+        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType(rdtype)): sets[0] if len(sets) == 1
+                      else frozenset().union(*sets) for rdtype, sets in owned.items()}
 
 
-_RDATA: dict[tuple[int, bytes], dns.rdata.Rdata] = {}  # the same record in many answers is read once
+_RDATA: dict[tuple[int, bytes], frozenset] = {}  # the same record in many answers is read once
 _RDATA_KEPT = 4096
-_NAMED = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # types whose data holds a name, at
+_NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # name at
 
 
-def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> dns.rdata.Rdata:
-    """dnspython's rdata for one record, kept when its bytes stand alone (no compression pointer
-    into the rest of the message): the MX and SPF of a thousand identities are one record."""
+def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset:
+    """dnspython's rdata for one record, as a set of one, kept when its bytes stand alone (no
+    compression pointer into the rest of the message): the MX and SPF of a thousand identities
+    are one record, read and hashed once (hashing an rdata writes it out in wire form again)."""
     data = wire[offset:offset + rdlen]
     start = _NAMED.get(rdtype)
     standalone = rdtype in (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA)
@@ -374,14 +375,15 @@ def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> dns.rdata.Rdata
             position += data[position] + 1
         standalone = position < rdlen and data[position] == 0
     if not standalone:
-        return dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset, rdlen)
+        return frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset, rdlen)})
     key = (rdtype, data)
-    rdata = _RDATA.get(key)
-    if rdata is None:
+    one = _RDATA.get(key)
+    if one is None:
         if len(_RDATA) >= _RDATA_KEPT:
             _RDATA.clear()
-        rdata = _RDATA[key] = dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), data, 0, rdlen)
-    return rdata
+        one = _RDATA[key] = frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype),
+                                                           data, 0, rdlen)})
+    return one
 
 
 # --- reading answers -----------------------------------------------------------------------
