@@ -159,7 +159,7 @@ class Asker:
             if key not in udp.pending:
                 break
         udp.pending[key] = (question, future)
-        expire = loop.call_later(self.timeout, _expire, future)
+        expire = loop.call_later(self.timeout, _expire, future, udp)
         try:
             flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
             try:
@@ -268,7 +268,9 @@ class _UdpSocket:
         self.sock.close()
 
 
-def _expire(future: asyncio.Future) -> None:
+def _expire(future: asyncio.Future, udp: _UdpSocket) -> None:
+    if not future.done():
+        udp._drain()  # a busy loop may not have read the answer yet: it came in time
     if not future.done():
         future.set_exception(asyncio.TimeoutError())
 
