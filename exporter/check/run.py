@@ -244,9 +244,9 @@ def check_identity(identity, nameservers: list[Server] | None = None, timeout: f
 
 def run_job(job, identities: list, lang: str, notify) -> int:
     """--check for exporter/job.py: stream the report (or, with --wait, check until right and
-    write the last one) and return the exit status: 0 all right, 1 otherwise."""
+    write the last one) and return the exit status: 0 all right, 1 otherwise, 3 when no server
+    could be reached at all, for any identity (the network, not the zones, is the likely fault)."""
     from .. import output as out
-    from ..errors import EXIT_CHECK_FAILED, EXIT_OK
     from . import report
     from .ask import parse_nameserver
     from .wait import parse_duration, until_right
@@ -260,14 +260,45 @@ def run_job(job, identities: list, lang: str, notify) -> int:
 
     writer = report.Stream(job.report_format, lang, live, job.colour)
     if job.wait is not None:
-        results, right = until_right(lambda batch: list(checked(batch)), identities, parse_duration(job.wait), notify)
+        results, _ = until_right(lambda batch: list(checked(batch)), identities, parse_duration(job.wait), notify)
         out.emit(writer.begin() + "".join(writer.add(r) for r in results) + writer.end(), job.output)
-        return EXIT_OK if right else EXIT_CHECK_FAILED
-    right = True
+        return _status(results, notify)
+    tally = _Tally()
     with out.streamed(job.output) as write:
         write(writer.begin())
         for result in checked(identities):
             write(writer.add(result))
-            right = right and result.all_right
+            tally.add(result)
         write(writer.end())
-    return EXIT_OK if right else EXIT_CHECK_FAILED
+    return _status(tally, notify)
+
+
+def _unreachable(why: str | None) -> bool:
+    """The server (or the resolver) could not be reached at all, as opposed to answering badly."""
+    return why is not None and any(sign in why for sign in (" timed out after ", " failed (", "The DNS operation timed out"))
+
+
+class _Tally:
+    """What the exit status needs of the results streamed by, without keeping them."""
+
+    def __init__(self):
+        self.results = self.right = self.answered = 0
+
+    def add(self, result: CheckResult) -> None:
+        self.results += 1
+        self.right += result.all_right
+        self.answered += any(s.answered or not _unreachable(s.why) for s in result.servers)
+
+
+def _status(results, notify) -> int:
+    from ..errors import EXIT_AWS, EXIT_CHECK_FAILED, EXIT_OK
+
+    if not isinstance(results, _Tally):
+        tally = _Tally()
+        for result in results:
+            tally.add(result)
+        results = tally
+    if results.results and not results.answered:
+        notify("DNS: no server answered any question: check the network, or name a server with --nameserver")
+        return EXIT_AWS
+    return EXIT_OK if results.right == results.results else EXIT_CHECK_FAILED
