@@ -134,13 +134,14 @@ class Checker:
 
     async def _locate(self, identity) -> tuple[str, list[Server]]:
         """The zone holding the identity's domain, and the servers to ask."""
+        # Each identity's own walk (not kept: memory would grow with every identity); what is
+        # shared is each zone's servers, found once.
         if self.nameservers:
-            zone, _ = await self._once(("zone", identity.domain),
-                                       lambda: zone_at(self.asker, self.nameservers, identity.domain))
+            zone, _ = await zone_at(self.asker, self.nameservers, identity.domain)
             # No server could say (all dead or refusing): keep the zone given; the questions
             # will fail the same way and the report says why.
             return zone or identity.zone, self.nameservers
-        zone = await self._once(("zone", identity.domain), lambda: self._resolve(zone_through, identity.domain))
+        zone = await self._resolve(zone_through, identity.domain)
         return zone, await self._once(("servers", zone), lambda: self._resolve(servers_of, zone, self.port))
 
     async def _resolve(self, function, *args):
@@ -226,10 +227,15 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
             task.cancel()
         checker.close()
         try:
-            if asyncio._get_running_loop() is None:  # not when collected as garbage inside another loop
-                loop.run_until_complete(asyncio.gather(*pending, *checker.tasks(), return_exceptions=True))
+            left = [*pending, *checker.tasks()]
+            if left and asyncio._get_running_loop() is None:  # not when collected as garbage in another loop
+                loop.run_until_complete(_settle(left))
         finally:
             loop.close()
+
+
+async def _settle(tasks: list) -> None:
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
