@@ -183,8 +183,9 @@ def test_cname_beside_other_data_from_a_fake_server(cli, tmp_path):
     assert "may hold nothing else" in report["dkim1"]["fix"]
 
 
-def test_dns_that_cannot_be_asked_is_a_finding(cli, tmp_path):
-    """A dead server is an outage of its own (issue 13 item 6): reported, exit 1, not a crash."""
+def test_dns_that_cannot_be_asked_at_all_exits_3(cli, tmp_path):
+    """No server answered anything: the network is the likely fault (exit 3), and the report says
+    which servers were tried and why."""
     silent = SilentServer()
     try:
         path = write_identity(tmp_path, "clean.test")
@@ -192,9 +193,10 @@ def test_dns_that_cannot_be_asked_is_a_finding(cli, tmp_path):
                      "--nameserver", silent.address, "--dns-timeout", "0.2")
     finally:
         silent.stop()
-    assert result.exit_code == 1, result.stderr
+    assert result.exit_code == 3, result.stderr
     assert f"no answer: {silent.address}: " in result.stdout and "timed out after 0.2 s" in result.stdout
-    assert result.stderr == ""
+    assert result.stderr == ("ses-export: DNS: no server answered any question: check the network, or name a "
+                             "server with --nameserver\n")
 
 
 def test_server_not_authoritative_is_a_finding(cli, named, tmp_path):

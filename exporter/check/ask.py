@@ -47,6 +47,7 @@ PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessin
 DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
 RECEIVE_BUFFER = 1 << 20  # bytes: a burst of answers must not overflow a socket while Python is busy
+_TYPES = {name: dns.rdatatype.from_text(name) for name in ("A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT")}
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def parse_nameserver(text: str) -> Server:
         raise InputError(f"--nameserver: cannot resolve {host!r} ({getattr(e, 'strerror', None) or e})") from None
     # IPv4 first: many machines have no IPv6 route, and one address per server is enough.
     infos.sort(key=lambda info: info[0] != socket.AF_INET)
-    return Server(infos[0][4][0], port, name=host, recursion=True)
+    return Server(str(infos[0][4][0]), port, name=host, recursion=True)
 
 
 def _port(text: str, whole: str) -> int:
@@ -113,7 +114,7 @@ class Asker:
         self.timeout = timeout
         self.attempts = attempts
         self.max_queries = max_queries
-        self._limit: asyncio.Semaphore | None = None
+        self._limit: _Limit | None = None
         self._sockets: dict[int, list[_UdpSocket]] = {}  # address family -> sockets
         self._turn = 0
         self._silent: dict[Server, int] = {}  # timeouts in a row, per server
@@ -122,9 +123,10 @@ class Asker:
     async def query(self, server: Server, name: str, rdtype: str) -> Reply | str:
         if self._limit is None:
             self._limit = _Limit(self.max_queries)
-        question = _question(name, dns.rdatatype.from_text(rdtype))
+        limit = self._limit
+        question = _question(name, _TYPES.get(rdtype) or dns.rdatatype.from_text(rdtype))
         reason = f"timed out after {self.timeout:g} s"
-        await self._limit.acquire()
+        await limit.acquire()
         try:
             if self._silent.get(server, 0) >= DOWN_AFTER:  # checked once our turn came: others may have found out
                 return f"{reason} (it stopped answering earlier in this check)"
@@ -143,7 +145,7 @@ class Asker:
                 self._silent[server] = 0
                 return reply
         finally:
-            self._limit.release()
+            limit.release()
         self._silent[server] = self._silent.get(server, 0) + 1
         return reason
 
@@ -157,7 +159,7 @@ class Asker:
             if key not in udp.pending:
                 break
         udp.pending[key] = (question, future)
-        expire = loop.call_later(self.timeout, _expire, future)
+        expire = loop.call_later(self.timeout, _expire, future, udp)
         try:
             flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
             try:
@@ -174,7 +176,7 @@ class Asker:
         query = dns.message.make_query(name, rdtype, use_edns=0, payload=EDNS_PAYLOAD)
         if not server.recursion:
             query.flags &= ~dns.flags.RD
-        response, _ = await dns.asyncquery.tcp(query, server.address, timeout=self.timeout, port=server.port)
+        response = await dns.asyncquery.tcp(query, server.address, timeout=self.timeout, port=server.port)
         return Reply(response.to_wire(), _question(name, dns.rdatatype.from_text(rdtype)))
 
     def _socket(self, family: int) -> _UdpSocket:
@@ -257,7 +259,7 @@ class _UdpSocket:
                 continue
             try:
                 reply = Reply(data, question)
-            except (ValueError, IndexError):
+            except (ValueError, IndexError, dns.exception.DNSException):
                 continue  # not an answer to that question: keep waiting for the real one
             future.set_result(reply)
 
@@ -266,7 +268,9 @@ class _UdpSocket:
         self.sock.close()
 
 
-def _expire(future: asyncio.Future) -> None:
+def _expire(future: asyncio.Future, udp: _UdpSocket) -> None:
+    if not future.done():
+        udp._drain()  # a busy loop may not have read the answer yet: it came in time
     if not future.done():
         future.set_exception(asyncio.TimeoutError())
 
@@ -297,7 +301,7 @@ def _question(name: str, rdtype: int) -> _Question:
 
 def _read_name(wire: bytes, offset: int) -> tuple[tuple[bytes, ...], int]:
     """(lowercase labels, the offset after the name), following compression pointers."""
-    labels = []
+    labels: list[bytes] = []
     end = None
     jumps = 0
     while True:
@@ -347,12 +351,41 @@ class Reply:
                 if offset + rdlen > len(wire):
                     raise ValueError("a record runs past the end")
                 if section == 0 and owner == question.labels and rdtype != dns.rdatatype.OPT:
-                    owned.setdefault(rdtype, []).append(dns.rdata.from_wire(dns.rdataclass.IN, rdtype, wire, offset,
-                                                                             rdlen))
+                    owned.setdefault(rdtype, []).append(_rdata(rdtype, wire, offset, rdlen))
                 elif section == 1 and rdtype in (dns.rdatatype.SOA, dns.rdatatype.NS):
                     self.authority.append((owner, rdtype))
                 offset += rdlen
-        self.owned = {dns.rdatatype.to_text(rdtype): frozenset(rdatas) for rdtype, rdatas in owned.items()}
+        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType(rdtype)): sets[0] if len(sets) == 1
+                      else frozenset().union(*sets) for rdtype, sets in owned.items()}
+
+
+_RDATA: dict[tuple[int, bytes], frozenset] = {}  # the same record in many answers is read once
+_RDATA_KEPT = 4096
+_NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # name at
+
+
+def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset:
+    """dnspython's rdata for one record, as a set of one, kept when its bytes stand alone (no
+    compression pointer into the rest of the message): the MX and SPF of a thousand identities
+    are one record, read and hashed once (hashing an rdata writes it out in wire form again)."""
+    data = wire[offset:offset + rdlen]
+    start = _NAMED.get(rdtype)
+    standalone = rdtype in (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA)
+    if start is not None:
+        position = start
+        while position < rdlen and 0 < data[position] < 0xC0:
+            position += data[position] + 1
+        standalone = position < rdlen and data[position] == 0
+    if not standalone:
+        return frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset, rdlen)})
+    key = (rdtype, data)
+    one = _RDATA.get(key)
+    if one is None:
+        if len(_RDATA) >= _RDATA_KEPT:
+            _RDATA.clear()
+        one = _RDATA[key] = frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype),
+                                                           data, 0, rdlen)})
+    return one
 
 
 # --- reading answers -----------------------------------------------------------------------
@@ -365,7 +398,7 @@ def owned_rrsets(reply: Reply | str, name: str, server: Server) -> dict | str:
         return reply.owned  # empty, or a CNAME whose target does not exist
     if reply.rcode != dns.rcode.NOERROR:
         hint = ": not authoritative for the zone" if reply.rcode == dns.rcode.REFUSED else ""
-        return f"answered {dns.rcode.to_text(reply.rcode)}{hint}"
+        return f"answered {dns.rcode.to_text(dns.rcode.Rcode(reply.rcode))}{hint}"
     if not server.recursion and not reply.authoritative and not reply.has_answer:
         return "was not authoritative (a referral or a lame delegation)"
     return reply.owned  # a CNAME's target data belongs to another name, and is not in it
@@ -482,7 +515,7 @@ async def observe_async(asker: Asker, servers: list[Server], questions: list[tup
     """Ask every server every question concurrently; one round trip when all goes well."""
     jobs = [(server, question) for server in servers for question in questions]
     answers = await asyncio.gather(*(asker.query(server, name, rdtype) for server, (name, rdtype) in jobs))
-    views = {server.label: {} for server in servers}
+    views: dict[str, dict] = {server.label: {} for server in servers}
     failures: dict[str, str] = {}
     for (server, (name, _)), response in zip(jobs, answers):
         answer = owned_rrsets(response, name, server)

@@ -19,16 +19,27 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 
+import dns.asyncresolver
 import dns.resolver
 
 from .. import names
 from ..errors import DnsError
 from . import compare
-from .ask import (MAX_QUERIES, QUERY_TIMEOUT, Asker, Server, observe_async, owned_rrsets, resolver_copy,
-                  servers_of, zone_at, zone_through)
+from .ask import (
+    MAX_QUERIES,
+    QUERY_TIMEOUT,
+    Asker,
+    Server,
+    observe_async,
+    owned_rrsets,
+    resolver_copy,
+    servers_of,
+    zone_at,
+    zone_through,
+)
 
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
 RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
@@ -74,8 +85,8 @@ class Checker:
         self.timeout = timeout
         self.port = port
         self._resolver_config = resolver
-        self._resolver = None
-        self._resolving: asyncio.Semaphore | None = None
+        self._resolver: dns.asyncresolver.Resolver | None = None
+        self._resolving = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
         self._tasks: dict[tuple, asyncio.Future] = {}  # ("zone"|"servers"|"outside", key) -> shared task
 
     def tasks(self) -> list:
@@ -123,19 +134,19 @@ class Checker:
 
     async def _locate(self, identity) -> tuple[str, list[Server]]:
         """The zone holding the identity's domain, and the servers to ask."""
+        # Each identity's own walk (not kept: memory would grow with every identity); what is
+        # shared is each zone's servers, found once.
         if self.nameservers:
-            zone, _ = await self._once(("zone", identity.domain),
-                                       lambda: zone_at(self.asker, self.nameservers, identity.domain))
+            zone, _ = await zone_at(self.asker, self.nameservers, identity.domain)
             # No server could say (all dead or refusing): keep the zone given; the questions
             # will fail the same way and the report says why.
             return zone or identity.zone, self.nameservers
-        zone = await self._once(("zone", identity.domain), lambda: self._resolve(zone_through, identity.domain))
+        zone = await self._resolve(zone_through, identity.domain)
         return zone, await self._once(("servers", zone), lambda: self._resolve(servers_of, zone, self.port))
 
     async def _resolve(self, function, *args):
         if self._resolver is None:
             self._resolver = resolver_copy(self._resolver_config, self.timeout)
-            self._resolving = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
         async with self._resolving:
             return await function(*args[:1], self._resolver, *args[1:])
 
@@ -193,7 +204,7 @@ def _merged(first: dict, second: dict) -> dict:
 
 def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
            max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None,
-           port: int = 53) -> Iterator[CheckResult]:
+           port: int = 53) -> Generator[CheckResult, None, None]:
     """Check `identities` concurrently; yield their results in order, each as soon as it and
     those before it are ready. At most a window of identities is in progress at once."""
     window = max(16, max_queries // 4)
@@ -216,10 +227,15 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
             task.cancel()
         checker.close()
         try:
-            if asyncio._get_running_loop() is None:  # not when collected as garbage inside another loop
-                loop.run_until_complete(asyncio.gather(*pending, *checker.tasks(), return_exceptions=True))
+            left = [*pending, *checker.tasks()]
+            if left and asyncio._get_running_loop() is None:  # not when collected as garbage in another loop
+                loop.run_until_complete(_settle(left))
         finally:
             loop.close()
+
+
+async def _settle(tasks: list) -> None:
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
@@ -234,9 +250,9 @@ def check_identity(identity, nameservers: list[Server] | None = None, timeout: f
 
 def run_job(job, identities: list, lang: str, notify) -> int:
     """--check for exporter/job.py: stream the report (or, with --wait, check until right and
-    write the last one) and return the exit status: 0 all right, 1 otherwise."""
+    write the last one) and return the exit status: 0 all right, 1 otherwise, 3 when no server
+    could be reached at all, for any identity (the network, not the zones, is the likely fault)."""
     from .. import output as out
-    from ..errors import EXIT_CHECK_FAILED, EXIT_OK
     from . import report
     from .ask import parse_nameserver
     from .wait import parse_duration, until_right
@@ -250,14 +266,45 @@ def run_job(job, identities: list, lang: str, notify) -> int:
 
     writer = report.Stream(job.report_format, lang, live, job.colour, job.only_problems)
     if job.wait is not None:
-        results, right = until_right(lambda batch: list(checked(batch)), identities, parse_duration(job.wait), notify)
+        results, _ = until_right(lambda batch: list(checked(batch)), identities, parse_duration(job.wait), notify)
         out.emit(writer.begin() + "".join(writer.add(r) for r in results) + writer.end(), job.output)
-        return EXIT_OK if right else EXIT_CHECK_FAILED
-    right = True
+        return _status(results, notify)
+    tally = _Tally()
     with out.streamed(job.output) as write:
         write(writer.begin())
         for result in checked(identities):
             write(writer.add(result))
-            right = right and result.all_right
+            tally.add(result)
         write(writer.end())
-    return EXIT_OK if right else EXIT_CHECK_FAILED
+    return _status(tally, notify)
+
+
+def _unreachable(why: str | None) -> bool:
+    """The server (or the resolver) could not be reached at all, as opposed to answering badly."""
+    return why is not None and any(sign in why for sign in (" timed out after ", " failed (", "The DNS operation timed out"))
+
+
+class _Tally:
+    """What the exit status needs of the results streamed by, without keeping them."""
+
+    def __init__(self):
+        self.results = self.right = self.answered = 0
+
+    def add(self, result: CheckResult) -> None:
+        self.results += 1
+        self.right += result.all_right
+        self.answered += any(s.answered or not _unreachable(s.why) for s in result.servers)
+
+
+def _status(results, notify) -> int:
+    from ..errors import EXIT_AWS, EXIT_CHECK_FAILED, EXIT_OK
+
+    if not isinstance(results, _Tally):
+        tally = _Tally()
+        for result in results:
+            tally.add(result)
+        results = tally
+    if results.results and not results.answered:
+        notify("DNS: no server answered any question: check the network, or name a server with --nameserver")
+        return EXIT_AWS
+    return EXIT_OK if results.right == results.results else EXIT_CHECK_FAILED

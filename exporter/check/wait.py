@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 
 from ..errors import InputError
 
@@ -52,7 +53,7 @@ def until_right(check: Callable[[list], list], identities: list, seconds: float,
     returns their CheckResults. Identities found right are not asked again; the others are
     checked again after 2 s, 4 s, 8 s ... (at most a minute apart), the last time when the time is up."""
     deadline = clock() + seconds
-    results: dict[int, object] = {}
+    results: dict[int, Any] = {}
     todo = list(range(len(identities)))
     pause = FIRST_PAUSE
     rounds = 0
