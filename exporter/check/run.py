@@ -228,10 +228,18 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
         checker.close()
         try:
             left = [*pending, *checker.tasks()]
-            if left and asyncio._get_running_loop() is None:  # not when collected as garbage in another loop
+            if left and not _loop_running():  # not when collected as garbage inside another loop
                 loop.run_until_complete(_settle(left))
         finally:
             loop.close()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 async def _settle(tasks: list) -> None:
