@@ -148,7 +148,7 @@ def test_japanese_table_columns_line_up():
     assert head.startswith("状態")
     # "名前" is 4 columns wide on a terminal: the NAME column starts where the row's name starts.
     assert report._width(head[:head.index("名前")]) == report._width(row[:row.index("tok1aaaa._domainkey")])
-    assert lines[-1] == "正常 6 件、なし 0 件、誤り 0 件"
+    assert lines[-1] == "正常 6 件、未登録 0 件、誤り 0 件"
 
 
 def test_japanese_table_is_japanese_throughout():
