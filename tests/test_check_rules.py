@@ -298,3 +298,11 @@ def test_spf_strings_are_joined_without_a_space_as_rfc_7208_says():
     assert (finding.status, finding.cause) == ("wrong", "spf-lacks-include")
     data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com" " ~all"']
     assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4].status == "ok"
+
+
+def test_the_same_mistake_on_every_server_is_not_said_to_be_on_some():
+    one, two = clean(), clean()
+    one[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com ~all"', '"v=spf1 mx -all"']
+    two[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com ~all"', '"v=spf1 a -all"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(one), "b": view(two)})[4]
+    assert (finding.cause, finding.detail.get("only_on")) == ("conflict", None)

@@ -227,6 +227,8 @@ def _merge(per_server: list[Finding]) -> Finding:
     if known:
         mistake = known[0]
         servers = [s for f in per_server if (f.status, f.cause) == (mistake.status, mistake.cause) for s in f.found]
+        if len(servers) == len(found):  # the same mistake everywhere, with different values
+            return replace(mistake, found=found)
         return replace(mistake, found=found, detail={**mistake.detail, "only_on": servers})
     states = [(server, f.status, f.cause) for f in per_server for server in f.found]
     return Finding(first.name, first.type, first.purpose, WRONG, "servers-disagree", first.expected, found,
