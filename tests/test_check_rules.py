@@ -79,6 +79,9 @@ def test_two_spf_records_merge_into_one_that_keeps_both():
         "v=spf1 include:amazonses.com include:_spf.google.com -all"  # the strictest all of the two
     assert compare.merged_spf(["v=spf1 mx -all", "v=spf1 include:_spf.google.com ~all"]) == \
         "v=spf1 mx include:_spf.google.com include:amazonses.com -all"
+    # a redirect= would be lost in a merge: its senders are kept as an include
+    assert compare.merged_spf(["v=spf1 redirect=_spf.example.test", "v=spf1 include:amazonses.com ~all"]) == \
+        "v=spf1 include:_spf.example.test include:amazonses.com ~all"
 
 
 def test_merged_spf_at_the_mail_from_name_is_ok():

@@ -361,6 +361,8 @@ def merged_spf(records: list[str]) -> str:
         try:
             for term in spf.terms(text):
                 if term.modifier:
+                    if term.name == "redirect" and term.argument:  # its senders, kept as an include
+                        mechanisms.setdefault(f"include:{term.argument}", None)
                     continue
                 if term.name == "all":
                     finals.append(term)
