@@ -185,11 +185,6 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     """
     fqdn = names.domain(domain, "DOMAIN")
     _check_shape(response, fqdn, source)
-    identity_type = response.get("IdentityType")
-    if identity_type == "EMAIL_ADDRESS":
-        raise InputError(f"{source}: {fqdn[:-1]} is an email-address identity; only domain identities have DNS records")
-    if identity_type not in (None, "DOMAIN"):
-        raise InputError(f"{source}: IdentityType {identity_type!r} is not supported (only DOMAIN)")
 
     dkim = _object(response.get("DkimAttributes"), "DkimAttributes", source)
     mail_from_attrs = _object(response.get("MailFromAttributes"), "MailFromAttributes", source)
@@ -351,6 +346,11 @@ def _check_shape(response: object, fqdn: str, source: str) -> None:
     command = GET_COMMAND.format(domain=fqdn[:-1])
     if not isinstance(response, dict):
         raise InputError(f"{source}: expected a JSON object from '{command}', found {type(response).__name__}")
+    identity_type = response.get("IdentityType")
+    if identity_type == "EMAIL_ADDRESS":
+        raise InputError(f"{source}: {fqdn[:-1]} is an email-address identity; only domain identities have DNS records")
+    if identity_type not in (None, "DOMAIN"):
+        raise InputError(f"{source}: IdentityType {identity_type!r} is not supported (only DOMAIN)")
     dkim = response.get("DkimAttributes")
     if isinstance(dkim, dict) and dkim and all(isinstance(v, dict) and "DkimTokens" in v for v in dkim.values()):
         raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-dkim-attributes', DkimAttributes "
