@@ -92,7 +92,10 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
 
     for identity in identities:
         for advisory in identity.advisories:
-            notify(f"note: {identity.name}: {plain(advisory)}")
+            # The assumed zone is said where names are relative to it (file headers, the instructions,
+            # JSON's "zone"): on stderr it would be a line per identity of every --all run.
+            if advisory.key != "notice.zone-assumed":
+                notify(f"note: {identity.name}: {plain(advisory)}")
         for note in identity.notes:
             notify(f"note: {identity.name}: {note}")
     if job.check:
