@@ -33,6 +33,7 @@ from conftest import require_tool
 from exporter import formats, model, panels
 from exporter.errors import InputError
 from exporter.formats import Settings
+from exporter.filters import CSV_FORMULA_STARTS
 from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
 from hcl_support import Hcl, cloudflare_records, route53_records
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_text
@@ -177,6 +178,8 @@ def csv_records(text: str, zone: str) -> list[tuple]:
     found = []
     for kind, name, host, value, priority, ttl in rows[1:]:
         assert host == ("@" if name == zone else name[: -len(zone) - 1]) and (name == zone or name.endswith("." + zone))
+        if value.startswith("'") and value[1:].startswith(CSV_FORMULA_STARTS):
+            value = value[1:]  # filters.csv_cell's guard against spreadsheet formulas, as an importer strips it
         found.append((name, kind, int(ttl), int(priority) if priority else None, value))
     return sorted(found)
 

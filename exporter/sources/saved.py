@@ -88,7 +88,9 @@ def load(path: str, domains: list[str], failures: _Failures | None = None) -> li
         return [SavedIdentity(_one_domain(domains, "-", "stdin"), _parse(_decode(data, "stdin"), "stdin"), "stdin")]
     location = Path(path)
     if location.is_dir():
-        failures = failures or _Failures()
+        if failures is not None:  # the caller raises them, with its own
+            return _load_folder(location, domains, failures)
+        failures = _Failures()
         found = _load_folder(location, domains, failures)
         failures.raise_any()
         return found
