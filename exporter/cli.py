@@ -29,7 +29,9 @@ name with its final dot, so no DNS panel can append the zone to it.
 \b
 Exit status: 0 success; 1 --check found a record that is not right;
 2 bad usage or bad input; 3 SES, AWS or network failure;
-70 an internal error (a bug: please report it with --debug); 130 interrupted.
+70 an internal error (a bug: please report it with --debug); 74 the output could
+not be written (standard output full or closed); 130 interrupted; 141 the reader
+of standard output closed the pipe.
 """
 
 
@@ -126,6 +128,10 @@ def main(no_dmarc, debug, **options):
             options["colour"] = options["output"] in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         status = run(Job(**options))
     except ExportError as e:
+        if getattr(e, "stdout", False):
+            # Standard output failed: point it at /dev/null so that Python's own flush at exit does
+            # not print a second error; the one line goes to stderr.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
         _fail(e.cli_message(), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INTERRUPTED)
