@@ -70,8 +70,11 @@ def csv_cell(value: object) -> str:
     """A CSV field's text that no spreadsheet runs as a formula: None is empty, and text starting
     with one of CSV_FORMULA_STARTS gets a leading apostrophe (OWASP's advice), which spreadsheets
     show as text and an importer strips: only an SES v1 verification token ('+...') can need it."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_STARTS) else text
+    if value is None:
+        return ""
+    if not isinstance(value, str):  # a number (priority, TTL) is a value, never a formula
+        return str(value)
+    return "'" + value if value.startswith(CSV_FORMULA_STARTS) else value
 
 
 def csv_row(fields) -> str:
