@@ -184,7 +184,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     `source` names the input in error messages (a path, '-' or 'SES region X').
     """
     fqdn = names.domain(domain, "DOMAIN")
-    _check_shape(response, fqdn, source)
+    response = _check_shape(response, fqdn, source)
 
     dkim = _object(response.get("DkimAttributes"), "DkimAttributes", source)
     mail_from_attrs = _object(response.get("MailFromAttributes"), "MailFromAttributes", source)
@@ -201,7 +201,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     # --- DKIM -------------------------------------------------------------------------
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
     origin = _ses_text(_string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin",
-                               source), "DkimAttributes.SigningAttributesOrigin", source)
+                               source), "DkimAttributes.SigningAttributesOrigin", source) or ""
     replica_region = _replica_region(origin, source)
     zone_text = dkim.get("SigningHostedZone")
     signing_zone = None
@@ -340,7 +340,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     )
 
 
-def _check_shape(response: object, fqdn: str, source: str) -> None:
+def _check_shape(response: object, fqdn: str, source: str) -> dict:
     """A `sesv2 get-email-identity` response, or InputError naming what the file is and the command
     that makes the right one (SES v1's commands print other shapes, easily saved by mistake)."""
     command = GET_COMMAND.format(domain=fqdn[:-1])
@@ -364,6 +364,7 @@ def _check_shape(response: object, fqdn: str, source: str) -> None:
     if "DkimAttributes" not in response:
         raise InputError(f"{source}: not a get-email-identity response (it has no DkimAttributes object); "
                          f"save '{command}'")
+    return response
 
 
 def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn: str, source: str) -> str | None:
@@ -387,7 +388,7 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
         return opts.region or opts.fallback_region
     if opts.region and opts.region != named:
         raise InputError(f"{opts.region} contradicts the identity {fqdn[:-1]}, whose SigningHostedZone "
-                         f"{signing_zone[:-1]} says it is in {named} ({source})", option="region")
+                         f"{(signing_zone or '')[:-1]} says it is in {named} ({source})", option="region")
     return named
 
 

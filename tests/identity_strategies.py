@@ -41,7 +41,7 @@ TRICKY = st.sampled_from(['"', "\\", ";", "${", "%{", "$${", "%%{", "\\\"", "//"
 RUN_LENGTHS = [0] * 27 + [253, 254, 255, 256, 300, 509, 510, 511, 1000]
 
 
-def txt_text(max_size: int = model.MAX_TXT_LENGTH) -> st.SearchStrategy[str]:
+def txt_values(max_size: int = model.MAX_TXT_LENGTH) -> st.SearchStrategy[str]:
     """Printable-ASCII TXT text of 1..max_size characters: mostly short, often past 255, now
     and then exactly max_size long."""
     def compose(head: str, tricky: str, run: int, tail: str, at_limit: bool) -> str:
@@ -275,7 +275,7 @@ NOT_PRINTABLE_ASCII = st.characters(exclude_characters="".join(chr(c) for c in r
                                     codec="utf-8", exclude_categories=["Cs"])
 UNWRITABLE_TXT = st.one_of(
     # Inside the text: at either end, whitespace would be trimmed away like any surrounding space.
-    st.tuples(txt_text(200), NOT_PRINTABLE_ASCII, st.text(PRINTABLE, max_size=20)).map(
+    st.tuples(txt_values(200), NOT_PRINTABLE_ASCII, st.text(PRINTABLE, max_size=20)).map(
         lambda parts: parts[0] + parts[1] + "z" + parts[2]),
     st.integers(model.MAX_TXT_LENGTH + 1, model.MAX_TXT_LENGTH + 300).map(lambda n: "y" * n),
 )

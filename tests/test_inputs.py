@@ -9,7 +9,6 @@ for what a user sees: the records, stderr's notes and the exit status.
 from __future__ import annotations
 
 import ast
-import copy
 import csv
 import io
 import json
@@ -23,13 +22,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import exporter.advisories
-from conftest import ROOT, SAMPLES, require_tool
-from exporter import dmarc_policy, dkim_key, filters, formats, model
+from exporter import dkim_key, filters, formats, model
 from exporter.errors import InputError
 from exporter.filters import html_phrase, md_phrase
 from exporter.language import LANGUAGES
 from exporter.phrase import Phrase, placeholders
 from exporter.text import catalogue
+
+from conftest import ROOT, SAMPLES, require_tool
 from identity_strategies import cases, rsa_public_key_der
 
 IDENTITIES = SAMPLES / "identities"
@@ -140,6 +140,7 @@ def test_a_public_suffix_is_refused_as_zone(cli, suffix):
                      f"--zone: {suffix} is a public suffix")
 
 
+@pytest.mark.needs_named
 def test_a_folder_of_zone_files_holds_one_file_per_zone_that_named_loads(cli, tmp_path):
     """-o FOLDER/ for bind: ZONE.zone, every identity of the zone in it; named-checkzone loads it
     as the zone it is named after."""
@@ -291,16 +292,16 @@ def test_every_notice_is_in_every_language_with_the_values_it_is_given(lang):
     assert len(CALLS) >= 7
     words = catalogue(lang).NOTICES
     assert set(words) == set(GIVEN)
-    for key, given in GIVEN.items():
-        assert set(placeholders(words[key])) == given, (lang, key)
+    for key, values in GIVEN.items():
+        assert set(placeholders(words[key])) == values, (lang, key)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_notice_means_the_same_in_markdown_and_html(lang):
     words = catalogue(lang).NOTICES
     commonmark = MarkdownIt("commonmark")
-    for key, given in GIVEN.items():
-        phrase = Phrase(key, **{name: "a_b*c`d<e>&f\\g" for name in given})
+    for key, values in GIVEN.items():
+        phrase = Phrase(key, **{name: "a_b*c`d<e>&f\\g" for name in values})
         assert html_phrase(phrase, words) == commonmark.renderInline(md_phrase(phrase, words)), key
 
 

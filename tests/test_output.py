@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
 from exporter.errors import EXIT_OUTPUT, EXIT_STDOUT_CLOSED
+
+from conftest import SAMPLES
 
 PLAIN = str(SAMPLES / "identities" / "example.com.json")
 ARGS = ["example.com", "--identity-file", PLAIN, "-f", "bind"]
@@ -65,6 +66,7 @@ def test_a_character_device_is_written_through_and_stays_a_device(cli, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
 
 
+@pytest.mark.slow  # starts the program: standard output is the process's own
 def test_a_device_that_fails_is_one_line_naming_it(tmp_path):
     full = device(tmp_path, "full", 1, 7)  # what /dev/full is: every write fails with ENOSPC
     result = program("-o", str(full), text=True)
@@ -107,6 +109,7 @@ def test_other_kinds_of_file_are_refused_before_anything_is_written(cli, tmp_pat
     assert result.stderr == f"ses-export: --output: {path} is a socket; -o writes a file, a folder, a device or a FIFO\n"
 
 
+@pytest.mark.slow  # starts the program: standard output is the process's own
 def test_standard_output_full_is_one_line_naming_it():
     with open("/dev/full", "w") as full:  # redirected to, never written over
         result = program(stdout=full, stderr=subprocess.PIPE, text=True)
@@ -114,6 +117,7 @@ def test_standard_output_full_is_one_line_naming_it():
     assert result.stderr == "ses-export: standard output: No space left on device; the output is incomplete\n"
 
 
+@pytest.mark.slow  # starts the program: standard output is the process's own
 def test_standard_output_closed_is_one_line_naming_it():
     result = subprocess.run(["bash", "-c", f'"{sys.executable}" -m exporter.cli "$@" >&-', "bash", *ARGS],
                             capture_output=True, text=True, timeout=60)
@@ -121,6 +125,7 @@ def test_standard_output_closed_is_one_line_naming_it():
     assert result.stderr == "ses-export: standard output is closed; nothing could be written (use -o FILE)\n"
 
 
+@pytest.mark.slow  # starts the program: standard output is the process's own
 def test_a_pipe_whose_reader_is_gone_is_one_line_naming_standard_output():
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader left before the first byte

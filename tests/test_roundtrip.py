@@ -36,7 +36,9 @@ from exporter.formats import Settings
 from exporter.filters import CSV_FORMULA_STARTS
 from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
 from hcl_support import Hcl, cloudflare_records, route53_records
-from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_text
+from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_values
+
+pytestmark = [pytest.mark.needs_named, pytest.mark.needs_node, pytest.mark.slow]
 
 # BIND: a fragment passes BIND's checks once wrapped like this.
 WRAPPER = "$TTL 300\n@ SOA . . 0 0 0 0 0\n@ NS .\n"
@@ -349,7 +351,7 @@ def test_txt_that_cannot_be_written_is_refused_with_one_message(text, option):
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=txt_text())
+@given(text=txt_values())
 def test_txt_up_to_the_limit_is_kept_exactly(text):
     """The other side of the limit: any printable ASCII up to it is TXT text the model holds as it is
     (trimmed). What --dmarc and --verification-token may say is narrower still (RFC 7489, SES's
