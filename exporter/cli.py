@@ -57,7 +57,8 @@ class OneLineErrors(click.Command):
 @click.argument("domains", metavar="[DOMAIN]...", nargs=-1)
 @click.option("--identity-file", metavar="PATH",
               help="Read saved 'aws sesv2 get-email-identity' JSON instead of calling SES: a file for one "
-                   "DOMAIN, '-' for stdin, or a folder of DOMAIN.json files (DOMAINs then pick some; none means all).")
+                   "DOMAIN (without DOMAIN, the file's name DOMAIN.json says it), '-' for stdin, or a folder of DOMAIN.json "
+                   "files (DOMAINs then pick some; none means all).")
 @click.option("--region", "regions", metavar="REGION", multiple=True,
               help="AWS region (default: the one the identity's SigningHostedZone names, else AWS_REGION or the "
               "AWS configuration). Saved JSON does not record it; it is needed for the MAIL FROM MX record. "
@@ -69,8 +70,9 @@ class OneLineErrors(click.Command):
 @click.option("-f", "--format", "format", type=click.Choice(formats.names()), default="instructions",
               show_default=True, help="What to write (docs/formats.md); with --check, json for the report as JSON.")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout. "
-              "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX.")
-@click.option("--ttl", type=int, default=None, show_default="1800", help="Record TTL in seconds (1..2147483647).")
+              "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX (bind: per zone, ZONE.zone). "
+              "A symbolic link's target is replaced, a device or FIFO written through.")
+@click.option("--ttl", type=int, default=None, help="Record TTL in seconds (1..2147483647; default 1800).")
 @click.option("--zone", metavar="ZONE", help="The DNS zone that holds the records (default: the identity's registrable "
               "domain by the Public Suffix List); decides the relative host names in csv and instructions. "
               "A public suffix (co.uk) is refused.")
@@ -92,8 +94,8 @@ class OneLineErrors(click.Command):
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help=f"Language of the text for people ({', '.join(formats.localized())} and the --check report; "
               "default: from the locale, else en).")
-@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default=None, show_default="generic",
-              help="Tailor the instructions to this DNS panel's fields and quirks.")
+@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default=None,
+              help="Tailor the instructions to this DNS panel's fields and quirks (default: generic).")
 @click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "
               "-f json) saying ok, missing or wrong per record, with the cause and the fix. Exit 1 when one is not ok.")
 @click.option("--nameserver", "nameservers", metavar="HOST[:PORT]", multiple=True,
@@ -102,8 +104,8 @@ class OneLineErrors(click.Command):
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--zone-id", metavar="ID", help="terraform-route53: the hosted zone id, instead of a look-up by name "
               "(terraform-cloudflare: the default of the zone id variable).")
-@click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default=None, show_default="v5",
-              help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
+@click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default=None,
+              help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, the default; v4 cloudflare_record).")
 @click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
               metavar="SECONDS", help="Live SES: how long to wait to connect, and for each answer. Throttling and "
               "5xx answers are retried (5 attempts, about 17 s at most); a timeout is retried once.")

@@ -178,10 +178,11 @@ def csv_records(text: str, zone: str) -> list[tuple]:
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == ["Type", "Name", "Host", "Value", "Priority", "TTL"]
     found = []
-    for kind, name, host, value, priority, ttl in rows[1:]:
+    def unguarded(cell: str) -> str:  # filters.csv_cell's guard against spreadsheet formulas, as an importer strips it
+        return cell[1:] if cell.startswith("'") and cell[1:].startswith(CSV_FORMULA_STARTS) else cell
+
+    for kind, name, host, value, priority, ttl in ([unguarded(cell) for cell in row] for row in rows[1:]):
         assert host == ("@" if name == zone else name[: -len(zone) - 1]) and (name == zone or name.endswith("." + zone))
-        if value.startswith("'") and value[1:].startswith(CSV_FORMULA_STARTS):
-            value = value[1:]  # filters.csv_cell's guard against spreadsheet formulas, as an importer strips it
         found.append((name, kind, int(ttl), int(priority) if priority else None, value))
     return sorted(found)
 
