@@ -130,7 +130,7 @@ def test_the_assumed_zone_is_said_in_the_header_and_the_instructions(cli):
     given = cli("shop.example.net", "--identity-file", SHOP, "-f", "bind", "--zone", "shop.example.net").stdout
     assert "Zone assumed" not in given and "zone shop.example.net." in given
     text = cli("shop.example.net", "--identity-file", SHOP, "--lang", "en").stdout
-    assert "Host names are relative to the zone `example.net`" in text
+    assert "Hosts are relative to the zone `example.net`" in text
     assert "`q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop`" in text
 
 
@@ -169,7 +169,7 @@ def test_no_dmarc_below_the_organisational_domain_and_a_note_saying_why(cli):
     result = cli("shop.example.net", "--identity-file", SHOP, "-f", "csv")
     assert result.exit_code == 0
     assert "_dmarc" not in result.stdout
-    assert "note: shop.example.net: No DMARC record is written for shop.example.net: it lies below example.net" \
+    assert "note: shop.example.net: No DMARC record for shop.example.net: the policy of example.net already applies" \
         in result.stderr and "_dmarc.example.net" in result.stderr
     for lang, text in (("en", "publish one at `_dmarc.example.net`"), ("ja", "`_dmarc.example.net` に登録")):
         assert text in cli("shop.example.net", "--identity-file", SHOP, "--lang", lang).stdout

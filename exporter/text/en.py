@@ -142,11 +142,9 @@ NOTICES = {
                                "console, save the identity's custom MAIL FROM settings again, or run {command:code}.",
     "notice.reject-on-mx-failure": "This identity has {setting:code}: SES refuses to send from it until it finds "
                                    "the MX record of {domain:code}. Publish that record first.",
-    "notice.dmarc-at-organisation": "No DMARC record is written for {domain:code}: it lies below {organisation:code}, "
-                                    "whose DMARC policy already applies to it, and a weaker record here would "
-                                    "override that policy. If {organisation:code} has no DMARC record, publish one "
-                                    "at {record:code}; to write one here anyway, pass --dmarc.",
-    "notice.zone-assumed": "Host names are relative to the zone {zone:code}, the registrable domain of "
-                           "{domain:code}. If your DNS host keeps a separate zone for {domain:code}, rerun with "
-                           "--zone {domain:code}.",
+    "notice.dmarc-at-organisation": "No DMARC record for {domain:code}: the policy of {organisation:code} already "
+                                    "applies to it, and a weaker record here would override it. If {organisation:code} "
+                                    "has none, publish one at {record:code} (or pass --dmarc to write one here).",
+    "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
+                           "your DNS host, rerun with --zone {domain:code}.",
 }

@@ -145,12 +145,10 @@ NOTICES = {
                                "の設定を保存し直すか、{command:code} を実行して確認をやり直してください。",
     "notice.reject-on-mx-failure": "この ID は {setting:code} です。SES は {domain:code} の MX レコードを確認できるまで、"
                                    "この ID からの送信を拒否します。まずそのレコードを登録してください。",
-    "notice.dmarc-at-organisation": "{domain:code} には DMARC レコードを書きません。{domain:code} は "
-                                    "{organisation:code} の下にあり、その DMARC ポリシーがすでに適用されます。ここに弱い"
-                                    "レコードを置くと、そのポリシーを上書きしてしまいます。{organisation:code} に DMARC "
-                                    "レコードがなければ {record:code} に登録してください。ここにも書く場合は --dmarc "
-                                    "を指定します。",
-    "notice.zone-assumed": "ホスト名はゾーン {zone:code}（{domain:code} の登録可能ドメイン）からの相対名です。DNS "
-                           "事業者で {domain:code} が別のゾーンになっている場合は --zone {domain:code} を付けて"
-                           "実行し直してください。",
+    "notice.dmarc-at-organisation": "{domain:code} には DMARC レコードを書きません。{organisation:code} のポリシーが"
+                                    "すでに適用され、ここに弱いレコードを置くとそれを上書きするためです。"
+                                    "{organisation:code} に DMARC レコードがなければ {record:code} に登録してください"
+                                    "（ここにも書く場合は --dmarc を指定）。",
+    "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
+                           "--zone {domain:code} を付けて実行し直してください。",
 }
