@@ -152,7 +152,8 @@ def options(
         dkim_public_key=dkim_public_key,
         verification_token=verification_token,
         fallback_region=regions.region(fallback_region, "the AWS configuration's region") if fallback_region else None,
-        dkim_public_keys=tuple(sorted((dkim_public_keys or {}).items())),
+        dkim_public_keys=tuple(sorted((names.domain(domain, "dkim_public_keys"), key)
+                                      for domain, key in (dkim_public_keys or {}).items())),
     )
 
 

@@ -495,3 +495,11 @@ def test_the_defaults_of_render_only_options_are_no_contradiction_with_check():
     _refuse_contradictions(Job(domains=("example.com",), identity_file=PLAIN, check=True))
     assert Job().settings().dns_host == "generic" and Job().settings().cloudflare_provider == "v5"
     assert Job().options().ttl == model.DEFAULT_TTL
+
+
+def test_a_key_mapping_from_the_library_takes_any_spelling_of_the_domain():
+    der = rsa_public_key_der(1024, 3)
+    key = dkim_key.public_key_base64(der, "k.der")
+    opts = model.options(region="eu-central-2", dkim_public_keys={"BYODKIM.Example.org": key})
+    identity = model.identity(response(BYODKIM), "byodkim.example.org", opts, "b.json")
+    assert identity.records[0].value == f"p={key}"
