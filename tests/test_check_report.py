@@ -93,7 +93,7 @@ def test_json_object_of_docs_check():
     assert spf["found"] == {SERVER: ["v=spf1 include:amazonses.com ~all"]} and spf["purpose"] == "mail-from-spf"
     missing = parsed(report.render_json([result({})], "en"))["identities"][0]["findings"][0]
     assert (missing["status"], missing["cause"], missing["found"]) == ("missing", None, {SERVER: []})
-    assert missing["fix"] == ("Add a CNAME record at tok1aaaa._domainkey.example.test. (host tok1aaaa._domainkey) "
+    assert missing["fix"] == ("Add the CNAME record at tok1aaaa._domainkey.example.test. (host tok1aaaa._domainkey) "
                               "with this value: tok1aaaa.dkim.amazonses.com.")
 
 

@@ -78,7 +78,10 @@ class Finding:
 
     @property
     def value(self) -> str:
-        return self.record.value if self.record else ""
+        """The record's value as a fix sentence shows it: an MX with its priority, as it is typed."""
+        if self.record is None:
+            return ""
+        return f"{self.record.priority} {self.record.value}" if self.record.type == "MX" else self.record.value
 
 
 # --- what to ask ---------------------------------------------------------------------------
