@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dns.asyncresolver
 import dns.resolver
 import pytest
 
@@ -44,8 +45,6 @@ def test_no_soa_up_to_the_root_is_said_in_our_words(monkeypatch):
 
     async def no_root_soa_async(name, resolver=None):
         raise dns.resolver.NoRootSOA()
-
-    import dns.asyncresolver
 
     monkeypatch.setattr(dns.resolver, "zone_for_name", no_root_soa)
     monkeypatch.setattr(dns.asyncresolver, "zone_for_name", no_root_soa_async)  # the check's runner is async
