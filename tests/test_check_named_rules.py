@@ -250,3 +250,20 @@ def test_many_identities_summary_and_only_problems(cli, named, tmp_path):
     document = parsed(cli(*args, "--only-problems", "-f", "json").stdout)
     assert [i["domain"] for i in document["identities"]] == ["apex-mx.test."]
     assert document["summary"] == {"identities": 3, "all_right": 2, "with_problems": 1}
+
+
+def test_by_default_a_subdomain_identity_still_has_its_dmarc_judged(cli, named, tmp_path):
+    """No --dmarc: the export writes no DMARC record below the organisational domain, and the check
+    still says whether the organisation's policy applies (and suggests one at it where none does)."""
+    path = write_identity(tmp_path, "shop.parent-reject.test")
+    base = ["--identity-file", path, "--region", "us-east-1", "--check", "-f", "json", "--nameserver", named[0].address]
+    inherited = cli("shop.parent-reject.test", *base)
+    assert inherited.exit_code == 0, inherited.stdout
+    dmarc = [f for f in parsed(inherited.stdout)["identities"][0]["findings"] if f["purpose"] == "dmarc"]
+    assert [(f["status"], f["note"]) for f in dmarc] == [("ok", "met: inherited from _dmarc.parent-reject.test.: p=reject")]
+    path = write_identity(tmp_path, "shop.no-dmarc.test")
+    base[1] = path
+    nothing = cli("shop.no-dmarc.test", *base)
+    (dmarc,) = [f for f in parsed(nothing.stdout)["identities"][0]["findings"] if f["purpose"] == "dmarc"]
+    assert (dmarc["status"], nothing.exit_code) == ("missing", 1)
+    assert "Add a TXT record at _dmarc.no-dmarc.test. (host _dmarc)" in dmarc["fix"]

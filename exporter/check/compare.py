@@ -84,6 +84,24 @@ class Finding:
         return f"{self.record.priority} {self.record.value}" if self.record.type == "MX" else self.record.value
 
 
+# --- what is required ----------------------------------------------------------------------
+
+LEFT_TO_ORGANISATION = "notice.dmarc-at-organisation"  # exporter/advisories.py: no DMARC record written here
+
+
+def requirements(identity) -> list[Record]:
+    """The records the check judges: the identity's own, plus, for an identity below its
+    organisational domain that writes no DMARC record of its own (the default there: the
+    organisation's policy applies, RFC 7489 6.6.3), its DMARC requirement all the same, so the
+    check says whether a policy applies and which, and suggests one where none does."""
+    records = list(identity.records)
+    left = any(getattr(a, "key", None) == LEFT_TO_ORGANISATION for a in getattr(identity, "advisories", ()))
+    if left and not any(r.purpose == "dmarc" for r in records):
+        ttl = records[0].ttl if records else 1800
+        records.append(Record(identity.domain, f"_dmarc.{identity.domain}", "TXT", ttl, dmarc.DEFAULT, "dmarc"))
+    return records
+
+
 # --- what to ask ---------------------------------------------------------------------------
 
 def doubled_name(name: str, zone: str) -> str | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 POLICIES = ("none", "quarantine", "reject")  # weakest first
+DEFAULT = "v=DMARC1; p=none;"  # the usual start (exporter/dmarc_policy.py writes the same)
 # RFC 7489 6.4: the v tag first ("v" in any case, spaces around "=" allowed), its value DMARC1 exactly.
 STARTS = re.compile(r"^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)")
 MENTIONS = re.compile(r"v\s*=\s*dmarc1", re.IGNORECASE)  # what a person meant as DMARC

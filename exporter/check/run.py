@@ -113,7 +113,7 @@ class Checker:
         if zone != identity.zone:
             note = (f"DNS says the zone holding {identity.domain[:-1]} is {zone[:-1]}, not {identity.zone[:-1]}: "
                     f"host names and fixes are for the {zone[:-1]} zone")
-        records = list(identity.records)
+        records = compare.requirements(identity)  # with the DMARC requirement an identity leaves to its organisation
         first = compare.questions(records, zone)
         views, failures = await self._observe(zone, servers, first)
         findings = compare.compare(records, zone, views) if views else []
