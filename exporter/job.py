@@ -88,7 +88,7 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     fmt = formats.get(job.format)
     if out.is_folder(job.output):
         groups = out.files(identities, fmt.suffix, fmt.per_zone)
-        out.write_folder(job.output, {name: formats.render(fmt.name, group, settings) for name, group in groups.items()})
+        out.write_folder(job.output, formats.render_folder(fmt.name, groups, settings))
     else:
         out.emit(formats.render(fmt.name, identities, settings), job.output)
     return EXIT_OK

@@ -120,3 +120,22 @@ GUIDE = {
     "check.wait": "DNS changes can take a while to reach every name server. SES checks the records on its own "
                   "schedule: it can take up to 72 hours before the domain shows as verified in SES.",
 }
+
+
+# --- The html format's own controls (exporter/formats/html.py) --------------------------------
+# Only the words of the page's buttons and navigation: every sentence of the instructions comes
+# from GUIDE above. "copy.FIELD" names what a button copies, for screen readers; {number} is the
+# step's number. Plain text (no Markdown), escaped when the page is written.
+HTML = {
+    "copy": "Copy",
+    "copied": "Copied",
+    "copy-failed": "Select the text and copy it",
+    "contents": "Contents",
+    "copy.line": "Copy the line of step {number}",
+    "copy.host": "Copy the host of step {number}",
+    "copy.fqdn": "Copy the full name of step {number}",
+    "copy.value": "Copy the value of step {number}",
+    "copy.priority": "Copy the priority of step {number}",
+    "copy.ttl": "Copy the TTL of step {number}",
+    "copy.command": "Copy the command {number}",
+}
