@@ -1,0 +1,161 @@
+"""The html format in a real browser: Debian's Chromium driven by playwright-core (tests/browser/).
+
+Every html sample (en and ja), a page holding two identities, and the pages and index.html of
+`-o FOLDER/` are opened from disk with every network request refused. For each page the browser
+clicks every copy button and reads the clipboard back, runs axe-core, measures the page at 375 and
+1280 px, and prints it to PDF; this file compares what it saw with the model (the json format's
+records, the stable contract) and with pdftotext's reading of the PDF. One browser run serves every
+test here (about 20 s); tests/install puts chromium, pdftotext and the npm packages in place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES, require_tool
+from exporter.names import relative
+from exporter.text import catalogue
+
+BROWSER = ROOT / "tests" / "browser"
+SPEC = json.loads((SAMPLES / "samples.json").read_text(encoding="utf-8"))
+HTML_SAMPLES = [(identity, fmt) for identity in SPEC["identities"] for fmt in SPEC["formats"] if fmt["format"] == "html"]
+
+
+def _sample_args(identity: dict) -> list[str]:
+    return [identity["domain"], "--identity-file", str(SAMPLES / "identities" / f"{identity['domain']}.json"),
+            *[str(ROOT / a) if a.startswith("samples/") else a for a in identity["args"]]]
+
+
+def _rendered(identity: dict, fmt: dict) -> Path:
+    from exporter.names import domain
+
+    return SAMPLES / "rendered" / f"{domain(identity['domain'])[:-1]}.{fmt['suffix']}"
+
+
+# Pages by test id: (how to make it, its language). Samples are the committed files themselves.
+PAGES = {f"{_rendered(i, f).name}": ("sample", (i, f)) for i, f in HTML_SAMPLES}
+TWO = ["example.com", "shop.example.net"]
+PAGES["two-identities.ja.html"] = ("two", "ja")
+PAGES["folder/index.html"] = ("folder", "index.html")
+PAGES["folder/example.com.html"] = ("folder", "example.com.html")
+PAGES["folder/shop.example.net.html"] = ("folder", "shop.example.net.html")
+
+
+def _run(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _copies(args: list[str], steps: bool = True) -> list[str]:
+    """What the copy buttons of a page for `args` must copy, in order, from the model (json)."""
+    model = json.loads(_run(*args, "-f", "json"))
+    zones = {identity["domain"]: identity["zone"] for identity in model["identities"]}
+    values = []
+    if steps:
+        for record in model["records"]:
+            values += [relative(record["name"], zones[record["identity"]]), record["name"], record["value"]]
+            if record["priority"] is not None:
+                values.append(str(record["priority"]))
+            values.append(str(record["ttl"]))
+    values += [f"ses-export {identity['domain'][:-1]} --check" for identity in model["identities"]]
+    return values
+
+
+@pytest.fixture(scope="session")
+def pages(tmp_path_factory) -> dict:
+    """{test id: (file, language, expected copies)} with every page written."""
+    folder = tmp_path_factory.mktemp("html-pages")
+    two_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1", "--lang", "ja"]
+    (folder / "two-identities.ja.html").write_text(_run(*two_args, "-f", "html"), encoding="utf-8")
+    en_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1", "--lang", "en"]
+    _run(*en_args, "-f", "html", "-o", f"{folder}/folder/")
+    result = {}
+    for test_id, (kind, what) in PAGES.items():
+        if kind == "sample":
+            identity, fmt = what
+            lang = fmt["args"][fmt["args"].index("--lang") + 1]
+            result[test_id] = (_rendered(identity, fmt), lang, _copies([*_sample_args(identity), *fmt["args"]]))
+        elif kind == "two":
+            result[test_id] = (folder / test_id, "ja", _copies(two_args))
+        elif what == "index.html":
+            result[test_id] = (folder / test_id, "en", _copies(en_args, steps=False))
+        else:
+            domain = what.removesuffix(".html")
+            args = [domain, "--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1"]
+            result[test_id] = (folder / test_id, "en", _copies(args))
+    return result
+
+
+@pytest.fixture(scope="session")
+def seen(pages, tmp_path_factory) -> dict:
+    """What Chromium saw on every page, by test id (one browser for all of them)."""
+    require_tool("chromium")
+    node = require_tool("node")
+    if not (BROWSER / "node_modules" / "playwright-core").is_dir():
+        pytest.fail("tests/browser/node_modules is missing: run bash tests/install")
+    out = tmp_path_factory.mktemp("pdf")
+    spec = out / "spec.json"
+    ids = list(pages)
+    spec.write_text(json.dumps({"pages": [str(pages[i][0].resolve()) for i in ids], "pdf_dir": str(out)}))
+    run = subprocess.run([node, str(BROWSER / "check_pages.js"), str(spec)], capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout)
+    return dict(zip(ids, report["pages"]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_copy_button_copies_exactly_the_models_value(page, pages, seen):
+    _, lang, expected = pages[page]
+    copies = seen[page]["copies"]
+    words = catalogue(lang).HTML
+    assert [c["clipboard"] for c in copies] == expected
+    for copy in copies:
+        assert copy["box"] == copy["clipboard"]  # the box's text is the value, nothing added
+        assert copy["tag"] == "BUTTON"
+        assert words["copy"] in copy["label"] and copy["label"] != words["copy"]  # names what it copies
+        assert copy["feedback"] == words["copied"]  # visible feedback after the click
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_page_asks_for_nothing_and_raises_no_error(page, seen):
+    assert seen[page]["requests"] == []
+    assert seen[page]["errors"] == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(page, seen):
+    assert seen[page]["axe"] == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_language_and_heading_order(page, pages, seen):
+    assert seen[page]["lang"] == pages[page][1]
+    levels = seen[page]["headings"]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_level_horizontal_scroll_on_a_phone_or_a_desktop(page, seen):
+    assert seen[page]["overflow"] == {"375": 0, "1280": 0}, seen[page]["widest"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_printed_page_shows_every_value_in_full(page, pages, seen):
+    text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", seen[page]["pdf"], "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    for value in pages[page][2]:  # a long TXT value wraps across lines: compare without whitespace
+        assert re.sub(r"\s+", "", value) in flat, value
+    assert seen[page]["printedButtons"] == 0  # the print stylesheet hides the buttons
