@@ -125,3 +125,13 @@ def test_nameserver_without_check_or_auto_is_still_refused(cli, tmp_path):
     result = cli(*_identity_args(tmp_path, "cloudflare.test"), "--nameserver", "127.0.0.1")
     assert result.exit_code == 2
     assert "--nameserver: only with --check or --dns-host auto" in result.stderr
+
+
+def test_the_panels_page_lists_every_pattern_with_a_source():
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "panels.md").read_text(encoding="utf-8")
+    section = page[page.index("## `--dns-host auto`"):]
+    for panel, _, _ in dns_host.PATTERNS:
+        row = next(line for line in section.splitlines() if line.startswith(f"| `{panel}` |"))
+        assert row.rstrip().endswith("|") and len(row.split("|")[4].strip()) > 20, row

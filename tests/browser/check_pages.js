@@ -46,7 +46,7 @@ async function checkPage(context, file, pdfDir, index) {
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   });
 
-  const copied = await page.evaluate(() => document.querySelector("main").dataset.copied);
+  const copied = await page.evaluate(() => document.querySelector("main").dataset.wordCopied);
   const buttons = await page.locator("button[data-copy]").all();
   const copies = [];
   for (const button of buttons) {
