@@ -59,8 +59,9 @@ def from_hosts(zone: str, hosts: Sequence[str]) -> Detection:
     """The panel of a zone served by `hosts`: one panel when every server is that panel's."""
     hosts = tuple(sorted(h.lower() for h in hosts))
     panels = {panel_of(host) for host in hosts}
-    if len(panels) == 1 and None not in panels:
-        return Detection(zone, panels.pop(), hosts, None)
+    only = next(iter(panels)) if len(panels) == 1 else None
+    if only is not None:
+        return Detection(zone, only, hosts, None)
     if not hosts:
         return Detection(zone, "generic", hosts, f"{zone[:-1]} has no NS records here; generic instructions")
     known = sorted(p for p in panels if p)

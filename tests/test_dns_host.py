@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from exporter import dns_host, panels
+
 from conftest import SAMPLES, require_tool
 from dns_servers import Named, SilentServer
-from exporter import dns_host, panels
 
 # zone -> (its NS host names, the panel auto must find)
 ZONES = {
@@ -49,6 +50,7 @@ def test_every_panel_but_generic_has_a_pattern_with_a_source():
     assert all(source for _, _, source in dns_host.PATTERNS)
 
 
+@pytest.mark.needs_named
 @pytest.mark.parametrize("zone", ZONES)
 def test_each_zone_gets_the_panel_of_its_name_servers(named, zone):
     hosts, panel = ZONES[zone]
@@ -74,6 +76,7 @@ def test_dns_that_cannot_be_asked_gives_generic_and_a_note_not_an_error():
     assert found.panel == "generic" and "cannot ask DNS" in found.note
 
 
+@pytest.mark.needs_named
 def test_a_zone_the_server_does_not_serve_gives_generic(named):
     found = dns_host.detect("not-served.test.", [named.address], timeout=1)
     assert found.panel == "generic" and found.note
@@ -87,6 +90,7 @@ def _identity_args(tmp_path, domain: str) -> list[str]:
     return [domain, "--identity-file", str(path), "--region", "us-east-1"]
 
 
+@pytest.mark.needs_named
 @pytest.mark.parametrize("fmt", ["instructions", "html"])
 def test_the_cli_tailors_instructions_and_html_to_the_panel_found(cli, named, tmp_path, fmt):
     args = _identity_args(tmp_path, "cloudflare.test")
@@ -109,6 +113,7 @@ def test_the_cli_falls_back_to_generic_with_a_note_when_dns_cannot_be_asked(cli,
     assert auto.stdout == cli(*args, "--lang", "en").stdout  # generic
 
 
+@pytest.mark.needs_named
 def test_zones_on_different_hosts_in_one_run_get_generic(cli, named, tmp_path):
     folder = tmp_path / "ids"
     folder.mkdir()

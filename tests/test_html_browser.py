@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES, require_tool
 from exporter.names import relative
 from exporter.text import catalogue
+
+from conftest import ROOT, SAMPLES, require_tool
+
+pytestmark = [pytest.mark.needs_node, pytest.mark.slow]  # node drives Chromium: a minute
 
 BROWSER = ROOT / "tests" / "browser"
 SPEC = json.loads((SAMPLES / "samples.json").read_text(encoding="utf-8"))

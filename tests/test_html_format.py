@@ -13,12 +13,13 @@ import re
 import pytest
 from markupsafe import Markup
 
-from conftest import SAMPLES
 from exporter import formats
 from exporter.filters import html_copy, html_field, html_phrase, md_phrase
 from exporter.guide import Field
 from exporter.phrase import Phrase
 from exporter.text import catalogue
+
+from conftest import SAMPLES
 
 IDS = str(SAMPLES / "identities")
 TWO = ["example.com", "shop.example.net", "--identity-file", IDS, "--region", "us-east-1"]
