@@ -11,10 +11,11 @@ from . import Format, Settings, register
 
 
 def prepare(identities, settings: Settings) -> dict:
-    from ..guide import context
     from ..text import catalogue
+    from .instructions import prepare as instructions
 
-    return {**context(identities, settings.dns_host, settings.lang), "controls": catalogue(settings.lang).HTML}
+    # Exactly the instructions' context (the Guide and its sentences), plus the page's control words.
+    return {**instructions(identities, settings), "controls": catalogue(settings.lang).HTML}
 
 
 FORMAT = register(Format(

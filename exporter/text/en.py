@@ -138,4 +138,7 @@ HTML = {
     "copy.priority": "Copy the priority of step {number}",
     "copy.ttl": "Copy the TTL of step {number}",
     "copy.command": "Copy the command {number}",
+    "copy.dig": "Copy the dig command {number}",
+    "copy.nslookup": "Copy the nslookup command {number}",
+    "expected": "Expected answer:",
 }

@@ -141,4 +141,7 @@ HTML = {
     "copy.priority": "手順 {number} の優先度をコピー",
     "copy.ttl": "手順 {number} の TTL をコピー",
     "copy.command": "コマンド {number} をコピー",
+    "copy.dig": "dig コマンド {number} をコピー",
+    "copy.nslookup": "nslookup コマンド {number} をコピー",
+    "expected": "正しい答え:",
 }
