@@ -70,7 +70,8 @@ class Model:
     """What a page's boxes must hold, from the model (the json format: the stable contract).
 
     A step's box `step-N-NAME` holds record N's NAME as typed at a generic panel: host (relative to the
-    zone), fqdn, value (an MX's exchange with its final dot), priority (MX only), ttl. The closing
+    zone), fqdn, value (an MX's exchange with its final dot), priority (MX only), ttl; every step has a
+    host, a value and, for an MX, a priority box (the Guide decides whether the others show). The closing
     check's boxes hold each identity's `ses-export DOMAIN ... --check` command and, where the page has
     them, a dig and an nslookup line per record that ask for that record's name.
     """
@@ -88,7 +89,7 @@ class Model:
     def check(self, copies: list[dict]) -> None:
         boxes = {copy["id"]: copy["clipboard"] for copy in copies}
         for number, typed in enumerate(self.typed, 1):
-            for name in ("host", "value", "ttl") + (("priority",) if typed["priority"] else ()):
+            for name in ("host", "value") + (("priority",) if typed["priority"] else ()):  # each step has these
                 assert boxes.get(f"step-{number}-{name}") == typed[name], (number, name)
         commands = [value for key, value in boxes.items() if key.startswith("command-")]
         assert len(commands) == len(self.domains)
