@@ -11,6 +11,8 @@ import html
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
 from exporter import formats
@@ -114,3 +116,33 @@ def test_the_closing_check_is_the_instructions_own(cli, lang):
 def test_html_is_registered_as_a_localized_format_with_an_index():
     fmt = formats.get("html")
     assert fmt.localized and fmt.index == "index.html" and fmt.template.endswith(".html.j2")
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300))
+def test_a_copy_box_holds_any_value_exactly_once_parsed(value):
+    """Whatever a value holds (quotes, <, &, spaces, non-ASCII; control characters, which an HTML
+    parser rewrites and no DNS value here holds, aside), the box's text as parsed is the value."""
+    from html.parser import HTMLParser
+
+    class Box(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.inside, self.text, self.label = False, [], None
+
+        def handle_starttag(self, tag, attrs):
+            self.inside = tag == "code"
+            if tag == "button":
+                self.label = dict(attrs)["aria-label"]
+
+        def handle_endtag(self, tag):
+            self.inside = False
+
+        def handle_data(self, data):
+            if self.inside:
+                self.text.append(data)
+
+    box = Box()
+    box.feed(str(html_copy(value, "b", f"Copy {value}", "Copy")))
+    box.close()
+    assert "".join(box.text) == value
+    assert box.label == f"Copy {value}"
