@@ -12,6 +12,10 @@
 //   pdf:       the page printed to PDF (print stylesheet), for pdftotext, and how many buttons
 //              the print stylesheet leaves visible
 //   requests:  every request that was not for the page's own file
+//
+// The clipboard needs no server: Chromium grants clipboard-read and clipboard-write to a file:// page
+// once the context has the permissions (granted for every origin below), so the pages are opened
+// from disk as the people who receive them open them. axe runs first, on the page as it opens.
 "use strict";
 
 const fs = require("fs");
