@@ -109,9 +109,9 @@ class Model:
 def pages(tmp_path_factory) -> dict:
     """{test id: (file, language, Model or None)} with every page written (None: tailored to a panel)."""
     folder = tmp_path_factory.mktemp("html-pages")
-    two_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1", "--lang", "ja"]
+    two_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-3", "--lang", "ja"]
     (folder / "two-identities.ja.html").write_text(_run(*two_args, "-f", "html"), encoding="utf-8")
-    en_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1", "--lang", "en"]
+    en_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-3", "--lang", "en"]
     _run(*en_args, "-f", "html", "-o", f"{folder}/folder/")
     result = {}
     for test_id, (kind, what) in PAGES.items():
@@ -131,7 +131,7 @@ def pages(tmp_path_factory) -> dict:
             result[test_id] = (folder / test_id, "en", Model(en_args, steps=False))
         else:
             domain = what.removesuffix(".html")
-            args = [domain, "--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1"]
+            args = [domain, "--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-3"]
             result[test_id] = (folder / test_id, "en", Model(args))
     return result
 

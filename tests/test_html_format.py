@@ -24,7 +24,7 @@ from exporter.text import catalogue
 from conftest import SAMPLES
 
 IDS = str(SAMPLES / "identities")
-TWO = ["example.com", "shop.example.net", "--identity-file", IDS, "--region", "us-east-1"]
+TWO = ["example.com", "shop.example.net", "--identity-file", IDS, "--region", "ap-northeast-3"]
 
 
 def test_html_copy_escapes_the_value_once_and_adds_nothing_to_it():
