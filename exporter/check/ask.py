@@ -20,7 +20,7 @@ import asyncio
 import functools
 import ipaddress
 import math
-import random
+import secrets
 import socket
 from collections import deque
 from dataclasses import dataclass
@@ -153,7 +153,7 @@ class Asker:
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         while True:
-            qid = random.getrandbits(16)
+            qid = secrets.randbits(16)  # from the system: an id nobody can predict
             key = (server.address, server.port, qid)
             if key not in udp.pending:
                 break
