@@ -61,11 +61,28 @@ def display_name(fqdn: str) -> str:
     return ascii_name if unicode_name == ascii_name else f"{ascii_name} ({unicode_name})"
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =, +, -, @, and tab
+# or carriage return before them (Excel and LibreOffice skip those when looking for a formula).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A CSV field's text that no spreadsheet runs as a formula: None is empty, and text starting
+    with one of CSV_FORMULA_STARTS gets a leading apostrophe (OWASP's advice), which spreadsheets
+    show as text and an importer strips: only an SES v1 verification token ('+...') can need it."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):  # a number (priority, TTL) is a value, never a formula
+        return str(value)
+    return "'" + value if value.startswith(CSV_FORMULA_STARTS) else value
+
+
 def csv_row(fields) -> str:
-    """One CSV line (no line end) with the csv module's quoting of `"`, `,` and newlines; None is empty."""
+    """One CSV line (no line end): each field through csv_cell, then the csv module's quoting of
+    `"`, `,` and newlines."""
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
-    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(field) for field in fields])
     return buffer.getvalue()[: -len("\r\n")]
 
 
@@ -193,6 +210,44 @@ def html_phrase(phrase, words):
     return Markup(compose(phrase, words, _kinds()["html"]))
 
 
+# The values a person types, each in a box with its own copy button (the html format). A
+# field's sentence shows them as {name:code}; these names get a box, any other code value
+# (the type, a doubled name in a warning) stays a plain <code>.
+COPYABLE = ("line", "host", "fqdn", "value", "priority", "ttl")
+
+
+def html_copy(value: object, box_id: str, label: str, button: str):
+    """A value to copy exactly: a monospace box whose text is the value and nothing else, and a
+    <button> that copies the box's text, `label` saying what it copies (for screen readers)."""
+    from markupsafe import Markup
+
+    box = _html_escape(box_id)
+    return Markup(f'<span class="copy"><code class="value" id="{box}">{_html_escape(str(value))}</code>'
+                  f'<button type="button" class="copy-button" data-copy="{box}" aria-label="{_html_escape(label)}">'
+                  f'{_html_escape(button)}</button></span>')
+
+
+def html_field(field, words, controls, number: int):
+    """A step's field (exporter/guide.py Field) as HTML: its catalogue sentence, each value a
+    person types in a copy box (html_copy), labelled by the `controls` words of the language
+    ("copy.host": "Copy the host of step {number}")."""
+    from markupsafe import Markup
+
+    from .phrase import Kind, compose
+
+    params = dict(field.text.params)
+    boxes = {str(params[name]): name for name in COPYABLE if name in params}
+
+    def code(value: object) -> str:
+        name = boxes.get(str(value))
+        if name is None:
+            return html_code(value)
+        return html_copy(value, f"step-{number}-{name}", controls[f"copy.{name}"].format(number=number),
+                         controls["copy"])
+
+    return Markup(compose(field.text, words, Kind(markup=html_markup, code=code, text=html_text)))
+
+
 def terminal_text(value: str) -> str:
     """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
 
@@ -250,6 +305,7 @@ def cloudflare_txt(value: str) -> str:
 
 FILTERS = {
     "csv_row": csv_row,
+    "csv_cell": csv_cell,
     "relative": relative,  # names.relative: what a panel's host field wants
     "md_code": md_code,
     "md_text": md_text,
@@ -258,6 +314,8 @@ FILTERS = {
     "html_text": html_text,
     "html_code": html_code,
     "html_phrase": html_phrase,
+    "html_copy": html_copy,
+    "html_field": html_field,
     "display_name": display_name,
     "txt_chunks": txt_chunks,
     "bind_txt": bind_txt,

@@ -463,6 +463,9 @@ async def zone_through(name: str, resolver: dns.asyncresolver.Resolver) -> str:
         return (await dns.asyncresolver.zone_for_name(name, resolver=resolver)).to_text()
     except dns.resolver.NXDOMAIN:
         raise DnsError(f"DNS: {name[:-1]} does not exist (NXDOMAIN): is the domain registered and delegated?") from None
+    except dns.resolver.NoRootSOA:  # dnspython says "There is no SOA RR at the DNS root name. This should never happen!"
+        raise DnsError(f"DNS: the system resolver found no zone holding {name[:-1]} (no SOA record up to the root): "
+                       "check the network and /etc/resolv.conf, or pass --nameserver") from None
     except dns.exception.DNSException as e:
         raise DnsError(f"DNS: cannot find the zone of {name[:-1]} through the system resolver ({_why(e)}); "
                        "pass --nameserver") from None
