@@ -217,6 +217,21 @@ def test_questions_in_flight_stay_within_max_queries():
     assert free > 20
 
 
+def test_max_queries_from_the_command_line(cli, tmp_path):
+    data = {"clean.test.": {"SOA": ["ns1.clean.test. hostmaster.clean.test. 1 3600 600 86400 300"]}}
+    for record in identity("clean.test").records:
+        data.setdefault(record.name, {}).setdefault(record.type, []).append(compare.expected_rdata(record).to_text())
+    server = FakeDns(data, delay=0.05)
+    try:
+        path = write_identity(tmp_path, "clean.test")
+        result = cli("clean.test", "--identity-file", path, "--region", "us-east-1", "--check",
+                     "--nameserver", server.address, "--max-queries", "2")
+    finally:
+        server.stop()
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert server.most_waiting == 2 and len(server.asked) > 10
+
+
 def test_each_zones_servers_are_found_once(named):
     """Default path: two identities in one zone share its NS look-up (asked of the resolver once)."""
     resolver = FakeDns({

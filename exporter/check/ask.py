@@ -20,7 +20,7 @@ import asyncio
 import functools
 import ipaddress
 import math
-import random
+import secrets
 import socket
 from collections import deque
 from dataclasses import dataclass
@@ -41,8 +41,7 @@ from ..errors import DnsError, InputError
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
-MAX_QUERIES = 1000  # questions in flight at once (--max-queries); see docs/benchmarks.md for why 1000
-MAX_QUERIES_LIMIT = 10000
+MAX_QUERIES = 1000  # questions in flight at once (--max-queries, 1..10000 in cli.py); docs/benchmarks.md says why 1000
 PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessing one is hard
 DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
@@ -154,7 +153,7 @@ class Asker:
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         while True:
-            qid = random.getrandbits(16)
+            qid = secrets.randbits(16)  # from the system: an id nobody can predict
             key = (server.address, server.port, qid)
             if key not in udp.pending:
                 break

@@ -105,6 +105,14 @@ class Checker:
         return task
 
     async def check(self, identity) -> CheckResult:
+        records = compare.requirements(identity)  # with the DMARC requirement an identity leaves to its organisation
+        early = None
+        if self.nameservers:
+            # The servers are known before the zone is: ask the first questions for the zone
+            # assumed while the walk runs, so the usual identity (the zone is what it seems)
+            # costs one round trip, not two. When the walk says otherwise, they are asked again.
+            early = asyncio.ensure_future(
+                self._observe(identity.zone, self.nameservers, compare.questions(records, identity.zone)))
         try:
             zone, servers = await self._locate(identity)
         except DnsError as e:
@@ -113,9 +121,13 @@ class Checker:
         if zone != identity.zone:
             note = (f"DNS says the zone holding {identity.domain[:-1]} is {zone[:-1]}, not {identity.zone[:-1]}: "
                     f"host names and fixes are for the {zone[:-1]} zone")
-        records = compare.requirements(identity)  # with the DMARC requirement an identity leaves to its organisation
         first = compare.questions(records, zone)
-        views, failures = await self._observe(zone, servers, first)
+        if early is not None and zone == identity.zone:
+            views, failures = await early
+        else:
+            if early is not None:
+                await early  # not cancelled: it may share answers with other identities
+            views, failures = await self._observe(zone, servers, first)
         findings = compare.compare(records, zone, views) if views else []
         diagnostic = getattr(compare, "diagnostic_questions", None)
         if views and diagnostic and any(f.status != compare.OK for f in findings):
