@@ -44,9 +44,10 @@ class Job:
         """How the format writes: formats.Settings, validated."""
         from .formats import Settings
         from .language import default_language
+        from .verify import rerun_options
 
         return Settings(lang=self.lang or default_language(), dns_host=self.dns_host, zone_id=self.zone_id,
-                        cloudflare_provider=self.cloudflare_provider)
+                        cloudflare_provider=self.cloudflare_provider, rerun=rerun_options(self))
 
     def options(self, region: str | None = None):
         """Which records: model.Options, validated (the BYODKIM key read from its file)."""

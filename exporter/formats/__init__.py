@@ -32,6 +32,9 @@ class Settings:
     dns_host: str = "generic"  # the DNS panel the instructions are tailored to (exporter/panels.py)
     zone_id: str | None = None  # a hosted zone id (terraform-route53) or zone id default (terraform-cloudflare)
     cloudflare_provider: str = "v5"  # terraform-cloudflare provider generation: v5 or v4
+    # The options of the run that decide the records (exporter/verify.py rerun_options), for the
+    # "check afterwards" command the outputs print; None: rendered by a program, not a command line.
+    rerun: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         from ..panels import PANEL_NAMES
