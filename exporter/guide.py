@@ -30,7 +30,7 @@ from .verify import Lookup, check_command, lookup
 class Field(NamedTuple):
     """One line of a step's field list."""
 
-    name: str  # "line", "type", "host", "value", "priority", "ttl" or "proxy"
+    name: str  # "line", "host", "value", "priority", "ttl" or "proxy" (the type is in the step's title)
     text: Phrase
     copy: str | None  # exactly what is typed into the panel's field; None: nothing to type
 
@@ -65,11 +65,10 @@ class Check(NamedTuple):
 
 
 class Guide(NamedTuple):
-    """The whole document. Laid out in this order: title, intro, where, before, sections, finish, check."""
+    """The whole document. Laid out in this order: title, where, before, sections, finish, check."""
 
     panel: Panel
     title: Phrase
-    intro: tuple[Phrase, ...]  # the lines of the opening paragraph
     where: tuple[Phrase, ...]  # the lines of the paragraph that says where the records are added
     before_heading: Phrase
     before: tuple[Phrase, ...]  # "before you start": every pitfall of this panel, each explained once
@@ -110,7 +109,6 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     """
     records = [record for identity in identities for record in identity.records]
     _refuse_what_the_panel_cannot_take(panel, records)
-    intro = Phrase("intro.one") if len(identities) == 1 else Phrase("intro.many")
     title = Phrase("title", domains=Series(tuple(display_name(i.domain) for i in identities), Phrase("separator.list")))
 
     numbers = iter(range(1, len(records) + 1))
@@ -130,7 +128,7 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
                 what = RECORD_TITLES[record.purpose]
             steps.append(Step(
                 record=record,
-                title=Phrase("step", number=next(numbers), record=what),
+                title=Phrase("step", number=next(numbers), record=what, type=record.type),
                 fields=fields(panel, typed, lang, own_ttl),
                 advice=advice(panel, typed),
             ))
@@ -144,7 +142,6 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     return Guide(
         panel=panel,
         title=title,
-        intro=(intro,),
         where=(Phrase("where", where=WHERE[panel.key]),),
         before_heading=Phrase("before.heading"),
         before=before(panel, identities),
@@ -188,10 +185,9 @@ def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
     if panel.full_name_ok:
         result.append(Phrase("before.host-full-name-ok", panel=title, zone=shown, fqdn=first.name))
     elif panel.host_appends_zone:
-        result.append(Phrase("before.host-added-by-panel", panel=title, zone=shown, fqdn=first.name,
-                             doubled=typed.doubled_name))
+        result.append(Phrase("before.host-added-by-panel", panel=title, zone=shown, doubled=typed.doubled_name))
     else:
-        result.append(Phrase("before.host-maybe-added", zone=shown, fqdn=first.name, doubled=typed.doubled_name))
+        result.append(Phrase("before.host-maybe-added", zone=shown, doubled=typed.doubled_name))
     if any(panel.apex_host == "" and record.name == identity.zone for identity, record in records):
         result.append(Phrase("before.apex-empty", panel=title))
     if not panel.underscore_ok and any("_" in relative(record.name, identity.zone) for identity, record in records):
@@ -207,10 +203,9 @@ def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
         elif panel.fqdn_values:
             pass  # every value is fully qualified there: the dot cannot be lost
         elif panel.relative_values:
-            result.append(Phrase("before.value-read-as-relative", panel=title, value=record.value,
-                                 relative=relative_value))
+            result.append(Phrase("before.value-read-as-relative", panel=title, relative=relative_value))
         else:
-            result.append(Phrase("before.value-keep-dot", value=record.value, relative=relative_value))
+            result.append(Phrase("before.value-keep-dot", relative=relative_value))
     if panel.cname_proxy and any(record.type == "CNAME" for _, record in records):
         result.append(Phrase("before.proxy-dns-only", panel=title))
 
@@ -223,6 +218,8 @@ def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
             result.append(Phrase("before.txt-quotes-stripped", panel=title))
         else:
             result.append(Phrase("before.txt-no-quotes"))
+    if any(record.purpose in ("mail-from-mx", "mail-from-spf", "dmarc") for _, record in records):
+        result.append(Phrase("before.one-per-name"))
 
     ttls = {record.ttl for _, record in records}
     if len(ttls) == 1:
@@ -255,7 +252,6 @@ def fields(panel: Panel, typed: Entry, lang: str = "en", own_ttl: bool = False) 
             result.append(Field("line", Phrase("field.line", line=typed.editor_line), typed.editor_line))
         else:
             result.append(Field("line", Phrase("field.line-unknown", panel=panel.title), None))
-    result.append(Field("type", Phrase("field.type", type=record.type), None))
     own = _own_label(panel.label("host", None, lang), Phrase("word.host"))
     if typed.host:
         result.append(Field("host", Phrase("field.host", own=own, host=typed.host), typed.host))
@@ -293,17 +289,12 @@ def advice(panel: Panel, typed: Entry) -> tuple[Phrase, ...]:
                                  blank=panel.blank_mx_priority))
         elif panel.mx_priority is None and not panel.zone_editor:
             result.append(Phrase("advice.priority-without-field", value=f"{record.priority} {record.value}"))
-        result.append(Phrase("advice.mx-only-one"))
     if record.type == "TXT":
         if typed.too_long:
             result.append(Phrase("advice.txt-too-long-for-panel", length=len(record.value), panel=title,
                                  limit=panel.max_txt_chars))
         elif len(record.value) > TXT_CHUNK_BYTES and not panel.txt_quoted:
             result.append(Phrase("advice.txt-long", length=len(record.value), limit=TXT_CHUNK_BYTES))
-        if record.purpose == "mail-from-spf":
-            result.append(Phrase("advice.spf-merge"))
-        elif record.purpose == "dmarc":
-            result.append(Phrase("advice.dmarc-only-one"))
     return tuple(result)
 
 

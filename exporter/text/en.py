@@ -9,10 +9,8 @@ the output when they are filled in.
 
 GUIDE = {
     # The document
-    "title": "DNS records for Amazon SES: {domains:code}",
+    "title": "DNS records Amazon SES needs: {domains:code}",
     "separator.list": ", ",
-    "intro.one": "Amazon SES sends mail for this domain once these records are published.",
-    "intro.many": "Amazon SES sends mail for these domains once these records are published.",
     "where": "**Where:** {where} (at the DNS host the domain's name servers point to).",
     "note": "Note: {note}",
     # Where the records are added, per panel (--dns-host)
@@ -31,30 +29,30 @@ GUIDE = {
     "before.heading": "Before you start",
     "before.zone": "{zone:code}",
     "before.zone-unicode": "{unicode:code} ({zone:code})",
-    "before.host-added-by-panel": "**Host:** {panel} adds {zone} itself, so enter the host alone: typed in "
-                                  "full, {fqdn:code} would become {doubled:code}.",
-    "before.host-maybe-added": "**Host:** most panels add {zone} themselves, so enter the host alone: typed in "
-                               "full, {fqdn:code} would become {doubled:code}. Only a panel that asks for the full "
-                               "name gets host{zone}.",
+    "before.host-added-by-panel": "**Host:** {panel} adds {zone} itself: enter the host alone, or you get "
+                                  "names like {doubled:code}.",
+    "before.host-maybe-added": "**Host:** most panels add {zone} themselves: enter the host alone, or you get "
+                               "names like {doubled:code}. A panel that asks for the full name gets host{zone}.",
     "before.host-full-name-ok": "**Host:** enter the host; {panel} also takes the full name ({fqdn:code}) and "
                                 "removes {zone} itself.",
     "before.apex-empty": "**Empty host:** leave {panel}'s field empty (not `@`).",
     "before.underscore": "**Underscores** are part of the names: never drop one; if the panel refuses `_`, ask "
                          "your DNS host.",
-    "before.value-keep-dot": "**Final dot:** keep it, or {value:code} may become {relative:code}; if the panel "
+    "before.value-keep-dot": "**Final dot:** keep it, or values may become {relative:code}; if the panel "
                              "refuses it, leave it off and check.",
-    "before.value-read-as-relative": "**Final dot:** keep it: without it, {panel} turns {value:code} into "
-                                     "{relative:code}.",
+    "before.value-read-as-relative": "**Final dot:** keep it, or {panel} turns values into {relative:code}.",
     "before.value-dot-dropped": "**Final dot:** {panel} drops it from values; that is fine.",
     "before.proxy-dns-only": "**Proxy status:** DNS only for CNAMEs: proxied, {panel} hides them from SES.",
     "before.txt-no-quotes": "**TXT:** paste without quotes; the panel adds its own.",
     "before.txt-quoted": "**TXT:** {panel} wants quoted strings of at most {size} characters: paste as shown.",
     "before.txt-editor-unquoted": "**TXT:** no quotes in the line, as in {panel}'s own examples.",
     "before.txt-quotes-stripped": "**TXT:** paste as shown; {panel} strips surrounding quotes anyway.",
+    "before.one-per-name": "**One per name:** one MX at the MAIL FROM name, one SPF (`v=spf1`: merge with "
+                           "any there), one DMARC.",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
-    "step": "{number}. {record}",
+    "step": "{number}. {record}: {type:code}",
     "record.dkim-key": "DKIM {number}/{total}",
     "record.dkim-public-key": "DKIM key (BYODKIM)",
     "record.mail-from-mx": "MAIL FROM MX",
@@ -64,7 +62,6 @@ GUIDE = {
     "field.line": "**Line:** {line:code}",
     "field.line-unknown": "**Line:** write one from the host, value and priority below, as {panel}'s examples "
                           "write an MX line for a host other than `@`.",
-    "field.type": "**Type:** {type:code}",
     "field.host": "**Host**{own}: {host:code}",
     "field.host-empty": "**Host**{own}: empty",
     "field.value": "**Value**{own}: {value:code}",
@@ -79,14 +76,11 @@ GUIDE = {
     # A step: what can go wrong with this record alone (guide.py `advice` decides which)
     "advice.priority-blank-default": "Left blank, {panel} sets {blank:code}, not {priority:code}.",
     "advice.priority-without-field": "No priority field? Value {value:code}.",
-    "advice.mx-only-one": "The only MX at this name.",
     "advice.txt-too-long-for-panel": "{panel} takes at most {limit} characters in a TXT value, so this "
                                      "{length}-character key cannot be entered there: use a DNS host that takes "
                                      "longer TXT values, or a 1024-bit key.",
     "advice.txt-long": "{length} characters: fine if the panel splits it into strings of at most {limit}, not if "
                        "it cuts it.",
-    "advice.spf-merge": "Merge with any `v=spf1` record here: one per name.",
-    "advice.dmarc-only-one": "Keep only one DMARC record here.",
     # After the last step, at the panel
     "finish.save-button": "Then press **{button}**: {panel} saves nothing before.",
     "finish.save-once": "Then save the editor box once.",
@@ -94,9 +88,8 @@ GUIDE = {
     # After the last step: check
     "check.heading": "Check",
     "check.run": "With ses-export:",
-    "check.by-hand": "Or each `dig` line must print what follows its `#` (TXT: among other lines), and "
-                     "`nslookup` the same:",
-    "check.by-hand-shortened": "Or each `dig` line must print what follows its `#` (TXT: among other lines; "
-                               "a long key is shortened at `…`), and `nslookup` the same:",
-    "check.wait": "DNS can take a while; SES can take up to 72 hours to show the domain as verified.",
+    "check.by-hand": "Or each `dig` line must print what follows its `#`, and `nslookup` the same:",
+    "check.by-hand-shortened": "Or each `dig` line must print what follows its `#` (a long key shortened at "
+                               "`…`), and `nslookup` the same:",
+    "check.wait": "SES can take up to 72 hours to show the domain as verified.",
 }

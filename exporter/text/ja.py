@@ -8,10 +8,8 @@ GUIDE のキーは exporter/guide.py が使うものと同じ（テストで過�
 
 GUIDE = {
     # 文書全体
-    "title": "Amazon SES 用 DNS レコード: {domains:code}",
+    "title": "Amazon SES に必要な DNS レコード: {domains:code}",
     "separator.list": "、",
-    "intro.one": "Amazon SES でこのドメインからメールを送るには、次のレコードの登録が必要です。",
-    "intro.many": "Amazon SES でこれらのドメインからメールを送るには、次のレコードの登録が必要です。",
     "where": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
     "note": "注記: {note}",
     # 登録する場所（--dns-host ごと）
@@ -30,18 +28,18 @@ GUIDE = {
     "before.heading": "始める前に",
     "before.zone": "{zone:code}",
     "before.zone-unicode": "{unicode:code}（{zone:code}）",
-    "before.host-added-by-panel": "**ホスト名:** {panel}が {zone} を付けるので、ホスト名だけを入力します。"
-                                  "フルネームだと {fqdn:code} が {doubled:code} になります。",
-    "before.host-maybe-added": "**ホスト名:** 多くの画面は {zone} を自動で付けるので、ホスト名だけを入力します。"
-                               "フルネームだと {fqdn:code} が {doubled:code} になります。フルネームを求める画面に"
-                               "限り「ホスト名{zone}」です。",
+    "before.host-added-by-panel": "**ホスト名:** {panel}が {zone} を付けるので、ホスト名だけを入力します"
+                                  "（フルネームだと {doubled:code} のようになります）。",
+    "before.host-maybe-added": "**ホスト名:** 多くの画面は {zone} を付けるので、ホスト名だけを入力します"
+                               "（フルネームだと {doubled:code} のようになります）。フルネームを求める画面に限り"
+                               "「ホスト名{zone}」です。",
     "before.host-full-name-ok": "**名前:** ホスト名を入力します（{panel}はフルネーム {fqdn:code} でも {zone} を"
                                 "外して受け付けます）。",
     "before.apex-empty": "**空欄のホスト名:** {panel}の欄は空欄のまま（`@` は不可）。",
     "before.underscore": "**`_`** も名前の一部です。省略せず、入力できなければ DNS サービスに相談してください。",
-    "before.value-keep-dot": "**末尾のドット:** 省略すると {value:code} が {relative:code} になることがあります。"
+    "before.value-keep-dot": "**末尾のドット:** 省略すると値が {relative:code} のようになることがあります。"
                              "入力できない画面では外して、最後に確認します。",
-    "before.value-read-as-relative": "**末尾のドット:** 省略すると{panel}は {value:code} を {relative:code} と"
+    "before.value-read-as-relative": "**末尾のドット:** 省略すると{panel}は値を {relative:code} のように"
                                      "扱います。",
     "before.value-dot-dropped": "**末尾のドット:** {panel}は外して保存しますが、問題ありません。",
     "before.proxy-dns-only": "**プロキシステータス:** CNAME は「DNS のみ」に（プロキシすると{panel}が SES から"
@@ -50,10 +48,11 @@ GUIDE = {
     "before.txt-quoted": "**TXT:** {panel}では {size} 文字以内のクォート付き文字列にします。表示どおり貼り付けます。",
     "before.txt-editor-unquoted": "**TXT:** {panel}の記入例どおり、行の値はクォートなし。",
     "before.txt-quotes-stripped": "**TXT:** 表示どおり貼り付けます（{panel}は前後のクォートを削除します）。",
+    "before.one-per-name": "**1つの名前に1つ:** MAIL FROM の MX、SPF（`v=spf1`。既存があればまとめる）、DMARC。",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
     # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
-    "step": "{number}. {record}",
+    "step": "{number}. {record}: {type:code}",
     "record.dkim-key": "DKIM {number}/{total}",
     "record.dkim-public-key": "DKIM 公開鍵（BYODKIM）",
     "record.mail-from-mx": "MAIL FROM の MX",
@@ -63,7 +62,6 @@ GUIDE = {
     "field.line": "**行:** {line:code}",
     "field.line-unknown": "**行:** {panel}の記入例の `@` 以外のホスト名の MX 行にならい、下のホスト名・値・優先度で"
                           "書きます。",
-    "field.type": "**種別:** {type:code}",
     "field.host": "**ホスト名**{own}: {host:code}",
     "field.host-empty": "**ホスト名**{own}: 空欄",
     "field.value": "**値**{own}: {value:code}",
@@ -78,22 +76,19 @@ GUIDE = {
     # このレコードだけの注意（どれを出すかは guide.py の advice が決める）
     "advice.priority-blank-default": "空欄だと{panel}は {priority:code} でなく {blank:code} にします。",
     "advice.priority-without-field": "優先度の欄がなければ値は {value:code}。",
-    "advice.mx-only-one": "この名前の MX はこれだけに。",
     "advice.txt-too-long-for-panel": "{panel}の TXT は {limit} 文字までのため、この {length} 文字の鍵は登録"
                                      "できません。長い TXT を登録できる DNS サービスか、1024 ビットの鍵を使って"
                                      "ください。",
     "advice.txt-long": "{length} 文字です。{limit} 文字以内に自動で分割されるなら可、切り詰められるなら不可。",
-    "advice.spf-merge": "`v=spf1` の TXT がすでにあれば1つにまとめます。",
-    "advice.dmarc-only-one": "DMARC はこの名前に1つだけ。",
     # 最後の手順のあと、管理画面で
     "finish.save-button": "最後に **{button}** を押します（押すまで{panel}は保存しません）。",
     "finish.save-once": "最後に入力欄を1回保存します。",
-    "finish.confirm-screen": "最後に{panel}の確認画面が出たら、そこで確定します（確定まで保存されません）。",
+    "finish.confirm-screen": "最後に{panel}の確認画面が出たら確定します（確定まで保存されません）。",
     # 確認
     "check.heading": "確認",
     "check.run": "ses-export で:",
-    "check.by-hand": "または各 `dig` 行が `#` の後を表示すれば正常です（TXT は他の行も出ます）。`nslookup` も同じ:",
-    "check.by-hand-shortened": "または各 `dig` 行が `#` の後を表示すれば正常です（TXT は他の行も出ます。長い鍵は "
-                               "`…` で省略）。`nslookup` も同じ:",
-    "check.wait": "DNS の反映には時間がかかり、SES で「検証済み」になるまで最大 72 時間かかることがあります。",
+    "check.by-hand": "または各 `dig` 行が `#` の後を表示すれば正常です。`nslookup` も同じ:",
+    "check.by-hand-shortened": "または各 `dig` 行が `#` の後（長い鍵は `…` で省略）を表示すれば正常です。"
+                               "`nslookup` も同じ:",
+    "check.wait": "SES で「検証済み」になるまで最大 72 時間かかることがあります。",
 }
