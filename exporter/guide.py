@@ -57,7 +57,6 @@ class Check(NamedTuple):
     """How to verify after the last step: with ses-export, or by hand with dig or nslookup."""
 
     heading: Phrase
-    run: Phrase  # says what the ses-export commands do
     commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` per identity
     by_hand: Phrase  # says how to read the lookups
     lookups: tuple[Lookup, ...]  # one per record: a dig line, an nslookup line and the answer to expect
@@ -89,6 +88,13 @@ WHERE = {
     "valuedomain": Phrase("where.valuedomain"),
     "godaddy": Phrase("where.godaddy"),
     "namecheap": Phrase("where.namecheap"),
+}
+
+# Records of which a name may hold only one (SES's MAIL FROM check, SPF and DMARC themselves).
+ONE_PER_NAME = {
+    "mail-from-mx": Phrase("single.mx"),
+    "mail-from-spf": Phrase("single.spf"),
+    "dmarc": Phrase("single.dmarc"),
 }
 
 RECORD_TITLES = {
@@ -142,14 +148,15 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     return Guide(
         panel=panel,
         title=title,
-        where=(Phrase("where", where=WHERE[panel.key]),),
+        # Generic instructions also say which DNS host counts; a named panel is the one the reader uses.
+        where=(Phrase("where.any", where=WHERE[panel.key]) if panel.key == "generic"
+               else Phrase("where", where=WHERE[panel.key]),),
         before_heading=Phrase("before.heading"),
         before=before(panel, identities),
         sections=tuple(sections),
         finish=finish(panel),
         check=Check(
             heading=Phrase("check.heading"),
-            run=Phrase("check.run"),
             commands=tuple(check_command(identity, rerun, check_lang) for identity in identities),
             by_hand=Phrase("check.by-hand-shortened") if any(lookup(r).shortened for r in records)
             else Phrase("check.by-hand"),
@@ -218,8 +225,10 @@ def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
             result.append(Phrase("before.txt-quotes-stripped", panel=title))
         else:
             result.append(Phrase("before.txt-no-quotes"))
-    if any(record.purpose in ("mail-from-mx", "mail-from-spf", "dmarc") for _, record in records):
-        result.append(Phrase("before.one-per-name"))
+    single = tuple(phrase for purpose, phrase in ONE_PER_NAME.items()
+                   if any(record.purpose == purpose for _, record in records))
+    if single:
+        result.append(Phrase("before.one-per-name", records=Series(single, Phrase("separator.list"))))
 
     ttls = {record.ttl for _, record in records}
     if len(ttls) == 1:
@@ -310,7 +319,7 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
     - `guide`: the Guide, in the order the document shows it: title, intro, where, before_heading
       and before ("before you start": each pitfall once), sections (each with notes and steps: a
       step's title, fields and advice), finish (at the panel, after the last step) and check
-      (run + commands: `ses-export ... --check`; by_hand + lookups: a dig and an nslookup line per
+      (commands: `ses-export ... --check`; by_hand + lookups: a dig and an nslookup line per
       record with the answer to expect; wait);
     - `words`: the sentences of the language, for md_phrase / html_phrase.
     """

@@ -11,7 +11,8 @@ GUIDE = {
     # The document
     "title": "DNS records Amazon SES needs: {domains:code}",
     "separator.list": ", ",
-    "where": "**Where:** {where} (at the DNS host the domain's name servers point to).",
+    "where": "**Where:** {where}.",
+    "where.any": "**Where:** {where}, at the DNS host the domain's name servers point to.",
     "note": "Note: {note}",
     # Where the records are added, per panel (--dns-host)
     "where.generic": "your DNS host's page for the domain's DNS records",
@@ -47,8 +48,10 @@ GUIDE = {
     "before.txt-quoted": "**TXT:** {panel} wants quoted strings of at most {size} characters: paste as shown.",
     "before.txt-editor-unquoted": "**TXT:** no quotes in the line, as in {panel}'s own examples.",
     "before.txt-quotes-stripped": "**TXT:** paste as shown; {panel} strips surrounding quotes anyway.",
-    "before.one-per-name": "**One per name:** one MX at the MAIL FROM name, one SPF (`v=spf1`: merge with "
-                           "any there), one DMARC.",
+    "before.one-per-name": "**One per name:** {records}.",
+    "single.mx": "MX at the MAIL FROM name",
+    "single.spf": "SPF (`v=spf1`: merge with any there)",
+    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
@@ -59,16 +62,16 @@ GUIDE = {
     "record.mail-from-spf": "MAIL FROM SPF",
     "record.dmarc": "DMARC",
     "record.verification": "Legacy SES verification",
-    "field.line": "**Line:** {line:code}",
-    "field.line-unknown": "**Line:** write one from the host, value and priority below, as {panel}'s examples "
+    "field.line": "Line: {line:code}",
+    "field.line-unknown": "Line: write one from the host, value and priority below, as {panel}'s examples "
                           "write an MX line for a host other than `@`.",
-    "field.host": "**Host**{own}: {host:code}",
-    "field.host-empty": "**Host**{own}: empty",
-    "field.value": "**Value**{own}: {value:code}",
-    "field.priority": "**Priority**{own}: {priority:code}",
-    "field.ttl": "**TTL:** {ttl:code}",
-    "field.ttl-auto": "**TTL:** Auto",
-    "field.proxy": "**Proxy status:** DNS only",
+    "field.host": "Host{own}: {host:code}",
+    "field.host-empty": "Host{own}: empty",
+    "field.value": "Value{own}: {value:code}",
+    "field.priority": "Priority{own}: {priority:code}",
+    "field.ttl": "TTL: {ttl:code}",
+    "field.ttl-auto": "TTL: Auto",
+    "field.proxy": "Proxy status: DNS only",
     "field.own-label": " ({label})",
     "word.host": "Host",
     "word.value": "Value",
@@ -87,9 +90,8 @@ GUIDE = {
     "finish.confirm-screen": "Then, if {panel} shows a confirmation screen, confirm there: nothing is saved before.",
     # After the last step: check
     "check.heading": "Check",
-    "check.run": "With ses-export:",
-    "check.by-hand": "Or each `dig` line must print what follows its `#`, and `nslookup` the same:",
-    "check.by-hand-shortened": "Or each `dig` line must print what follows its `#` (a long key shortened at "
+    "check.by-hand": "Without ses-export, each `dig` line must print what follows its `#`, and `nslookup` the same:",
+    "check.by-hand-shortened": "Without ses-export, each `dig` line must print what follows its `#` (a long key shortened at "
                                "`…`), and `nslookup` the same:",
     "check.wait": "SES can take up to 72 hours to show the domain as verified.",
 }

@@ -10,7 +10,8 @@ GUIDE = {
     # 文書全体
     "title": "Amazon SES に必要な DNS レコード: {domains:code}",
     "separator.list": "、",
-    "where": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
+    "where": "**設定場所:** {where}",
+    "where.any": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
     "note": "注記: {note}",
     # 登録する場所（--dns-host ごと）
     "where.generic": "DNS サービスの DNS レコード設定画面",
@@ -29,16 +30,15 @@ GUIDE = {
     "before.zone": "{zone:code}",
     "before.zone-unicode": "{unicode:code}（{zone:code}）",
     "before.host-added-by-panel": "**ホスト名:** {panel}が {zone} を付けるので、ホスト名だけを入力します"
-                                  "（フルネームだと {doubled:code} のようになります）。",
+                                  "（フルネームだと {doubled:code}）。",
     "before.host-maybe-added": "**ホスト名:** 多くの画面は {zone} を付けるので、ホスト名だけを入力します"
-                               "（フルネームだと {doubled:code} のようになります）。フルネームを求める画面に限り"
-                               "「ホスト名{zone}」です。",
+                               "（フルネームだと {doubled:code}）。フルネームを求める画面に限り「ホスト名{zone}」。",
     "before.host-full-name-ok": "**名前:** ホスト名を入力します（{panel}はフルネーム {fqdn:code} でも {zone} を"
                                 "外して受け付けます）。",
     "before.apex-empty": "**空欄のホスト名:** {panel}の欄は空欄のまま（`@` は不可）。",
-    "before.underscore": "**`_`** も名前の一部です。省略せず、入力できなければ DNS サービスに相談してください。",
-    "before.value-keep-dot": "**末尾のドット:** 省略すると値が {relative:code} のようになることがあります。"
-                             "入力できない画面では外して、最後に確認します。",
+    "before.underscore": "**`_`** も名前の一部（省略不可。入力できなければ DNS サービスに相談）。",
+    "before.value-keep-dot": "**末尾のドット:** 省略すると値が {relative:code} になることがあります。"
+                             "入力できなければ外して、最後に確認。",
     "before.value-read-as-relative": "**末尾のドット:** 省略すると{panel}は値を {relative:code} のように"
                                      "扱います。",
     "before.value-dot-dropped": "**末尾のドット:** {panel}は外して保存しますが、問題ありません。",
@@ -48,7 +48,10 @@ GUIDE = {
     "before.txt-quoted": "**TXT:** {panel}では {size} 文字以内のクォート付き文字列にします。表示どおり貼り付けます。",
     "before.txt-editor-unquoted": "**TXT:** {panel}の記入例どおり、行の値はクォートなし。",
     "before.txt-quotes-stripped": "**TXT:** 表示どおり貼り付けます（{panel}は前後のクォートを削除します）。",
-    "before.one-per-name": "**1つの名前に1つ:** MAIL FROM の MX、SPF（`v=spf1`。既存があればまとめる）、DMARC。",
+    "before.one-per-name": "**1つの名前に1つ:** {records}。",
+    "single.mx": "MAIL FROM の MX",
+    "single.spf": "SPF（`v=spf1`。既存があればまとめる）",
+    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
     # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
@@ -59,16 +62,16 @@ GUIDE = {
     "record.mail-from-spf": "MAIL FROM の SPF",
     "record.dmarc": "DMARC",
     "record.verification": "旧形式の SES 検証",
-    "field.line": "**行:** {line:code}",
-    "field.line-unknown": "**行:** {panel}の記入例の `@` 以外のホスト名の MX 行にならい、下のホスト名・値・優先度で"
+    "field.line": "行: {line:code}",
+    "field.line-unknown": "行: {panel}の記入例の `@` 以外のホスト名の MX 行にならい、下のホスト名・値・優先度で"
                           "書きます。",
-    "field.host": "**ホスト名**{own}: {host:code}",
-    "field.host-empty": "**ホスト名**{own}: 空欄",
-    "field.value": "**値**{own}: {value:code}",
-    "field.priority": "**優先度**{own}: {priority:code}",
-    "field.ttl": "**TTL:** {ttl:code}",
-    "field.ttl-auto": "**TTL:** 自動",
-    "field.proxy": "**プロキシステータス:** DNS のみ",
+    "field.host": "ホスト名{own}: {host:code}",
+    "field.host-empty": "ホスト名{own}: 空欄",
+    "field.value": "値{own}: {value:code}",
+    "field.priority": "優先度{own}: {priority:code}",
+    "field.ttl": "TTL: {ttl:code}",
+    "field.ttl-auto": "TTL: 自動",
+    "field.proxy": "プロキシステータス: DNS のみ",
     "field.own-label": "（{label}）",
     "word.host": "ホスト名",
     "word.value": "値",
@@ -79,16 +82,14 @@ GUIDE = {
     "advice.txt-too-long-for-panel": "{panel}の TXT は {limit} 文字までのため、この {length} 文字の鍵は登録"
                                      "できません。長い TXT を登録できる DNS サービスか、1024 ビットの鍵を使って"
                                      "ください。",
-    "advice.txt-long": "{length} 文字です。{limit} 文字以内に自動で分割されるなら可、切り詰められるなら不可。",
+    "advice.txt-long": "{length} 文字: {limit} 文字以内に自動分割されるなら可、切り詰められるなら不可。",
     # 最後の手順のあと、管理画面で
     "finish.save-button": "最後に **{button}** を押します（押すまで{panel}は保存しません）。",
     "finish.save-once": "最後に入力欄を1回保存します。",
     "finish.confirm-screen": "最後に{panel}の確認画面が出たら確定します（確定まで保存されません）。",
     # 確認
     "check.heading": "確認",
-    "check.run": "ses-export で:",
-    "check.by-hand": "または各 `dig` 行が `#` の後を表示すれば正常です。`nslookup` も同じ:",
-    "check.by-hand-shortened": "または各 `dig` 行が `#` の後（長い鍵は `…` で省略）を表示すれば正常です。"
-                               "`nslookup` も同じ:",
+    "check.by-hand": "ses-export がなくても、`dig` が `#` の後を表示すれば正常（`nslookup` も同じ）:",
+    "check.by-hand-shortened": "ses-export がなくても、`dig` が `#` の後（長い鍵は `…` で省略）を表示すれば正常（`nslookup` も同じ）:",
     "check.wait": "SES で「検証済み」になるまで最大 72 時間かかることがあります。",
 }
