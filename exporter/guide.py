@@ -119,6 +119,7 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
 
     numbers = iter(range(1, len(records) + 1))
     own_ttl = len({record.ttl for record in records}) > 1  # else "before you start" gives the one TTL
+    labelled: set[str] = set()  # the panel's own field labels already shown: each once, at its first field
     sections = []
     for identity in identities:
         dkim_total = sum(record.purpose == "dkim" for record in identity.records)
@@ -135,7 +136,7 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
             steps.append(Step(
                 record=record,
                 title=Phrase("step", number=next(numbers), record=what, type=record.type),
-                fields=fields(panel, typed, lang, own_ttl),
+                fields=fields(panel, typed, lang, own_ttl, labelled),
                 advice=advice(panel, typed),
             ))
         sections.append(Section(
@@ -251,11 +252,21 @@ def finish(panel: Panel) -> tuple[Phrase, ...]:
     return ()
 
 
-def fields(panel: Panel, typed: Entry, lang: str = "en", own_ttl: bool = False) -> tuple[Field, ...]:
+def fields(panel: Panel, typed: Entry, lang: str = "en", own_ttl: bool = False,
+           labelled: set[str] | None = None) -> tuple[Field, ...]:
     """What a person types for one record at `panel`, field by field (the TTL only where the
-    records' TTLs differ: otherwise "before you start" gives it once)."""
+    records' TTLs differ: otherwise "before you start" gives it once). The panel's own name for
+    a field is given at the first field it names; `labelled` holds those given so far."""
     record = typed.record
     result = []
+    labelled = set() if labelled is None else labelled
+
+    def _own_label(label: str | None, word: Phrase) -> Aside | str:
+        if not label or label in labelled:
+            return ""
+        labelled.add(label)
+        return Aside(Phrase("field.own-label", label=label), label, word)
+
     if panel.zone_editor:
         if typed.editor_line:
             result.append(Field("line", Phrase("field.line", line=typed.editor_line), typed.editor_line))
@@ -305,11 +316,6 @@ def advice(panel: Panel, typed: Entry) -> tuple[Phrase, ...]:
         elif len(record.value) > TXT_CHUNK_BYTES and not panel.txt_quoted:
             result.append(Phrase("advice.txt-long", length=len(record.value), limit=TXT_CHUNK_BYTES))
     return tuple(result)
-
-
-def _own_label(label: str | None, word: Phrase) -> Aside | str:
-    """The panel's own name for a field, beside ours where the two differ; "" where no source names it."""
-    return Aside(Phrase("field.own-label", label=label), label, word) if label else ""
 
 
 def context(identities: Sequence[Identity], dns_host: str | None, lang: str | None,
