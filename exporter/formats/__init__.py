@@ -149,6 +149,17 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
         "version": __version__,
         "settings": settings,
     }
+    # How to check afterwards, per identity, for the headers (templates/_identities.j2).
+    context["checks"] = _checks(identities, settings)
     if fmt.prepare is not None:
         context.update(fmt.prepare(identities, settings))
     return environment().get_template(fmt.template).render(context)
+
+
+def _checks(identities: Sequence[Identity], settings: Settings) -> dict[str, dict[str, object]]:
+    """{domain: {"command": the ses-export --check line, "lookups": a verify.Lookup per record}}."""
+    from ..verify import check_command, lookup
+
+    return {identity.domain: {"command": check_command(identity, settings.rerun, None),
+                              "lookups": [lookup(record) for record in identity.records]}
+            for identity in identities}
