@@ -85,7 +85,7 @@ GUIDE = {
     "advice.txt-long": "{length} characters: fine if the panel splits it into strings of at most {limit}, not if "
                        "it cuts it.",
     # After the last step, at the panel
-    "finish.save-button": "Then press **{button}**: {panel} saves nothing before.",
+    "finish.save-button": "Then press “{button}”: {panel} saves nothing before.",
     "finish.save-once": "Then save the editor box once.",
     "finish.confirm-screen": "Then, if {panel} shows a confirmation screen, confirm there: nothing is saved before.",
     # After the last step: check

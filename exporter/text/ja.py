@@ -84,7 +84,7 @@ GUIDE = {
                                      "ください。",
     "advice.txt-long": "{length} 文字: {limit} 文字以内に自動分割されるなら可、切り詰められるなら不可。",
     # 最後の手順のあと、管理画面で
-    "finish.save-button": "最後に **{button}** を押します（押すまで{panel}は保存しません）。",
+    "finish.save-button": "最後に「{button}」を押します（押すまで{panel}は保存しません）。",
     "finish.save-once": "最後に入力欄を1回保存します。",
     "finish.confirm-screen": "最後に{panel}の確認画面が出たら確定します（確定まで保存されません）。",
     # 確認
