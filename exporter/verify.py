@@ -38,7 +38,7 @@ class Lookup(NamedTuple):
 # Longer answers (a BYODKIM key: about 400 characters) are shown by their start and end in the
 # comment after a dig line: the full value is in its step, and nobody compares 400 characters by eye.
 SHOWN_MAX = 100
-SHOWN_HEAD, SHOWN_TAIL = 24, 16
+SHOWN_HEAD, SHOWN_TAIL = 16, 10
 
 
 def lookup(record: Record) -> Lookup:
@@ -64,14 +64,16 @@ def rerun_options(job) -> tuple[str, ...]:
     """The options of `job` (exporter.job.Job) that decide which records exist, as arguments.
 
     Only what the check accepts: render-only options (--ttl, --dns-host, --zone-id,
-    --cloudflare-provider, -f, -o) are left out; the region and zone are per identity
-    (`check_command`), from the identity itself.
+    --cloudflare-provider, -f, -o) are left out; the region is per identity (`check_command`),
+    from the identity itself.
     """
     args: list[str] = []
     if job.identity_file is not None:
         args += ["--identity-file", job.identity_file]
     if job.profile:
         args += ["--profile", job.profile]
+    if job.zone:  # given: not the default, or the reader's default may differ
+        args += ["--zone", job.zone]
     if job.mail_from:
         args += ["--mail-from", job.mail_from]
     if job.dmarc is None:
@@ -98,12 +100,13 @@ def default_zone(domain: str) -> str:
 
 def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | None) -> str:
     """The shell line that checks `identity`: `rerun` is `rerun_options` of the run that wrote the
-    records (None: a program rendered them, so the check reads live SES), `lang` the report's
-    language (None: leave it to the reader's locale)."""
+    records (with --zone when one was given), or None where a program rendered them: then the
+    check reads live SES, and --zone is added where the identity's zone is not the default.
+    `lang` is the report's language (None: leave it to the reader's locale)."""
     args = ["ses-export", identity.name, *(rerun or ())]
     if identity.region:
         args += ["--region", identity.region]
-    if identity.zone != default_zone(identity.domain):
+    if rerun is None and identity.zone != default_zone(identity.domain):
         args += ["--zone", identity.zone[:-1]]
     if lang:
         args += ["--lang", lang]

@@ -142,7 +142,7 @@ def test_japanese_uses_the_words_a_japanese_admin_uses(cli):
     assert "Step " not in result.stdout
 
 
-@pytest.mark.parametrize("env, heading", [({"LANG": "ja_JP.UTF-8"}, "# Amazon SES に必要な DNS レコード"),
+@pytest.mark.parametrize("env, heading", [({"LANG": "ja_JP.UTF-8"}, "# Amazon SES 用 DNS レコード"),
                                           ({"LANG": "C.UTF-8"}, "# DNS records Amazon SES needs")])
 def test_language_defaults_to_the_locale(cli, monkeypatch, env, heading):
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):

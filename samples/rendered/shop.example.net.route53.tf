@@ -2,7 +2,7 @@
 #
 # Identity shop.example.net, region ap-northeast-3, zone shop.example.net.
 # Check afterwards with:
-#   ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --region ap-northeast-3 --zone shop.example.net --check
+#   ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --region ap-northeast-3 --check
 # or without ses-export: each dig line prints what follows "->" (a long key shortened at "…"), nslookup the same:
 #   dig +short CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net.  -> q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg.dkim.ap-northeast-3.amazonses.com.
 #   nslookup -type=CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net.
