@@ -182,7 +182,9 @@ def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
     """
     title = panel.title
     records = [(identity, record) for identity in identities for record in identity.records]
-    result = []
+    result: list[Phrase] = []
+    if not records:
+        return ()
 
     # The host field: the zone added to a full name. The example is the shortest name's.
     identity, first = min(records, key=lambda pair: len(pair[1].name))
