@@ -78,7 +78,7 @@ GUIDE = {
     "word.priority": "Priority",
     # A step: what can go wrong with this record alone (guide.py `advice` decides which)
     "advice.priority-blank-default": "Left blank, {panel} sets {blank:code}, not {priority:code}.",
-    "advice.priority-without-field": "No priority field? Value {value:code}.",
+    "advice.priority-without-field": "No priority field? Enter {value:code} as the value.",
     "advice.txt-too-long-for-panel": "{panel} takes at most {limit} characters in a TXT value, so this "
                                      "{length}-character key cannot be entered there: use a DNS host that takes "
                                      "longer TXT values, or a 1024-bit key.",

@@ -3,7 +3,7 @@
 # Identity example.com, region us-east-1, zone example.com.
 # Check afterwards with:
 #   ses-export example.com --identity-file samples/identities/example.com.json --region us-east-1 --check
-# or without ses-export: each dig line prints what follows "->" (a long key shortened at "…"), nslookup the same:
+# or without ses-export: each dig line prints what follows "->", nslookup the same:
 #   dig +short CNAME ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg._domainkey.example.com.  -> ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg.dkim.amazonses.com.
 #   nslookup -type=CNAME ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg._domainkey.example.com.
 #   dig +short CNAME 7v2lhvdmo5rf3brvkl3nxsmqoexgkcqe._domainkey.example.com.  -> 7v2lhvdmo5rf3brvkl3nxsmqoexgkcqe.dkim.amazonses.com.

@@ -3,7 +3,7 @@
 # Identity shop.example.net, region ap-northeast-3, zone shop.example.net.
 # Check afterwards with:
 #   ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --region ap-northeast-3 --check
-# or without ses-export: each dig line prints what follows "->" (a long key shortened at "…"), nslookup the same:
+# or without ses-export: each dig line prints what follows "->", nslookup the same:
 #   dig +short CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net.  -> q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg.dkim.ap-northeast-3.amazonses.com.
 #   nslookup -type=CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net.
 #   dig +short CNAME hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm._domainkey.shop.example.net.  -> hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm.dkim.ap-northeast-3.amazonses.com.
