@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .filters import bind_txt
+from . import model
 from .model import DEFAULT_DMARC, Identity, Record
 
 
@@ -78,8 +79,10 @@ def rerun_options(job) -> tuple[str, ...]:
         args += ["--mail-from", job.mail_from]
     if job.dmarc is None:
         args += ["--no-dmarc"]
-    elif job.dmarc != DEFAULT_DMARC:
+    elif job.dmarc != getattr(model, "AUTO_DMARC", DEFAULT_DMARC):  # the default needs no option
         args += ["--dmarc", job.dmarc]
+    if getattr(job, "dmarc_rua", None):
+        args += ["--dmarc-rua", job.dmarc_rua]
     if job.dkim_public_key:
         args += ["--dkim-public-key", job.dkim_public_key]
     if job.verification_token:

@@ -33,7 +33,7 @@ GUIDE = {
     "before.host-added-by-panel": "**Host:** {panel} adds {zone} itself: enter the host alone, or you get "
                                   "names like {doubled:code}.",
     "before.host-maybe-added": "**Host:** most panels add {zone} themselves: enter the host alone, or you get "
-                               "names like {doubled:code}. A panel that asks for the full name gets host{zone}.",
+                               "names like {doubled:code}. A panel that asks for the full name gets host + {zone}.",
     "before.host-full-name-ok": "**Host:** enter the host; {panel} also takes the full name ({fqdn:code}) and "
                                 "removes {zone} itself.",
     "before.apex-empty": "**Empty host:** leave {panel}'s field empty (not `@`).",
