@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from . import panels
 from .errors import InputError
 from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
 from .model import Identity, Record
 from .names import relative, to_unicode
-from . import panels
 from .panels import Entry, Panel, entry
 from .phrase import Aside, Phrase, Series
 from .verify import Lookup, check_command, lookup

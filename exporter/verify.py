@@ -17,8 +17,8 @@ import shlex
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .filters import bind_txt
 from . import model
+from .filters import bind_txt
 from .model import DEFAULT_DMARC, Identity, Record
 
 
@@ -97,7 +97,7 @@ def default_zone(domain: str) -> str:
 
     try:
         return registrable_domain(domain) or domain
-    except Exception:  # noqa: BLE001 - a name the list cannot place: no --zone is assumed
+    except Exception:
         return domain
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
 from exporter.cli import HELP
+
+from conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
 

@@ -57,6 +57,7 @@ def test_every_sample_with_a_baseline_is_measured():
 @pytest.mark.parametrize("path, argv", INSTRUCTIONS, ids=[path.name for path, _ in INSTRUCTIONS])
 def test_instructions_are_at_most_60_percent_of_their_old_length(path, argv, monkeypatch, capsys):
     import exporter.guide
+
     from conftest import ROOT
 
     monkeypatch.chdir(ROOT)

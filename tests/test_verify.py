@@ -16,10 +16,11 @@ import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from conftest import require_tool, sample_argv, sample_identities
-from dns_servers import Named
 from exporter.cli import main
 from exporter.verify import SHOWN_MAX
+
+from conftest import require_tool, sample_argv, sample_identities
+from dns_servers import Named
 
 pytestmark = [pytest.mark.needs_named, pytest.mark.slow]
 
