@@ -57,6 +57,7 @@ class Check(NamedTuple):
     """How to verify after the last step: with ses-export, or by hand with dig or nslookup."""
 
     heading: Phrase
+    run: Phrase  # leads in to the ses-export commands
     commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` per identity
     by_hand: Phrase  # says how to read the lookups
     lookups: tuple[Lookup, ...]  # one per record: a dig line, an nslookup line and the answer to expect
@@ -64,10 +65,11 @@ class Check(NamedTuple):
 
 
 class Guide(NamedTuple):
-    """The whole document. Laid out in this order: title, where, before, sections, finish, check."""
+    """The whole document. Laid out in this order: title, intro, where, before, sections, finish, check."""
 
     panel: Panel
     title: Phrase
+    intro: tuple[Phrase, ...]  # the lines of an opening paragraph: none now (the title says what the records are)
     where: tuple[Phrase, ...]  # the lines of the paragraph that says where the records are added
     before_heading: Phrase
     before: tuple[Phrase, ...]  # "before you start": every pitfall of this panel, each explained once
@@ -149,6 +151,7 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     return Guide(
         panel=panel,
         title=title,
+        intro=(),
         # Generic instructions also say which DNS host counts; a named panel is the one the reader uses.
         where=(Phrase("where.any", where=WHERE[panel.key]) if panel.key == "generic"
                else Phrase("where", where=WHERE[panel.key]),),
@@ -158,6 +161,7 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
         finish=finish(panel),
         check=Check(
             heading=Phrase("check.heading"),
+            run=Phrase("check.run"),
             commands=tuple(check_command(identity, rerun, check_lang) for identity in identities),
             by_hand=Phrase("check.by-hand-shortened") if any(lookup(r).shortened for r in records)
             else Phrase("check.by-hand"),
@@ -327,7 +331,7 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
     - `guide`: the Guide, in the order the document shows it: title, intro, where, before_heading
       and before ("before you start": each pitfall once), sections (each with notes and steps: a
       step's title, fields and advice), finish (at the panel, after the last step) and check
-      (commands: `ses-export ... --check`; by_hand + lookups: a dig and an nslookup line per
+      (run + commands: `ses-export ... --check`; by_hand + lookups: a dig and an nslookup line per
       record with the answer to expect; wait);
     - `words`: the sentences of the language, for md_phrase / html_phrase.
     """

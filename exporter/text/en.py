@@ -90,6 +90,7 @@ GUIDE = {
     "finish.confirm-screen": "Then, if {panel} shows a confirmation screen, confirm there: nothing is saved before.",
     # After the last step: check
     "check.heading": "Check",
+    "check.run": "With ses-export:",
     "check.by-hand": "Without ses-export, each `dig` line must print what follows its `#`, and `nslookup` the same:",
     "check.by-hand-shortened": "Without ses-export, each `dig` line must print what follows its `#` (a long key shortened at "
                                "`…`), and `nslookup` the same:",

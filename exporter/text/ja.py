@@ -44,13 +44,13 @@ GUIDE = {
     "before.value-dot-dropped": "**末尾のドット:** {panel}は外して保存しますが、問題ありません。",
     "before.proxy-dns-only": "**プロキシステータス:** CNAME は「DNS のみ」に（プロキシすると{panel}が SES から"
                              "隠します）。",
-    "before.txt-no-quotes": "**TXT:** クォートなしで貼り付けます（画面側で付きます）。",
+    "before.txt-no-quotes": "**TXT:** クォートなしで貼り付け（画面側で付きます）。",
     "before.txt-quoted": "**TXT:** {panel}では {size} 文字以内のクォート付き文字列にします。表示どおり貼り付けます。",
     "before.txt-editor-unquoted": "**TXT:** {panel}の記入例どおり、行の値はクォートなし。",
     "before.txt-quotes-stripped": "**TXT:** 表示どおり貼り付けます（{panel}は前後のクォートを削除します）。",
     "before.one-per-name": "**各名前に1つ:** {records}。",
     "single.mx": "MAIL FROM の MX",
-    "single.spf": "SPF（`v=spf1`。既存があればまとめる）",
+    "single.spf": "SPF（既存の `v=spf1` とまとめる）",
     "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
@@ -82,13 +82,14 @@ GUIDE = {
     "advice.txt-too-long-for-panel": "{panel}の TXT は {limit} 文字までのため、この {length} 文字の鍵は登録"
                                      "できません。長い TXT を登録できる DNS サービスか、1024 ビットの鍵を使って"
                                      "ください。",
-    "advice.txt-long": "{length} 文字: 自動で分割されるなら可、切り詰められるなら不可。",
+    "advice.txt-long": "{length} 文字: 自動分割なら可、切り詰めなら不可。",
     # 最後の手順のあと、管理画面で
     "finish.save-button": "最後に「{button}」を押します（押すまで{panel}は保存しません）。",
     "finish.save-once": "最後に入力欄を1回保存します。",
-    "finish.confirm-screen": "最後に確認画面が出たら確定します（確定まで未保存）。",
+    "finish.confirm-screen": "確認画面が出たら確定します（確定まで未保存）。",
     # 確認
     "check.heading": "確認",
+    "check.run": "ses-export で:",
     "check.by-hand": "ses-export なしでも、`dig` が `#` の後を表示すれば正常（`nslookup` も同じ）:",
     "check.by-hand-shortened": "ses-export なしでも、`dig` が `#` の後（長い鍵は `…` で略）を表示すれば正常（`nslookup` も同様）:",
     "check.wait": "SES で「検証済み」になるまで最大 72 時間かかることがあります。",
