@@ -106,7 +106,7 @@ def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | N
     records (with --zone when one was given), or None where a program rendered them: then the
     check reads live SES, and --zone is added where the identity's zone is not the default.
     `lang` is the report's language (None: leave it to the reader's locale)."""
-    args = ["ses-export", identity.name, *(rerun or ())]
+    args = ["ses-export", identity.name, *_for_identity(rerun or (), identity)]
     if identity.region:
         args += ["--region", identity.region]
     if rerun is None and identity.zone != default_zone(identity.domain):
@@ -115,3 +115,25 @@ def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | N
         args += ["--lang", lang]
     args.append("--check")
     return shlex.join(args)
+
+
+# Options that concern only some identities of a run: left out of the others' commands (where the
+# check would refuse them, as --dkim-public-key for an Easy DKIM identity).
+_ONLY_WHERE = {
+    "--dkim-public-key": lambda identity: any(r.purpose == "dkim" and r.type == "TXT" for r in identity.records),
+    "--mail-from": lambda identity: identity.mail_from_status == "PLANNED",
+    "--verification-token": lambda identity: any(r.purpose == "verification" for r in identity.records),
+}
+_FLAGS = {"--no-dmarc"}  # options without a value
+
+
+def _for_identity(rerun: Sequence[str], identity: Identity) -> list[str]:
+    """`rerun` without the options that do not concern `identity`."""
+    kept: list[str] = []
+    items = iter(rerun)
+    for option in items:
+        pair = [option] if option in _FLAGS else [option, next(items)]
+        concerns = _ONLY_WHERE.get(option)
+        if concerns is None or concerns(identity):
+            kept += pair
+    return kept

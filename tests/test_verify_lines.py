@@ -39,3 +39,15 @@ def test_the_check_command_repeats_what_decides_the_records():
     # No command line (a program rendered the records): live SES, --zone only where not the default
     below = Identity(domain="shop.example.com.", region=None, zone="shop.example.com.", source="test")
     assert check_command(below, None, None) == "ses-export shop.example.com --zone shop.example.com --check"
+
+
+def test_options_for_some_identities_only_go_to_theirs():
+    from exporter.job import Job
+
+    args = rerun_options(Job(identity_file="dir", dkim_public_key="k.pem", mail_from="m.example.com", dmarc=None))
+    easy = Identity(domain="example.com.", region=None, zone=ZONE, source="test", records=(DKIM,))
+    own_key = Identity(domain="example.com.", region=None, zone=ZONE, source="test", records=(KEY,),
+                       mail_from_status="PLANNED")
+    assert check_command(easy, args, None) == "ses-export example.com --identity-file dir --no-dmarc --check"
+    assert check_command(own_key, args, None) == ("ses-export example.com --identity-file dir --mail-from m.example.com "
+                                                  "--no-dmarc --dkim-public-key k.pem --check")
