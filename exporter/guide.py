@@ -144,7 +144,8 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
         sections.append(Section(
             identity=identity,
             heading=display_name(identity.domain) if len(identities) > 1 else None,
-            notes=tuple(Phrase("note", note=note) for note in identity.notes),
+            # SES's statuses and the assumed zone / DMARC first (NOTICES catalogue, exporter/advisories.py)
+            notes=identity.advisories + tuple(Phrase("note", note=note) for note in identity.notes),
             steps=tuple(steps),
         ))
 
@@ -338,5 +339,6 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
     from .text import catalogue
 
     lang = lang or "en"
+    words = catalogue(lang)
     document = guide(identities, panels.panel(dns_host), lang, rerun, lang)
-    return {"guide": document, "words": catalogue(lang).GUIDE}
+    return {"guide": document, "words": {**words.GUIDE, **words.NOTICES}}

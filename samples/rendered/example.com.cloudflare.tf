@@ -1,6 +1,7 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Cloudflare (provider v5)
 #
 # Identity example.com, region us-east-1, zone example.com.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 # Check afterwards with:
 #   ses-export example.com --identity-file samples/identities/example.com.json --region us-east-1 --check
 # or without ses-export: each dig line prints what follows "->", nslookup the same:

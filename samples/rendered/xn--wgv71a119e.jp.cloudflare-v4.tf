@@ -1,6 +1,7 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Cloudflare (provider v4)
 #
 # Identity xn--wgv71a119e.jp (日本語.jp), region ap-northeast-1, zone xn--wgv71a119e.jp.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 # Check afterwards with:
 #   ses-export xn--wgv71a119e.jp --identity-file 'samples/identities/日本語.jp.json' --region ap-northeast-1 --check
 # or without ses-export: each dig line prints what follows "->", nslookup the same:
