@@ -19,9 +19,9 @@ HELP = """Write the DNS records an Amazon SES domain identity needs, in the form
 Examples (run from a checkout: samples/ holds saved identities):
   ses-export example.com --format bind                # live SES, default AWS configuration
   ses-export --all --region us-east-1 -f json -o zones/   # every identity, a file each
-  ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --region ap-northeast-3 --lang ja
+  ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --lang ja   # region: from the file
   ses-export example.com --identity-file - --region us-east-1 -f bind < samples/identities/example.com.json
-  ses-export example.com shop.example.net --identity-file samples/identities --region ap-northeast-3 -f bind -o records.zone
+  ses-export example.com shop.example.net --identity-file samples/identities -f bind -o records.zone
 
 Every CNAME target, MX exchange and BIND owner name is written as a fully qualified
 name with its final dot, so no DNS panel can append the zone to it.
