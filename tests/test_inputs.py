@@ -384,7 +384,9 @@ def test_der_and_pem_give_the_same_record(cli):
     pem = cli(*args, "--dkim-public-key", KEY_PEM)
     der = cli(*args, "--dkim-public-key", str(ROOT / "tests" / "keys" / "byodkim.example.org.der"))
     assert pem.exit_code == der.exit_code == 0
-    assert pem.stdout == der.stdout and "ses2026._domainkey.byodkim.example.org. 1800 IN TXT \"p=MIIB" in der.stdout
+    records = [[line for line in r.stdout.splitlines() if not line.startswith(";")] for r in (pem, der)]
+    assert records[0] == records[1]  # the headers differ only in the key file the check command names
+    assert "ses2026._domainkey.byodkim.example.org. 1800 IN TXT \"p=MIIB" in der.stdout
 
 
 def test_a_folder_of_keys_gives_each_byodkim_identity_its_own(cli, tmp_path):
