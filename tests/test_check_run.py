@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 
@@ -87,7 +88,7 @@ def resolver_at(server) -> dns.resolver.Resolver:
 
 def test_the_zone_is_found_in_dns_and_used_for_hosts_and_causes(cli, named, tmp_path):
     path = write_identity(tmp_path, SHOP)
-    # --zone SHOP: assumed wrong on purpose (the default is now the registrable domain, example.net)
+    # The zone given is wrong: DNS says example.net holds shop.example.net's names.
     result = cli(SHOP, "--identity-file", path, "--region", "us-east-1", "--check", "--nameserver", named.address,
                  "--zone", SHOP)
     assert result.exit_code == 1, result.stderr
@@ -103,9 +104,18 @@ def test_the_zone_is_found_in_dns_and_used_for_hosts_and_causes(cli, named, tmp_
     assert f"(host {TOKENS[2]}._domainkey.shop)" in result.stdout
 
 
+def test_the_default_zone_agrees_with_dns_and_says_nothing(cli, named, tmp_path):
+    """By default the zone assumed is the registrable domain (example.net); DNS agrees: no note."""
+    path = write_identity(tmp_path, SHOP)
+    result = cli(SHOP, "--identity-file", path, "--region", "us-east-1", "--check", "--nameserver", named.address)
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"Checked {SHOP} (zone example.net) at ")
+    assert "DNS says the zone" not in result.stdout and "value-has-zone-appended" in result.stdout
+
+
 def test_without_the_zone_found_the_same_mistake_is_a_plain_difference(named):
-    """What the zone changes: checked as if the zone were the identity's domain (the old
-    assumption), the appended value is only value-differs."""
+    """What the zone changes: checked as if the zone were the identity's domain, the appended
+    value is only value-differs."""
     shop = identity(SHOP, zone=SHOP)
     server = ask.parse_nameserver(named.address)
     found = run.check_identity(shop, [server])
@@ -278,10 +288,10 @@ def test_wait_until_a_zone_fixed_partway_is_right(named, tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         progress = process.stderr.readline()
-        while progress.startswith("ses-export: note: "):  # the identity's notices come first
+        while progress.startswith("ses-export: note: "):  # the model's notes come first
             progress = process.stderr.readline()
-        assert progress.startswith("ses-export: wait: check 1: 1 of 1 identities not right yet (3 records not ok)")
-        assert "checking again in 2s (" in progress
+        assert re.match(r"ses-export: wait: check 1: 1 of 1 identities not right yet \(\d+ records not ok\); "
+                        r"checking again in 2s \(", progress), progress
         named.reload("example.net.", shop_zone(2, appended=False, dmarc=True))
         out, err = process.communicate(timeout=60)
     finally:
