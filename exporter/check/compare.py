@@ -49,7 +49,7 @@ FIXES = (
     "spf-too-many-lookups", "spf-syntax", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
     "dmarc-sp-invalid", "dmarc-org-invalid", "dmarc-inherited-weaker", "dmarc-missing",
 )
-NOTES = ("spf-merged", "dmarc-in-force", "dmarc-inherited")
+NOTES = ("spf-merged", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies")
 
 # What one server holds: owner name -> record type -> the rdata it answered with.
 View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
@@ -89,6 +89,13 @@ class Finding:
 LEFT_TO_ORGANISATION = "notice.dmarc-at-organisation"  # exporter/advisories.py: no DMARC record written here
 
 
+@dataclass(frozen=True)
+class OrganisationDmarc(Record):
+    """The DMARC requirement of an identity that leaves DMARC to its organisational domain: met by
+    the organisation's policy; when none applies, a remark with a suggestion, not a failure (SES
+    needs no DMARC, and the export wrote no record to publish here)."""
+
+
 def requirements(identity) -> list[Record]:
     """The records the check judges: the identity's own, plus, for an identity below its
     organisational domain that writes no DMARC record of its own (the default there: the
@@ -98,7 +105,8 @@ def requirements(identity) -> list[Record]:
     left = any(getattr(a, "key", None) == LEFT_TO_ORGANISATION for a in getattr(identity, "advisories", ()))
     if left and not any(r.purpose == "dmarc" for r in records):
         ttl = records[0].ttl if records else 1800
-        records.append(Record(identity.domain, f"_dmarc.{identity.domain}", "TXT", ttl, dmarc.DEFAULT, "dmarc"))
+        records.append(OrganisationDmarc(identity.domain, f"_dmarc.{identity.domain}", "TXT", ttl, dmarc.DEFAULT,
+                                         "dmarc"))
     return records
 
 
@@ -419,6 +427,15 @@ def _judge_dmarc(record, zone, view, texts, finding):
 
     org_name = org_dmarc_name(record)
     suggest_at = org_name or record.name
+    if isinstance(record, OrganisationDmarc):
+        org_kept = [t for t in (txt_text(r) for r in view.get(org_name or "", {}).get("TXT", ())) if dmarc.is_dmarc(t)]
+        org = dmarc.read(org_kept[0]) if len(org_kept) == 1 else None
+        if org is not None and org.subdomain_policy is not None:
+            return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=org.subdomain_policy),
+                           expected=())
+        return replace(finding(OK, None, (), note="dmarc-none-applies", dmarc_at=suggest_at,
+                               dmarc_host=host_of(suggest_at, zone), domain=filters.no_final_dot(record.identity)),
+                       expected=())
     if org_name and org_name in view:
         org_kept = [t for t in (txt_text(r) for r in view[org_name].get("TXT", ())) if dmarc.is_dmarc(t)]
         if len(org_kept) > 1:

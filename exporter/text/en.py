@@ -185,6 +185,9 @@ CHECK = {
     "note.spf-merged": "met: this one SPF record authorizes SES (include:amazonses.com), whatever else it allows",
     "note.dmarc-in-force": "met: the published policy p={policy} is in force",
     "note.dmarc-inherited": "met: inherited from {org}: p={policy}",
+    "note.dmarc-none-applies": "no DMARC policy applies to {domain} (SES needs none; DMARC is left to the "
+                               "organisational domain): to have one, start with p=none and add rua=mailto:ADDRESS for "
+                               "daily reports, at {dmarc_at} (host {dmarc_host}): {value}",
     "only_on": "only on {servers}: ",
     "cause.value-has-zone-appended": "value-has-zone-appended",
     "cause.name-has-zone-appended": "name-has-zone-appended",

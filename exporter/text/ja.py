@@ -189,6 +189,9 @@ CHECK = {
                        "（ほかの許可はそのままで構いません）",
     "note.dmarc-in-force": "条件を満たしています: 登録済みのポリシー p={policy} が有効です",
     "note.dmarc-inherited": "条件を満たしています: {org} のポリシーが適用されます: p={policy}",
+    "note.dmarc-none-applies": "{domain} にはどの DMARC ポリシーも適用されていません（SES には不要で、DMARC は組織ドメインに"
+                               "任せています）。設定するなら p=none から始め、毎日の集計レポートを受け取る "
+                               "rua=mailto:アドレス を加えて、{dmarc_at}（ホスト名 {dmarc_host}）に登録してください: {value}",
     "only_on": "{servers} だけの問題: ",
     "cause.value-has-zone-appended": "値にゾーン名が付加",
     "cause.name-has-zone-appended": "名前にゾーン名が重複",
