@@ -103,14 +103,14 @@ GUIDE = {
 # stderr and at the top of the identity's instructions. Plain words only: values go in placeholders.
 NOTICES = {
     "notice.dkim-failed": "SES stopped looking for the DKIM records (status {status:code}). Publish them as shown, "
-                          "then restart SES's check: in the SES console, open the identity and save its DKIM "
-                          "settings again, or run {command:code}.",
+                          "check them (end of this page), then have SES look again as AWS's DKIM troubleshooting "
+                          "guide says: {guide}",
     "notice.dkim-temporary-failure": "SES could not look up the DKIM records (status {status:code}) and retries on "
-                                     "its own. If the status stays, publish the records as shown and restart the "
-                                     "check with {command:code}.",
+                                     "its own. If the status stays, publish and check the records as shown, then "
+                                     "follow AWS's DKIM troubleshooting guide: {guide}",
     "notice.verification-failed": "SES could not verify the domain (status {status:code}, {error:code}). Publish "
-                                  "the records as shown, then restart the check: in the SES console, open the "
-                                  "identity and save its DKIM settings again, or run {command:code}.",
+                                  "the records as shown, check them (end of this page), then have SES look again "
+                                  "as AWS's DKIM troubleshooting guide says: {guide}",
     "notice.signing-disabled": "DKIM signing is turned off for this identity: publishing the records alone will not "
                                "make SES sign. Turn it on with {command:code}.",
     "notice.mail-from-failed": "SES stopped looking for the MX record of the MAIL FROM domain {domain:code} (status "

@@ -99,15 +99,15 @@ GUIDE = {
 # --- NOTICES: SES の状態、想定したゾーン、DMARC について読み手が知るべきこと ---------------------------
 # キーは exporter/advisories.py のもの（tests/test_advisories.py が両言語を照合）。stderr と手順の冒頭に出す。
 NOTICES = {
-    "notice.dkim-failed": "SES は DKIM レコードの確認をやめています（状態 {status:code}）。レコードを下記のとおり登録してから、"
-                          "SES の確認をやり直してください。SES コンソールで ID を開いて DKIM の設定を保存し直すか、"
-                          "{command:code} を実行します。",
+    "notice.dkim-failed": "SES は DKIM レコードの確認をやめています（状態 {status:code}）。レコードを下記のとおり登録して"
+                          "確認（このページの最後）してから、AWS の DKIM トラブルシューティングガイドに従って SES に"
+                          "確認をやり直させてください: {guide}",
     "notice.dkim-temporary-failure": "SES は DKIM レコードを一時的に確認できず（状態 {status:code}）、自動で再試行します。"
-                                     "状態が変わらない場合は、レコードを下記のとおり登録し、{command:code} で確認を"
-                                     "やり直してください。",
+                                     "状態が変わらない場合は、レコードを下記のとおり登録・確認してから、AWS の DKIM "
+                                     "トラブルシューティングガイドに従ってください: {guide}",
     "notice.verification-failed": "SES はドメインを検証できませんでした（状態 {status:code}、{error:code}）。レコードを"
-                                  "下記のとおり登録してから、SES コンソールで ID を開いて DKIM の設定を保存し直すか、"
-                                  "{command:code} を実行して確認をやり直してください。",
+                                  "下記のとおり登録・確認してから、AWS の DKIM トラブルシューティングガイドに従って"
+                                  "確認をやり直させてください: {guide}",
     "notice.signing-disabled": "この ID は DKIM 署名が無効です。レコードを登録しただけでは SES は署名しません。"
                                "{command:code} で有効にしてください。",
     "notice.mail-from-failed": "SES は MAIL FROM ドメイン {domain:code} の MX レコードの確認をやめています（状態 "
