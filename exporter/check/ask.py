@@ -103,80 +103,41 @@ def _port(text: str, whole: str) -> int:
 class Asker:
     """Asks questions of DNS servers over shared UDP sockets (TCP when an answer is truncated).
 
-    One per check run, used from one asyncio loop. `query` returns the server's `Reply`, or a
-    sentence saying why there is none ("timed out after 2 s"). Queries are written and answers
-    read by the small codec below, not by dns.message: a thousand identities are tens of
-    thousands of answers, and the codec costs a tenth of dns.message's time per answer.
+    One per check run, used from one asyncio loop. `query` returns a future of the server's
+    `Reply`, or of a sentence saying why there is none ("timed out after 2 s"). Queries are
+    written and answers read by the small codec below, not by dns.message, and each question is
+    a few callbacks, not a task: a thousand identities are tens of thousands of answers.
     """
 
     def __init__(self, timeout: float = QUERY_TIMEOUT, max_queries: int = MAX_QUERIES, attempts: int = ATTEMPTS):
         self.timeout = timeout
         self.attempts = attempts
         self.max_queries = max_queries
-        self._limit: _Limit | None = None
+        self._free = max_queries  # places in flight not taken
+        self._waiting: deque[_Question_job] = deque()  # first come, first served
         self._sockets: dict[int, list[_UdpSocket]] = {}  # address family -> sockets
         self._turn = 0
         self._silent: dict[Server, int] = {}  # timeouts in a row, per server
         self.sent = 0  # datagrams sent: the benchmark reports it
 
-    async def query(self, server: Server, name: str, rdtype: str) -> Reply | str:
-        if self._limit is None:
-            self._limit = _Limit(self.max_queries)
-        limit = self._limit
-        question = _question(name, _TYPES.get(rdtype) or dns.rdatatype.from_text(rdtype))
-        reason = f"timed out after {self.timeout:g} s"
-        await limit.acquire()
-        try:
-            if self._silent.get(server, 0) >= DOWN_AFTER:  # checked once our turn came: others may have found out
-                return f"{reason} (it stopped answering earlier in this check)"
-            for _ in range(self.attempts):
-                try:
-                    reply = await self._udp(server, question)
-                except asyncio.TimeoutError:
-                    continue
-                except OSError as e:
-                    return f"failed ({_why(e)})"
-                if reply.truncated:
-                    try:
-                        reply = await self._tcp(server, name, rdtype)
-                    except (OSError, ValueError, IndexError, dns.exception.DNSException) as e:
-                        return f"failed over TCP after a truncated answer ({_why(e)})"
-                self._silent[server] = 0
-                return reply
-        finally:
-            limit.release()
-        self._silent[server] = self._silent.get(server, 0) + 1
-        return reason
-
-    async def _udp(self, server: Server, question: _Question) -> Reply:
-        udp = self._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
+    def query(self, server: Server, name: str, rdtype: str) -> asyncio.Future:
         loop = asyncio.get_running_loop()
-        future = loop.create_future()
-        while True:
-            qid = secrets.randbits(16)  # from the system: an id nobody can predict
-            key = (server.address, server.port, qid)
-            if key not in udp.pending:
-                break
-        udp.pending[key] = (question, future)
-        expire = loop.call_later(self.timeout, _expire, future, udp)
-        try:
-            flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
-            try:
-                udp.sock.sendto(qid.to_bytes(2, "big") + flags + question.rest, (server.address, server.port))
-                self.sent += 1
-            except BlockingIOError:
-                pass  # not sent: it times out like a lost datagram, and is sent again
-            return await future
-        finally:
-            expire.cancel()
-            udp.pending.pop(key, None)
+        job = _Question_job(self, server, name, rdtype, _question(name, _TYPES.get(rdtype) or
+                                                                   dns.rdatatype.from_text(rdtype)),
+                            loop.create_future(), self.attempts)
+        if self._free > 0:
+            self._free -= 1
+            job.start()
+        else:
+            self._waiting.append(job)
+        return job.result
 
-    async def _tcp(self, server: Server, name: str, rdtype: str) -> Reply:
-        query = dns.message.make_query(name, rdtype, use_edns=0, payload=EDNS_PAYLOAD)
-        if not server.recursion:
-            query.flags &= ~dns.flags.RD
-        response = await dns.asyncquery.tcp(query, server.address, timeout=self.timeout, port=server.port)
-        return Reply(response.to_wire(), _question(name, dns.rdatatype.from_text(rdtype)))
+    def _release(self) -> None:
+        """A question is done: its place goes to the next one waiting."""
+        if self._waiting:
+            self._waiting.popleft().start()
+        else:
+            self._free += 1
 
     def _socket(self, family: int) -> _UdpSocket:
         sockets = self._sockets.setdefault(family, [])
@@ -193,35 +154,98 @@ class Asker:
         self._sockets.clear()
 
 
-class _Limit:
-    """At most N holders at once, first come first served. asyncio.Semaphore would do, but its
-    release scans every waiter (Python 3.11): with ten thousand questions waiting that is
-    most of the check's time."""
+class _Question_job:
+    """One question in flight: sent, sent again after a timeout, then done (once)."""
 
-    def __init__(self, size: int):
-        self.free = size
-        self.waiters: deque[asyncio.Future] = deque()
+    __slots__ = ("asker", "server", "name", "rdtype", "question", "result", "left", "key", "udp", "timer")
 
-    async def acquire(self) -> None:
-        if self.free > 0 and not self.waiters:
-            self.free -= 1
-            return
-        future = asyncio.get_running_loop().create_future()
-        self.waiters.append(future)
+    def __init__(self, asker: Asker, server: Server, name: str, rdtype: str, question: _Question,
+                 result: asyncio.Future, attempts: int):
+        self.asker, self.server, self.name, self.rdtype = asker, server, name, rdtype
+        self.question, self.result, self.left = question, result, attempts
+        self.key: tuple | None = None
+        self.udp: _UdpSocket | None = None
+        self.timer: asyncio.TimerHandle | None = None
+
+    def start(self) -> None:
+        if self.result.done():  # given up by whoever asked (cancelled)
+            self.asker._release()
+        elif self.asker._silent.get(self.server, 0) >= DOWN_AFTER:  # others found out while this one waited
+            self.finish(f"timed out after {self.asker.timeout:g} s (it stopped answering earlier in this check)")
+        else:
+            self.send()
+
+    def send(self) -> None:
+        asker, server = self.asker, self.server
+        udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
+        while True:
+            qid = secrets.randbits(16)  # from the system: an id nobody can predict
+            key = (server.address, server.port, qid)
+            if key not in udp.pending:
+                break
+        self.key = key
+        udp.pending[key] = self
+        self.left -= 1
+        self.timer = udp.loop.call_later(asker.timeout, self.expire)
+        flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
         try:
-            await future  # release() hands its place over by setting the result
-        except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
-                self.release()  # handed over just as we were cancelled: pass it on
-            raise
+            udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, (server.address, server.port))
+            asker.sent += 1
+        except BlockingIOError:
+            pass  # not sent: it times out like a lost datagram, and is sent again
+        except OSError as e:
+            self.finish(f"failed ({_why(e)})")
 
-    def release(self) -> None:
-        while self.waiters:
-            future = self.waiters.popleft()
-            if not future.done():
-                future.set_result(None)
-                return
-        self.free += 1
+    def answered(self, reply: Reply) -> None:
+        if reply.truncated:
+            self._forget()
+            task = asyncio.ensure_future(self._tcp())
+            task.add_done_callback(lambda done: self.finish("cancelled" if done.cancelled() else done.result()))
+            return
+        self.asker._silent[self.server] = 0
+        self.finish(reply)
+
+    async def _tcp(self) -> Reply | str:
+        query = dns.message.make_query(self.name, self.rdtype, use_edns=0, payload=EDNS_PAYLOAD)
+        if not self.server.recursion:
+            query.flags &= ~dns.flags.RD
+        try:
+            response = await dns.asyncquery.tcp(query, self.server.address, timeout=self.asker.timeout,
+                                                port=self.server.port)
+            return Reply(response.to_wire(), self.question)
+        except (OSError, ValueError, IndexError, dns.exception.DNSException) as e:
+            return f"failed over TCP after a truncated answer ({_why(e)})"
+
+    def expire(self) -> None:
+        udp = self.udp
+        if udp is not None and self.key in udp.pending:
+            udp._drain()  # a busy loop may not have read the answer yet: it came in time
+        if self.key is None or udp is None or udp.pending.get(self.key) is not self:
+            return  # answered meanwhile
+        self._forget()
+        if self.result.done():  # given up by whoever asked: no more tries, no blame on the server
+            self.finish(None)
+            return
+        if self.left > 0:
+            self.send()
+            return
+        silent = self.asker._silent
+        silent[self.server] = silent.get(self.server, 0) + 1
+        self.finish(f"timed out after {self.asker.timeout:g} s")
+
+    def _forget(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        if self.udp is not None and self.key is not None and self.udp.pending.get(self.key) is self:
+            del self.udp.pending[self.key]
+
+    def finish(self, value) -> None:
+        self._forget()
+        self.key = None
+        if not self.result.done():
+            self.result.set_result(value)
+        self.asker._release()
 
 
 class _UdpSocket:
@@ -230,7 +254,7 @@ class _UdpSocket:
 
     def __init__(self, family: int, loop: asyncio.AbstractEventLoop):
         self.loop = loop
-        self.pending: dict[tuple, tuple] = {}  # (address, port, id) -> (question, future)
+        self.pending: dict[tuple, _Question_job] = {}  # (address, port, id) -> the question asked
         self.sock = socket.socket(family, socket.SOCK_DGRAM)
         try:
             self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
@@ -250,28 +274,18 @@ class _UdpSocket:
                 continue  # an ICMP error queued on the socket: the question times out as for silence
             if len(data) < 12:
                 continue
-            waiting = self.pending.get((address[0], address[1], int.from_bytes(data[:2], "big")))
-            if waiting is None:
+            job = self.pending.get((address[0], address[1], int.from_bytes(data[:2], "big")))
+            if job is None:
                 continue  # late (after a timeout), or not ours
-            question, future = waiting
-            if future.done():
-                continue
             try:
-                reply = Reply(data, question)
+                reply = Reply(data, job.question)
             except (ValueError, IndexError, dns.exception.DNSException):
                 continue  # not an answer to that question: keep waiting for the real one
-            future.set_result(reply)
+            job.answered(reply)
 
     def close(self) -> None:
         self.loop.remove_reader(self.sock.fileno())
         self.sock.close()
-
-
-def _expire(future: asyncio.Future, udp: _UdpSocket) -> None:
-    if not future.done():
-        udp._drain()  # a busy loop may not have read the answer yet: it came in time
-    if not future.done():
-        future.set_exception(asyncio.TimeoutError())
 
 
 # --- the wire codec: RFC 1035 section 4, what the check needs and no more ----------------------
