@@ -88,7 +88,7 @@ class OneLineErrors(click.Command):
               help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
-@click.option("--zone-id", metavar="ID", help="terraform-route53: the hosted zone id, instead of a look-up by name "
+@click.option("--zone-id", metavar="ID", help="terraform-route53, cloudformation: the hosted zone id, instead of a look-up by name "
               "(terraform-cloudflare: the default of the zone id variable).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,
               help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")

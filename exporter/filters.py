@@ -299,12 +299,6 @@ def yaml_string(value: object) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def cfn_txt(value: str) -> str:
-    """A TXT value for an AWS::Route53::RecordSet: Route 53's presentation text (quoted
-    character-strings of at most 255 bytes) as a YAML scalar."""
-    return yaml_string(bind_txt(value))
-
-
 def octodns_txt_problem(value: str) -> str | None:
     """Why octoDNS cannot carry this TXT text exactly, or None.
 
@@ -353,6 +347,5 @@ FILTERS = {
     "route53_rdata": route53_rdata,
     "route53_change_batch": route53_change_batch,
     "yaml_string": yaml_string,
-    "cfn_txt": cfn_txt,
     "octodns_txt": octodns_txt,
 }
