@@ -299,6 +299,12 @@ def yaml_string(value: object) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def natural_key(text: str) -> tuple:
+    """The order octoDNS's YamlProvider enforces on the keys of every mapping (natsort's default:
+    runs of digits compare as numbers): `dkim2` before `dkim10`."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
 def octodns_txt_problem(value: str) -> str | None:
     """Why octoDNS cannot carry this TXT text exactly, or None.
 
