@@ -8,6 +8,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +43,23 @@ def run(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, f
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr.decode()}")
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def instruction_count(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> int:
+    """Instructions one run executes, counted by valgrind's callgrind: the same count for the same
+    work whatever else the machine is doing, so a small difference is not lost in scheduling noise
+    (each run takes about 50 times longer)."""
+    if not shutil.which("valgrind"):
+        sys.exit("valgrind is not installed: apt-get install valgrind")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        run(cmd, env, cwd)  # warm the page cache, Python's bytecode and the compiled templates first
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], env=env, cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        for line in out.read_text().splitlines():
+            if line.startswith("summary:"):
+                return int(line.split()[1])
+    sys.exit(f"callgrind wrote no summary for {' '.join(cmd)}")
 
 
 def interleaved(commands: dict[str, list[str]], env: dict[str, str], rounds: int,

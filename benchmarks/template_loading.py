@@ -11,7 +11,8 @@ saved JSON, `--format bind` and the default instructions), interleaved with the 
                with Jinja2's ModuleLoader, as a build step would ship them
 - compile:     Jinja2 source compiled at every run, no cache
 
-Prints each as a ratio to the floor, and the cost of compiling (compile - cache).
+Prints each as a ratio to the floor. With --instructions, counts instructions under valgrind's callgrind
+instead of timing (one run each, about 3 minutes): repeatable on a busy machine.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import PYTHON, SAMPLES, describe, interleaved, ratios, user_environment
+from common import PYTHON, SAMPLES, describe, instruction_count, interleaved, ratios, user_environment
 
 # Runs the command line with formats.environment() swapped for the strategy named in argv[1].
 DRIVER = """
@@ -52,6 +53,7 @@ main()
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (callgrind) instead of timing")
     args = parser.parse_args()
 
     import jinja2
@@ -72,7 +74,16 @@ def main() -> int:
         for mode in ("cache", "precompiled", "compile"):
             for fmt in ("bind", "instructions"):
                 commands[f"{mode} {fmt}"] = [PYTHON, "-c", DRIVER, mode, folder, *one, "--format", fmt]
-        times = interleaved(commands, user_environment(), args.rounds)
+        if args.instructions:
+            counts = {name: instruction_count(cmd, user_environment()) for name, cmd in commands.items()}
+        else:
+            times = interleaved(commands, user_environment(), args.rounds)
+    if args.instructions:
+        print("instructions (callgrind): " + ", ".join(f"{name} {count / 1e6:.0f} M" for name, count in counts.items()))
+        for fmt in ("bind", "instructions"):
+            for mode in ("cache", "precompiled", "compile"):
+                print(f"{fmt:12} {mode:11} / floor: {counts[f'{mode} {fmt}'] / counts['floor']:.2f}x instructions")
+        return 0
     print(f"{args.rounds} interleaved runs each: {describe(times)}")
     for fmt in ("bind", "instructions"):
         for mode in ("cache", "precompiled", "compile"):

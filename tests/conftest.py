@@ -34,8 +34,22 @@ def sample_argv(sample: dict, *extra: str) -> list[str]:
             *[str(ROOT / a) if a.startswith("samples/") else a for a in sample["args"]], *extra]
 
 
+# The marker a test needs before it may use a tool, so `-m "not needs_named and not needs_node"` (the fast
+# target of docs/development.md) never starts one; require_tool enforces it.
+TOOL_MARKERS = {"named": "needs_named", "named-checkzone": "needs_named", "named-checkconf": "needs_named",
+                "rndc": "needs_named", "node": "needs_node"}
+_running: dict = {}
+
+
+def pytest_runtest_setup(item):
+    _running["item"] = item  # before its fixtures, so module fixtures see the test that needs them
+
+
 def require_tool(name: str) -> str:
     """The path of an external tool the tests need; its absence is a failure, not a skip."""
+    marker, item = TOOL_MARKERS.get(name), _running.get("item")
+    if marker and item is not None and item.get_closest_marker(marker) is None:
+        pytest.fail(f"{item.nodeid} uses {name}: mark it with @pytest.mark.{marker}")
     path = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/bin:/sbin:/bin")
     if not path:
         pytest.fail(f"{name} is not installed: run the README's test command (bash tests/run), which installs it")

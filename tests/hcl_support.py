@@ -153,7 +153,7 @@ def required_providers(parsed: dict) -> dict[str, dict]:
     return entries
 
 
-def txt_text(presentation: str) -> str:
+def txt_from_presentation(presentation: str) -> str:
     """TXT rdata in presentation form (quoted character-strings) as the plain text, read by dnspython."""
     rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, presentation)
     assert all(len(s) <= 255 for s in rdata.strings), presentation
@@ -174,7 +174,7 @@ def route53_records(hcl: Hcl, parsed: dict) -> list[tuple]:
         for value in records:
             priority = None
             if rtype == "TXT":
-                value = txt_text(f'"{value}"')  # the provider sends the value wrapped in one pair of quotes
+                value = txt_from_presentation(f'"{value}"')  # the provider sends the value wrapped in one pair of quotes
             elif rtype == "MX":
                 preference, value = value.split(" ")
                 priority = int(preference)
@@ -196,7 +196,7 @@ def cloudflare_records(hcl: Hcl, parsed: dict, resource_type: str) -> list[tuple
         zone, name, rtype, content = (next(values) for _ in keys)
         assert not name.endswith("."), f"the final dot of {name} would reach the provider"
         if rtype == "TXT":
-            value = txt_text(content)
+            value = txt_from_presentation(content)
         else:
             assert not content.endswith("."), f"the final dot of {content} would reach the provider"
             value = content + "."

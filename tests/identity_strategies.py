@@ -41,7 +41,7 @@ TRICKY = st.sampled_from(['"', "\\", ";", "${", "%{", "$${", "%%{", "\\\"", "//"
 RUN_LENGTHS = [0] * 27 + [253, 254, 255, 256, 300, 509, 510, 511, 1000]
 
 
-def txt_text(max_size: int = model.MAX_TXT_LENGTH) -> st.SearchStrategy[str]:
+def txt_values(max_size: int = model.MAX_TXT_LENGTH) -> st.SearchStrategy[str]:
     """Printable-ASCII TXT text of 1..max_size characters: mostly short, often past 255, now
     and then exactly max_size long."""
     def compose(head: str, tricky: str, run: int, tail: str, at_limit: bool) -> str:
@@ -167,8 +167,8 @@ MAIL_FROM_LABELS = weighted(
 MAIL_FROM_WHERE = st.sampled_from(["none", "none", "ses", "option", "both"])
 ZONE_CHOICE = st.sampled_from(["none", "none", "above", "self"])
 DMARC = weighted((1, st.just(model.DEFAULT_DMARC)), (1, st.none()),
-                 (3, txt_text(model.MAX_TXT_LENGTH - 8).map(lambda s: "v=DMARC1" + s)))
-VERIFICATION_TOKEN = weighted((1, st.none()), (1, txt_text()))
+                 (3, txt_values(model.MAX_TXT_LENGTH - 8).map(lambda s: "v=DMARC1" + s)))
+VERIFICATION_TOKEN = weighted((1, st.none()), (1, txt_values()))
 ONE_IN_30 = st.integers(0, 29).map(lambda n: n == 29)
 
 
@@ -239,7 +239,7 @@ NOT_PRINTABLE_ASCII = st.characters(exclude_characters="".join(chr(c) for c in r
                                     codec="utf-8", exclude_categories=["Cs"])
 UNWRITABLE_TXT = st.one_of(
     # Inside the text: at either end, whitespace would be trimmed away like any surrounding space.
-    st.tuples(txt_text(200), NOT_PRINTABLE_ASCII, st.text(PRINTABLE, max_size=20)).map(
+    st.tuples(txt_values(200), NOT_PRINTABLE_ASCII, st.text(PRINTABLE, max_size=20)).map(
         lambda parts: parts[0] + parts[1] + "z" + parts[2]),
     st.integers(model.MAX_TXT_LENGTH + 1, model.MAX_TXT_LENGTH + 300).map(lambda n: "y" * n),
 )

@@ -113,7 +113,7 @@ class FakeRoute53:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> "FakeRoute53":
+    def __enter__(self) -> FakeRoute53:
         self.thread.start()
         return self
 

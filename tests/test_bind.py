@@ -4,6 +4,7 @@ import subprocess
 
 import dns.rdatatype
 import dns.zone
+import pytest
 
 from conftest import require_tool, sample_argv
 
@@ -49,6 +50,7 @@ def test_every_name_and_target_ends_with_a_dot(cli, sample):
             assert rdata[-1].endswith("."), line
 
 
+@pytest.mark.needs_named
 def test_bind_passes_named_checkzone(cli, sample, tmp_path):
     checkzone = require_tool("named-checkzone")
     text, model = render_json_and_bind(cli, sample)
@@ -60,6 +62,7 @@ def test_bind_passes_named_checkzone(cli, sample, tmp_path):
     assert "OK" in result.stdout
 
 
+@pytest.mark.needs_named
 def test_named_checkzone_rejects_a_broken_fragment(tmp_path):
     """The check above can fail: a relative CNAME beside the apex data is refused."""
     checkzone = require_tool("named-checkzone")

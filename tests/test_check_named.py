@@ -16,6 +16,8 @@ from dns_servers import FakeDns, Named, SilentServer
 from exporter import model
 from exporter.check import ask, run
 
+pytestmark = [pytest.mark.needs_named]
+
 # What each zone must make of each record; records not named here must be ok.
 KEYS = ("dkim1", "dkim2", "dkim3", "mx", "spf", "dmarc")
 EXPECTED = {

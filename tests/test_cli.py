@@ -28,6 +28,7 @@ def entry_point() -> str:
     return path
 
 
+@pytest.mark.slow
 def test_documented_call_as_installed_entry_point(tmp_path):
     result = subprocess.run([entry_point(), "example.com", "--format", "bind", "--identity-file", PLAIN],
                             capture_output=True, text=True, cwd=tmp_path)
@@ -37,6 +38,7 @@ def test_documented_call_as_installed_entry_point(tmp_path):
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, status, message", [
     (["shop.example.net", "--identity-file", MAIL_FROM, "-f", "bind"], 2, "pass --region"),
     (["example.com", "--identity-file", "/nonexistent/x.json", "-f", "bind"], 2, "/nonexistent/x.json: no such file"),
@@ -134,6 +136,7 @@ def test_help_teaches(cli):
         assert text in result.stdout
 
 
+@pytest.mark.slow
 def test_installed_package_works_outside_the_checkout(tmp_path):
     """A real (non-editable) install carries the templates: render from a folder that has none."""
     target = tmp_path / "site"

@@ -19,11 +19,12 @@ import dns.rdatatype
 import pytest
 from hypothesis import given, settings
 
-from conftest import ROOT, SAMPLES, sample_argv
 from exporter import formats, model
 from exporter.errors import InputError
 from exporter.formats import Settings
 from exporter.formats.cloudformation import CFN_LINT_TXT_RULE, lint_misreads
+
+from conftest import SAMPLES, sample_argv
 from identity_strategies import cases
 from test_roundtrip import build, records_of
 
@@ -126,6 +127,7 @@ def hard_identities() -> list[model.Identity]:
             for dmarc, ttl in zip(HARD_TXT, (60, 1, 2147483647, 3600, 300))]
 
 
+@pytest.mark.slow
 def test_samples_and_hard_cases_pass_cfn_lint_with_nothing_to_say(tmp_path):
     """One cfn-lint run for every sample and hard case, with the hosted zone by name and by id."""
     paths = sample_files()
@@ -142,6 +144,7 @@ def test_samples_and_hard_cases_pass_cfn_lint_with_nothing_to_say(tmp_path):
     assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_e3023_false_positive_is_real_and_only_turned_off_where_it_happens(tmp_path):
     """Without the resource's Metadata, cfn-lint refuses a TXT value Route 53 takes (the text
     reads back exactly, above); when cfn-lint stops doing so, this test says the Metadata can go."""

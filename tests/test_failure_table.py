@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 from conftest import ROOT, SAMPLES
 from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
+pytestmark = [pytest.mark.slow]
+
 TABLE = ROOT / "docs" / "failures.md"
 
 

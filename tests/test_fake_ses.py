@@ -43,6 +43,7 @@ def test_list_pages_with_next_token():
         assert ses.count() == 3
 
 
+@pytest.mark.slow
 def test_rate_limit_and_throttle_fault_are_retried_by_botocore():
     with FakeSes({"us-east-1": {"example.com": RESPONSE}}) as ses:
         ses.fail_next("throttle", times=2)

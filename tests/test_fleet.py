@@ -14,6 +14,8 @@ from exporter.sources import live, pacing, progress, ses
 from exporter.errors import AwsError
 from fake_ses import FakeSes, isolated_aws_environment
 
+pytestmark = [pytest.mark.slow]
+
 RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
 EMAIL = {"IdentityType": "EMAIL_ADDRESS", "VerificationStatus": "SUCCESS"}
 

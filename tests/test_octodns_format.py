@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES, sample_argv, sample_identities
-from exporter import formats, model
+from exporter import formats
 from exporter.errors import InputError
 from exporter.filters import natural_key, octodns_txt, octodns_txt_problem
-from identity_strategies import cases, txt_text
+
+from conftest import SAMPLES, sample_argv, sample_identities
+from identity_strategies import cases, txt_values
 from octodns_support import config, run, zone_records
 from test_roundtrip import build, records_of
 
@@ -23,6 +25,7 @@ def expected_records(cli, sample) -> list[tuple]:
                   for r in json.loads(result.stdout)["records"])
 
 
+@pytest.mark.slow
 def test_every_sample_passes_octodns_validate_and_loads_as_the_model(cli, tmp_path):
     zones = []
     for sample in sample_identities():
@@ -40,6 +43,7 @@ def test_every_sample_passes_octodns_validate_and_loads_as_the_model(cli, tmp_pa
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_octodns_validate_can_fail(cli, tmp_path):
     """The same check refuses a file out of natural order and an MX preference that is not a number."""
     sample = sample_identities()[1]
@@ -89,7 +93,7 @@ def test_natural_key_is_the_order_octodns_enforces(keys):
 
 
 @settings(max_examples=300)
-@given(text=txt_text())
+@given(text=txt_values())
 def test_octodns_txt_escapes_semicolons_only_and_refuses_what_octodns_would_change(text):
     from octodns.record.chunked import chunked_value_validator
     from octodns.record.txt import TxtValue

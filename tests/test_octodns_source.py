@@ -42,6 +42,8 @@ def zone_file_records(text: str, zone: str) -> list[tuple]:
     return sorted(found)
 
 
+@pytest.mark.needs_named
+@pytest.mark.slow
 def test_octodns_sync_writes_zone_files_named_and_dnspython_read_as_the_model(tmp_path):
     providers, zones, expected = [], [], {}
     for n, sample in enumerate(sample_identities()):
@@ -109,6 +111,7 @@ def test_bad_options_fail_when_octodns_starts_the_source():
         SesSource("ses", identity_file=str(SAMPLES / "identities"), ttl=0)
 
 
+@pytest.mark.slow
 def test_the_command_line_never_imports_octodns_or_yaml(tmp_path):
     code = ("import sys\nfrom click.testing import CliRunner\nfrom exporter.cli import main\n"
             "from exporter import formats\n"

@@ -232,6 +232,7 @@ def test_any_txt_text_reads_back_from_csv_and_markdown(tail, lang, dns_host):
         assert dmarc in spans
 
 
+@pytest.mark.slow
 def test_installed_entry_point_finds_the_language_templates(tmp_path):
     import shutil
     import subprocess

@@ -13,9 +13,10 @@ import dns.rdatatype
 import pytest
 from hypothesis import given, settings
 
-from conftest import SAMPLES, sample_argv, sample_identities
 from exporter import formats, model
 from exporter.errors import InputError
+
+from conftest import SAMPLES, sample_argv, sample_identities
 from fake_ses import isolated_aws_environment
 from identity_strategies import cases
 from route53_support import FakeRoute53, read_request, validate_change_batch
@@ -82,6 +83,7 @@ def test_the_model_check_can_fail():
     assert "'MERGE' is not one of" in problems and "TTL" in problems and "more than 256" in problems
 
 
+@pytest.mark.slow
 def test_the_aws_cli_sends_every_sample_as_written(tmp_path):
     """The real `aws route53 change-resource-record-sets --change-batch file://...` reads each
     sample and sends it (to a loopback endpoint); what it sends is the file's batch exactly."""

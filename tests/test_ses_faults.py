@@ -20,6 +20,8 @@ from conftest import ROOT, SAMPLES
 from exporter.sources import ses
 from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
+pytestmark = [pytest.mark.slow]
+
 RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
 IDENTITIES = {"us-east-1": {"example.com": RESPONSE, "shop.example.com": RESPONSE}}
 ARGS = ("example.com", "--region", "us-east-1", "-f", "json")

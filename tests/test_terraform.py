@@ -13,6 +13,8 @@ import pytest
 from conftest import SAMPLES, sample_argv
 from hcl_support import Hcl, blocks, cloudflare_records, route53_records
 
+pytestmark = [pytest.mark.needs_node]
+
 FLAVOURS = {
     "route53": ["--format", "terraform-route53"],
     "cloudflare-v5": ["--format", "terraform-cloudflare"],

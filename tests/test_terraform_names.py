@@ -13,6 +13,8 @@ from exporter.errors import InputError
 from exporter.model import Identity, Record
 from hcl_support import Hcl
 
+pytestmark = [pytest.mark.needs_node]
+
 
 @pytest.fixture(scope="module")
 def hcl():

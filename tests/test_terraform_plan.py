@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import sample_argv, sample_identities
-from hcl_support import txt_text
+from hcl_support import txt_from_presentation
 from test_route53_changes import sample_identity
 
 ZONE_ID = "Z0123456789ABCDEFGHIJ"
@@ -52,6 +52,7 @@ def terraform_and_mirror() -> tuple[str, Path]:
     return terraform, MIRROR
 
 
+@pytest.mark.slow
 def test_terraform_plans_every_sample_as_the_model(cli, tmp_path):
     terraform, mirror = terraform_and_mirror()
     root = tmp_path / "root"
@@ -96,7 +97,7 @@ def test_terraform_plans_every_sample_as_the_model(cli, tmp_path):
             for value in values["records"]:
                 priority = None
                 if values["type"] == "TXT":
-                    value = txt_text(f'"{value}"')  # the provider wraps each value in one pair of quotes
+                    value = txt_from_presentation(f'"{value}"')  # the provider wraps each value in one pair of quotes
                 elif values["type"] == "MX":
                     preference, value = value.split(" ")
                     priority = int(preference)

@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT, require_tool, sample_argv
 from hcl_support import Hcl, required_providers
 
+pytestmark = [pytest.mark.needs_node]
+
 # The provider each output is checked against (keys of tests/hcl/providers.json).
 FLAVOURS = {
     "aws": ["--format", "terraform-route53"],
