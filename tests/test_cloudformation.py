@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from exporter import formats, model
 from exporter.errors import InputError
 from exporter.formats import Settings
-from exporter.formats.cloudformation import CFN_LINT_TXT_RULE, lint_misreads
+from exporter.formats._cloudformation import CFN_LINT_TXT_RULE, lint_misreads
 
 from conftest import SAMPLES, sample_argv
 from identity_strategies import cases
@@ -160,7 +160,7 @@ def test_the_e3023_false_positive_is_real_and_only_turned_off_where_it_happens(t
 
 
 def test_logical_ids_are_stable_unique_and_alphanumeric():
-    from exporter.formats.cloudformation import logical_id, unique_ids
+    from exporter.formats._cloudformation import logical_id, unique_ids
 
     assert logical_id("xn__wgv71a119e_jp_dkim_1") == "XnWgv71a119eJpDkim1"
     assert unique_ids(["AB", "AB", "ABDup2", "AB"]) == ["AB", "ABDup3", "ABDup2", "ABDup4"]
