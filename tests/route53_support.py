@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 NS = "{https://route53.amazonaws.com/doc/2013-04-01/}"
 
 
+@lru_cache(maxsize=1)
 def operation_model():
     import botocore.session
 

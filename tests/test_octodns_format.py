@@ -63,20 +63,24 @@ def test_octodns_validate_can_fail(cli, tmp_path):
     assert result.returncode != 0 and "keys out of order" in result.stderr
 
 
-@settings(deadline=None)
+# A third of the profile's examples (1000 in "ci"): the TXT text goes through the same escaping as
+# bind, which tests/test_roundtrip.py reads back on every example; this reader is slower.
+@settings(deadline=None, max_examples=max(50, settings.default.max_examples // 3))
 @given(case=cases())
 def test_round_trip_through_yamlprovider(case, tmp_path_factory):
     identity = build(case)
     try:
         text = formats.render("octodns", [identity])
     except InputError as e:
-        assert "octoDNS cannot carry it" in str(e), e
-        assert any(octodns_txt_problem(r.value) if r.type == "TXT"
-                   else "-." in r.value or ".-" in r.value or r.value.startswith("-") for r in identity.records)
+        assert "octoDNS cannot carry it" in str(e) or "so it cannot carry it" in str(e), e
+        assert any(len(r.name) > 253 or (octodns_txt_problem(r.value) if r.type == "TXT"
+                   else "-." in r.value or ".-" in r.value or r.value.startswith("-")) for r in identity.records)
         return
     folder = tmp_path_factory.mktemp("octodns")
-    (folder / f"{identity.zone}yaml").write_text(text, encoding="utf-8")
-    assert zone_records(folder, identity.zone) == folded(records_of(identity))
+    file_name = f"{identity.zone}yaml"
+    long_name = len(file_name.encode()) > 255  # a zone near 253 octets: no file system takes ZONE.yaml
+    (folder / ("zone.yaml" if long_name else file_name)).write_text(text, encoding="utf-8")
+    assert zone_records(folder, identity.zone, "zone.yaml" if long_name else None) == folded(records_of(identity))
 
 
 def folded(records: list[tuple]) -> list[tuple]:

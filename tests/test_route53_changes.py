@@ -120,7 +120,9 @@ def test_several_zones_in_one_stream_are_refused_and_a_folder_gets_one_batch_per
         "shop.example.net.route53-changes.json", "xn--wgv71a119e.jp.route53-changes.json"]
 
 
-@settings(deadline=None)
+# A third of the profile's examples (1000 in "ci"): the TXT text goes through the same escaping as
+# bind, which tests/test_roundtrip.py reads back on every example; this reader is slower.
+@settings(deadline=None, max_examples=max(50, settings.default.max_examples // 3))
 @given(case=cases())
 def test_round_trip_through_json_and_botocore(case):
     identity = build(case)

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Record
 
+# octoDNS's name-rfc validator counts the FQDN with its final dot against 253, so a name of 253
+# octets (valid DNS, and written by every other format) is one too long for it.
+OCTODNS_MAX_FQDN = 253
+
 
 @dataclass(frozen=True)
 class Node:
@@ -34,6 +38,10 @@ def check(identities) -> str:
                 raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
                                  f"{record.purpose}); render them in separate files", option="format")
             seen[key] = f"{identity.name} {record.purpose}"
+            if len(record.name) > OCTODNS_MAX_FQDN:
+                raise InputError(f"the name {record.name} is {len(record.name) - 1} octets; octoDNS takes at most "
+                                 f"{OCTODNS_MAX_FQDN - 1} (it counts the final dot), so it cannot carry it",
+                                 option="format")
             problem = octodns_txt_problem(record.value) if record.type == "TXT" else _target_problem(record.value)
             if problem:
                 raise InputError(f"the {record.type} value at {record.name} holds {problem}; "
