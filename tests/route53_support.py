@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 NS = "{https://route53.amazonaws.com/doc/2013-04-01/}"
