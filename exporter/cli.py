@@ -29,7 +29,9 @@ name with its final dot, so no DNS panel can append the zone to it.
 \b
 Exit status: 0 success; 1 --check found a record that is not right;
 2 bad usage or bad input; 3 SES, AWS or network failure;
-70 an internal error (a bug: please report it with --debug); 130 interrupted.
+70 an internal error (a bug: please report it with --debug); 74 the output could
+not be written (standard output full or closed); 130 interrupted; 141 the reader
+of standard output closed the pipe.
 """
 
 
@@ -55,10 +57,12 @@ class OneLineErrors(click.Command):
 @click.argument("domains", metavar="[DOMAIN]...", nargs=-1)
 @click.option("--identity-file", metavar="PATH",
               help="Read saved 'aws sesv2 get-email-identity' JSON instead of calling SES: a file for one "
-                   "DOMAIN, '-' for stdin, or a folder of DOMAIN.json files (DOMAINs then pick some; none means all).")
+                   "DOMAIN (without DOMAIN, the file's name DOMAIN.json says it), '-' for stdin, or a folder of DOMAIN.json "
+                   "files (DOMAINs then pick some; none means all).")
 @click.option("--region", "regions", metavar="REGION", multiple=True,
-              help="AWS region (default: AWS_REGION or the AWS configuration). "
-              "Saved JSON does not record it; it is needed for the MAIL FROM MX record. "
+              help="AWS region (default: the one the identity's SigningHostedZone names, else AWS_REGION or the "
+              "AWS configuration). Saved JSON does not record it; it is needed for the MAIL FROM MX record. "
+              "A region that contradicts the identity's SigningHostedZone is refused. "
               "With --all it may be repeated: the regions are read in parallel.")
 @click.option("--profile", metavar="NAME", help="AWS profile for credentials and region.")
 @click.option("--all", "all_identities", is_flag=True,
@@ -66,22 +70,32 @@ class OneLineErrors(click.Command):
 @click.option("-f", "--format", "format", type=click.Choice(formats.names()), default="instructions",
               show_default=True, help="What to write (docs/formats.md); with --check, json for the report as JSON.")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (atomically: a failed run leaves no partial file) instead of stdout. "
-              "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX.")
-@click.option("--ttl", type=int, default=1800, show_default=True, help="Record TTL in seconds (1..2147483647).")
-@click.option("--zone", metavar="ZONE", help="The DNS zone that holds the records (default: the identity's domain); "
-              "decides the relative host names in csv and instructions.")
-@click.option("--mail-from", metavar="DOMAIN", help="A MAIL FROM subdomain to plan when SES has none configured yet.")
-@click.option("--dmarc", metavar="TEXT", default="v=DMARC1; p=none;", show_default=True, help="DMARC record value.")
+              "A folder (existing, or ending in '/') gets one file per identity, DOMAIN.SUFFIX (bind: per zone, ZONE.zone). "
+              "A symbolic link's target is replaced, a device or FIFO written through.")
+@click.option("--ttl", type=int, default=None, help="Record TTL in seconds (1..2147483647; default 1800).")
+@click.option("--zone", metavar="ZONE", help="The DNS zone that holds the records (default: the identity's registrable "
+              "domain by the Public Suffix List); decides the relative host names in csv and instructions. "
+              "A public suffix (co.uk) is refused.")
+@click.option("--mail-from", metavar="DOMAIN", multiple=True,
+              help="A MAIL FROM subdomain to plan when SES has none configured yet.")
+@click.option("--dmarc", metavar="TEXT", default=None,
+              help="DMARC record value (RFC 7489: v=DMARC1 first, p=none|quarantine|reject, known tags only). "
+              "Default: 'v=DMARC1; p=none;' for an identity at its organisational domain, none below it "
+              "(the organisation's policy applies there).")
 @click.option("--no-dmarc", is_flag=True, help="Leave the DMARC record out.")
-@click.option("--dkim-public-key", metavar="PEM_FILE", type=click.Path(dir_okay=False),
-              help="BYODKIM: the PEM public key whose DKIM TXT record to write (the selector comes from SES).")
+@click.option("--dmarc-rua", metavar="MAILTO", help="Add aggregate reports to the default DMARC record "
+              "(mailto:ADDRESS[,mailto:ADDRESS]).")
+@click.option("--dkim-public-key", metavar="KEY", type=click.Path(),
+              help="BYODKIM: the public key (PEM or DER, RSA 1024..2048 bits) whose DKIM TXT record to write (the "
+              "selector comes from SES); a folder of DOMAIN.pem files for several identities.")
 @click.option("--verification-token", metavar="TOKEN",
-              help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken.")
+              help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken "
+              "(44 base64 characters).")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help=f"Language of the text for people ({', '.join(formats.localized())} and the --check report; "
               "default: from the locale, else en).")
-@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default="generic", show_default=True,
-              help="Tailor the instructions to this DNS panel's fields and quirks.")
+@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default=None,
+              help="Tailor the instructions to this DNS panel's fields and quirks (default: generic).")
 @click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "
               "-f json) saying ok, missing or wrong per record, with the cause and the fix. Exit 1 when one is not ok.")
 @click.option("--nameserver", "nameservers", metavar="HOST[:PORT]", multiple=True,
@@ -90,8 +104,8 @@ class OneLineErrors(click.Command):
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--zone-id", metavar="ID", help="terraform-route53, cloudformation: the hosted zone id, instead of a look-up by name "
               "(terraform-cloudflare: the default of the zone id variable).")
-@click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default="v5", show_default=True,
-              help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, v4 cloudflare_record).")
+@click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default=None,
+              help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, the default; v4 cloudflare_record).")
 @click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
               metavar="SECONDS", help="Live SES: how long to wait to connect, and for each answer. Throttling and "
               "5xx answers are retried (5 attempts, about 17 s at most); a timeout is retried once.")
@@ -102,8 +116,10 @@ def main(no_dmarc, debug, **options):
     from .job import Job, run
 
     context = click.get_current_context()
-    if no_dmarc:
-        options["dmarc"] = None
+    try:
+        options.update(_dmarc_and_mail_from(options, no_dmarc))
+    except ExportError as e:
+        _fail(e.cli_message(), e.exit_code)
     if debug:  # botocore's request log on stderr, redacted, until the command ends
         from . import debug as debug_report
 
@@ -114,6 +130,10 @@ def main(no_dmarc, debug, **options):
             options["colour"] = options["output"] in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         status = run(Job(**options))
     except ExportError as e:
+        if getattr(e, "stdout", False):
+            # Standard output failed: point it at /dev/null so that Python's own flush at exit does
+            # not print a second error; the one line goes to stderr.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
         _fail(e.cli_message(), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INTERRUPTED)
@@ -127,6 +147,20 @@ def main(no_dmarc, debug, **options):
         _fail(f"internal error: {type(e).__name__}: {detail} (rerun with --debug and report it)", EXIT_INTERNAL,
               e if debug else None)
     return status
+
+
+def _dmarc_and_mail_from(options: dict, no_dmarc: bool) -> dict:
+    """--dmarc/--no-dmarc into Job.dmarc, and the one --mail-from; contradictions refused."""
+    from .model import AUTO_DMARC
+
+    if no_dmarc and options["dmarc"] is not None:
+        raise InputError("contradicts --no-dmarc; give one of the two", option="dmarc")
+    mail_from = options["mail_from"]
+    if len(mail_from) > 1:
+        raise InputError(f"given {len(mail_from)} times ({', '.join(mail_from)}); an identity has one MAIL FROM "
+                         "domain", option="mail_from")
+    return {"dmarc": None if no_dmarc else (options["dmarc"] if options["dmarc"] is not None else AUTO_DMARC),
+            "mail_from": mail_from[0] if mail_from else None}
 
 
 def _report_format(context: click.Context, fmt: str) -> str:

@@ -12,6 +12,7 @@ EXIT_BAD_INPUT = 2
 EXIT_AWS = 3
 # Beyond the tool's own four: the conventions of sysexits.h and of the shell.
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in ses-export
+EXIT_OUTPUT = 74  # EX_IOERR: the output could not be written (standard output full or closed, a device's error)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_STDOUT_CLOSED = 141  # 128 + SIGPIPE: the reader of stdout went away (`| head`)
 
@@ -53,3 +54,17 @@ class DnsError(ExportError):
     """DNS could not be asked at all (no servers, every query timed out)."""
 
     exit_code = EXIT_AWS
+
+
+class OutputError(ExportError):
+    """The records were made but could not be written: standard output or the -o device failed
+    (no space, closed). `stdout` says which: cli.py then points standard output at /dev/null so
+    that Python's own flush at exit does not print a second error."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, message: str, stdout: bool = False, exit_code: int | None = None):
+        super().__init__(message)
+        self.stdout = stdout
+        if exit_code is not None:
+            self.exit_code = exit_code

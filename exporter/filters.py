@@ -61,11 +61,28 @@ def display_name(fqdn: str) -> str:
     return ascii_name if unicode_name == ascii_name else f"{ascii_name} ({unicode_name})"
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =, +, -, @, and tab
+# or carriage return before them (Excel and LibreOffice skip those when looking for a formula).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A CSV field's text that no spreadsheet runs as a formula: None is empty, and text starting
+    with one of CSV_FORMULA_STARTS gets a leading apostrophe (OWASP's advice), which spreadsheets
+    show as text and an importer strips: only an SES v1 verification token ('+...') can need it."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):  # a number (priority, TTL) is a value, never a formula
+        return str(value)
+    return "'" + value if value.startswith(CSV_FORMULA_STARTS) else value
+
+
 def csv_row(fields) -> str:
-    """One CSV line (no line end) with the csv module's quoting of `"`, `,` and newlines; None is empty."""
+    """One CSV line (no line end): each field through csv_cell, then the csv module's quoting of
+    `"`, `,` and newlines."""
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
-    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(field) for field in fields])
     return buffer.getvalue()[: -len("\r\n")]
 
 
@@ -332,6 +349,7 @@ def octodns_txt(value: str) -> str:
 
 FILTERS = {
     "csv_row": csv_row,
+    "csv_cell": csv_cell,
     "relative": relative,  # names.relative: what a panel's host field wants
     "md_code": md_code,
     "md_text": md_text,

@@ -132,7 +132,8 @@ def guide(identities: Sequence[Identity], panel: Panel) -> Guide:
         sections.append(Section(
             identity=identity,
             heading=display_name(identity.domain) if len(identities) > 1 else None,
-            notes=tuple(Phrase("note", note=note) for note in identity.notes),
+            # SES's statuses and the assumed zone / DMARC first (NOTICES catalogue, exporter/advisories.py)
+            notes=identity.advisories + tuple(Phrase("note", note=note) for note in identity.notes),
             steps=tuple(steps),
         ))
 
@@ -260,4 +261,5 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
     """What the instructions template lays out: the Guide, and the sentences of the language."""
     from .text import catalogue
 
-    return {"guide": guide(identities, panels.panel(dns_host)), "words": catalogue(lang or "en").GUIDE}
+    words = catalogue(lang or "en")
+    return {"guide": guide(identities, panels.panel(dns_host)), "words": {**words.GUIDE, **words.NOTICES}}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import EXIT_OK, InputError
-from .model import DEFAULT_DMARC, DEFAULT_TTL
+from .model import AUTO_DMARC, DEFAULT_TTL
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,17 @@ class Job:
     all_identities: bool = False
     format: str = "instructions"
     output: str | None = None  # None or '-': stdout; a folder: one file per identity
-    ttl: int = DEFAULT_TTL
+    ttl: int | None = None  # None: model.DEFAULT_TTL (given with --check, refused: nothing is written)
     zone: str | None = None
     mail_from: str | None = None
-    dmarc: str | None = DEFAULT_DMARC  # None: leave DMARC out (--no-dmarc)
-    dkim_public_key: str | None = None  # a PEM file's path
+    dmarc: str | None = AUTO_DMARC  # a record's text; AUTO_DMARC: the default where it belongs; None: --no-dmarc
+    dkim_public_key: str | None = None  # a PEM or DER file's path, or a folder of DOMAIN.pem files
     verification_token: str | None = None
     lang: str | None = None  # None: from the locale
-    dns_host: str = "generic"
+    dns_host: str | None = None  # None: generic
     zone_id: str | None = None
-    cloudflare_provider: str = "v5"
+    cloudflare_provider: str | None = None  # None: v5
+    dmarc_rua: str | None = None  # mailto: addresses added to the default DMARC record
     check: bool = False  # look the records up in DNS instead of writing them
     report_format: str = "table"  # the --check report: table or json
     colour: bool = False  # colour the --check table's statuses
@@ -45,16 +46,26 @@ class Job:
         from .formats import Settings
         from .language import default_language
 
-        return Settings(lang=self.lang or default_language(), dns_host=self.dns_host, zone_id=self.zone_id,
-                        cloudflare_provider=self.cloudflare_provider)
+        return Settings(lang=self.lang or default_language(), dns_host=self.dns_host or "generic",
+                        zone_id=self.zone_id, cloudflare_provider=self.cloudflare_provider or "v5")
 
-    def options(self, region: str | None = None):
-        """Which records: model.Options, validated (the BYODKIM key read from its file)."""
+    def options(self, region: str | None = None, fallback_region: str | None = None):
+        """Which records: model.Options, validated (the BYODKIM key read from its file or folder)."""
         from . import model
+        from .dkim_key import read_public_key, read_public_keys
 
-        public_key = _read_public_key(self.dkim_public_key) if self.dkim_public_key else None
-        return model.options(region=region, ttl=self.ttl, zone=self.zone, mail_from=self.mail_from, dmarc=self.dmarc,
-                             dkim_public_key=public_key, verification_token=self.verification_token)
+        public_key, public_keys = None, None
+        if self.dkim_public_key is not None:
+            from pathlib import Path
+
+            if Path(self.dkim_public_key).is_dir():
+                public_keys = read_public_keys(self.dkim_public_key, option="dkim_public_key")
+            else:
+                public_key = read_public_key(self.dkim_public_key, option="dkim_public_key")
+        return model.options(region=region, ttl=DEFAULT_TTL if self.ttl is None else self.ttl, zone=self.zone,
+                             mail_from=self.mail_from, dmarc=self.dmarc, dkim_public_key=public_key,
+                             verification_token=self.verification_token, dmarc_rua=self.dmarc_rua,
+                             fallback_region=fallback_region, dkim_public_keys=public_keys)
 
     def source(self):
         """Saved JSON or live SES: a sources.Source."""
@@ -77,7 +88,14 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
     identities = _identities(job, notify)
+    from .advisories import plain
+
     for identity in identities:
+        for advisory in identity.advisories:
+            # The assumed zone is said where names are relative to it (file headers, the instructions,
+            # JSON's "zone"): on stderr it would be a line per identity of every --all run.
+            if advisory.key != "notice.zone-assumed":
+                notify(f"note: {identity.name}: {plain(advisory)}")
         for note in identity.notes:
             notify(f"note: {identity.name}: {note}")
     if job.check:
@@ -110,6 +128,15 @@ def _refuse_contradictions(job: Job) -> None:
         raise InputError("only with --check (it names the DNS servers to check against)", option="nameserver")
     if job.report_format not in ("table", "json"):
         raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
+    if job.output == "":
+        raise InputError("empty path; give a file, a folder ending in '/', or '-' for standard output", option="output")
+    if job.check:
+        # These only change how records are written; --check writes none, so they would do nothing.
+        for given, option in ((job.ttl is not None, "ttl"), (job.zone_id is not None, "zone_id"),
+                              (job.dns_host is not None, "dns_host"),
+                              (job.cloudflare_provider is not None, "cloudflare_provider")):
+            if given:
+                raise InputError("changes how records are written; --check writes none, so drop it", option=option)
 
 
 def _identities(job: Job, notify) -> list:
@@ -118,8 +145,10 @@ def _identities(job: Job, notify) -> list:
 
     region = job.regions[0] if job.regions else None
     if job.identity_file is not None:
-        # Saved JSON does not record the region: --region, else the AWS configuration's.
-        options = job.options(region if region is not None else regions.configured_region(job.profile))
+        # Saved JSON does not record the region: the identity's SigningHostedZone may name it
+        # (model._identity_region); else --region, else the AWS configuration's.
+        fallback = regions.configured_region(job.profile) if region is None else None
+        options = job.options(region, fallback)
         return job.source().identities(job.domains or None, options, notify)
     # Live: the source reads each region (several only with --all: _refuse_contradictions saw to it).
     return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
@@ -139,17 +168,6 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
         text = report.render_table(results, lang, live=job.identity_file is None, colour=job.colour)
     out.emit(text, job.output)
     return report.exit_status(results)
-
-
-def _read_public_key(path: str) -> str:
-    from .dkim_key import public_key_base64
-
-    try:
-        with open(path, encoding="ascii") as handle:
-            return public_key_base64(handle.read(), path, option="dkim_public_key")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read it ({getattr(e, 'strerror', None) or e})",
-                         option="dkim_public_key") from None
 
 
 def _to_stderr(text: str) -> None:

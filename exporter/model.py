@@ -7,14 +7,20 @@ checker take these as they are and never normalize again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from . import names, regions
+from . import dmarc_policy, names, psl, regions
 from .errors import InputError
 
 DEFAULT_TTL = 1800
 MAX_TTL = 2147483647  # RFC 2181: a TTL is an unsigned 31-bit number
-DEFAULT_DMARC = "v=DMARC1; p=none;"
+DEFAULT_DMARC = dmarc_policy.DEFAULT
+AUTO_DMARC = "auto"  # Options.dmarc: the default record at an organisational domain, none below it
+# SES v1's VerificationToken (aws ses verify-domain-identity): 32 bytes, base64 (44 characters).
+_VERIFICATION_TOKEN = re.compile(r"^[A-Za-z0-9+/]{43}=$")
+# dkim.REGION.amazonses.com: a SigningHostedZone that names the region it signs in.
+_REGIONAL_SIGNING_ZONE = re.compile(r"^dkim\.([a-z0-9-]+)\.amazonses\.com\.$")
 SPF_VALUE = "v=spf1 include:amazonses.com ~all"
 MX_PRIORITY = 10
 MAX_TXT_LENGTH = 4000  # far above any SES record; bounds what a hand-edited input can make us write
@@ -56,6 +62,8 @@ class Identity:
     verification_error: str | None = None
     records: tuple[Record, ...] = ()
     notes: tuple[str, ...] = ()
+    zone_assumed: bool = False  # the zone is the registrable domain by the Public Suffix List, not --zone
+    advisories: tuple = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
 
     @property
     def name(self) -> str:
@@ -82,13 +90,16 @@ class Identity:
 class Options:
     """What the user chose, validated once (see `options`)."""
 
-    region: str | None = None
+    region: str | None = None  # given by the user: an identity that names another region is refused
     ttl: int = DEFAULT_TTL
     zone: str | None = None
     mail_from: str | None = None
-    dmarc: str | None = DEFAULT_DMARC  # None: leave DMARC out
+    dmarc: str | None = AUTO_DMARC  # a record's text, AUTO_DMARC, or None: leave DMARC out
     dkim_public_key: str | None = None  # base64 SubjectPublicKeyInfo
     verification_token: str | None = None
+    fallback_region: str | None = None  # the AWS configuration's region: used when nothing else names one
+    dmarc_default: str = DEFAULT_DMARC  # the record AUTO_DMARC writes (with --dmarc-rua's addresses)
+    dkim_public_keys: tuple[tuple[str, str], ...] = ()  # (FQDN, base64 key) per identity, from a folder of keys
 
 
 def options(
@@ -97,27 +108,52 @@ def options(
     ttl: int = DEFAULT_TTL,
     zone: str | None = None,
     mail_from: str | None = None,
-    dmarc: str | None = DEFAULT_DMARC,
+    dmarc: str | None = AUTO_DMARC,
     dkim_public_key: str | None = None,
     verification_token: str | None = None,
+    dmarc_rua: str | None = None,
+    fallback_region: str | None = None,
+    dkim_public_keys: dict[str, str] | None = None,
 ) -> Options:
-    """Validate the user's choices; raise InputError naming the option that is wrong."""
+    """Validate the user's choices; raise InputError naming the option that is wrong.
+
+    `dmarc`: the record's text, AUTO_DMARC (the default record for an identity at its organisational
+    domain, none below it: RFC 7489 6.6.3), or None (no DMARC record). `dmarc_rua` adds aggregate
+    reports to the default record. `fallback_region` is the AWS configuration's: unlike `region`,
+    an identity whose own SigningHostedZone names another region simply wins over it.
+    """
     if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL:
         raise InputError(f"{ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})", option="ttl")
-    if dmarc is not None:
-        dmarc = checked_txt(dmarc.strip(), option="dmarc")
-        if not dmarc.startswith("v=DMARC1"):
-            raise InputError(f"{dmarc!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')", option="dmarc")
+    if dmarc_rua is not None:
+        if dmarc is None:
+            raise InputError("adds report addresses to the DMARC record; it cannot go with --no-dmarc", option="dmarc_rua")
+        if dmarc != AUTO_DMARC:
+            raise InputError("adds report addresses to the default DMARC record; with --dmarc, write rua= in it",
+                             option="dmarc_rua")
+        dmarc_rua = dmarc_policy.rua_address(checked_txt(dmarc_rua.strip(), option="dmarc_rua"))
+    if dmarc is not None and dmarc != AUTO_DMARC:
+        dmarc = dmarc_policy.checked(checked_txt(dmarc.strip(), option="dmarc"))
     if verification_token is not None:
         verification_token = checked_txt(verification_token.strip(), option="verification_token")
+        if not _VERIFICATION_TOKEN.match(verification_token):
+            raise InputError(f"{verification_token[:60]!r} is not an SES verification token (44 base64 characters "
+                             "ending in '=', as 'aws ses verify-domain-identity' prints)", option="verification_token")
+    zone_fqdn = names.domain(zone, None, option="zone") if zone is not None else None
+    if zone_fqdn is not None and psl.is_public_suffix(zone_fqdn):
+        raise InputError(f"{zone_fqdn[:-1]} is a public suffix (Public Suffix List): nobody's DNS host holds a zone "
+                         f"for it; give the zone you manage, such as example.{zone_fqdn[:-1]}", option="zone")
     return Options(
         region=regions.region(region) if region is not None else None,
         ttl=ttl,
-        zone=names.domain(zone, None, option="zone") if zone is not None else None,
+        zone=zone_fqdn,
         mail_from=names.domain(mail_from, None, option="mail_from") if mail_from is not None else None,
         dmarc=dmarc,
+        dmarc_default=dmarc_policy.default(dmarc_rua),
         dkim_public_key=dkim_public_key,
         verification_token=verification_token,
+        fallback_region=regions.region(fallback_region, "the AWS configuration's region") if fallback_region else None,
+        dkim_public_keys=tuple(sorted((names.domain(domain, "dkim_public_keys"), key)
+                                      for domain, key in (dkim_public_keys or {}).items())),
     )
 
 
@@ -140,53 +176,64 @@ def checked_txt(value: object, what: str | None = None, option: str | None = Non
     return value
 
 
+GET_COMMAND = "aws sesv2 get-email-identity --email-identity {domain}"
+
+
 def identity(response: object, domain: str, opts: Options, source: str) -> Identity:
     """Normalize one `sesv2.get_email_identity` response for `domain` (any spelling).
 
     `source` names the input in error messages (a path, '-' or 'SES region X').
     """
     fqdn = names.domain(domain, "DOMAIN")
-    if not isinstance(response, dict):
-        raise InputError(f"{source}: expected a JSON object from 'aws sesv2 get-email-identity', found {type(response).__name__}")
-    identity_type = response.get("IdentityType")
-    if identity_type is None and "DkimAttributes" not in response:
-        raise InputError(f"{source}: not a get-email-identity response (no IdentityType or DkimAttributes)")
-    if identity_type == "EMAIL_ADDRESS":
-        raise InputError(f"{source}: {fqdn[:-1]} is an email-address identity; only domain identities have DNS records")
-    if identity_type not in (None, "DOMAIN"):
-        raise InputError(f"{source}: IdentityType {identity_type!r} is not supported (only DOMAIN)")
+    response = _check_shape(response, fqdn, source)
 
     dkim = _object(response.get("DkimAttributes"), "DkimAttributes", source)
     mail_from_attrs = _object(response.get("MailFromAttributes"), "MailFromAttributes", source)
     verification = _object(response.get("VerificationInfo"), "VerificationInfo", source)
 
-    zone = opts.zone or fqdn
+    organisation = psl.registrable_domain(fqdn) or fqdn
+    zone = opts.zone or organisation
     if not names.is_within(fqdn, zone):
         raise InputError(f"{zone[:-1]} does not contain the identity {fqdn[:-1]}", option="zone")
 
     builder = _Builder(fqdn, opts.ttl)
     notes: list[str] = []
-    region = opts.region
 
     # --- DKIM -------------------------------------------------------------------------
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
     origin = _ses_text(_string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin",
-                               source), "DkimAttributes.SigningAttributesOrigin", source)
+                               source), "DkimAttributes.SigningAttributesOrigin", source) or ""
+    replica_region = _replica_region(origin, source)
+    zone_text = dkim.get("SigningHostedZone")
+    signing_zone = None
+    if zone_text:
+        signing_zone = names.domain(_string(zone_text, "DkimAttributes.SigningHostedZone", source),
+                                    f"{source}: DkimAttributes.SigningHostedZone")
+    region = _identity_region(opts, signing_zone, origin, fqdn, source)
+
     tokens = dkim.get("Tokens") or []
     if not isinstance(tokens, list):
         raise InputError(f"{source}: DkimAttributes.Tokens is not a list")
     tokens = [names.token(t, f"{source}: DkimAttributes.Tokens") for t in tokens]
+    own_key = dict(opts.dkim_public_keys).get(fqdn, opts.dkim_public_key)
     if origin == "EXTERNAL":
         if not tokens:
             raise InputError(f"{source}: BYODKIM identity without a selector in DkimAttributes.Tokens")
         selector = tokens[0]
-        if opts.dkim_public_key is None:
+        if own_key is None:
             raise InputError(
                 f"{source}: {fqdn[:-1]} uses BYODKIM (selector {selector!r}); pass --dkim-public-key PEM_FILE "
                 "with the public half of the key you gave SES"
+                + (f" (the key folder has no {fqdn[:-1]}.pem)" if opts.dkim_public_keys else "")
             )
-        builder.add(f"{selector}._domainkey.{fqdn}", "TXT", f"p={opts.dkim_public_key}", "dkim")
-    elif tokens:
+        builder.add(f"{selector}._domainkey.{fqdn}", "TXT", f"p={own_key}", "dkim")
+    else:
+        if own_key is not None:
+            # A key given for an Easy DKIM identity would be silently ignored: SES signs with its own.
+            raise InputError(f"{fqdn[:-1]} uses Easy DKIM (SigningAttributesOrigin {origin}): SES signs with its own "
+                             "keys, so there is no public key to publish; drop --dkim-public-key",
+                             option="dkim_public_key")
+    if origin != "EXTERNAL" and tokens:
         # One CNAME per name: a token listed twice (DNS names ignore case) would put two
         # records at one name, which no zone can hold.
         seen: set[str] = set()
@@ -194,17 +241,12 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
             if tok.lower() in seen:
                 raise InputError(f"{source}: DkimAttributes.Tokens lists {tok!r} twice (DNS names ignore case)")
             seen.add(tok.lower())
-        replica_region = _replica_region(origin, source)
         if replica_region:
             notes.append(
                 f"DKIM is replicated from the parent identity in {replica_region}: these are the parent's "
                 "DKIM records, already right if they are published for it"
             )
-        zone_text = dkim.get("SigningHostedZone")
-        if zone_text:
-            signing_zone = names.domain(_string(zone_text, "DkimAttributes.SigningHostedZone", source),
-                                        f"{source}: DkimAttributes.SigningHostedZone")
-        else:
+        if signing_zone is None:
             # Saved JSON from older CLIs lacks SigningHostedZone: derive it from the region that
             # signs (the parent's for a replica, named by the origin itself).
             if replica_region:
@@ -215,7 +257,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
             signing_zone = regions.dkim_signing_zone(signing_region)
         for tok in tokens:
             builder.add(f"{tok}._domainkey.{fqdn}", "CNAME", f"{tok}.{signing_zone}", "dkim")
-    else:
+    elif origin != "EXTERNAL":
         notes.append("SES returned no DKIM tokens: DKIM is not set up for this identity, so no DKIM records")
 
     # --- MAIL FROM --------------------------------------------------------------------
@@ -251,10 +293,35 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")
 
     # --- DMARC and legacy verification -------------------------------------------------
-    if opts.dmarc is not None:
+    from . import advisories
+
+    dmarc_advisory = None
+    if opts.dmarc == AUTO_DMARC:
+        if fqdn == organisation:
+            builder.add(f"_dmarc.{fqdn}", "TXT", opts.dmarc_default, "dmarc")
+        else:
+            # RFC 7489 6.6.3: a receiver uses the organisational domain's record for a subdomain
+            # that has none of its own; a p=none record here would switch a stricter policy off.
+            dmarc_advisory = advisories.dmarc_left_to_organisation(fqdn[:-1], organisation[:-1])
+    elif opts.dmarc is not None:
         builder.add(f"_dmarc.{fqdn}", "TXT", opts.dmarc, "dmarc")
     if opts.verification_token is not None:
         builder.add(f"_amazonses.{fqdn}", "TXT", opts.verification_token, "verification")
+
+    dkim_status = _ses_text(dkim.get("Status"), "DkimAttributes.Status", source)
+    verification_status = _ses_text(response.get("VerificationStatus"), "VerificationStatus", source)
+    verification_error = _ses_text(verification.get("ErrorType"), "VerificationInfo.ErrorType", source)
+    behavior = _ses_text(mail_from_attrs.get("BehaviorOnMxFailure"), "MailFromAttributes.BehaviorOnMxFailure", source)
+    found = advisories.from_statuses(
+        domain=fqdn[:-1], region=region, dkim_status=dkim_status, signing_enabled=dkim.get("SigningEnabled"),
+        dkim_origin=origin, mail_from=mail_from[:-1] if mail_from else None, mail_from_status=mail_from_status,
+        behavior_on_mx_failure=behavior, verification_status=verification_status,
+        verification_error=verification_error)
+    if dmarc_advisory is not None:
+        found += (dmarc_advisory,)
+    zone_assumed = opts.zone is None
+    if zone_assumed and zone != fqdn:
+        found += (advisories.zone_assumed(fqdn[:-1], zone[:-1]),)
 
     return Identity(
         domain=fqdn,
@@ -262,14 +329,68 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         zone=zone,
         source=source,
         dkim_origin=origin,
-        dkim_status=_ses_text(dkim.get("Status"), "DkimAttributes.Status", source),
+        dkim_status=dkim_status,
         mail_from_domain=mail_from,
         mail_from_status=mail_from_status,
-        verification_status=_ses_text(response.get("VerificationStatus"), "VerificationStatus", source),
-        verification_error=_ses_text(verification.get("ErrorType"), "VerificationInfo.ErrorType", source),
+        verification_status=verification_status,
+        verification_error=verification_error,
         records=tuple(builder.records),
         notes=tuple(notes),
+        zone_assumed=zone_assumed,
+        advisories=found,
     )
+
+
+def _check_shape(response: object, fqdn: str, source: str) -> dict:
+    """A `sesv2 get-email-identity` response, or InputError naming what the file is and the command
+    that makes the right one (SES v1's commands print other shapes, easily saved by mistake)."""
+    command = GET_COMMAND.format(domain=fqdn[:-1])
+    if not isinstance(response, dict):
+        raise InputError(f"{source}: expected a JSON object from '{command}', found {type(response).__name__}")
+    identity_type = response.get("IdentityType")
+    if identity_type == "EMAIL_ADDRESS":
+        raise InputError(f"{source}: {fqdn[:-1]} is an email-address identity; only domain identities have DNS records")
+    if identity_type not in (None, "DOMAIN"):
+        raise InputError(f"{source}: IdentityType {identity_type!r} is not supported (only DOMAIN)")
+    dkim = response.get("DkimAttributes")
+    if isinstance(dkim, dict) and dkim and all(isinstance(v, dict) and "DkimTokens" in v for v in dkim.values()):
+        raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-dkim-attributes', DkimAttributes "
+                         f"keyed by identity); save '{command}' instead")
+    if "VerificationAttributes" in response:
+        raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-verification-attributes'); "
+                         f"save '{command}' instead")
+    if "MailFromDomainAttributes" in response:
+        raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-mail-from-domain-attributes'); "
+                         f"save '{command}' instead")
+    if "DkimAttributes" not in response:
+        raise InputError(f"{source}: not a get-email-identity response (it has no DkimAttributes object); "
+                         f"save '{command}'")
+    return response
+
+
+def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn: str, source: str) -> str | None:
+    """The identity's region: the one its own SigningHostedZone names, else --region, else the AWS
+    configuration's.
+
+    dkim.REGION.amazonses.com names the region whose SES signs for the identity. For an identity
+    of its own (origin AWS_SES) that is the region it lives in, and so the region of its MAIL FROM
+    MX: a --region that says otherwise is a mistake that would send bounces to the wrong region.
+    A replica (origin AWS_SES_<REGION>) signs from its parent's zone, so the zone names the
+    parent's region, not the replica's: there --region (the region SES was asked in) wins.
+    """
+    named = None
+    match = _REGIONAL_SIGNING_ZONE.match(signing_zone or "")
+    if match and origin == "AWS_SES":
+        try:
+            named = regions.region(match.group(1))
+        except InputError:
+            named = None
+    if named is None:
+        return opts.region or opts.fallback_region
+    if opts.region and opts.region != named:
+        raise InputError(f"{opts.region} contradicts the identity {fqdn[:-1]}, whose SigningHostedZone "
+                         f"{(signing_zone or '')[:-1]} says it is in {named} ({source})", option="region")
+    return named
 
 
 @dataclass

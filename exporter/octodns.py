@@ -24,7 +24,7 @@ from octodns.source.base import BaseSource
 from . import names
 from .errors import InputError
 from .filters import octodns_txt, octodns_txt_problem
-from .model import DEFAULT_DMARC, DEFAULT_TTL
+from .model import AUTO_DMARC, DEFAULT_TTL
 
 
 class SesSource(BaseSource):
@@ -34,17 +34,21 @@ class SesSource(BaseSource):
 
     def __init__(self, id: str, region: str | None = None, profile: str | None = None,
                  identity_file: str | None = None, domains: Sequence[str] | None = None,
-                 dmarc: str | None = DEFAULT_DMARC, no_dmarc: bool = False, ttl: int = DEFAULT_TTL,
+                 dmarc: str | None = None, no_dmarc: bool = False, dmarc_rua: str | None = None,
+                 ttl: int = DEFAULT_TTL,
                  mail_from: str | None = None, dkim_public_key: str | None = None,
                  verification_token: str | None = None, timeout: float | None = None, *args, **kwargs):
         self.log = logging.getLogger(f"SesSource[{id}]")
         super().__init__(id, *args, **kwargs)
         from .job import Job
 
+        if no_dmarc and dmarc is not None:
+            raise InputError("contradicts no_dmarc; give one of the two", option="dmarc")
         # A Job checks the choices as the command line does (a bad TTL or key fails at start-up).
         self.job = Job(domains=tuple(domains or ()), identity_file=identity_file, regions=(region,) if region else (),
                        profile=profile, all_identities=identity_file is None and not domains, ttl=ttl,
-                       mail_from=mail_from, dmarc=None if no_dmarc else dmarc, dkim_public_key=dkim_public_key,
+                       mail_from=mail_from, dmarc=None if no_dmarc else (dmarc if dmarc is not None else AUTO_DMARC),
+                       dmarc_rua=dmarc_rua, dkim_public_key=dkim_public_key,
                        verification_token=verification_token, ses_timeout=timeout)
         self.job.options(region)  # validate now, not in the middle of a sync
         self._identities: list | None = None

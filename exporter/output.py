@@ -1,21 +1,89 @@
-"""Write the result to stdout or, atomically, to a file: a failed run leaves no partial file."""
+"""Write the result to stdout or, atomically, to a file: a failed run leaves no partial file.
+
+-o takes what a shell's `>` takes, without its harm: a regular file is replaced atomically (written
+beside it, renamed over it); a character device or a FIFO (/dev/stdout, /dev/null, a named pipe) is
+written through, since renaming over it would replace the device with a file; a symbolic link is
+followed and its target replaced atomically, so the link stays a link. Anything else (a socket, a
+block device) is refused.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from .errors import EXIT_STDOUT_CLOSED, InputError, OutputError
 
 
 def emit(text: str, path: str | None) -> None:
     if path in (None, "-"):
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        to_stdout(text)
         return
-    write_atomic(Path(path), text)
+    write_file(Path(path), text)
+
+
+def to_stdout(text: str) -> None:
+    """Write to standard output; a failure is one OutputError naming standard output and why."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`ses-export ... >&-`)
+        raise OutputError("standard output is closed; nothing could be written (use -o FILE)", stdout=True)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise OutputError("standard output: the reader closed the pipe before everything was written",
+                          stdout=True, exit_code=EXIT_STDOUT_CLOSED) from None
+    except (OSError, ValueError) as e:  # ENOSPC (> /dev/full), EBADF, EIO; ValueError: a closed stream
+        reason = getattr(e, "strerror", None) or str(e)
+        raise OutputError(f"standard output: {reason}; the output is incomplete", stdout=True) from None
+
+
+def _kind(path: Path) -> str | None:
+    """What `path` is once symbolic links are followed: None when nothing is there."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        if e.errno == errno.ENOTDIR:
+            return None
+        raise InputError(f"{path}: {e.strerror or e}", option="output") from None
+    for test, kind in ((stat.S_ISREG, "file"), (stat.S_ISDIR, "folder"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISBLK, "block device")):
+        if test(mode):
+            return kind
+    return "special file"
+
+
+WRITTEN_THROUGH = ("character device", "FIFO")
+
+
+def write_file(target: Path, text: str) -> None:
+    """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through."""
+    kind = _kind(target)
+    if kind in WRITTEN_THROUGH:
+        _write_through(target, text)
+        return
+    if kind not in (None, "file"):
+        raise InputError(f"{target} is a {kind}; -o writes a file, a folder, a device or a FIFO", option="output")
+    if target.is_symlink():
+        # Replacing the link itself would leave its target stale: replace the target, keep the link.
+        target = Path(os.path.realpath(target))
+    write_atomic(target, text)
+
+
+def _write_through(target: Path, text: str) -> None:
+    """A device or FIFO cannot be replaced atomically: open it and write, as a shell's `>` does.
+    Opening a FIFO waits for its reader."""
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as e:
+        raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
 
 
 def check_target(path: str | None) -> None:
@@ -28,7 +96,12 @@ def check_target(path: str | None) -> None:
         if not target.is_dir() and target.exists():
             raise InputError(f"{path} is a file, not a folder", option="output")
     else:
-        folder = target.parent
+        kind = _kind(target)
+        if kind in WRITTEN_THROUGH:
+            return  # no file is made beside a device; opening it is the test
+        if kind not in (None, "file"):
+            raise InputError(f"{path} is a {kind}; -o writes a file, a folder, a device or a FIFO", option="output")
+        folder = Path(os.path.realpath(target)).parent if target.is_symlink() else target.parent
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder", option="output")
     try:  # the one honest test of "can write there" (permissions, read-only mounts, root or not)
@@ -111,4 +184,4 @@ def write_folder(folder: str, files: dict[str, str]) -> None:
         except OSError as e:
             raise InputError(f"{folder}: cannot make the folder ({e.strerror or e})", option="output") from None
     for name, text in files.items():
-        write_atomic(target / name, text)
+        write_file(target / name, text)

@@ -156,7 +156,25 @@ def public_key_pem(der: bytes) -> str:
 # Strategies of `cases`, built once: a strategy built inside a draw is validated on each draw.
 TOKENS = st.lists(TOKEN, min_size=0, max_size=3, unique_by=str.lower)
 ORIGIN = st.sampled_from(["AWS_SES"] * 10 + ["absent"] * 5 + ["EXTERNAL"] * 4 + ["replica"] * 4 + ["replica-odd"])
-DER_BODY = st.binary(min_size=31, max_size=549)
+RSA_BITS = st.sampled_from([1024, 1025, 1536, 2047, 2048])
+
+
+def _der(tag: int, content: bytes) -> bytes:
+    length = len(content)
+    head = bytes([length]) if length < 0x80 else bytes([0x80 | 2]) + length.to_bytes(2, "big")
+    return bytes([tag]) + head + content
+
+
+def _der_integer(value: int) -> bytes:
+    return _der(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big"))
+
+
+def rsa_public_key_der(bits: int, seed: int, exponent: int = 65537) -> bytes:
+    """An RSA SubjectPublicKeyInfo with a `bits`-bit modulus (any odd number: DNS never factors it)."""
+    modulus = (1 << (bits - 1)) | random.Random(seed).getrandbits(bits - 1) | 1
+    rsa = _der(0x30, _der_integer(modulus) + _der_integer(exponent))
+    algorithm = _der(0x30, _der(0x06, bytes.fromhex("2a864886f70d010101")) + b"\x05\x00")
+    return _der(0x30, algorithm + _der(0x03, b"\x00" + rsa))
 ODD_ORIGIN = st.one_of(st.text(max_size=30),
                        st.sampled_from(["X\nevil. 300 IN A 192.0.2.1", "EU_WEST_1\r\n# x", "A*/B", "MOON_1"]))
 MAIL_FROM_LABELS = weighted(
@@ -166,9 +184,22 @@ MAIL_FROM_LABELS = weighted(
 )
 MAIL_FROM_WHERE = st.sampled_from(["none", "none", "ses", "option", "both"])
 ZONE_CHOICE = st.sampled_from(["none", "none", "above", "self"])
-DMARC = weighted((1, st.just(model.DEFAULT_DMARC)), (1, st.none()),
-                 (3, txt_values(model.MAX_TXT_LENGTH - 8).map(lambda s: "v=DMARC1" + s)))
-VERIFICATION_TOKEN = weighted((1, st.none()), (1, txt_values()))
+# --dmarc is a DMARC record (RFC 7489 6.3), so its free text is the report addresses: their local
+# parts may hold what breaks escaping elsewhere (${, %{, `, |, ', *, /, =), and many of them take
+# the value past one or several 255-byte character-strings.
+MAILTO_LOCAL = st.text("abcXYZ019.!#$%&'*+/=?^_`{|}~-", min_size=1, max_size=40)
+MAILTO = st.builds(lambda local, big: f"mailto:{local}@example.com" + ("!10m" if big else ""), MAILTO_LOCAL,
+                   st.booleans())
+DMARC_RECORD = st.builds(
+    lambda policy, rua, tail: f"v=DMARC1; p={policy}" + (f"; rua={','.join(rua)}" if rua else "") + tail,
+    st.sampled_from(["none", "quarantine", "reject"]), st.lists(MAILTO, max_size=30),
+    st.sampled_from([";", "", "; adkim=s; aspf=r; pct=50;", "; sp=reject; fo=1:d; ri=86400"]),
+).filter(lambda text: len(text) <= model.MAX_TXT_LENGTH)
+DMARC = weighted((1, st.just(model.AUTO_DMARC)), (1, st.just(model.DEFAULT_DMARC)), (1, st.none()),
+                 (3, DMARC_RECORD))
+# SES v1 verification tokens: 44 base64 characters; '+' and '/' start a good share of them.
+VERIFICATION_TOKEN = weighted((1, st.none()), (1, st.from_regex(r"\A[A-Za-z0-9+/]{43}=\Z")),
+                              (1, st.from_regex(r"\A[+/][A-Za-z0-9+/]{42}=\Z")))
 ONE_IN_30 = st.integers(0, 29).map(lambda n: n == 29)
 
 
@@ -188,9 +219,9 @@ def cases(draw) -> Case:
         dkim["SigningAttributesOrigin"] = "EXTERNAL"
         if not tokens and not draw(ONE_IN_30):  # SES names the selector, nearly always
             dkim["Tokens"] = tokens = [draw(TOKEN)]
-        # A DER SubjectPublicKeyInfo of any size up to a 4096-bit RSA key (550 bytes): the
-        # TXT record then holds up to 736 base64 characters, in several character-strings.
-        der = b"\x30" + draw(DER_BODY)
+        # An RSA SubjectPublicKeyInfo of 1024 to 2048 bits, as SES's BYODKIM takes (up to 294 bytes): the
+        # TXT record then holds up to 396 characters, in two character-strings.
+        der = rsa_public_key_der(draw(RSA_BITS), draw(st.integers(1, 2**64)))
         if not draw(ONE_IN_30):  # now and then the user forgets the key
             options["dkim_public_key"] = dkim_key.public_key_base64(public_key_pem(der), "--dkim-public-key")
     elif origin == "replica":
@@ -201,6 +232,11 @@ def cases(draw) -> Case:
         dkim["SigningAttributesOrigin"] = "AWS_SES"
     if draw(st.booleans()):
         dkim["SigningHostedZone"] = draw(SIGNING_ZONES)
+        named = dkim["SigningHostedZone"].lower().split(".")[1]
+        if named != "amazonses" and origin in ("AWS_SES", "absent"):
+            # The zone names the identity's region: --region is mostly that one or absent; now and
+            # then another, which the model refuses.
+            region = draw(st.sampled_from([named, named, None, region]))
 
     response: dict = {"IdentityType": "DOMAIN", "DkimAttributes": dkim,
                       "VerificationStatus": draw(ODD_STATUS), "VerificationInfo": {"ErrorType": draw(STATUS)}}

@@ -62,7 +62,7 @@ def test_json_list_of_design_section_5():
     assert ok["cause"] is None and ok["fix"] is None and ok["found"] == ok["expected"]
     missing = json.loads(report.render_json([result({})], "en"))[0]
     assert (missing["status"], missing["cause"], missing["found"]) == ("missing", None, [])
-    assert missing["fix"] == ("Add a CNAME record at tok1aaaa._domainkey.example.test. (host tok1aaaa._domainkey) "
+    assert missing["fix"] == ("Add the CNAME record at tok1aaaa._domainkey.example.test. (host tok1aaaa._domainkey) "
                               "with this value: tok1aaaa.dkim.amazonses.com.")
 
 

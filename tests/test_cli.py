@@ -14,6 +14,9 @@ from conftest import ROOT, SAMPLES
 
 PLAIN = str(SAMPLES / "identities" / "example.com.json")
 MAIL_FROM = str(SAMPLES / "identities" / "shop.example.net.json")
+# MAIL FROM, and a SigningHostedZone (dkim.amazonses.com) that names no region: the region must come
+# from --region or the AWS configuration (shop.example.net's zone names its own).
+GLOBAL_ZONE = str(SAMPLES / "identities" / "日本語.jp.json")
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +43,7 @@ def test_documented_call_as_installed_entry_point(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("args, status, message", [
-    (["shop.example.net", "--identity-file", MAIL_FROM, "-f", "bind"], 2, "pass --region"),
+    (["日本語.jp", "--identity-file", GLOBAL_ZONE, "-f", "bind"], 2, "pass --region"),
     (["example.com", "--identity-file", "/nonexistent/x.json", "-f", "bind"], 2, "/nonexistent/x.json: no such file"),
     (["example.com", "--identity-file", PLAIN, "-f", "bind", "--region", "moon-1"], 2, "--region: 'moon-1'"),
     (["example.com", "--identity-file", PLAIN, "-f", "bind", "--ttl", "0"], 2, "--ttl"),
@@ -83,24 +86,30 @@ def test_stdin_identity(cli):
 
 def test_region_from_environment(cli, monkeypatch):
     monkeypatch.setenv("AWS_REGION", "eu-west-2")
-    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "-f", "json")
+    result = cli("日本語.jp", "--identity-file", GLOBAL_ZONE, "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert "feedback-smtp.eu-west-2.amazonses.com." in result.stdout
+    # The identity's own SigningHostedZone wins over the configuration's region (it is not --region).
+    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "feedback-smtp.ap-northeast-3.amazonses.com." in result.stdout
 
 
 def test_region_from_profile_config(cli, monkeypatch, tmp_path):
     config = tmp_path / "config"
     config.write_text("[profile work]\nregion = ca-central-1\n")
     monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
-    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--profile", "work", "-f", "json")
+    result = cli("日本語.jp", "--identity-file", GLOBAL_ZONE, "--profile", "work", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert "feedback-smtp.ca-central-1.amazonses.com." in result.stdout
 
 
-def test_folder_of_identities_all_and_filtered(cli):
+def test_folder_of_identities_all_and_filtered(cli, monkeypatch):
     folder = str(SAMPLES / "identities")
-    everything = cli("--identity-file", folder, "--region", "us-east-1", "-f", "json",
-                     "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"))
+    # The configuration's region, not --region: shop.example.net names its own region, which a
+    # --region us-east-1 would contradict. The keys: a folder of DOMAIN.pem, one per BYODKIM identity.
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    everything = cli("--identity-file", folder, "-f", "json", "--dkim-public-key", str(SAMPLES / "keys"))
     assert everything.exit_code == 0, everything.stderr
     domains = [i["domain"] for i in json.loads(everything.stdout)["identities"]]
     assert sorted(domains) == ["byodkim.example.org.", "example.com.", "shop.example.net.", "xn--wgv71a119e.jp."]
@@ -119,7 +128,7 @@ def test_output_file_is_written_whole(cli, tmp_path):
 def test_failed_run_keeps_the_old_file(cli, tmp_path):
     target = tmp_path / "records.zone"
     target.write_text("old contents\n")
-    result = cli("shop.example.net", "--identity-file", MAIL_FROM, "-f", "bind", "-o", str(target))
+    result = cli("日本語.jp", "--identity-file", GLOBAL_ZONE, "-f", "bind", "-o", str(target))
     assert result.exit_code == 2
     assert target.read_text() == "old contents\n"
     assert [p.name for p in tmp_path.iterdir()] == ["records.zone"]

@@ -164,7 +164,8 @@ def test_all_regions_one_json_document(aws_env, cli):
                   "ap-northeast-1": region_identities("ap-northeast-1", 2)}
     with FakeSes(identities, page_size=2) as fake:
         aws_env(fake)
-        result = cli("--all", "--region", "us-east-1", "--region", "ap-northeast-1", "-f", "json")
+        # --dmarc: these identities lie below example.com, where none is written by default
+        result = cli("--all", "--region", "us-east-1", "--region", "ap-northeast-1", "-f", "json", "--dmarc", "v=DMARC1; p=none;")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert [(i["domain"], i["region"]) for i in doc["identities"]] == \
@@ -217,15 +218,17 @@ def test_all_fails_whole_with_exit_3_and_no_output(aws_env, cli, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_output_folder_one_file_per_identity(cli, tmp_path):
+def test_output_folder_one_file_per_identity(cli, tmp_path, monkeypatch):
     folder = tmp_path / "out"
-    key = str(SAMPLES / "keys" / "byodkim.example.org.pem")
-    result = cli("--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-1", "-f", "bind",
-                 "--dkim-public-key", key, "-o", f"{folder}/")
+    # A folder of keys (one per BYODKIM identity) and the configuration's region (shop.example.net
+    # names its own, which --region would contradict). Zone files are named by zone.
+    monkeypatch.setenv("AWS_REGION", "ap-northeast-1")
+    result = cli("--identity-file", str(SAMPLES / "identities"), "-f", "bind",
+                 "--dkim-public-key", str(SAMPLES / "keys"), "-o", f"{folder}/")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert sorted(p.name for p in folder.iterdir()) == \
-        ["byodkim.example.org.zone", "example.com.zone", "shop.example.net.zone", "xn--wgv71a119e.jp.zone"]
+        ["example.com.zone", "example.net.zone", "example.org.zone", "xn--wgv71a119e.jp.zone"]
     single = cli("example.com", "--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-1",
                  "-f", "bind")
     assert (folder / "example.com.zone").read_text() == single.stdout
@@ -267,8 +270,9 @@ def test_several_files_share_one_compiled_template(cli, tmp_path, monkeypatch):
 
     env.compile = counting
     try:
-        result = cli("--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-1", "-f", "bind",
-                     "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem"), "-o", f"{tmp_path}/z/")
+        monkeypatch.setenv("AWS_REGION", "ap-northeast-1")  # not --region: shop.example.net names its own
+        result = cli("--identity-file", str(SAMPLES / "identities"), "-f", "bind",
+                     "--dkim-public-key", str(SAMPLES / "keys"), "-o", f"{tmp_path}/z/")
     finally:
         formats.environment.cache_clear()
     assert result.exit_code == 0, result.stderr
@@ -288,7 +292,7 @@ DRIVER = "import exporter.sources.pacing as f; f.SES_REQUESTS_PER_SECOND = 50.0;
 
 def test_progress_bar_on_a_terminal_and_not_when_piped():
     with FakeSes({"us-east-1": region_identities("us-east-1", 8)}) as fake:
-        args = [sys.executable, "-c", DRIVER, "--all", "--region", "us-east-1", "-f", "json"]
+        args = [sys.executable, "-c", DRIVER, "--all", "--region", "us-east-1", "-f", "json", "--dmarc", "v=DMARC1; p=none;"]
         piped = subprocess.run(args, env=_program_env(fake), capture_output=True, text=True, timeout=60)
         main_fd, terminal_fd = pty.openpty()
         try:
@@ -317,7 +321,7 @@ def test_offline_run_imports_no_aws_sdk():
              "main.main(sys.argv[1:], standalone_mode=False)\n"
              "print('LOADED', sorted(m for m in ('boto3', 'botocore') if m in sys.modules), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", probe, "--identity-file", str(SAMPLES / "identities"),
-                             "--region", "us-east-1", "--no-dmarc", "example.com", "shop.example.net", "-f", "bind"],
+                             "--region", "ap-northeast-3", "--no-dmarc", "example.com", "shop.example.net", "-f", "bind"],
                             env=_program_env(), capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert " IN CNAME " in result.stdout
@@ -331,9 +335,11 @@ def test_output_folder_in_every_format_matches_the_single_output(cli, tmp_path, 
                  "-f", fmt, "--lang", "en", "-o", f"{tmp_path}/out/")
     assert result.exit_code == 0, result.stderr
     suffix = formats.get(fmt).suffix
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example.com.{suffix}", f"shop.example.net.{suffix}"]
+    # A per-zone format (bind) names its files by zone: shop.example.net is in example.net.
+    shop_file = f"example.net.{suffix}" if formats.get(fmt).per_zone else f"shop.example.net.{suffix}"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example.com.{suffix}", shop_file]
     alone = cli("shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3", "-f", fmt, "--lang", "en")
-    assert (tmp_path / "out" / f"shop.example.net.{suffix}").read_text(encoding="utf-8") == alone.stdout
+    assert (tmp_path / "out" / shop_file).read_text(encoding="utf-8") == alone.stdout
 
 
 def test_a_bad_output_path_is_refused_before_ses_is_asked(cli, aws_env, tmp_path):

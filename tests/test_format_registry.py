@@ -119,6 +119,6 @@ def test_a_per_zone_format_writes_one_file_per_zone():
         ["news.example.com"], model.options(zone="example.com"))
     per_zone = output.files([*identities, *news], "zone", per_zone=True)
     assert {name: [i.name for i in group] for name, group in per_zone.items()} == {
-        "example.com.zone": ["example.com", "news.example.com"], "shop.example.net.zone": ["shop.example.net"]}
+        "example.com.zone": ["example.com", "news.example.com"], "example.net.zone": ["shop.example.net"]}
     per_identity = output.files([*identities, *news], "zone")
     assert list(per_identity) == ["example.com.zone", "shop.example.net.zone", "news.example.com.zone"]

@@ -46,8 +46,9 @@ def test_full_identity_records_in_order():
 def test_signing_hosted_zone_is_used_as_given():
     response = copy.deepcopy(BASE)
     response["DkimAttributes"]["SigningHostedZone"] = "dkim.ap-southeast-5.amazonses.com"
-    identity = build(response, region="us-east-1")
+    identity = build(response)  # the zone names the region: no --region needed (tests/test_inputs.py)
     assert identity.records[0].value == "tok1.dkim.ap-southeast-5.amazonses.com."
+    assert identity.region == "ap-southeast-5"
 
 
 @pytest.mark.parametrize("region, zone", [

@@ -22,11 +22,17 @@ FLAVOURS = {
 }
 RESOURCE_TYPE = {"route53": "aws_route53_record", "cloudflare-v5": "cloudflare_dns_record",
                  "cloudflare-v4": "cloudflare_record"}
-ALL_SAMPLES = ["--identity-file", str(SAMPLES / "identities"), "--region", "us-east-1",
-               "--dkim-public-key", str(SAMPLES / "keys" / "byodkim.example.org.pem")]
+# The region from the configuration (autouse fixture below): shop.example.net names its own, which a
+# --region would contradict. The keys: a folder of DOMAIN.pem, one per BYODKIM identity.
+ALL_SAMPLES = ["--identity-file", str(SAMPLES / "identities"), "--dkim-public-key", str(SAMPLES / "keys")]
 PLAIN = str(SAMPLES / "identities" / "example.com.json")
 ROUTE53_ZONE_ID = "Z0123456789ABCDEFGHIJ"
 CLOUDFLARE_ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353"
+
+
+@pytest.fixture(autouse=True)
+def configured_region(monkeypatch):
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
 
 
 @pytest.fixture(scope="session")

@@ -95,6 +95,9 @@ def authoritative_servers(zone: str, resolver: dns.resolver.Resolver | None = No
         hosts = sorted({r.target.to_text() for r in resolver.resolve(apex, "NS")})
     except dns.resolver.NXDOMAIN:
         raise DnsError(f"DNS: {zone[:-1]} does not exist (NXDOMAIN): is the domain registered and delegated?") from None
+    except dns.resolver.NoRootSOA:  # dnspython says "There is no SOA RR at the DNS root name. This should never happen!"
+        raise DnsError(f"DNS: the system resolver found no zone holding {zone[:-1]} (no SOA record up to the root): "
+                       "check the network and /etc/resolv.conf, or pass --nameserver") from None
     except dns.exception.DNSException as e:
         raise DnsError(f"DNS: cannot find the authoritative servers of {zone[:-1]} through the system resolver "
                        f"({_why(e)}); pass --nameserver") from None

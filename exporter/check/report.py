@@ -30,7 +30,8 @@ def fix_sentence(finding: compare.Finding, zone: str, lang: str) -> str | None:
         name=record.name,
         host=compare.host(record, zone),
         type=record.type,
-        value=record.value,
+        # An MX is typed with its priority: "10 feedback-smtp...", as every fix shows it (issue 12, 13).
+        value=f"{record.priority} {record.value}" if record.type == "MX" else record.value,
         zone=filters.no_final_dot(zone),
         found_at=finding.detail.get("found_at", ""),
         servers=finding.detail.get("servers", ""),

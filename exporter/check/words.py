@@ -9,7 +9,7 @@ from __future__ import annotations
 
 FIXES = {
     "en": {
-        "missing": "Add a {type} record at {name} (host {host}) with this value: {value}",
+        "missing": "Add the {type} record at {name} (host {host}) with this value: {value}",  # not "a MX"
         "value-has-zone-appended": "The value was entered without its final dot, so the panel appended the "
                                    "zone {zone}; enter it with the dot: {value}",
         "name-has-zone-appended": "The host field already adds {zone}, so the record landed at {found_at}; "

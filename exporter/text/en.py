@@ -120,3 +120,31 @@ GUIDE = {
     "check.wait": "DNS changes can take a while to reach every name server. SES checks the records on its own "
                   "schedule: it can take up to 72 hours before the domain shows as verified in SES.",
 }
+
+
+# --- NOTICES: what SES's statuses and the chosen zone / DMARC mean for the reader ---------------
+# Keys from exporter/advisories.py (tests/test_advisories.py holds both languages to them). Shown on
+# stderr and at the top of the identity's instructions. Plain words only: values go in placeholders.
+NOTICES = {
+    "notice.dkim-failed": "SES stopped looking for the DKIM records (status {status:code}). Publish them as shown, "
+                          "then restart SES's check: in the SES console, open the identity and save its DKIM "
+                          "settings again, or run {command:code}.",
+    "notice.dkim-temporary-failure": "SES could not look up the DKIM records (status {status:code}) and retries on "
+                                     "its own. If the status stays, publish the records as shown and restart the "
+                                     "check with {command:code}.",
+    "notice.verification-failed": "SES could not verify the domain (status {status:code}, {error:code}). Publish "
+                                  "the records as shown, then restart the check: in the SES console, open the "
+                                  "identity and save its DKIM settings again, or run {command:code}.",
+    "notice.signing-disabled": "DKIM signing is turned off for this identity: publishing the records alone will not "
+                               "make SES sign. Turn it on with {command:code}.",
+    "notice.mail-from-failed": "SES stopped looking for the MX record of the MAIL FROM domain {domain:code} (status "
+                               "{status:code}). Publish the records as shown, then restart SES's check: in the SES "
+                               "console, save the identity's custom MAIL FROM settings again, or run {command:code}.",
+    "notice.reject-on-mx-failure": "This identity has {setting:code}: SES refuses to send from it until it finds "
+                                   "the MX record of {domain:code}. Publish that record first.",
+    "notice.dmarc-at-organisation": "No DMARC record for {domain:code}: the policy of {organisation:code} already "
+                                    "applies to it, and a weaker record here would override it. If {organisation:code} "
+                                    "has none, publish one at {record:code} (or pass --dmarc to write one here).",
+    "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
+                           "your DNS host, rerun with --zone {domain:code}.",
+}

@@ -124,3 +124,31 @@ GUIDE = {
                   "タイミングでレコードを確認するため、SES 上でドメインが「検証済み」になるまで最大 72 時間かかる"
                   "場合があります。",
 }
+
+
+# --- NOTICES: SES の状態、想定したゾーン、DMARC について読み手が知るべきこと ---------------------------
+# キーは exporter/advisories.py のもの（tests/test_advisories.py が両言語を照合）。stderr と手順の冒頭に出す。
+NOTICES = {
+    "notice.dkim-failed": "SES は DKIM レコードの確認をやめています（状態 {status:code}）。レコードを下記のとおり登録してから、"
+                          "SES の確認をやり直してください。SES コンソールで ID を開いて DKIM の設定を保存し直すか、"
+                          "{command:code} を実行します。",
+    "notice.dkim-temporary-failure": "SES は DKIM レコードを一時的に確認できず（状態 {status:code}）、自動で再試行します。"
+                                     "状態が変わらない場合は、レコードを下記のとおり登録し、{command:code} で確認を"
+                                     "やり直してください。",
+    "notice.verification-failed": "SES はドメインを検証できませんでした（状態 {status:code}、{error:code}）。レコードを"
+                                  "下記のとおり登録してから、SES コンソールで ID を開いて DKIM の設定を保存し直すか、"
+                                  "{command:code} を実行して確認をやり直してください。",
+    "notice.signing-disabled": "この ID は DKIM 署名が無効です。レコードを登録しただけでは SES は署名しません。"
+                               "{command:code} で有効にしてください。",
+    "notice.mail-from-failed": "SES は MAIL FROM ドメイン {domain:code} の MX レコードの確認をやめています（状態 "
+                               "{status:code}）。レコードを下記のとおり登録してから、SES コンソールでカスタム MAIL FROM "
+                               "の設定を保存し直すか、{command:code} を実行して確認をやり直してください。",
+    "notice.reject-on-mx-failure": "この ID は {setting:code} です。SES は {domain:code} の MX レコードを確認できるまで、"
+                                   "この ID からの送信を拒否します。まずそのレコードを登録してください。",
+    "notice.dmarc-at-organisation": "{domain:code} には DMARC レコードを書きません。{organisation:code} のポリシーが"
+                                    "すでに適用され、ここに弱いレコードを置くとそれを上書きするためです。"
+                                    "{organisation:code} に DMARC レコードがなければ {record:code} に登録してください"
+                                    "（ここにも書く場合は --dmarc を指定）。",
+    "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
+                           "--zone {domain:code} を付けて実行し直してください。",
+}

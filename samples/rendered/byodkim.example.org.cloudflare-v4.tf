@@ -1,14 +1,15 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Cloudflare (provider v4)
 #
-# Identity byodkim.example.org, region eu-central-2, zone byodkim.example.org.
+# Identity byodkim.example.org, region eu-central-2, zone example.org.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 #
 # One cloudflare_record per record. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
 # configuration with a Cloudflare API token that may edit DNS, then run terraform init and
 # terraform apply. If another file of the same module already lists cloudflare/cloudflare
 # in required_providers, delete the terraform block below.
-# Variable zone_id_byodkim_example_org: the zone id of byodkim.example.org; give it with
-#   -var zone_id_byodkim_example_org=ID, TF_VAR_zone_id_byodkim_example_org or a module argument.
+# Variable zone_id_example_org: the zone id of example.org; give it with
+#   -var zone_id_example_org=ID, TF_VAR_zone_id_example_org or a module argument.
 # proxied = false: DNS must answer with the record itself; a proxied DKIM CNAME breaks DKIM.
 # trimsuffix(): Cloudflare stores names without the final dot; sent, it is a permanent diff (provider issues 7286, 154).
 # TXT content: quoted strings of at most 255 bytes, as Cloudflare stores them, so no drift (issues 6238, 6354).
@@ -23,14 +24,14 @@ terraform {
   }
 }
 
-variable "zone_id_byodkim_example_org" {
-  description = "Cloudflare zone id of byodkim.example.org (the zone's Overview page, API section)"
+variable "zone_id_example_org" {
+  description = "Cloudflare zone id of example.org (the zone's Overview page, API section)"
   type        = string
 }
 
 # byodkim.example.org.
 resource "cloudflare_record" "byodkim_example_org_dkim_1" {
-  zone_id = var.zone_id_byodkim_example_org
+  zone_id = var.zone_id_example_org
   name    = trimsuffix("ses2026._domainkey.byodkim.example.org.", ".")
   type    = "TXT"
   content = "\"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuRbivoE66mdbAWqdT0oiJ2qvCKgn2TPEtbCdN3hVeC9ZoNtXeFb0Y4mk4mHM0u0teJmrZ+7YMNEXKBs9FgeZywpAu6Y7hYAemYZOARui6uZ+9VOpqQsXNww0n47+G99yNVQmL8TB6/V+cDML92cGP60msFXStL6m8gGk9S/yMROL6Mq9MkfASrorlyk+5MoG8nbTZcNakZAhVRhQy\" \"okidoazxC93R7Xr+80NnF8XpGFWrzPxHmh5tlepMm65ckM0SP3Qazofmlz7xeHrKEnC1MZ4UhzwSTOwdkteG68+99DyR4mdq6/Bn7OISBBoMtFlY0ZQlzPLVBQiyoEfQ1f1lQIDAQAB\""
@@ -39,7 +40,7 @@ resource "cloudflare_record" "byodkim_example_org_dkim_1" {
 }
 
 resource "cloudflare_record" "byodkim_example_org_mail_from_mx" {
-  zone_id  = var.zone_id_byodkim_example_org
+  zone_id  = var.zone_id_example_org
   name     = trimsuffix("mail.byodkim.example.org.", ".")
   type     = "MX"
   content  = trimsuffix("feedback-smtp.eu-central-2.amazonses.com.", ".")
@@ -49,19 +50,10 @@ resource "cloudflare_record" "byodkim_example_org_mail_from_mx" {
 }
 
 resource "cloudflare_record" "byodkim_example_org_mail_from_spf" {
-  zone_id = var.zone_id_byodkim_example_org
+  zone_id = var.zone_id_example_org
   name    = trimsuffix("mail.byodkim.example.org.", ".")
   type    = "TXT"
   content = "\"v=spf1 include:amazonses.com ~all\""
-  ttl     = 1800
-  proxied = false
-}
-
-resource "cloudflare_record" "byodkim_example_org_dmarc" {
-  zone_id = var.zone_id_byodkim_example_org
-  name    = trimsuffix("_dmarc.byodkim.example.org.", ".")
-  type    = "TXT"
-  content = "\"v=DMARC1; p=none;\""
   ttl     = 1800
   proxied = false
 }

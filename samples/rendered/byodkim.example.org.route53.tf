@@ -1,6 +1,7 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Amazon Route 53
 #
-# Identity byodkim.example.org, region eu-central-2, zone byodkim.example.org.
+# Identity byodkim.example.org, region eu-central-2, zone example.org.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 #
 # One aws_route53_record per record set. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -21,13 +22,13 @@ terraform {
   }
 }
 
-data "aws_route53_zone" "byodkim_example_org" {
-  name = "byodkim.example.org."
+data "aws_route53_zone" "example_org" {
+  name = "example.org."
 }
 
 # byodkim.example.org.
 resource "aws_route53_record" "byodkim_example_org_dkim_1" {
-  zone_id = data.aws_route53_zone.byodkim_example_org.zone_id
+  zone_id = data.aws_route53_zone.example_org.zone_id
   name    = "ses2026._domainkey.byodkim.example.org."
   type    = "TXT"
   ttl     = 1800
@@ -35,7 +36,7 @@ resource "aws_route53_record" "byodkim_example_org_dkim_1" {
 }
 
 resource "aws_route53_record" "byodkim_example_org_mail_from_mx" {
-  zone_id = data.aws_route53_zone.byodkim_example_org.zone_id
+  zone_id = data.aws_route53_zone.example_org.zone_id
   name    = "mail.byodkim.example.org."
   type    = "MX"
   ttl     = 1800
@@ -43,17 +44,9 @@ resource "aws_route53_record" "byodkim_example_org_mail_from_mx" {
 }
 
 resource "aws_route53_record" "byodkim_example_org_mail_from_spf" {
-  zone_id = data.aws_route53_zone.byodkim_example_org.zone_id
+  zone_id = data.aws_route53_zone.example_org.zone_id
   name    = "mail.byodkim.example.org."
   type    = "TXT"
   ttl     = 1800
   records = ["v=spf1 include:amazonses.com ~all"]
-}
-
-resource "aws_route53_record" "byodkim_example_org_dmarc" {
-  zone_id = data.aws_route53_zone.byodkim_example_org.zone_id
-  name    = "_dmarc.byodkim.example.org."
-  type    = "TXT"
-  ttl     = 1800
-  records = ["v=DMARC1; p=none;"]
 }

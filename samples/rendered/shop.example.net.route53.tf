@@ -1,6 +1,7 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Amazon Route 53
 #
-# Identity shop.example.net, region ap-northeast-3, zone shop.example.net.
+# Identity shop.example.net, region ap-northeast-3, zone example.net.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 #
 # One aws_route53_record per record set. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -21,13 +22,13 @@ terraform {
   }
 }
 
-data "aws_route53_zone" "shop_example_net" {
-  name = "shop.example.net."
+data "aws_route53_zone" "example_net" {
+  name = "example.net."
 }
 
 # shop.example.net.
 resource "aws_route53_record" "shop_example_net_dkim_1" {
-  zone_id = data.aws_route53_zone.shop_example_net.zone_id
+  zone_id = data.aws_route53_zone.example_net.zone_id
   name    = "q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net."
   type    = "CNAME"
   ttl     = 1800
@@ -35,7 +36,7 @@ resource "aws_route53_record" "shop_example_net_dkim_1" {
 }
 
 resource "aws_route53_record" "shop_example_net_dkim_2" {
-  zone_id = data.aws_route53_zone.shop_example_net.zone_id
+  zone_id = data.aws_route53_zone.example_net.zone_id
   name    = "hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm._domainkey.shop.example.net."
   type    = "CNAME"
   ttl     = 1800
@@ -43,7 +44,7 @@ resource "aws_route53_record" "shop_example_net_dkim_2" {
 }
 
 resource "aws_route53_record" "shop_example_net_dkim_3" {
-  zone_id = data.aws_route53_zone.shop_example_net.zone_id
+  zone_id = data.aws_route53_zone.example_net.zone_id
   name    = "b4kpmqr7z2w5l5yzgo7czwo4ouqfjkxn._domainkey.shop.example.net."
   type    = "CNAME"
   ttl     = 1800
@@ -51,7 +52,7 @@ resource "aws_route53_record" "shop_example_net_dkim_3" {
 }
 
 resource "aws_route53_record" "shop_example_net_mail_from_mx" {
-  zone_id = data.aws_route53_zone.shop_example_net.zone_id
+  zone_id = data.aws_route53_zone.example_net.zone_id
   name    = "bounce.shop.example.net."
   type    = "MX"
   ttl     = 1800
@@ -59,17 +60,9 @@ resource "aws_route53_record" "shop_example_net_mail_from_mx" {
 }
 
 resource "aws_route53_record" "shop_example_net_mail_from_spf" {
-  zone_id = data.aws_route53_zone.shop_example_net.zone_id
+  zone_id = data.aws_route53_zone.example_net.zone_id
   name    = "bounce.shop.example.net."
   type    = "TXT"
   ttl     = 1800
   records = ["v=spf1 include:amazonses.com ~all"]
-}
-
-resource "aws_route53_record" "shop_example_net_dmarc" {
-  zone_id = data.aws_route53_zone.shop_example_net.zone_id
-  name    = "_dmarc.shop.example.net."
-  type    = "TXT"
-  ttl     = 1800
-  records = ["v=DMARC1; p=none;"]
 }

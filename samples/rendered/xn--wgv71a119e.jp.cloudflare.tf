@@ -1,6 +1,7 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Cloudflare (provider v5)
 #
 # Identity xn--wgv71a119e.jp (日本語.jp), region ap-northeast-1, zone xn--wgv71a119e.jp.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 #
 # One cloudflare_dns_record per record. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root

@@ -1,6 +1,7 @@
 # ses-export 0.1.0: DNS records for Amazon SES, as Terraform for Amazon Route 53
 #
 # Identity xn--wgv71a119e.jp (日本語.jp), region ap-northeast-1, zone xn--wgv71a119e.jp.
+# Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
 #
 # One aws_route53_record per record set. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root

@@ -1,0 +1,81 @@
+"""The DMARC record ses-export writes: the default, and what a user's --dmarc may say.
+
+RFC 7489 section 6.3 (the general record format) and 6.4 (its grammar): `v=DMARC1` is the first
+tag, `p=` is required in a policy record and is none, quarantine or reject, and the tags are
+v, p, sp, rua, ruf, adkim, aspf, fo, rf, ri and pct. A receiver ignores a record whose `v` or
+`p` is wrong (6.6.3), so a typo here silently publishes no policy at all: refused instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+
+DEFAULT = "v=DMARC1; p=none;"
+POLICIES = ("none", "quarantine", "reject")
+# Each tag's allowed value (RFC 7489 6.3 and 6.4), checked for the tags whose values are closed sets.
+_TAG_VALUES = {
+    "p": re.compile(r"^(none|quarantine|reject)$"),
+    "sp": re.compile(r"^(none|quarantine|reject)$"),
+    "adkim": re.compile(r"^[rs]$"),
+    "aspf": re.compile(r"^[rs]$"),
+    "fo": re.compile(r"^[01ds](:[01ds])*$"),
+    "rf": re.compile(r"^[A-Za-z0-9-]+(:[A-Za-z0-9-]+)*$"),
+    "ri": re.compile(r"^\d{1,10}$"),
+    "pct": re.compile(r"^(100|[1-9]?\d)$"),
+    "rua": None,  # URIs: checked by _uris
+    "ruf": None,
+}
+# A report address: mailto: with an addr-spec, and an optional size limit (RFC 7489 6.2: "!10m").
+_MAILTO = re.compile(r"^mailto:[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:![0-9]+[kmgt]?)?$")
+
+
+def checked(text: str, option: str = "dmarc") -> str:
+    """`text` as a DMARC policy record, or InputError saying what RFC 7489 makes of it."""
+    parts = [part.strip() for part in text.split(";")]
+    if parts and parts[-1] == "":
+        parts.pop()  # the usual closing ';'
+    tags: dict[str, str] = {}
+    for number, part in enumerate(parts):
+        name, equals, value = part.partition("=")
+        name, value = name.strip(), value.strip()
+        if not equals or not name:
+            raise InputError(f"{part!r} is not a tag=value pair (RFC 7489 6.3)", option=option)
+        if number == 0 and (name != "v" or value != "DMARC1"):
+            raise InputError(f"{text!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')", option=option)
+        if number > 0 and name == "v":
+            raise InputError("'v=DMARC1' may appear only once, first", option=option)
+        if name != "v" and name not in _TAG_VALUES:
+            raise InputError(f"{name!r} is not a DMARC tag (RFC 7489 6.3 knows {', '.join(['v', *_TAG_VALUES])})",
+                             option=option)
+        if name in tags:
+            raise InputError(f"the tag {name!r} is given twice", option=option)
+        pattern = _TAG_VALUES.get(name)
+        if pattern is not None and not pattern.match(value):
+            raise InputError(f"{name}={value!r} is not a valid value for {name} (RFC 7489 6.3)", option=option)
+        if name in ("rua", "ruf"):
+            _uris(value, f"{name}=", option)
+        tags[name] = value
+    if "p" not in tags:
+        raise InputError(f"{text!r} has no p= policy (none, quarantine or reject); a record without one "
+                         "is ignored by receivers (RFC 7489 6.6.3)", option=option)
+    return text
+
+
+def _uris(value: str, what: str, option: str) -> None:
+    for uri in value.split(","):
+        if not _MAILTO.match(uri.strip()):
+            raise InputError(f"{what}{uri.strip()!r} is not a report address (mailto:ADDRESS, RFC 7489 6.2)",
+                             option=option)
+
+
+def rua_address(text: str, option: str = "dmarc_rua") -> str:
+    """--dmarc-rua: one or more mailto: addresses, comma-separated."""
+    _uris(text.strip(), "", option)
+    return ",".join(uri.strip() for uri in text.strip().split(","))
+
+
+def default(rua: str | None = None) -> str:
+    """The console's suggestion, with aggregate reports to `rua` when given."""
+    return DEFAULT if rua is None else f"v=DMARC1; p=none; rua={rua};"
