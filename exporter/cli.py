@@ -94,12 +94,15 @@ class OneLineErrors(click.Command):
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help=f"Language of the text for people ({', '.join(formats.localized())} and the --check report; "
               "default: from the locale, else en).")
-@click.option("--dns-host", type=click.Choice(PANEL_NAMES), default=None,
-              help="Tailor the instructions to this DNS panel's fields and quirks (default: generic).")
+@click.option("--dns-host", type=click.Choice((*PANEL_NAMES, "auto")), default=None,
+              help="Tailor the instructions to this DNS panel's fields and quirks (default: generic); auto: the "
+              "panel that serves the zone, from its NS records (generic, with a note, when unknown or DNS cannot "
+              "be asked).")
 @click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "
               "-f json) saying ok, missing or wrong per record, with the cause and the fix. Exit 1 when one is not ok.")
 @click.option("--nameserver", "nameservers", metavar="HOST[:PORT]", multiple=True,
-              help="With --check: ask this server instead of the zone's own (repeat it to compare several).")
+              help="With --check: ask this server instead of the zone's own (repeat it to compare several). "
+              "With --dns-host auto: ask it for the zone's NS records.")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--zone-id", metavar="ID", help="terraform-route53, cloudformation: the hosted zone id, instead of a look-up by name "

@@ -210,6 +210,44 @@ def html_phrase(phrase, words):
     return Markup(compose(phrase, words, _kinds()["html"]))
 
 
+# The values a person types, each in a box with its own copy button (the html format). A
+# field's sentence shows them as {name:code}; these names get a box, any other code value
+# (the type, a doubled name in a warning) stays a plain <code>.
+COPYABLE = ("line", "host", "fqdn", "value", "priority", "ttl")
+
+
+def html_copy(value: object, box_id: str, label: str, button: str):
+    """A value to copy exactly: a monospace box whose text is the value and nothing else, and a
+    <button> that copies the box's text, `label` saying what it copies (for screen readers)."""
+    from markupsafe import Markup
+
+    box = _html_escape(box_id)
+    return Markup(f'<span class="copy"><code class="value" id="{box}">{_html_escape(str(value))}</code>'
+                  f'<button type="button" class="copy-button" data-copy="{box}" aria-label="{_html_escape(label)}">'
+                  f'{_html_escape(button)}</button></span>')
+
+
+def html_field(field, words, controls, number: int):
+    """A step's field (exporter/guide.py Field) as HTML: its catalogue sentence, each value a
+    person types in a copy box (html_copy), labelled by the `controls` words of the language
+    ("copy.host": "Copy the host of step {number}")."""
+    from markupsafe import Markup
+
+    from .phrase import Kind, compose
+
+    params = dict(field.text.params)
+    boxes = {str(params[name]): name for name in COPYABLE if name in params}
+
+    def code(value: object) -> str:
+        name = boxes.get(str(value))
+        if name is None:
+            return html_code(value)
+        return html_copy(value, f"step-{number}-{name}", controls[f"copy.{name}"].format(number=number),
+                         controls["copy"])
+
+    return Markup(compose(field.text, words, Kind(markup=html_markup, code=code, text=html_text)))
+
+
 def terminal_text(value: str) -> str:
     """Text safe to print on a terminal: control characters (ESC, CR, BEL...) shown as \\xNN.
 
@@ -358,6 +396,8 @@ FILTERS = {
     "html_text": html_text,
     "html_code": html_code,
     "html_phrase": html_phrase,
+    "html_copy": html_copy,
+    "html_field": html_field,
     "display_name": display_name,
     "txt_chunks": txt_chunks,
     "bind_txt": bind_txt,

@@ -46,7 +46,9 @@ class Job:
         from .formats import Settings
         from .language import default_language
 
-        return Settings(lang=self.lang or default_language(), dns_host=self.dns_host or "generic",
+        # --dns-host auto: generic until run() has asked DNS (exporter/dns_host.py)
+        dns_host = "generic" if self.dns_host in (None, "auto") else self.dns_host
+        return Settings(lang=self.lang or default_language(), dns_host=dns_host,
                         zone_id=self.zone_id, cloudflare_provider=self.cloudflare_provider or "v5")
 
     def options(self, region: str | None = None, fallback_region: str | None = None):
@@ -100,13 +102,19 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
             notify(f"note: {identity.name}: {note}")
     if job.check:
         return _check(job, identities, settings.lang, notify)
+    if job.dns_host == "auto":
+        from dataclasses import replace
+
+        from . import dns_host
+
+        settings = replace(settings, dns_host=dns_host.choose(identities, job.nameservers, job.dns_timeout, notify))
 
     from . import formats
 
     fmt = formats.get(job.format)
     if out.is_folder(job.output):
         groups = out.files(identities, fmt.suffix, fmt.per_zone)
-        out.write_folder(job.output, {name: formats.render(fmt.name, group, settings) for name, group in groups.items()})
+        out.write_folder(job.output, formats.render_folder(fmt.name, groups, settings))
     else:
         out.emit(formats.render(fmt.name, identities, settings), job.output)
     return EXIT_OK
@@ -124,8 +132,8 @@ def _refuse_contradictions(job: Job) -> None:
         raise InputError(f"given {len(set(job.regions))} regions; only --all reads several regions", option="region")
     if job.identity_file is None and not job.domains and not job.all_identities:
         raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
-    if not job.check and job.nameservers:
-        raise InputError("only with --check (it names the DNS servers to check against)", option="nameserver")
+    if not job.check and job.nameservers and job.dns_host != "auto":
+        raise InputError("only with --check or --dns-host auto (it names the DNS servers to ask)", option="nameserver")
     if job.report_format not in ("table", "json"):
         raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
     if job.output == "":

@@ -57,6 +57,7 @@ class Format:
     prepare: Prepare | None = None
     localized: bool = False  # its text for people follows Settings.lang (--lang)
     per_zone: bool = False  # -o FOLDER/: one file per zone, ZONE.SUFFIX (tools that read it look it up by zone)
+    index: str | None = None  # -o FOLDER/: also this file, the template rendered for all with `pages` set
 
 
 _REGISTRY: dict[str, Format] = {}
@@ -134,8 +135,10 @@ def environment():
     return env
 
 
-def render(name: str, identities: Sequence[Identity], settings: Settings | None = None) -> str:
-    """The whole output for `identities` in format `name`."""
+def render(name: str, identities: Sequence[Identity], settings: Settings | None = None,
+           pages: Mapping[str, Sequence[Identity]] | None = None) -> str:
+    """The whole output for `identities` in format `name`; `pages` (file name: identities) makes
+    the format's index page of a folder instead (see render_folder)."""
     from .. import __version__
 
     fmt = get(name)
@@ -146,6 +149,19 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
         "version": __version__,
         "settings": settings,
     }
+    if pages is not None:
+        context["pages"] = pages
     if fmt.prepare is not None:
         context.update(fmt.prepare(identities, settings))
     return environment().get_template(fmt.template).render(context)
+
+
+def render_folder(name: str, groups: Mapping[str, Sequence[Identity]], settings: Settings | None = None) -> dict[str, str]:
+    """-o FOLDER/: {file name: text} for each group of identities (output.files), and the
+    format's index page where it has one (Format.index)."""
+    fmt = get(name)
+    files = {file: render(name, group, settings) for file, group in groups.items()}
+    if fmt.index is not None and fmt.index not in files:
+        everyone = [identity for group in groups.values() for identity in group]
+        files[fmt.index] = render(name, everyone, settings, pages=groups)
+    return files

@@ -148,3 +148,25 @@ NOTICES = {
     "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
                            "your DNS host, rerun with --zone {domain:code}.",
 }
+
+
+# --- The html format's own controls (exporter/formats/html.py) --------------------------------
+# Only the words of the page's buttons and navigation: every sentence of the instructions comes
+# from GUIDE above. "copy.FIELD" names what a button copies, for screen readers; {number} is the
+# step's number. Plain text (no Markdown), escaped when the page is written.
+HTML = {
+    "copy": "Copy",
+    "copied": "Copied",
+    "copy-failed": "Select the text and copy it",
+    "contents": "Contents",
+    "copy.line": "Copy the line of step {number}",
+    "copy.host": "Copy the host of step {number}",
+    "copy.fqdn": "Copy the full name of step {number}",
+    "copy.value": "Copy the value of step {number}",
+    "copy.priority": "Copy the priority of step {number}",
+    "copy.ttl": "Copy the TTL of step {number}",
+    "copy.command": "Copy the command {number}",
+    "copy.dig": "Copy the dig command {number}",
+    "copy.nslookup": "Copy the nslookup command {number}",
+    "expected": "Expected answer:",
+}

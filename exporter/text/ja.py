@@ -152,3 +152,24 @@ NOTICES = {
     "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
                            "--zone {domain:code} を付けて実行し直してください。",
 }
+
+
+# --- html 形式のボタンと目次の言葉（exporter/formats/html.py） ---------------------------------
+# 手順の文はすべて上の GUIDE から。ここはボタンと目次の語だけ。"copy.FIELD" はボタンが何をコピー
+# するかをスクリーンリーダーに伝える（{number} は手順の番号）。
+HTML = {
+    "copy": "コピー",
+    "copied": "コピーしました",
+    "copy-failed": "選択してコピーしてください",
+    "contents": "目次",
+    "copy.line": "手順 {number} の追加する行をコピー",
+    "copy.host": "手順 {number} のホスト名をコピー",
+    "copy.fqdn": "手順 {number} のフルネームをコピー",
+    "copy.value": "手順 {number} の値をコピー",
+    "copy.priority": "手順 {number} の優先度をコピー",
+    "copy.ttl": "手順 {number} の TTL をコピー",
+    "copy.command": "コマンド {number} をコピー",
+    "copy.dig": "dig コマンド {number} をコピー",
+    "copy.nslookup": "nslookup コマンド {number} をコピー",
+    "expected": "正しい答え:",
+}

@@ -1,0 +1,25 @@
+"""html: the instructions as one self-contained page, a copy button per host and value, en or ja.
+
+The same Guide as the Markdown instructions (exporter/guide.py) with the same sentences
+(exporter/text/LANG.py GUIDE); the page adds only its controls' words (HTML in the same
+catalogue). The template (templates/instructions.html.j2, autoescaped) inlines its CSS and a
+few lines of script and asks for nothing else: a Content-Security-Policy forbids any request.
+With -o FOLDER/ there is one page per identity and an index.html linking them.
+"""
+
+from . import Format, Settings, register
+
+
+def prepare(identities, settings: Settings) -> dict:
+    from ..text import catalogue
+    from .instructions import prepare as instructions
+
+    # Exactly the instructions' context (the Guide and its sentences), plus the page's control words.
+    return {**instructions(identities, settings), "controls": catalogue(settings.lang).HTML}
+
+
+FORMAT = register(Format(
+    name="html", suffix="html", template="instructions.html.j2", localized=True, prepare=prepare, index="index.html",
+    summary="the instructions as one self-contained web page with a copy button per value, printable, in English "
+            "or Japanese",
+))

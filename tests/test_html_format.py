@@ -1,0 +1,148 @@
+"""The html format without a browser: its filters, the page's structure, several identities, -o FOLDER/.
+
+tests/test_html_browser.py checks the pages in Chromium; this file checks what can be read from the
+text: escaping, one box per typed value, no address outside the page, the table of contents and the
+folder's index, and that the closing check is the instructions' own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
+
+from exporter import formats
+from exporter.filters import html_copy, html_field, html_phrase, md_phrase
+from exporter.guide import Field
+from exporter.phrase import Phrase
+from exporter.text import catalogue
+
+from conftest import SAMPLES
+
+IDS = str(SAMPLES / "identities")
+TWO = ["example.com", "shop.example.net", "--identity-file", IDS, "--region", "ap-northeast-3"]
+
+
+def test_html_copy_escapes_the_value_once_and_adds_nothing_to_it():
+    out = html_copy('a<b&"c d', 'x"1', 'Copy "it"', "Copy")
+    assert isinstance(out, Markup)
+    box = re.search(r'<code class="value" id="x&quot;1">(.*?)</code>', out).group(1)
+    assert html.unescape(box) == 'a<b&"c d'  # the DOM text is the value, exactly
+    assert 'aria-label="Copy &quot;it&quot;"' in out and 'data-copy="x&quot;1"' in out
+    assert '<button type="button"' in out
+
+
+def test_html_field_boxes_only_what_is_typed():
+    words = {"field.host": "**Host**: {host:code} (full name {fqdn:code}, type {type:code})"}
+    controls = catalogue("en").HTML
+    field = Field("host", Phrase("field.host", host="_dmarc", fqdn="_dmarc.example.com.", type="TXT"), "_dmarc")
+    out = html_field(field, words, controls, 7)
+    assert 'id="step-7-host">_dmarc</code>' in out
+    assert 'id="step-7-fqdn">_dmarc.example.com.</code>' in out
+    assert "<code>TXT</code>" in out  # shown, not a value to copy
+    assert 'aria-label="Copy the host of step 7"' in out
+    assert out.count("<button") == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_sentence_of_the_html_controls_exists_in_every_language(lang):
+    assert set(catalogue(lang).HTML) == set(catalogue("en").HTML)
+
+
+def test_the_page_names_no_outside_address_and_forbids_requests():
+    page = (SAMPLES / "rendered" / "shop.example.net.en.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page, re.I)
+    assert not re.search(r"@import|url\(", page)
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+
+
+def test_box_ids_are_unique_and_every_button_names_an_existing_box(cli):
+    page = cli(*TWO, "-f", "html").stdout
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    targets = re.findall(r'data-copy="([^"]+)"', page)
+    assert targets and set(targets) <= set(ids)
+
+
+def test_several_identities_make_one_page_with_a_table_of_contents(cli):
+    page = cli(*TWO, "-f", "html", "--lang", "ja").stdout
+    toc = re.search(r'<nav aria-labelledby="contents">(.*?)</nav>', page, re.S).group(1)
+    assert "目次" in toc
+    links = re.findall(r'href="#([^"]+)"', toc)
+    assert links == ["identity-1", "identity-2"]
+    for anchor, domain in zip(links, ["example.com", "shop.example.net"]):
+        assert re.search(rf'<h2 id="{anchor}"><code>{re.escape(domain)}</code></h2>', page)
+    assert page.count("<h3") == len(re.findall(r'<section class="step"', page))  # steps under the identity
+
+
+def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
+    result = cli(*TWO, "-f", "html", "-o", f"{tmp_path}/out/")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["example.com.html", "index.html",
+                                                                   "shop.example.net.html"]
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<li><a href="([^"]+)">', index) == ["example.com.html", "shop.example.net.html"]
+    for domain in ("example.com", "shop.example.net"):  # the closing check of both
+        assert re.search(rf'<code class="value" id="command-\d+">ses-export {re.escape(domain)} [^<]*--check</code>', index)
+    one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
+    assert "shop.example.net" not in one
+
+
+def test_other_formats_write_no_index(cli, tmp_path):
+    cli(*TWO, "-f", "csv", "-o", f"{tmp_path}/out/")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["example.com.csv", "shop.example.net.csv"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_closing_check_is_the_instructions_own(cli, lang):
+    page, markdown = (cli(*TWO, "-f", fmt, "--lang", lang).stdout for fmt in ("html", "instructions"))
+    check = re.search(r'<section aria-labelledby="check">(.*?)</section>', page, re.S).group(1)
+    # The same Check of the same Guide (exporter/guide.py), written by each format's own filters.
+    words = catalogue(lang).GUIDE
+    for key in ("check.heading", "check.run", "check.wait"):
+        assert str(html_phrase(Phrase(key), words)) in check
+        assert md_phrase(Phrase(key), words) in markdown
+    commands = re.findall(r'<code class="value" id="command-\d+">([^<]*)</code>', check)
+    assert [c.split()[:2] for c in commands] == [["ses-export", "example.com"], ["ses-export", "shop.example.net"]]
+    for command in commands:
+        assert html.unescape(command) in markdown
+
+
+def test_html_is_registered_as_a_localized_format_with_an_index():
+    fmt = formats.get("html")
+    assert fmt.localized and fmt.index == "index.html" and fmt.template.endswith(".html.j2")
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300))
+def test_a_copy_box_holds_any_value_exactly_once_parsed(value):
+    """Whatever a value holds (quotes, <, &, spaces, non-ASCII; control characters, which an HTML
+    parser rewrites and no DNS value here holds, aside), the box's text as parsed is the value."""
+    from html.parser import HTMLParser
+
+    class Box(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.inside, self.text, self.label = False, [], None
+
+        def handle_starttag(self, tag, attrs):
+            self.inside = tag == "code"
+            if tag == "button":
+                self.label = dict(attrs)["aria-label"]
+
+        def handle_endtag(self, tag):
+            self.inside = False
+
+        def handle_data(self, data):
+            if self.inside:
+                self.text.append(data)
+
+    box = Box()
+    box.feed(str(html_copy(value, "b", f"Copy {value}", "Copy")))
+    box.close()
+    assert "".join(box.text) == value
+    assert box.label == f"Copy {value}"
