@@ -24,6 +24,7 @@ from __future__ import annotations
 from .phrase import Kind, Phrase, compose
 
 FAILED = ("FAILED", "TEMPORARY_FAILURE")
+DKIM_TROUBLESHOOTING = "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-dkim.html"  # SES Developer Guide, "Troubleshooting DKIM problems"
 
 
 def _region_option(region: str | None) -> str:
@@ -37,16 +38,18 @@ def from_statuses(*, domain: str, region: str | None, dkim_status: str | None, s
     """The advisories SES's statuses call for; `domain` and `mail_from` without the final dot."""
     found: list[Phrase] = []
     where = _region_option(region)
-    dkim_restart = f"aws sesv2 put-email-identity-dkim-attributes --email-identity {domain} --signing-enabled{where}"
+    # No AWS page names a command that restarts a failed Easy DKIM check, so the notes send the reader to
+    # AWS's own troubleshooting guide rather than to a command we cannot source (docs/design.md, SES statuses).
     if dkim_status == "FAILED":
-        found.append(Phrase("notice.dkim-failed", status=dkim_status, command=dkim_restart))
+        found.append(Phrase("notice.dkim-failed", status=dkim_status, guide=DKIM_TROUBLESHOOTING))
     elif dkim_status == "TEMPORARY_FAILURE":
-        found.append(Phrase("notice.dkim-temporary-failure", status=dkim_status, command=dkim_restart))
+        found.append(Phrase("notice.dkim-temporary-failure", status=dkim_status, guide=DKIM_TROUBLESHOOTING))
     elif verification_status in FAILED:
         found.append(Phrase("notice.verification-failed", status=verification_status,
-                            error=verification_error or "-", command=dkim_restart))
-    if signing_enabled is False:
-        found.append(Phrase("notice.signing-disabled", command=dkim_restart))
+                            error=verification_error or "-", guide=DKIM_TROUBLESHOOTING))
+    if signing_enabled is False:  # PutEmailIdentityDkimAttributes: "enable or disable DKIM authentication"
+        found.append(Phrase("notice.signing-disabled", command=f"aws sesv2 put-email-identity-dkim-attributes "
+                                                               f"--email-identity {domain} --signing-enabled{where}"))
     if mail_from and mail_from_status in FAILED:
         behavior = behavior_on_mx_failure or "USE_DEFAULT_VALUE"
         found.append(Phrase("notice.mail-from-failed", status=mail_from_status, domain=mail_from,

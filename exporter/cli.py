@@ -16,12 +16,12 @@ from .panels import PANEL_NAMES
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
 
 \b
-Examples:
-  ses-export example.com --format bind                 # live SES, default AWS configuration
-  ses-export example.com --identity-file saved.json --region us-east-1 --format json
-  aws sesv2 get-email-identity --email-identity example.com | ses-export example.com --identity-file - -f bind
-  ses-export --identity-file samples/identities -f bind -o records.zone
-  ses-export --all --region us-east-1 --region eu-west-1 -f json -o zones/   # a file per identity
+Examples (run from a checkout: samples/ holds saved identities):
+  ses-export example.com --format bind                # live SES, default AWS configuration
+  ses-export --all --region us-east-1 -f json -o zones/   # every identity, a file each
+  ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --lang ja   # region: from the file
+  ses-export example.com --identity-file - --region us-east-1 -f bind < samples/identities/example.com.json
+  ses-export example.com shop.example.net --identity-file samples/identities -f bind -o records.zone
 
 Every CNAME target, MX exchange and BIND owner name is written as a fully qualified
 name with its final dot, so no DNS panel can append the zone to it.

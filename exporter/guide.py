@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot, txt_chunks
-from .model import Identity, Record
 from . import panels
+from .errors import InputError
+from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
+from .model import Identity, Record
+from .names import relative, to_unicode
 from .panels import Entry, Panel, entry
 from .phrase import Aside, Phrase, Series
+from .verify import Lookup, check_command, lookup
 
 # NamedTuples, as in exporter/phrase.py: immutable, and quick to define at start-up.
 
@@ -27,18 +30,18 @@ from .phrase import Aside, Phrase, Series
 class Field(NamedTuple):
     """One line of a step's field list."""
 
-    name: str  # "line", "type", "host", "value", "priority", "ttl" or "proxy"
+    name: str  # "line", "host", "value", "priority", "ttl" or "proxy" (the type is in the step's title)
     text: Phrase
     copy: str | None  # exactly what is typed into the panel's field; None: nothing to type
 
 
 class Step(NamedTuple):
-    """One record, as a person adds it at the panel."""
+    """One record, as a person adds it at the panel: only what differs from step to step."""
 
     record: Record
     title: Phrase
     fields: tuple[Field, ...]
-    advice: tuple[Phrase, ...]  # keys "advice.CODE": what can go wrong with this record on this panel
+    advice: tuple[Phrase, ...]  # keys "advice.CODE": what can go wrong with this record alone
 
 
 class Section(NamedTuple):
@@ -51,20 +54,27 @@ class Section(NamedTuple):
 
 
 class Check(NamedTuple):
-    """How to verify after the last step."""
+    """How to verify after the last step: with ses-export, or by hand with dig or nslookup."""
 
     heading: Phrase
-    run: Phrase  # says what the commands do
-    commands: tuple[str, ...]  # shell lines, exactly as typed
+    run: Phrase  # leads in to the ses-export commands
+    commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` per identity
+    by_hand: Phrase  # says how to read the lookups
+    lookups: tuple[Lookup, ...]  # one per record: a dig line, an nslookup line and the answer to expect
     wait: Phrase  # how long DNS and SES take
 
 
 class Guide(NamedTuple):
+    """The whole document. Laid out in this order: title, intro, where, before, sections, finish, check."""
+
     panel: Panel
     title: Phrase
-    intro: tuple[Phrase, ...]  # the lines of the opening paragraph
+    intro: tuple[Phrase, ...]  # the lines of an opening paragraph: none now (the title says what the records are)
     where: tuple[Phrase, ...]  # the lines of the paragraph that says where the records are added
+    before_heading: Phrase
+    before: tuple[Phrase, ...]  # "before you start": every pitfall of this panel, each explained once
     sections: tuple[Section, ...]
+    finish: tuple[Phrase, ...]  # after the last step, at the panel (a save button), or nothing
     check: Check
 
 
@@ -82,13 +92,11 @@ WHERE = {
     "namecheap": Phrase("where.namecheap"),
 }
 
-# Why the records are there, in the order the opening paragraph gives the reasons (the SPF record
-# shares the MX's reason).
-REASONS = {
-    "dkim": Phrase("reason.dkim"),
-    "mail-from-mx": Phrase("reason.mail-from"),
-    "dmarc": Phrase("reason.dmarc"),
-    "verification": Phrase("reason.verification"),
+# Records of which a name may hold only one (SES's MAIL FROM check, SPF and DMARC themselves).
+ONE_PER_NAME = {
+    "mail-from-mx": Phrase("single.mx"),
+    "mail-from-spf": Phrase("single.spf"),
+    "dmarc": Phrase("single.dmarc"),
 }
 
 RECORD_TITLES = {
@@ -99,17 +107,21 @@ RECORD_TITLES = {
 }
 
 
-def guide(identities: Sequence[Identity], panel: Panel) -> Guide:
-    """The instructions for `identities` at `panel`: steps numbered through the whole document."""
+def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
+          rerun: Sequence[str] | None = None, check_lang: str | None = None) -> Guide:
+    """The instructions for `identities` at `panel`: steps numbered through the whole document.
+
+    `lang` picks the panel's own field labels (a Japanese interface names them differently);
+    `rerun` and `check_lang` make the closing `ses-export ... --check` commands (exporter/verify.py).
+    Raises InputError where the panel cannot take a record as it is (a TTL out of its range).
+    """
     records = [record for identity in identities for record in identity.records]
-    purposes = {record.purpose for record in records}
-    reasons = Series(tuple(phrase for purpose, phrase in REASONS.items() if purpose in purposes),
-                     Phrase("separator.clauses"))
-    intro = Phrase("intro.one", reasons=reasons) if len(identities) == 1 else Phrase("intro.many", reasons=reasons)
+    _refuse_what_the_panel_cannot_take(panel, records)
     title = Phrase("title", domains=Series(tuple(display_name(i.domain) for i in identities), Phrase("separator.list")))
 
     numbers = iter(range(1, len(records) + 1))
-    underscore = _Once()
+    own_ttl = len({record.ttl for record in records}) > 1  # else "before you start" gives the one TTL
+    labelled: set[str] = set()  # the panel's own field labels already shown: each once, at its first field
     sections = []
     for identity in identities:
         dkim_total = sum(record.purpose == "dkim" for record in identity.records)
@@ -125,9 +137,9 @@ def guide(identities: Sequence[Identity], panel: Panel) -> Guide:
                 what = RECORD_TITLES[record.purpose]
             steps.append(Step(
                 record=record,
-                title=Phrase("step", number=next(numbers), total=len(records), record=what),
-                fields=fields(panel, typed),
-                advice=advice(panel, typed, identity.zone, underscore),
+                title=Phrase("step", number=next(numbers), record=what, type=record.type),
+                fields=fields(panel, typed, lang, own_ttl, labelled),
+                advice=advice(panel, typed),
             ))
         sections.append(Section(
             identity=identity,
@@ -140,126 +152,193 @@ def guide(identities: Sequence[Identity], panel: Panel) -> Guide:
     return Guide(
         panel=panel,
         title=title,
-        intro=(intro, Phrase("intro.one-step-per-record")),
-        where=(Phrase("where", where=WHERE[panel.key]), Phrase("where.name-servers")),
+        intro=(),
+        # Generic instructions also say which DNS host counts; a named panel is the one the reader uses.
+        where=(Phrase("where.any", where=WHERE[panel.key]) if panel.key == "generic"
+               else Phrase("where", where=WHERE[panel.key]),),
+        before_heading=Phrase("before.heading"),
+        before=before(panel, identities),
         sections=tuple(sections),
+        finish=finish(panel),
         check=Check(
             heading=Phrase("check.heading"),
             run=Phrase("check.run"),
-            commands=tuple(f"ses-export {identity.name} --check" for identity in identities),
+            commands=tuple(check_command(identity, rerun, check_lang) for identity in identities),
+            by_hand=Phrase("check.by-hand-shortened") if any(lookup(r).shortened for r in records)
+            else Phrase("check.by-hand"),
+            lookups=tuple(lookup(record) for record in records),
             wait=Phrase("check.wait"),
         ),
     )
 
 
-def fields(panel: Panel, typed: Entry) -> tuple[Field, ...]:
-    """What a person types for one record at `panel`, field by field."""
+def _refuse_what_the_panel_cannot_take(panel: Panel, records: Sequence[Record]) -> None:
+    for ttl in sorted({record.ttl for record in records}):
+        problem = panel.ttl_problem(ttl)
+        if problem:
+            raise InputError(problem, option="ttl")
+
+
+def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
+    """Every pitfall that can happen on `panel` with these records, each once, with one example.
+
+    A pitfall that cannot happen there is left out: Cloudflare takes a full name in its Name
+    field, Route 53 reads every value as fully qualified, both accept '_'.
+    """
+    title = panel.title
+    records = [(identity, record) for identity in identities for record in identity.records]
+    result: list[Phrase] = []
+    if not records:
+        return ()
+
+    # The host field: the zone added to a full name. The example is the shortest name's.
+    identity, first = min(records, key=lambda pair: len(pair[1].name))
+    typed = entry(panel, first, identity.zone)
+    zone = "." + no_final_dot(identity.zone)
+    shown = Phrase("before.zone-unicode", zone=zone, unicode="." + no_final_dot(to_unicode(identity.zone))) \
+        if panel.shows_unicode and to_unicode(identity.zone) != identity.zone else Phrase("before.zone", zone=zone)
+    if panel.full_name_ok:
+        result.append(Phrase("before.host-full-name-ok", panel=title, zone=shown, fqdn=first.name))
+    elif panel.host_appends_zone:
+        result.append(Phrase("before.host-added-by-panel", panel=title, zone=shown, doubled=typed.doubled_name))
+    else:
+        result.append(Phrase("before.host-maybe-added", zone=shown, doubled=typed.doubled_name))
+    if any(panel.apex_host == "" and record.name == identity.zone for identity, record in records):
+        result.append(Phrase("before.apex-empty", panel=title))
+    if not panel.underscore_ok and any("_" in relative(record.name, identity.zone) for identity, record in records):
+        result.append(Phrase("before.underscore"))
+
+    # Values that are names (CNAME targets, MX exchanges): the final dot.
+    named = [(identity, record) for identity, record in records if record.type in ("CNAME", "MX")]
+    if named:
+        identity, record = min(named, key=lambda pair: len(pair[1].value))
+        relative_value = f"{no_final_dot(record.value)}.{no_final_dot(identity.zone)}"
+        if panel.drops_final_dot:
+            result.append(Phrase("before.value-dot-dropped", panel=title))
+        elif panel.fqdn_values:
+            pass  # every value is fully qualified there: the dot cannot be lost
+        elif panel.relative_values:
+            result.append(Phrase("before.value-read-as-relative", panel=title, relative=relative_value))
+        else:
+            result.append(Phrase("before.value-keep-dot", relative=relative_value))
+    if panel.cname_proxy and any(record.type == "CNAME" for _, record in records):
+        result.append(Phrase("before.proxy-dns-only", panel=title))
+
+    if any(record.type == "TXT" for _, record in records):
+        if panel.txt_quoted:
+            result.append(Phrase("before.txt-quoted", panel=title, size=TXT_CHUNK_BYTES))
+        elif panel.zone_editor:
+            result.append(Phrase("before.txt-editor-unquoted", panel=title))
+        elif panel.strips_txt_quotes:
+            result.append(Phrase("before.txt-quotes-stripped", panel=title))
+        else:
+            result.append(Phrase("before.txt-no-quotes"))
+    single = tuple(phrase for purpose, phrase in ONE_PER_NAME.items()
+                   if any(record.purpose == purpose for _, record in records))
+    if single:
+        result.append(Phrase("before.one-per-name", records=Series(single, Phrase("separator.list"))))
+
+    ttls = {record.ttl for _, record in records}
+    if len(ttls) == 1:
+        (ttl,) = ttls
+        if ttl == panel.ttl_auto:
+            result.append(Phrase("before.ttl-auto"))
+        else:
+            result.append(Phrase("before.ttl", ttl=ttl))
+    return tuple(result)
+
+
+def finish(panel: Panel) -> tuple[Phrase, ...]:
+    """What to do at the panel after the last step, where rows are not saved one by one."""
+    if panel.save_button:
+        return (Phrase("finish.save-button", panel=panel.title, button=panel.save_button),)
+    if panel.key == "onamae":
+        return (Phrase("finish.confirm-screen", panel=panel.title),)
+    if panel.zone_editor:
+        return (Phrase("finish.save-once"),)
+    return ()
+
+
+def fields(panel: Panel, typed: Entry, lang: str = "en", own_ttl: bool = False,
+           labelled: set[str] | None = None) -> tuple[Field, ...]:
+    """What a person types for one record at `panel`, field by field (the TTL only where the
+    records' TTLs differ: otherwise "before you start" gives it once). The panel's own name for
+    a field is given at the first field it names; `labelled` holds those given so far."""
     record = typed.record
     result = []
+    labelled = set() if labelled is None else labelled
+
+    def _own_label(label: str | None, word: Phrase) -> Aside | str:
+        if not label or label in labelled:
+            return ""
+        labelled.add(label)
+        return Aside(Phrase("field.own-label", label=label), label, word)
+
     if panel.zone_editor:
         if typed.editor_line:
             result.append(Field("line", Phrase("field.line", line=typed.editor_line), typed.editor_line))
         else:
             result.append(Field("line", Phrase("field.line-unknown", panel=panel.title), None))
-    result.append(Field("type", Phrase("field.type", type=record.type), None))
-    own = _own_label(panel.label("host"), Phrase("word.host"))
+    own = _own_label(panel.label("host", None, lang), Phrase("word.host"))
     if typed.host:
-        result.append(Field("host", Phrase("field.host", own=own, host=typed.host, fqdn=typed.fqdn), typed.host))
+        result.append(Field("host", Phrase("field.host", own=own, host=typed.host), typed.host))
     else:
-        result.append(Field("host", Phrase("field.host-empty", own=own, fqdn=typed.fqdn), None))
-    own = _own_label(panel.label("value", record.type), Phrase("word.value"))
+        result.append(Field("host", Phrase("field.host-empty", own=own), None))
+    own = _own_label(panel.label("value", record.type, lang), Phrase("word.value"))
     result.append(Field("value", Phrase("field.value", own=own, value=typed.value), typed.value))
     if typed.priority is not None:
-        own = _own_label(panel.label("priority"), Phrase("word.priority"))
+        own = _own_label(panel.label("priority", None, lang), Phrase("word.priority"))
         result.append(Field("priority", Phrase("field.priority", own=own, priority=typed.priority),
                             str(typed.priority)))
-    result.append(Field("ttl", Phrase("field.ttl", ttl=record.ttl), str(record.ttl)))
+    if own_ttl:
+        result.append(ttl_field(record, panel))
     if record.type == "CNAME" and panel.cname_proxy:
         result.append(Field("proxy", Phrase("field.proxy"), None))
     return tuple(result)
 
 
-def advice(panel: Panel, typed: Entry, zone: str, underscore: _Once) -> tuple[Phrase, ...]:
-    """What can go wrong with this record at `panel`, and how to avoid it.
+def ttl_field(record: Record, panel: Panel) -> Field:
+    """The TTL as a field of its own step, for documents whose records' TTLs differ."""
+    if record.ttl == panel.ttl_auto:
+        return Field("ttl", Phrase("field.ttl-auto"), None)
+    return Field("ttl", Phrase("field.ttl", ttl=record.ttl), str(record.ttl))
 
-    `underscore` is shared by the whole document: the underscore is explained once, at the first
-    host that has one, since it is the same for every such name.
-    """
+
+def advice(panel: Panel, typed: Entry) -> tuple[Phrase, ...]:
+    """What can go wrong with this record alone at `panel` (the pitfalls every record shares are
+    in `before`)."""
     record = typed.record
     title = panel.title
     result = []
-    if panel.host_appends_zone:
-        result.append(Phrase("advice.host-added-by-panel", panel=title, zone="." + no_final_dot(zone),
-                             host=typed.host, doubled=typed.doubled_name))
-    else:
-        result.append(Phrase("advice.host-maybe-added", zone="." + no_final_dot(zone), host=typed.host,
-                             doubled=typed.doubled_name, fqdn=typed.fqdn))
-    if "_" in typed.host and underscore.first():
-        result.append(Phrase("advice.underscore"))
-
-    if record.type in ("CNAME", "MX"):
-        if panel.drops_final_dot:
-            result.append(Phrase("advice.value-dot-dropped", panel=title))
-        elif panel.relative_values:
-            result.append(Phrase("advice.value-read-as-relative", panel=title, relative=typed.relative_value))
-        else:
-            result.append(Phrase("advice.value-keep-dot", relative=typed.relative_value))
-    if record.type == "CNAME" and panel.cname_proxy:
-        result.append(Phrase("advice.proxy-dns-only"))
-
     if record.type == "MX":
-        if panel.mx_priority == "in-value":
-            result.append(Phrase("advice.priority-in-value", panel=title, value=typed.value))
-        elif panel.blank_mx_priority is not None:
+        if panel.blank_mx_priority is not None:
             result.append(Phrase("advice.priority-blank-default", priority=record.priority, panel=title,
                                  blank=panel.blank_mx_priority))
         elif panel.mx_priority is None and not panel.zone_editor:
             result.append(Phrase("advice.priority-without-field", value=f"{record.priority} {record.value}"))
-        result.append(Phrase("advice.mx-only-one", name=record.name))
-
     if record.type == "TXT":
-        if panel.txt_quoted:
-            if len(txt_chunks(record.value)) > 1:
-                result.append(Phrase("advice.txt-quoted-split", panel=title, size=TXT_CHUNK_BYTES))
-            else:
-                result.append(Phrase("advice.txt-quoted", panel=title))
-        elif panel.zone_editor:
-            result.append(Phrase("advice.txt-editor-unquoted", panel=title))
-        elif panel.strips_txt_quotes:
-            result.append(Phrase("advice.txt-quotes-stripped", panel=title))
-        else:
-            result.append(Phrase("advice.txt-no-quotes"))
         if typed.too_long:
             result.append(Phrase("advice.txt-too-long-for-panel", length=len(record.value), panel=title,
                                  limit=panel.max_txt_chars))
         elif len(record.value) > TXT_CHUNK_BYTES and not panel.txt_quoted:
             result.append(Phrase("advice.txt-long", length=len(record.value), limit=TXT_CHUNK_BYTES))
-        if record.purpose == "mail-from-spf":
-            result.append(Phrase("advice.spf-merge", name=record.name))
-        elif record.purpose == "dmarc":
-            result.append(Phrase("advice.dmarc-only-one", name=record.name))
     return tuple(result)
 
 
-def _own_label(label: str | None, word: Phrase) -> Aside | str:
-    """The panel's own name for a field, beside ours where the two differ; "" where no source names it."""
-    return Aside(Phrase("field.own-label", label=label), label, word) if label else ""
+def context(identities: Sequence[Identity], dns_host: str | None, lang: str | None,
+            rerun: Sequence[str] | None = None) -> dict:
+    """What an instructions template lays out (Markdown here, HTML in formats/html.py):
 
-
-class _Once:
-    """True the first time it is asked, False ever after."""
-
-    def __init__(self) -> None:
-        self._told = False
-
-    def first(self) -> bool:
-        told, self._told = self._told, True
-        return not told
-
-
-def context(identities: Sequence[Identity], dns_host: str | None, lang: str | None) -> dict:
-    """What the instructions template lays out: the Guide, and the sentences of the language."""
+    - `guide`: the Guide, in the order the document shows it: title, intro, where, before_heading
+      and before ("before you start": each pitfall once), sections (each with notes and steps: a
+      step's title, fields and advice), finish (at the panel, after the last step) and check
+      (run + commands: `ses-export ... --check`; by_hand + lookups: a dig and an nslookup line per
+      record with the answer to expect; wait);
+    - `words`: the sentences of the language, for md_phrase / html_phrase.
+    """
     from .text import catalogue
 
-    words = catalogue(lang or "en")
-    return {"guide": guide(identities, panels.panel(dns_host)), "words": {**words.GUIDE, **words.NOTICES}}
+    lang = lang or "en"
+    words = catalogue(lang)
+    document = guide(identities, panels.panel(dns_host), lang, rerun, lang)
+    return {"guide": document, "words": {**words.GUIDE, **words.NOTICES}}

@@ -45,11 +45,13 @@ class Job:
         """How the format writes: formats.Settings, validated."""
         from .formats import Settings
         from .language import default_language
+        from .verify import rerun_options
 
         # --dns-host auto: generic until run() has asked DNS (exporter/dns_host.py)
         dns_host = "generic" if self.dns_host in (None, "auto") else self.dns_host
         return Settings(lang=self.lang or default_language(), dns_host=dns_host,
-                        zone_id=self.zone_id, cloudflare_provider=self.cloudflare_provider or "v5")
+                        zone_id=self.zone_id, cloudflare_provider=self.cloudflare_provider or "v5",
+                        rerun=rerun_options(self))
 
     def options(self, region: str | None = None, fallback_region: str | None = None):
         """Which records: model.Options, validated (the BYODKIM key read from its file or folder)."""

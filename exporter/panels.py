@@ -33,11 +33,32 @@ class Panel:
     relative_values: bool = False  # reads a target without the final dot as a name inside the zone
     max_txt_chars: int | None = None  # longest TXT value the panel accepts
     zone_editor: bool = False  # records are typed as text lines ("TYPE HOST VALUE") in one editor box
+    # The labels of the panel's Japanese interface, where they differ from `labels` (--lang ja).
+    labels_ja: dict[str, str] = field(default_factory=dict)
+    full_name_ok: bool = False  # the host field also takes the full name and removes the zone itself
+    fqdn_values: bool = False  # every CNAME/MX value is read as fully qualified: no zone is ever appended
+    underscore_ok: bool = False  # names with '_' are accepted (a source says so)
+    ttl_range: tuple[int, int] | None = None  # the TTLs the panel accepts, in seconds (None: not known)
+    ttl_auto: int | None = None  # the TTL value that means the panel's "Auto"
+    shows_unicode: bool = False  # shows an internationalized domain in Unicode (日本語.jp), not A-labels
+    save_button: str | None = None  # the button that finally saves the rows (nothing is saved before)
     sources: tuple[str, ...] = ()
 
-    def label(self, name: str, rtype: str | None = None) -> str | None:
+    def label(self, name: str, rtype: str | None = None, lang: str = "en") -> str | None:
         """The panel's own label for a field, or None when no source names it."""
+        if lang == "ja":
+            found = self.labels_ja.get(f"{name}:{rtype}") or self.labels_ja.get(name)
+            if found:
+                return found
         return self.labels.get(f"{name}:{rtype}") or self.labels.get(name)
+
+    def ttl_problem(self, ttl: int) -> str | None:
+        """Why the panel cannot take `ttl` (None: it can, or nothing is known)."""
+        if self.ttl_range is None or ttl == self.ttl_auto or self.ttl_range[0] <= ttl <= self.ttl_range[1]:
+            return None
+        low, high = self.ttl_range
+        auto = f" or {self.ttl_auto} (Auto)" if self.ttl_auto is not None else ""
+        return f"{self.title} accepts {low}..{high} seconds{auto}; {ttl} cannot be entered there"
 
 
 @dataclass(frozen=True)
@@ -95,25 +116,43 @@ PANELS: dict[str, Panel] = {
             title="Cloudflare",
             labels={"host": "Name", "value:CNAME": "Target", "value:MX": "Mail server", "value:TXT": "Content",
                     "priority": "Priority"},
+            labels_ja={"host": "名前", "value:CNAME": "ターゲット"},
             host_appends_zone=True,
+            full_name_ok=True,
             mx_priority="field",
             cname_proxy=True,
             drops_final_dot=True,
+            underscore_ok=True,
+            ttl_range=(60, 86400),
+            ttl_auto=1,
             sources=(
-                "https://developers.cloudflare.com/dns/manage-dns-records/reference/dns-record-types/",
+                "https://developers.cloudflare.com/dns/manage-dns-records/reference/dns-record-types/ "
+                "(underscores allowed in names)",
                 "https://developers.cloudflare.com/dns/proxy-status/",
                 "terraform-provider-cloudflare issues 7286 and 154 (targets stored without the final dot)",
+                "Cloudflare API schema dns-records_ttl (1 = automatic, else 60..86400; 30 on Enterprise)",
+                "https://support.cloudflare.com/hc/ja/articles/360019093151 (名前: the Name field in Japanese)",
+                "issue 12 (reproduced by hand, no Cloudflare page found): a full name in Name is stored "
+                "without the zone appended; ターゲット for Target",
             ),
         ),
         Panel(
             key="route53",
             title="Amazon Route 53",
             labels={"host": "Record name", "value": "Value"},
+            labels_ja={"host": "レコード名", "value": "値"},
             host_appends_zone=True,
             apex_host="",
             mx_priority="in-value",
             txt_quoted=True,
+            fqdn_values=True,
+            underscore_ok=True,
+            ttl_range=(0, 2147483647),
             sources=(
+                "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html (a domain "
+                "name in a value is fully qualified, with or without the final dot)",
+                "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DomainNameFormat.html ('_' allowed)",
+                "issue 12: レコード名 / 値 in the Japanese console (not confirmed by a page found)",
                 "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-shared.html",
                 "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html (MX and TXT formats)",
             ),
@@ -124,7 +163,9 @@ PANELS: dict[str, Panel] = {
             labels={"host": "ホスト名", "value": "VALUE", "priority": "優先"},
             host_appends_zone=True,
             mx_priority="field",
+            shows_unicode=True,
             sources=(
+                "issue 12: rows are saved only after a confirmation screen (no page found: the text names no button)",
                 "https://www.beginnerweb.net/spf.html (TYPE / VALUE fields)",
                 "https://73megane.hatenablog.com/entry/2020/09/02/081545 (ホスト名 / VALUE)",
             ),
@@ -137,8 +178,11 @@ PANELS: dict[str, Panel] = {
             mx_priority="field",
             blank_mx_priority=50,
             max_txt_chars=255,
+            shows_unicode=True,
+            save_button="セットアップ情報変更",
             sources=("Muumuu DNS カスタム設定 notes as quoted at https://w.atwiki.jp/ailoveme/pages/87.html "
-                     "(blank MX priority becomes 50; 内容 at most 255 half-width characters)",),
+                     "(blank MX priority becomes 50; 内容 at most 255 half-width characters; rows are saved "
+                     "with the セットアップ情報変更 button)",),
         ),
         Panel(
             key="xserver",
@@ -147,6 +191,7 @@ PANELS: dict[str, Panel] = {
             host_appends_zone=True,
             mx_priority="field",
             strips_txt_quotes=True,
+            shows_unicode=True,
             sources=(
                 "https://wpx.ne.jp/support/manual/man_domain_dns_setting.php (the same company's DNS panel: surrounding "
                 "double quotes removed from TXT on saving; ホスト名 and 優先度)",
@@ -159,6 +204,7 @@ PANELS: dict[str, Panel] = {
             host_appends_zone=True,
             relative_values=True,
             max_txt_chars=255,
+            shows_unicode=True,
             sources=(
                 "https://help.sakura.ad.jp/domain/2712/ (zone editing; TXT at most 255 characters)",
                 "https://notemite.com/web/sakura-internet-zone-config-screen/ (エントリ名, @, values written with a final dot)",
@@ -170,6 +216,7 @@ PANELS: dict[str, Panel] = {
             host_appends_zone=True,
             relative_values=True,
             zone_editor=True,
+            shows_unicode=True,
             sources=("https://www.pgmemo.tokyo/data/archives/1639.html (line syntax `txt @ v=spf1 ...`)",),
         ),
         Panel(

@@ -84,3 +84,20 @@ def test_labels_fall_back_when_unknown():
     assert panel("cloudflare").label("host") == "Name"
     assert panel("xserver").label("value", "TXT") is None
     assert panel("generic").label("host") is None
+
+
+def test_panel_facts_of_issue_12():
+    cf, r53 = panel("cloudflare"), panel("route53")
+    assert cf.full_name_ok and not r53.full_name_ok  # Cloudflare strips the zone from a full name
+    assert r53.fqdn_values and not panel("generic").fqdn_values  # Route 53: every value fully qualified
+    assert cf.underscore_ok and r53.underscore_ok and not panel("onamae").underscore_ok
+    assert cf.ttl_problem(1) is None and cf.ttl_problem(60) is None and cf.ttl_problem(86400) is None
+    assert "60..86400" in cf.ttl_problem(30) and cf.ttl_problem(86401)
+    assert panel("generic").ttl_problem(1) is None  # nothing known, nothing refused
+    assert cf.label("host", None, "ja") == "名前" and cf.label("value", "CNAME", "ja") == "ターゲット"
+    assert cf.label("value", "TXT", "ja") == "Content"  # no Japanese label known: the panel's English one
+    assert (r53.label("host", None, "ja"), r53.label("value", "TXT", "ja")) == ("レコード名", "値")
+    assert panel("muumuu").save_button == "セットアップ情報変更"
+    assert {p.key for p in PANELS.values() if p.shows_unicode} == {"onamae", "muumuu", "xserver", "sakura",
+                                                                   "valuedomain"}
+    assert panel("sakura").max_txt_chars == 255

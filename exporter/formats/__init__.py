@@ -32,6 +32,9 @@ class Settings:
     dns_host: str = "generic"  # the DNS panel the instructions are tailored to (exporter/panels.py)
     zone_id: str | None = None  # a hosted zone id (terraform-route53) or zone id default (terraform-cloudflare)
     cloudflare_provider: str = "v5"  # terraform-cloudflare provider generation: v5 or v4
+    # The options of the run that decide the records (exporter/verify.py rerun_options), for the
+    # "check afterwards" command the outputs print; None: rendered by a program, not a command line.
+    rerun: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         from ..panels import PANEL_NAMES
@@ -149,11 +152,22 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
         "version": __version__,
         "settings": settings,
     }
+    # How to check afterwards, per identity, for the headers (templates/_identities.j2).
+    context["checks"] = _checks(identities, settings)
     if pages is not None:
         context["pages"] = pages
     if fmt.prepare is not None:
         context.update(fmt.prepare(identities, settings))
     return environment().get_template(fmt.template).render(context)
+
+
+def _checks(identities: Sequence[Identity], settings: Settings) -> dict[str, dict[str, object]]:
+    """{domain: {"command": the ses-export --check line, "lookups": a verify.Lookup per record}}."""
+    from ..verify import check_command, lookup
+
+    return {identity.domain: {"command": check_command(identity, settings.rerun, None),
+                              "lookups": [lookup(record) for record in identity.records]}
+            for identity in identities}
 
 
 def render_folder(name: str, groups: Mapping[str, Sequence[Identity]], settings: Settings | None = None) -> dict[str, str]:

@@ -7,7 +7,7 @@ def prepare(identities, settings: Settings) -> dict:
     from ..guide import context
 
     # The Guide (steps, fields, advice for this panel) and the sentences of the language.
-    return context(identities, settings.dns_host, settings.lang)
+    return context(identities, settings.dns_host, settings.lang, settings.rerun)
 
 
 FORMAT = register(Format(

@@ -9,116 +9,92 @@ the output when they are filled in.
 
 GUIDE = {
     # The document
-    "title": "DNS records for Amazon SES: {domains:code}",
+    "title": "DNS records Amazon SES needs: {domains:code}",
     "separator.list": ", ",
-    "separator.clauses": "; ",
-    "intro.one": "Amazon SES sends mail for this domain only once the records below are published: {reasons}.",
-    "intro.many": "Amazon SES sends mail for these domains only once the records below are published: {reasons}.",
-    "reason.dkim": "the DKIM records let receivers check SES's signature",
-    "reason.mail-from": "the MX and SPF records let the MAIL FROM domain receive bounces and pass SPF",
-    "reason.dmarc": "the DMARC record tells receivers how to treat mail that fails these checks",
-    "reason.verification": "the \\_amazonses record is SES's legacy domain verification",
-    "intro.one-step-per-record": "Add each record at your DNS host exactly as shown, one step per record; each value "
-                                 "sits in its own code box so that you can copy it alone.",
-    "where": "**Where:** {where}",
-    "where.name-servers": "Records count only at the DNS host that serves the domain (the one its name servers "
-                          "point to): if the domain's name servers are elsewhere, add them there.",
+    "where": "**Where:** {where}.",
+    "where.any": "**Where:** {where}, at the DNS host the domain's name servers point to.",
     "note": "Note: {note}",
     # Where the records are added, per panel (--dns-host)
-    "where.generic": "Open your DNS host's page for the domain's DNS records (often called DNS settings, DNS "
-                     "management or zone editor) and add one record per step.",
-    "where.cloudflare": "In the Cloudflare dashboard, open the domain, go to **DNS > Records** and choose **Add "
-                        "record** for each step.",
-    "where.route53": "In the Route 53 console, open **Hosted zones**, choose the zone and **Create record** for "
-                     "each step.",
-    "where.onamae": "In お名前.com Navi, open the DNS settings of the domain (**DNSレコード設定**) and add one row "
-                    "per step.",
-    "where.muumuu": "In the ムームードメイン control panel, open **ムームーDNS** and the domain's **カスタム設定**, "
-                    "then add one row per step.",
-    "where.xserver": "In the Xserver server panel, open **DNSレコード設定**, choose the domain and add one record "
-                     "per step.",
-    "where.sakura": "In the さくらインターネット domain control panel, open the domain's zone editor (**ゾーン編集**) "
-                    "and add one entry per step.",
-    "where.valuedomain": "In the Value Domain control panel, open the domain's DNS settings: the records are lines "
-                         "of text in one editor box. Add the line of each step on its own line and save once at "
-                         "the end.",
-    "where.godaddy": "In your GoDaddy Domain Portfolio, choose the domain, open **DNS** and choose **Add New "
-                     "Record** for each step.",
-    "where.namecheap": "In Namecheap, open **Domain List**, choose **Manage** next to the domain, then **Advanced "
-                       "DNS** and **Add New Record** for each step. If MX records cannot be added there, look for "
-                       "the page's mail settings and choose its custom MX option.",
-    # A step: its title
-    "step": "Step {number} of {total}: {record}",
-    "record.dkim-key": "DKIM key {number} of {total}",
-    "record.dkim-public-key": "DKIM public key (your own key, BYODKIM)",
-    "record.mail-from-mx": "MAIL FROM domain: bounces (MX)",
-    "record.mail-from-spf": "MAIL FROM domain: SPF",
-    "record.dmarc": "DMARC policy",
+    "where.generic": "your DNS host's page for the domain's DNS records",
+    "where.cloudflare": "Cloudflare dashboard, the domain, **DNS > Records**, **Add record** per step",
+    "where.route53": "Route 53 console, **Hosted zones**, the zone, **Create record** per step",
+    "where.onamae": "お名前.com Navi, the domain's **DNSレコード設定**, one row per step",
+    "where.muumuu": "ムームードメイン, **ムームーDNS**, the domain's **カスタム設定**, one row per step",
+    "where.xserver": "Xserver server panel, **DNSレコード設定**, the domain, one record per step",
+    "where.sakura": "さくらインターネット domain control panel, the domain's **ゾーン編集**, one entry per step",
+    "where.valuedomain": "Value Domain control panel, the domain's DNS settings: one editor box, a line per step",
+    "where.godaddy": "GoDaddy Domain Portfolio, the domain, **DNS**, **Add New Record** per step",
+    "where.namecheap": "Namecheap **Domain List**, **Manage**, **Advanced DNS**, **Add New Record** per step; "
+                       "for MX, the mail settings' custom MX option",
+    # Before you start: each pitfall once (guide.py `before` decides which apply to the panel)
+    "before.heading": "Before you start",
+    "before.zone": "{zone:code}",
+    "before.zone-unicode": "{unicode:code} ({zone:code})",
+    "before.host-added-by-panel": "**Host:** {panel} adds {zone} itself: enter the host alone, or you get "
+                                  "names like {doubled:code}.",
+    "before.host-maybe-added": "**Host:** most panels add {zone} themselves: enter the host alone, or you get "
+                               "names like {doubled:code}. A panel that asks for the full name gets host + {zone}.",
+    "before.host-full-name-ok": "**Host:** enter the host; {panel} also takes the full name ({fqdn:code}) and "
+                                "removes {zone} itself.",
+    "before.apex-empty": "**Empty host:** leave {panel}'s field empty (not `@`).",
+    "before.underscore": "**Underscores** are part of the names: never drop one; if the panel refuses `_`, ask "
+                         "your DNS host.",
+    "before.value-keep-dot": "**Final dot:** keep it, or values may become {relative:code}; if the panel "
+                             "refuses it, leave it off and check.",
+    "before.value-read-as-relative": "**Final dot:** keep it, or {panel} turns values into {relative:code}.",
+    "before.value-dot-dropped": "**Final dot:** {panel} drops it from values; that is fine.",
+    "before.proxy-dns-only": "**Proxy status:** DNS only for CNAMEs: proxied, {panel} hides them from SES.",
+    "before.txt-no-quotes": "**TXT:** paste without quotes; the panel adds its own.",
+    "before.txt-quoted": "**TXT:** {panel} wants quoted strings of at most {size} characters: paste as shown.",
+    "before.txt-editor-unquoted": "**TXT:** no quotes in the line, as in {panel}'s own examples.",
+    "before.txt-quotes-stripped": "**TXT:** paste as shown; {panel} strips surrounding quotes anyway.",
+    "before.one-per-name": "**One per name:** {records}.",
+    "single.mx": "MX at the MAIL FROM name",
+    "single.spf": "SPF (`v=spf1`: merge with any there)",
+    "single.dmarc": "DMARC",
+    "before.ttl": "**TTL:** {ttl:code} seconds.",
+    "before.ttl-auto": "**TTL:** Auto.",
+    # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
+    "step": "{number}. {record}: {type:code}",
+    "record.dkim-key": "DKIM {number}/{total}",
+    "record.dkim-public-key": "DKIM key (BYODKIM)",
+    "record.mail-from-mx": "MAIL FROM MX",
+    "record.mail-from-spf": "MAIL FROM SPF",
+    "record.dmarc": "DMARC",
     "record.verification": "Legacy SES verification",
-    # A step: the fields to type ({own}: the panel's own name for the field, where it differs)
-    "field.line": "**Line to add:** {line:code}",
-    "field.line-unknown": "**Line to add:** check {panel}'s examples (under the editor or in its manual) for how "
-                          "an MX line names a host other than `@`, then write one with the host, value and "
-                          "priority below.",
-    "field.type": "**Type:** {type:code}",
-    "field.host": "**Host**{own}: {host:code} (full name {fqdn:code})",
-    "field.host-empty": "**Host**{own}: leave it empty (the zone itself) (full name {fqdn:code})",
-    "field.value": "**Value**{own}: {value:code}",
-    "field.priority": "**Priority**{own}: {priority:code}",
-    "field.ttl": "**TTL:** {ttl:code} seconds",
-    "field.proxy": "**Proxy status:** DNS only (grey cloud)",
+    "field.line": "Line: {line:code}",
+    "field.line-unknown": "Line: write one from the host, value and priority below, as {panel}'s examples "
+                          "write an MX line for a host other than `@`.",
+    "field.host": "Host{own}: {host:code}",
+    "field.host-empty": "Host{own}: empty",
+    "field.value": "Value{own}: {value:code}",
+    "field.priority": "Priority{own}: {priority:code}",
+    "field.ttl": "TTL: {ttl:code}",
+    "field.ttl-auto": "TTL: Auto",
+    "field.proxy": "Proxy status: DNS only",
     "field.own-label": " ({label})",
     "word.host": "Host",
     "word.value": "Value",
     "word.priority": "Priority",
-    # A step: the advice that applies to this record on this panel (guide.py decides which)
-    "advice.host-added-by-panel": "Host: {panel} adds {zone:code} to the host itself, so enter only {host:code}. "
-                                  "Entered as the full name, the record would sit at {doubled:code}, where SES "
-                                  "never looks.",
-    "advice.host-maybe-added": "Host: if the panel shows {zone:code} next to the host field (most do), enter only "
-                               "{host:code}; entered as the full name, the record would sit at {doubled:code}, "
-                               "where SES never looks. Only a panel that asks for the full name gets {fqdn:code}.",
-    "advice.underscore": "The underscore belongs to the name. A panel that refuses it cannot hold this record "
-                         "(without it the name is a different one), so ask your DNS host rather than leave it out.",
-    "advice.value-dot-dropped": "Value: {panel} reads the value as a full name and saves it without the final dot; "
-                                "that is expected.",
-    "advice.value-read-as-relative": "Value: keep the final dot. {panel} reads a name without it as a name inside "
-                                     "your zone, so the value would become {relative:code}.",
-    "advice.value-keep-dot": "Value: keep the final dot. A panel that reads a value without it as relative to your "
-                             "domain turns it into {relative:code}. If the panel refuses the dot, enter the value "
-                             "without it and run the check at the end.",
-    "advice.proxy-dns-only": "Proxy status: set it to DNS only (grey cloud). Proxied (orange cloud), Cloudflare "
-                             "answers with its own addresses instead of this CNAME and SES cannot find the key.",
-    "advice.priority-in-value": "Priority: {panel} takes the priority inside the value, as shown: {value:code}.",
-    "advice.priority-blank-default": "Priority: enter {priority:code}. Left blank, {panel} sets it to {blank:code}.",
-    "advice.priority-without-field": "Priority: if the panel has no priority field, enter the priority, a space and "
-                                     "the server as the value: {value:code}.",
-    "advice.mx-only-one": "This must be the only MX record at {name:code}.",
-    "advice.txt-quoted": "Value: {panel} wants TXT text in double quotes; the value above is written that way, so "
-                         "paste it as it is.",
-    "advice.txt-quoted-split": "Value: {panel} wants TXT text in double quotes, split into strings of at most "
-                               "{size} characters; the value above is written that way, so paste it as it is.",
-    "advice.txt-editor-unquoted": "Value: the line holds the text without quotes, as {panel}'s own examples write "
-                                  "SPF lines.",
-    "advice.txt-quotes-stripped": "Value: paste the text as shown, without quotes; {panel} also removes double "
-                                  "quotes around a value when saving.",
-    "advice.txt-no-quotes": "Value: paste the text as shown, without adding quotes. The panel adds its own; typed "
-                            "quotes can end up inside the record, and then nothing matches.",
-    "advice.txt-too-long-for-panel": "Length: this value has {length} characters and {panel} accepts at most "
-                                     "{limit} in one record. If it is refused or cut, SES cannot verify the key: "
-                                     "ask {panel} whether a longer TXT record can be added, or use a 1024-bit key.",
-    "advice.txt-long": "Length: this value has {length} characters. Some panels refuse or cut values over {limit}; "
-                       "if yours splits it into several strings by itself, that is fine.",
-    "advice.spf-merge": "If {name:code} already has a TXT record starting with `v=spf1`, merge the two into one: a "
-                        "name may hold only one SPF record.",
-    "advice.dmarc-only-one": "If {name:code} already has a DMARC record, keep only one of them: two DMARC records "
-                             "cancel each other.",
-    # After the last step
-    "check.heading": "After the last step: check",
-    "check.run": "Run this; it asks the domain's own name servers and names any record that is wrong and why (for "
-                 "example a value with your domain appended):",
-    "check.wait": "DNS changes can take a while to reach every name server. SES checks the records on its own "
-                  "schedule: it can take up to 72 hours before the domain shows as verified in SES.",
+    # A step: what can go wrong with this record alone (guide.py `advice` decides which)
+    "advice.priority-blank-default": "Left blank, {panel} sets {blank:code}, not {priority:code}.",
+    "advice.priority-without-field": "No priority field? Enter {value:code} as the value.",
+    "advice.txt-too-long-for-panel": "{panel} takes at most {limit} characters in a TXT value, so this "
+                                     "{length}-character key cannot be entered there: use a DNS host that takes "
+                                     "longer TXT values, or a 1024-bit key.",
+    "advice.txt-long": "{length} characters: fine if the panel splits it into strings of at most {limit}, not if "
+                       "it cuts it.",
+    # After the last step, at the panel
+    "finish.save-button": "Then press “{button}”: {panel} saves nothing before.",
+    "finish.save-once": "Then save the editor box once.",
+    "finish.confirm-screen": "Then, if {panel} shows a confirmation screen, confirm there: nothing is saved before.",
+    # After the last step: check
+    "check.heading": "Check",
+    "check.run": "With ses-export:",
+    "check.by-hand": "Without ses-export, each `dig` line must print what follows its `#`, and `nslookup` the same:",
+    "check.by-hand-shortened": "Without ses-export, each `dig` line must print what follows its `#` (a long key shortened at "
+                               "`…`), and `nslookup` the same:",
+    "check.wait": "SES can take up to 72 hours to show the domain as verified.",
 }
 
 
@@ -127,14 +103,14 @@ GUIDE = {
 # stderr and at the top of the identity's instructions. Plain words only: values go in placeholders.
 NOTICES = {
     "notice.dkim-failed": "SES stopped looking for the DKIM records (status {status:code}). Publish them as shown, "
-                          "then restart SES's check: in the SES console, open the identity and save its DKIM "
-                          "settings again, or run {command:code}.",
+                          "check them (end of this page), then have SES look again as AWS's DKIM troubleshooting "
+                          "guide says: {guide}",
     "notice.dkim-temporary-failure": "SES could not look up the DKIM records (status {status:code}) and retries on "
-                                     "its own. If the status stays, publish the records as shown and restart the "
-                                     "check with {command:code}.",
+                                     "its own. If the status stays, publish and check the records as shown, then "
+                                     "follow AWS's DKIM troubleshooting guide: {guide}",
     "notice.verification-failed": "SES could not verify the domain (status {status:code}, {error:code}). Publish "
-                                  "the records as shown, then restart the check: in the SES console, open the "
-                                  "identity and save its DKIM settings again, or run {command:code}.",
+                                  "the records as shown, check them (end of this page), then have SES look again "
+                                  "as AWS's DKIM troubleshooting guide says: {guide}",
     "notice.signing-disabled": "DKIM signing is turned off for this identity: publishing the records alone will not "
                                "make SES sign. Turn it on with {command:code}.",
     "notice.mail-from-failed": "SES stopped looking for the MX record of the MAIL FROM domain {domain:code} (status "

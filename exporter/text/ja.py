@@ -8,136 +8,106 @@ GUIDE のキーは exporter/guide.py が使うものと同じ（テストで過�
 
 GUIDE = {
     # 文書全体
-    "title": "Amazon SES 用 DNS レコードの設定手順: {domains:code}",
+    "title": "Amazon SES 用 DNS レコード: {domains:code}",
     "separator.list": "、",
-    "separator.clauses": "、",
-    "intro.one": "Amazon SES でこのドメインからメールを送るには、以下の DNS レコードを登録しておく必要があります"
-                 "（{reasons}のものです）。",
-    "intro.many": "Amazon SES でこれらのドメインからメールを送るには、以下の DNS レコードを登録しておく必要があります"
-                  "（{reasons}のものです）。",
-    "reason.dkim": "DKIM レコードは受信側が SES の署名を検証するため",
-    "reason.mail-from": "MAIL FROM ドメインの MX・SPF レコードはバウンスの受け取りと SPF 認証のため",
-    "reason.dmarc": "DMARC レコードは認証に失敗したメールの扱いを受信側に伝えるため",
-    "reason.verification": "\\_amazonses レコードは旧形式の SES ドメイン検証のため",
-    "intro.one-step-per-record": "1レコードにつき1手順ずつ、表示どおりに登録してください。値は1つずつコピーできるよう、"
-                                 "それぞれ別の枠に入れてあります。",
     "where": "**設定場所:** {where}",
-    "where.name-servers": "レコードが有効になるのは、ドメインのネームサーバーが向いている DNS サービスに登録したとき"
-                          "だけです。ネームサーバーが別の会社を向いている場合は、そちらに登録してください。",
+    "where.any": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
     "note": "注記: {note}",
     # 登録する場所（--dns-host ごと）
-    "where.generic": "ご利用の DNS サービスの管理画面で、ドメインの DNS レコードの設定画面（「DNS設定」"
-                     "「DNSレコード編集」「ゾーン編集」などの名前です）を開き、手順ごとにレコードを1件ずつ追加します。",
-    "where.cloudflare": "Cloudflare のダッシュボードでドメインを開き、**DNS > Records** で手順ごとに **Add record**"
-                        "（レコードを追加）を押します。",
-    "where.route53": "Route 53 コンソールの **Hosted zones**（ホストゾーン）でゾーンを選び、手順ごとに "
-                     "**Create record**（レコードを作成）します。",
-    "where.onamae": "お名前.com Navi でドメインの DNS 設定（**DNSレコード設定**）を開き、手順ごとに1行追加します。",
-    "where.muumuu": "ムームードメインのコントロールパネルで **ムームーDNS** を開き、ドメインの **カスタム設定** に"
-                    "手順ごとに1行追加します。",
-    "where.xserver": "エックスサーバーのサーバーパネルで **DNSレコード設定** を開き、ドメインを選んで手順ごとに"
-                     "レコードを追加します。",
-    "where.sakura": "さくらインターネットのドメインコントロールパネルでドメインの **ゾーン編集** を開き、手順ごとに"
-                    "エントリを追加します。",
-    "where.valuedomain": "Value Domain のコントロールパネルでドメインの DNS 設定を開きます。レコードは1つの入力欄に"
-                         "1行ずつ書く形式です。各手順の行をそれぞれ1行として書き足し、最後に保存します。",
-    "where.godaddy": "GoDaddy のドメインポートフォリオでドメインを選び、**DNS の編集** を開いて手順ごとに **追加** "
-                     "を押します。",
-    "where.namecheap": "Namecheap の **Domain List** でドメインの **Manage** を押し、**Advanced DNS** で手順ごとに "
-                       "**Add New Record** を押します。MX レコードを追加できないときは、同じ画面のメール設定"
-                       "（Mail Settings）でカスタム MX を選びます。",
-    # 手順の見出し
-    "step": "手順 {number}/{total}: {record}",
-    "record.dkim-key": "DKIM キー（{number}/{total}）",
-    "record.dkim-public-key": "DKIM 公開鍵（独自の鍵、BYODKIM）",
-    "record.mail-from-mx": "MAIL FROM ドメイン: バウンスの受け取り（MX）",
-    "record.mail-from-spf": "MAIL FROM ドメイン: SPF",
-    "record.dmarc": "DMARC ポリシー",
-    "record.verification": "旧形式の SES ドメイン検証",
-    # 入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
-    "field.line": "**追加する行:** {line:code}",
-    "field.line-unknown": "**追加する行:** MX の行で `@` 以外のホスト名を指定する書き方を、{panel}の入力欄の下の"
-                          "記入例かマニュアルで確認し、下のホスト名・値・優先度で1行書いてください。",
-    "field.type": "**種別:** {type:code}",
-    "field.host": "**ホスト名**{own}: {host:code}（フルネームは {fqdn:code}）",
-    "field.host-empty": "**ホスト名**{own}: 空欄のまま（ゾーンそのもの）（フルネームは {fqdn:code}）",
-    "field.value": "**値**{own}: {value:code}",
-    "field.priority": "**優先度**{own}: {priority:code}",
-    "field.ttl": "**TTL:** {ttl:code} 秒",
-    "field.proxy": "**プロキシステータス:** DNS のみ（グレーの雲）",
-    "field.own-label": "（画面の項目名: {label}）",
+    "where.generic": "DNS サービスの DNS レコード設定画面",
+    "where.cloudflare": "Cloudflare のドメインの **DNS > Records** で手順ごとに **Add record**",
+    "where.route53": "Route 53 の **Hosted zones** のゾーンで手順ごとに **Create record**",
+    "where.onamae": "お名前.com Navi のドメインの **DNSレコード設定** に手順ごとに1行",
+    "where.muumuu": "**ムームーDNS** のドメインの **カスタム設定** に手順ごとに1行",
+    "where.xserver": "サーバーパネルの **DNSレコード設定** でドメインを選び、手順ごとに追加",
+    "where.sakura": "ドメインコントロールパネルのドメインの **ゾーン編集** で手順ごとに追加",
+    "where.valuedomain": "コントロールパネルのドメインの DNS 設定（1つの入力欄に手順ごとに1行）",
+    "where.godaddy": "ドメインポートフォリオのドメインの **DNS の編集** で手順ごとに **追加**",
+    "where.namecheap": "**Domain List** のドメインの **Manage**、**Advanced DNS** で手順ごとに **Add New Record**"
+                       "（MX はメール設定のカスタム MX）",
+    # 始める前に: 注意点を1回ずつ（どれを出すかは guide.py の before が決める）
+    "before.heading": "始める前に",
+    "before.zone": "{zone:code}",
+    "before.zone-unicode": "{unicode:code}（{zone:code}）",
+    "before.host-added-by-panel": "**ホスト名:** {panel}が {zone} を付けるので、ホスト名だけを入力します"
+                                  "（フルネームだと {doubled:code}）。",
+    "before.host-maybe-added": "**ホスト名:** 多くの画面は {zone} を付けるので、ホスト名だけを入力します"
+                               "（フルネームだと {doubled:code}）。フルネームを求める画面に限り「ホスト名{zone}」。",
+    "before.host-full-name-ok": "**名前:** ホスト名を入力します（{panel}はフルネーム {fqdn:code} でも {zone} を"
+                                "外して受け付けます）。",
+    "before.apex-empty": "**空欄のホスト名:** {panel}の欄は空欄のまま（`@` は不可）。",
+    "before.underscore": "**`_`** も名前の一部（省略不可。入力できなければ DNS サービスに相談）。",
+    "before.value-keep-dot": "**末尾のドット:** 省略すると値が {relative:code} になることがあります。"
+                             "入力できなければ外して、最後に確認。",
+    "before.value-read-as-relative": "**末尾のドット:** 省略すると{panel}は値を {relative:code} のように"
+                                     "扱います。",
+    "before.value-dot-dropped": "**末尾のドット:** {panel}は外して保存しますが、問題ありません。",
+    "before.proxy-dns-only": "**プロキシステータス:** CNAME は「DNS のみ」に（プロキシすると{panel}が SES から"
+                             "隠します）。",
+    "before.txt-no-quotes": "**TXT:** クォートなしで貼り付け（画面側で付きます）。",
+    "before.txt-quoted": "**TXT:** {panel}では {size} 文字以内のクォート付き文字列にします。表示どおり貼り付けます。",
+    "before.txt-editor-unquoted": "**TXT:** {panel}の記入例どおり、行の値はクォートなし。",
+    "before.txt-quotes-stripped": "**TXT:** 表示どおり貼り付けます（{panel}は前後のクォートを削除します）。",
+    "before.one-per-name": "**各名前に1つ:** {records}。",
+    "single.mx": "MAIL FROM の MX",
+    "single.spf": "SPF（既存の `v=spf1` とまとめる）",
+    "single.dmarc": "DMARC",
+    "before.ttl": "**TTL:** {ttl:code} 秒。",
+    "before.ttl-auto": "**TTL:** 自動。",
+    # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
+    "step": "{number}. {record}: {type:code}",
+    "record.dkim-key": "DKIM {number}/{total}",
+    "record.dkim-public-key": "DKIM 公開鍵（BYODKIM）",
+    "record.mail-from-mx": "MAIL FROM の MX",
+    "record.mail-from-spf": "MAIL FROM の SPF",
+    "record.dmarc": "DMARC",
+    "record.verification": "旧形式の SES 検証",
+    "field.line": "行: {line:code}",
+    "field.line-unknown": "行: {panel}の記入例の `@` 以外のホスト名の MX 行にならい、下のホスト名・値・優先度で"
+                          "書きます。",
+    "field.host": "ホスト名{own}: {host:code}",
+    "field.host-empty": "ホスト名{own}: 空欄",
+    "field.value": "値{own}: {value:code}",
+    "field.priority": "優先度{own}: {priority:code}",
+    "field.ttl": "TTL: {ttl:code}",
+    "field.ttl-auto": "TTL: 自動",
+    "field.proxy": "プロキシステータス: DNS のみ",
+    "field.own-label": "（{label}）",
     "word.host": "ホスト名",
     "word.value": "値",
     "word.priority": "優先度",
-    # このレコードをこの管理画面で登録するときの注意（どれを出すかは guide.py が決める）
-    "advice.host-added-by-panel": "ホスト名: {panel}はホスト名の後ろに {zone:code} を自動で付けるので、{host:code} "
-                                  "だけを入力してください。フルネームで入力すると、レコードは {doubled:code} に"
-                                  "作られてしまい、SES からは見つかりません。",
-    "advice.host-maybe-added": "ホスト名: 入力欄の横に {zone:code} と表示される画面（ほとんどがそうです）では、"
-                               "{host:code} だけを入力してください。フルネームで入力すると、レコードは {doubled:code} "
-                               "に作られてしまい、SES からは見つかりません。フルネームを求める画面の場合に限り "
-                               "{fqdn:code} と入力します。",
-    "advice.underscore": "ホスト名の中のアンダースコア（`_`）も名前の一部です。外すと別の名前になってしまうため、"
-                         "入力できない場合は省略せず、DNS サービスの窓口に相談してください。",
-    "advice.value-dot-dropped": "値: {panel}は値を常にフルネームとして扱い、末尾のドットを外して保存します。"
-                                "それで問題ありません。",
-    "advice.value-read-as-relative": "値: 末尾のドットまで含めて入力してください。{panel}は末尾のドットがない名前を"
-                                     "ゾーン内の名前として扱うため、ドットがないと値が {relative:code} になってしまい"
-                                     "ます。",
-    "advice.value-keep-dot": "値: 末尾のドット（`.`）まで含めて入力してください。ドットのない値をドメイン内の名前と"
-                             "して扱う DNS サービスでは、値が {relative:code} になってしまいます。ドットを入力でき"
-                             "ない画面では、ドットを外して入力し、最後の確認手順で結果を確かめてください。",
-    "advice.proxy-dns-only": "プロキシステータス: 「DNS のみ」（グレーの雲）にしてください。「プロキシ済み」"
-                             "（オレンジの雲）のままだと、Cloudflare がこの CNAME の代わりに自社のアドレスを返すため、"
-                             "SES が鍵を見つけられません。",
-    "advice.priority-in-value": "優先度: {panel}では、表示どおり優先度を値の先頭に含めます: {value:code}",
-    "advice.priority-blank-default": "優先度: {priority:code} を入力してください。空欄のままにすると、{panel}は"
-                                     "自動で {blank:code} を設定します。",
-    "advice.priority-without-field": "優先度: 優先度の入力欄がない画面では、優先度・半角スペース・サーバー名の順で"
-                                     "値に入力します: {value:code}",
-    "advice.mx-only-one": "{name:code} の MX レコードはこの1件だけにしてください。",
-    "advice.txt-quoted": "値: {panel}では TXT の値をダブルクォートで囲みます。上の値はその形になっているので、"
-                         "そのまま貼り付けてください。",
-    "advice.txt-quoted-split": "値: {panel}では TXT の値をダブルクォートで囲みます（{size} 文字以内ごとに区切った"
-                               "複数の文字列にします）。上の値はその形になっているので、そのまま貼り付けてください。",
-    "advice.txt-editor-unquoted": "値: {panel}の SPF の記入例と同じく、行の中の値はクォートなしで書きます。",
-    "advice.txt-quotes-stripped": "値: 表示どおり、クォートを付けずに貼り付けてください。{panel}は値の前後の"
-                                  "ダブルクォートを保存時に削除します。",
-    "advice.txt-no-quotes": "値: 表示どおり、ダブルクォートを付けずに貼り付けてください。クォートは DNS サービス側で"
-                            "付けられます。自分で付けるとクォートがレコードの中身に入ってしまい、一致しなくなります。",
-    "advice.txt-too-long-for-panel": "文字数: この値は {length} 文字ありますが、{panel}で1レコードに入力できるのは "
-                                     "{limit} 文字までです。拒否されたり途中で切れたりすると SES は鍵を検証できません。"
-                                     "より長い TXT レコードを登録できるか {panel}に問い合わせるか、1024 ビットの鍵を"
-                                     "使ってください。",
-    "advice.txt-long": "文字数: この値は {length} 文字あります。{limit} 文字を超える値を受け付けない、または切り詰める "
-                       "DNS サービスもあります。自動で複数の文字列に分割される場合は問題ありません。",
-    "advice.spf-merge": "{name:code} に `v=spf1` で始まる TXT レコードがすでにある場合は、2つを1つにまとめてください。"
-                        "SPF レコードは1つの名前に1つしか置けません。",
-    "advice.dmarc-only-one": "{name:code} にすでに DMARC レコードがある場合は、どちらか1つだけにしてください。"
-                             "DMARC レコードが2つあると両方とも無効になります。",
-    # 最後の確認
-    "check.heading": "最後に: 確認",
-    "check.run": "すべて登録したら、次のコマンドを実行してください。ドメインのネームサーバーに直接問い合わせ、"
-                 "正しくないレコードがあれば、どれがなぜ違うのか（たとえば値にドメイン名が付いてしまっている、"
-                 "など）を表示します。",
-    "check.wait": "DNS の変更がすべてのネームサーバーに行き渡るまでには時間がかかることがあります。SES も独自の"
-                  "タイミングでレコードを確認するため、SES 上でドメインが「検証済み」になるまで最大 72 時間かかる"
-                  "場合があります。",
+    # このレコードだけの注意（どれを出すかは guide.py の advice が決める）
+    "advice.priority-blank-default": "空欄だと{panel}は {priority:code} でなく {blank:code} にします。",
+    "advice.priority-without-field": "優先度の欄がなければ値は {value:code}。",
+    "advice.txt-too-long-for-panel": "{panel}の TXT は {limit} 文字までのため、この {length} 文字の鍵は登録"
+                                     "できません。長い TXT を登録できる DNS サービスか、1024 ビットの鍵を使って"
+                                     "ください。",
+    "advice.txt-long": "{length} 文字: 自動分割なら可、切り詰めなら不可。",
+    # 最後の手順のあと、管理画面で
+    "finish.save-button": "最後に「{button}」を押します（押すまで{panel}は保存しません）。",
+    "finish.save-once": "最後に入力欄を1回保存します。",
+    "finish.confirm-screen": "確認画面が出たら確定します（確定まで未保存）。",
+    # 確認
+    "check.heading": "確認",
+    "check.run": "ses-export で:",
+    "check.by-hand": "ses-export なしでも、`dig` が `#` の後を表示すれば正常（`nslookup` も同じ）:",
+    "check.by-hand-shortened": "ses-export なしでも、`dig` が `#` の後（長い鍵は `…` で略）を表示すれば正常（`nslookup` も同様）:",
+    "check.wait": "SES で「検証済み」になるまで最大 72 時間かかることがあります。",
 }
 
 
 # --- NOTICES: SES の状態、想定したゾーン、DMARC について読み手が知るべきこと ---------------------------
 # キーは exporter/advisories.py のもの（tests/test_advisories.py が両言語を照合）。stderr と手順の冒頭に出す。
 NOTICES = {
-    "notice.dkim-failed": "SES は DKIM レコードの確認をやめています（状態 {status:code}）。レコードを下記のとおり登録してから、"
-                          "SES の確認をやり直してください。SES コンソールで ID を開いて DKIM の設定を保存し直すか、"
-                          "{command:code} を実行します。",
+    "notice.dkim-failed": "SES は DKIM レコードの確認をやめています（状態 {status:code}）。レコードを下記のとおり登録して"
+                          "確認（このページの最後）してから、AWS の DKIM トラブルシューティングガイドに従って SES に"
+                          "確認をやり直させてください: {guide}",
     "notice.dkim-temporary-failure": "SES は DKIM レコードを一時的に確認できず（状態 {status:code}）、自動で再試行します。"
-                                     "状態が変わらない場合は、レコードを下記のとおり登録し、{command:code} で確認を"
-                                     "やり直してください。",
+                                     "状態が変わらない場合は、レコードを下記のとおり登録・確認してから、AWS の DKIM "
+                                     "トラブルシューティングガイドに従ってください: {guide}",
     "notice.verification-failed": "SES はドメインを検証できませんでした（状態 {status:code}、{error:code}）。レコードを"
-                                  "下記のとおり登録してから、SES コンソールで ID を開いて DKIM の設定を保存し直すか、"
-                                  "{command:code} を実行して確認をやり直してください。",
+                                  "下記のとおり登録・確認してから、AWS の DKIM トラブルシューティングガイドに従って"
+                                  "確認をやり直させてください: {guide}",
     "notice.signing-disabled": "この ID は DKIM 署名が無効です。レコードを登録しただけでは SES は署名しません。"
                                "{command:code} で有効にしてください。",
     "notice.mail-from-failed": "SES は MAIL FROM ドメイン {domain:code} の MX レコードの確認をやめています（状態 "

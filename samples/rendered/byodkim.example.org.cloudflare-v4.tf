@@ -2,6 +2,15 @@
 #
 # Identity byodkim.example.org, region eu-central-2, zone example.org.
 # Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
+# Check afterwards with:
+#   ses-export byodkim.example.org --identity-file samples/identities/byodkim.example.org.json --dkim-public-key samples/keys/byodkim.example.org.pem --region eu-central-2 --check
+# or without ses-export: each dig line prints what follows "->" (a long key shortened at "…"), nslookup the same:
+#   dig +short TXT ses2026._domainkey.byodkim.example.org.  -> "p=MIIBIjANBgkqh…1lQIDAQAB"
+#   nslookup -type=TXT ses2026._domainkey.byodkim.example.org.
+#   dig +short MX mail.byodkim.example.org.  -> 10 feedback-smtp.eu-central-2.amazonses.com.
+#   nslookup -type=MX mail.byodkim.example.org.
+#   dig +short TXT mail.byodkim.example.org.  -> "v=spf1 include:amazonses.com ~all"
+#   nslookup -type=TXT mail.byodkim.example.org.
 #
 # One cloudflare_record per record. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -13,7 +22,6 @@
 # proxied = false: DNS must answer with the record itself; a proxied DKIM CNAME breaks DKIM.
 # trimsuffix(): Cloudflare stores names without the final dot; sent, it is a permanent diff (provider issues 7286, 154).
 # TXT content: quoted strings of at most 255 bytes, as Cloudflare stores them, so no drift (issues 6238, 6354).
-# Check afterwards with: ses-export DOMAIN --check
 
 terraform {
   required_providers {

@@ -2,6 +2,15 @@
 #
 # Identity byodkim.example.org, region eu-central-2, zone example.org.
 # Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
+# Check afterwards with:
+#   ses-export byodkim.example.org --identity-file samples/identities/byodkim.example.org.json --dkim-public-key samples/keys/byodkim.example.org.pem --region eu-central-2 --check
+# or without ses-export: each dig line prints what follows "->" (a long key shortened at "…"), nslookup the same:
+#   dig +short TXT ses2026._domainkey.byodkim.example.org.  -> "p=MIIBIjANBgkqh…1lQIDAQAB"
+#   nslookup -type=TXT ses2026._domainkey.byodkim.example.org.
+#   dig +short MX mail.byodkim.example.org.  -> 10 feedback-smtp.eu-central-2.amazonses.com.
+#   nslookup -type=MX mail.byodkim.example.org.
+#   dig +short TXT mail.byodkim.example.org.  -> "v=spf1 include:amazonses.com ~all"
+#   nslookup -type=TXT mail.byodkim.example.org.
 #
 # One aws_route53_record per record set. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -11,7 +20,6 @@
 # The hosted zone is looked up by name (data "aws_route53_zone"); --zone-id names it instead.
 # TXT values are written unquoted (the provider adds the quotes); longer than 255 bytes,
 # they are split into several strings with \"\".
-# Check afterwards with: ses-export DOMAIN --check
 
 terraform {
   required_providers {

@@ -2,6 +2,17 @@
 #
 # Identity example.com, region us-east-1, zone example.com.
 # Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
+# Check afterwards with:
+#   ses-export example.com --identity-file samples/identities/example.com.json --region us-east-1 --check
+# or without ses-export: each dig line prints what follows "->", nslookup the same:
+#   dig +short CNAME ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg._domainkey.example.com.  -> ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg.dkim.amazonses.com.
+#   nslookup -type=CNAME ymz4fzbkdjg4zqfqx6t5dkl3xqyzgkdg._domainkey.example.com.
+#   dig +short CNAME 7v2lhvdmo5rf3brvkl3nxsmqoexgkcqe._domainkey.example.com.  -> 7v2lhvdmo5rf3brvkl3nxsmqoexgkcqe.dkim.amazonses.com.
+#   nslookup -type=CNAME 7v2lhvdmo5rf3brvkl3nxsmqoexgkcqe._domainkey.example.com.
+#   dig +short CNAME wqbjbkqfqbsnk7vw4ie5oa3bc5mhd7yh._domainkey.example.com.  -> wqbjbkqfqbsnk7vw4ie5oa3bc5mhd7yh.dkim.amazonses.com.
+#   nslookup -type=CNAME wqbjbkqfqbsnk7vw4ie5oa3bc5mhd7yh._domainkey.example.com.
+#   dig +short TXT _dmarc.example.com.  -> "v=DMARC1; p=none;"
+#   nslookup -type=TXT _dmarc.example.com.
 #
 # One cloudflare_record per record. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -13,7 +24,6 @@
 # proxied = false: DNS must answer with the record itself; a proxied DKIM CNAME breaks DKIM.
 # trimsuffix(): Cloudflare stores names without the final dot; sent, it is a permanent diff (provider issues 7286, 154).
 # TXT content: quoted strings of at most 255 bytes, as Cloudflare stores them, so no drift (issues 6238, 6354).
-# Check afterwards with: ses-export DOMAIN --check
 
 terraform {
   required_providers {

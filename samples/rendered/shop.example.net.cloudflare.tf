@@ -2,6 +2,19 @@
 #
 # Identity shop.example.net, region ap-northeast-3, zone example.net.
 # Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
+# Check afterwards with:
+#   ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --region ap-northeast-3 --check
+# or without ses-export: each dig line prints what follows "->", nslookup the same:
+#   dig +short CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net.  -> q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg.dkim.ap-northeast-3.amazonses.com.
+#   nslookup -type=CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net.
+#   dig +short CNAME hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm._domainkey.shop.example.net.  -> hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm.dkim.ap-northeast-3.amazonses.com.
+#   nslookup -type=CNAME hdw4x2rn5c6pbjfgtb6sx3fz2ac3mtvm._domainkey.shop.example.net.
+#   dig +short CNAME b4kpmqr7z2w5l5yzgo7czwo4ouqfjkxn._domainkey.shop.example.net.  -> b4kpmqr7z2w5l5yzgo7czwo4ouqfjkxn.dkim.ap-northeast-3.amazonses.com.
+#   nslookup -type=CNAME b4kpmqr7z2w5l5yzgo7czwo4ouqfjkxn._domainkey.shop.example.net.
+#   dig +short MX bounce.shop.example.net.  -> 10 feedback-smtp.ap-northeast-3.amazonses.com.
+#   nslookup -type=MX bounce.shop.example.net.
+#   dig +short TXT bounce.shop.example.net.  -> "v=spf1 include:amazonses.com ~all"
+#   nslookup -type=TXT bounce.shop.example.net.
 #
 # One cloudflare_dns_record per record. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -13,7 +26,6 @@
 # proxied = false: DNS must answer with the record itself; a proxied DKIM CNAME breaks DKIM.
 # trimsuffix(): Cloudflare stores names without the final dot; sent, it is a permanent diff (provider issues 7286, 154).
 # TXT content: quoted strings of at most 255 bytes, as Cloudflare stores them, so no drift (issues 6238, 6354).
-# Check afterwards with: ses-export DOMAIN --check
 
 terraform {
   required_providers {

@@ -2,6 +2,21 @@
 #
 # Identity xn--wgv71a119e.jp (日本語.jp), region ap-northeast-1, zone xn--wgv71a119e.jp.
 # Zone assumed: the registrable domain (Public Suffix List); --zone ZONE changes it
+# Check afterwards with:
+#   ses-export xn--wgv71a119e.jp --identity-file 'samples/identities/日本語.jp.json' --region ap-northeast-1 --check
+# or without ses-export: each dig line prints what follows "->", nslookup the same:
+#   dig +short CNAME kx3m7c2fwrlqz6mqkoev3p5pjb2cbsvh._domainkey.xn--wgv71a119e.jp.  -> kx3m7c2fwrlqz6mqkoev3p5pjb2cbsvh.dkim.amazonses.com.
+#   nslookup -type=CNAME kx3m7c2fwrlqz6mqkoev3p5pjb2cbsvh._domainkey.xn--wgv71a119e.jp.
+#   dig +short CNAME u6t4cnc3thlsq2bqfzyv3xg6qnpjxgn5._domainkey.xn--wgv71a119e.jp.  -> u6t4cnc3thlsq2bqfzyv3xg6qnpjxgn5.dkim.amazonses.com.
+#   nslookup -type=CNAME u6t4cnc3thlsq2bqfzyv3xg6qnpjxgn5._domainkey.xn--wgv71a119e.jp.
+#   dig +short CNAME fq2t7dl5mypbxpwzzs4b66czz2i5ldyd._domainkey.xn--wgv71a119e.jp.  -> fq2t7dl5mypbxpwzzs4b66czz2i5ldyd.dkim.amazonses.com.
+#   nslookup -type=CNAME fq2t7dl5mypbxpwzzs4b66czz2i5ldyd._domainkey.xn--wgv71a119e.jp.
+#   dig +short MX mail.xn--wgv71a119e.jp.  -> 10 feedback-smtp.ap-northeast-1.amazonses.com.
+#   nslookup -type=MX mail.xn--wgv71a119e.jp.
+#   dig +short TXT mail.xn--wgv71a119e.jp.  -> "v=spf1 include:amazonses.com ~all"
+#   nslookup -type=TXT mail.xn--wgv71a119e.jp.
+#   dig +short TXT _dmarc.xn--wgv71a119e.jp.  -> "v=DMARC1; p=none;"
+#   nslookup -type=TXT _dmarc.xn--wgv71a119e.jp.
 #
 # One aws_route53_record per record set. Put this file in a module of its own (a folder
 # holding only it, used with module "ses_dns" { source = "./FOLDER" }) or in a root
@@ -11,7 +26,6 @@
 # The hosted zone is looked up by name (data "aws_route53_zone"); --zone-id names it instead.
 # TXT values are written unquoted (the provider adds the quotes); longer than 255 bytes,
 # they are split into several strings with \"\".
-# Check afterwards with: ses-export DOMAIN --check
 
 terraform {
   required_providers {

@@ -1,0 +1,139 @@
+"""How a reader checks the published records afterwards, with ses-export or without it.
+
+- `check_command`: the exact `ses-export ... --check` line that checks one identity, with every
+  option the check needs to rebuild the same records (the saved identity, the region, a zone other
+  than the default, a planned MAIL FROM, the DMARC choice, the BYODKIM key, the v1 token) and the
+  report's language. A check run without them exits 2 or compares against other records.
+- `lookup`: for one record, a `dig` line and an `nslookup` line, and the answer `dig +short` prints
+  when the record is right, for a reader without ses-export or AWS access.
+
+The instructions (exporter/guide.py) and the headers of the zone-file and Terraform outputs
+(templates/_identities.j2) both show these. Nothing here is a sentence for people.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from . import model
+from .filters import bind_txt
+from .model import DEFAULT_DMARC, Identity, Record
+
+
+class Lookup(NamedTuple):
+    """One record, checked by hand."""
+
+    record: Record
+    dig: str  # dig +short TYPE NAME
+    nslookup: str  # nslookup -type=TYPE NAME
+    answer: str  # what `dig +short` prints for the record when it is right (one line)
+    shown: str  # the answer as a comment shows it: whole, or its start and end around "…" when long
+
+    @property
+    def shortened(self) -> bool:
+        return self.shown != self.answer
+
+
+# Longer answers (a BYODKIM key: about 400 characters) are shown by their start and end in the
+# comment after a dig line: the full value is in its step, and nobody compares 400 characters by eye.
+SHOWN_MAX = 100
+SHOWN_HEAD, SHOWN_TAIL = 16, 10
+
+
+def lookup(record: Record) -> Lookup:
+    """The dig and nslookup lines for `record`, and the answer to expect.
+
+    The name keeps its final dot, so neither tool appends a search domain. TXT answers are
+    shown as dig prints them: quoted character-strings of at most 255 bytes, split as the
+    zone-file output splits them (a resolver returns the strings the DNS host stored; a host
+    that splits elsewhere prints the same text in other pieces).
+    """
+    if record.type == "TXT":
+        answer = bind_txt(record.value)
+    elif record.type == "MX":
+        answer = f"{record.priority} {record.value}"
+    else:
+        answer = record.value
+    shown = answer if len(answer) <= SHOWN_MAX else f"{answer[:SHOWN_HEAD]}…{answer[-SHOWN_TAIL:]}"
+    return Lookup(record=record, dig=f"dig +short {record.type} {record.name}",
+                  nslookup=f"nslookup -type={record.type} {record.name}", answer=answer, shown=shown)
+
+
+def rerun_options(job) -> tuple[str, ...]:
+    """The options of `job` (exporter.job.Job) that decide which records exist, as arguments.
+
+    Only what the check accepts: render-only options (--ttl, --dns-host, --zone-id,
+    --cloudflare-provider, -f, -o) are left out; the region is per identity (`check_command`),
+    from the identity itself.
+    """
+    args: list[str] = []
+    if job.identity_file is not None:
+        args += ["--identity-file", job.identity_file]
+    if job.profile:
+        args += ["--profile", job.profile]
+    if job.zone:  # given: not the default, or the reader's default may differ
+        args += ["--zone", job.zone]
+    if job.mail_from:
+        args += ["--mail-from", job.mail_from]
+    if job.dmarc is None:
+        args += ["--no-dmarc"]
+    elif job.dmarc != getattr(model, "AUTO_DMARC", DEFAULT_DMARC):  # the default needs no option
+        args += ["--dmarc", job.dmarc]
+    if getattr(job, "dmarc_rua", None):
+        args += ["--dmarc-rua", job.dmarc_rua]
+    if job.dkim_public_key:
+        args += ["--dkim-public-key", job.dkim_public_key]
+    if job.verification_token:
+        args += ["--verification-token", job.verification_token]
+    return tuple(args)
+
+
+def default_zone(domain: str) -> str:
+    """The zone ses-export assumes for `domain` when --zone is not given: its registrable domain
+    by the Public Suffix List, or the domain itself where the list has none."""
+    from .psl import registrable_domain
+
+    try:
+        return registrable_domain(domain) or domain
+    except Exception:
+        return domain
+
+
+def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | None) -> str:
+    """The shell line that checks `identity`: `rerun` is `rerun_options` of the run that wrote the
+    records (with --zone when one was given), or None where a program rendered them: then the
+    check reads live SES, and --zone is added where the identity's zone is not the default.
+    `lang` is the report's language (None: leave it to the reader's locale)."""
+    args = ["ses-export", identity.name, *_for_identity(rerun or (), identity)]
+    if identity.region:
+        args += ["--region", identity.region]
+    if rerun is None and identity.zone != default_zone(identity.domain):
+        args += ["--zone", identity.zone[:-1]]
+    if lang:
+        args += ["--lang", lang]
+    args.append("--check")
+    return shlex.join(args)
+
+
+# Options that concern only some identities of a run: left out of the others' commands (where the
+# check would refuse them, as --dkim-public-key for an Easy DKIM identity).
+_ONLY_WHERE = {
+    "--dkim-public-key": lambda identity: any(r.purpose == "dkim" and r.type == "TXT" for r in identity.records),
+    "--mail-from": lambda identity: identity.mail_from_status == "PLANNED",
+    "--verification-token": lambda identity: any(r.purpose == "verification" for r in identity.records),
+}
+_FLAGS = {"--no-dmarc"}  # options without a value
+
+
+def _for_identity(rerun: Sequence[str], identity: Identity) -> list[str]:
+    """`rerun` without the options that do not concern `identity`."""
+    kept: list[str] = []
+    items = iter(rerun)
+    for option in items:
+        pair = [option] if option in _FLAGS else [option, next(items)]
+        concerns = _ONLY_WHERE.get(option)
+        if concerns is None or concerns(identity):
+            kept += pair
+    return kept
