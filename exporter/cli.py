@@ -105,6 +105,11 @@ class OneLineErrors(click.Command):
               "With --dns-host auto: ask it for the zone's NS records.")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
+@click.option("--max-queries", type=click.IntRange(1, 10000), default=None, metavar="N",
+              help="With --check: DNS questions in flight at once, across all identities (default 1000).")
+@click.option("--wait", metavar="DURATION",
+              help="With --check: check again, with growing pauses, until every record is right on every server, "
+              "for at most DURATION (90s, 30m, 1h30m); progress on stderr; exit 1 if the time runs out.")
 @click.option("--zone-id", metavar="ID", help="terraform-route53, cloudformation: the hosted zone id, instead of a look-up by name "
               "(terraform-cloudflare: the default of the zone id variable).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default=None,

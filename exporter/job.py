@@ -39,6 +39,8 @@ class Job:
     colour: bool = False  # colour the --check table's statuses
     nameservers: tuple[str, ...] = ()
     dns_timeout: float = 2.0
+    max_queries: int | None = None  # DNS questions in flight at once; None: exporter/check/ask.py's default
+    wait: str | float | None = None  # --wait: a duration (90s, 30m, 1h30m) or seconds; None: check once
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
 
     def settings(self):
@@ -136,6 +138,13 @@ def _refuse_contradictions(job: Job) -> None:
         raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
     if not job.check and job.nameservers and job.dns_host != "auto":
         raise InputError("only with --check or --dns-host auto (it names the DNS servers to ask)", option="nameserver")
+    for option in ("wait", "max_queries"):
+        if not job.check and getattr(job, option) is not None:
+            raise InputError("only with --check", option=option)
+    if job.wait is not None:
+        from .check.wait import parse_duration
+
+        parse_duration(job.wait)
     if job.report_format not in ("table", "json"):
         raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
     if job.output == "":
@@ -165,19 +174,9 @@ def _identities(job: Job, notify) -> list:
 
 
 def _check(job: Job, identities: list, lang: str, notify) -> int:
-    from . import output as out
-    from .check import check, report
+    from .check.run import run_job
 
-    results = check(identities, job.nameservers, job.dns_timeout)
-    if job.report_format == "json":
-        for result in results:  # the table lists these itself; the JSON list has no place for them
-            for server, reason in result.failures.items():
-                notify(f"warning: {result.identity.name}: {server} could not be asked: {reason}")
-        text = report.render_json(results, lang)
-    else:
-        text = report.render_table(results, lang, live=job.identity_file is None, colour=job.colour)
-    out.emit(text, job.output)
-    return report.exit_status(results)
+    return run_job(job, identities, lang, notify)
 
 
 def _to_stderr(text: str) -> None:

@@ -14,6 +14,7 @@ import os
 import stat
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import EXIT_STDOUT_CLOSED, InputError, OutputError
@@ -126,6 +127,42 @@ def write_atomic(target: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError):
+            raise InputError(f"{target}: {e.strerror or e}", option="output") from None
+        raise
+
+
+@contextmanager
+def streamed(path: str | None):
+    """A `write(text)` for output made piece by piece (the --check report of many identities):
+    on stdout each piece is flushed at once; a file is written beside its target and renamed
+    over it only when the block ends without an error, as write_atomic does."""
+    if path in (None, "-"):
+        def write(text: str) -> None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+        yield write
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{target} is a folder", option="output")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    except OSError as e:
+        raise InputError(f"{target.parent}: cannot write there ({e.strerror or e})", option="output") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle.write
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))

@@ -3,13 +3,18 @@
 - `Named`: Debian's real `named`, started with our own config in a temporary folder.
 - `FakeDns`: a small dnspython server in a thread, for what `named` refuses to serve (a
   CNAME beside other data) and for answers delayed by a fixed time (the benchmark).
+- `DelayProxy`: a UDP proxy in its own process, in front of a `named`, that delays every
+  answer by a fixed time: a distant authoritative server (benchmarks/check_many.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -103,6 +108,27 @@ controls {{ }};
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
+    def reload(self, origin: str, text: str, serial: int | None = None) -> None:
+        """Serve a new version of one zone: its file rewritten, then SIGHUP, as an operator does.
+        The file's time is set ahead, so named sees it changed even within the same second. With
+        `serial`, return only once named serves the zone with that SOA serial."""
+        file = self.folder / f"{origin.rstrip('.')}.zone"
+        file.write_text(text)
+        ahead = time.time() + 60
+        os.utime(file, (ahead, ahead))
+        self.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while serial is not None:
+            try:
+                answer = dns.query.udp(dns.message.make_query(origin, "SOA"), "127.0.0.1", timeout=0.5, port=self.port)
+                if answer.answer and answer.answer[0][0].serial == serial:
+                    return
+            except (dns.exception.Timeout, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"named did not load serial {serial} of {origin} within 10 s")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -126,6 +152,8 @@ class FakeDns:
         self.data = {dns.name.from_text(name): types for name, types in data.items()}
         self.delay = delay
         self.asked: list[tuple[str, str, bool]] = []  # (name, type, recursion desired) of each query
+        self.waiting = 0  # questions received and not answered yet (they wait out the delay)
+        self.most_waiting = 0  # the most at any moment: how many the client had in flight
         self.port = 0
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -140,7 +168,7 @@ class FakeDns:
     def answer(self, wire: bytes) -> bytes | None:
         try:
             query = dns.message.from_wire(wire)
-        except Exception:  # noqa: BLE001 - a server drops what it cannot parse
+        except Exception:
             return None
         response = dns.message.make_response(query)
         response.flags |= dns.flags.AA
@@ -170,7 +198,13 @@ class FakeDns:
             def datagram_received(self, wire, address):
                 reply = server.answer(wire)
                 if reply is not None:
-                    server.loop.call_later(server.delay, self.transport.sendto, reply, address)
+                    server.waiting += 1
+                    server.most_waiting = max(server.most_waiting, server.waiting)
+                    server.loop.call_later(server.delay, self.send, reply, address)
+
+            def send(self, reply, address):
+                server.waiting -= 1
+                self.transport.sendto(reply, address)
 
         transport, _ = self.loop.run_until_complete(
             self.loop.create_datagram_endpoint(Protocol, local_addr=("127.0.0.1", 0)))
@@ -200,3 +234,61 @@ class SilentServer:
 
     def stop(self) -> None:
         self.socket.close()
+
+
+class DelayProxy:
+    """127.0.0.1:PORT forwarding each UDP query to 127.0.0.1:`upstream` at once and sending each
+    answer back `delay` seconds after it came. Its own process, so relaying costs the measured
+    program no CPU time."""
+
+    def __init__(self, upstream: int, delay: float):
+        self.process = subprocess.Popen([sys.executable, __file__, "proxy", str(upstream), str(delay)],
+                                        stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line.strip().isdigit():
+            self.stop()
+            raise RuntimeError("the delaying proxy did not start")
+        self.port = int(line)
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+
+
+async def _proxy(upstream: int, delay: float) -> None:
+    """DelayProxy's process: one socket towards the clients, one towards the upstream server; the
+    proxy gives each query an id of its own and restores the client's id in the answer."""
+    loop = asyncio.get_running_loop()
+    waiting: dict[int, tuple[tuple, bytes]] = {}  # proxy id -> (client address, client id bytes)
+    next_id = 0
+
+    class Upstream(asyncio.DatagramProtocol):
+        def datagram_received(self, wire, address):
+            client = waiting.pop(int.from_bytes(wire[:2], "big"), None)
+            if client is not None:
+                loop.call_later(delay, front.sendto, client[1] + wire[2:], client[0])
+
+    class Front(asyncio.DatagramProtocol):
+        def datagram_received(self, wire, address):
+            nonlocal next_id
+            if len(wire) < 12:
+                return
+            next_id = (next_id + 1) % 65536
+            waiting[next_id] = (address, wire[:2])
+            back.sendto(next_id.to_bytes(2, "big") + wire[2:])
+
+    back, _ = await loop.create_datagram_endpoint(Upstream, remote_addr=("127.0.0.1", upstream))
+    front, _ = await loop.create_datagram_endpoint(Front, local_addr=("127.0.0.1", 0))
+    for transport in (back, front):
+        transport.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 22)
+    print(front.get_extra_info("sockname")[1], flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["proxy"]:
+    asyncio.run(_proxy(int(sys.argv[2]), float(sys.argv[3])))

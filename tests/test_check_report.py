@@ -23,7 +23,7 @@ def result(data=None, live_error=None, lang_zone="example.test."):
         response["VerificationInfo"]["ErrorType"] = live_error
     identity = model.identity(response, "example.test", model.options(region="us-east-1"), "saved.json")
     findings = compare.compare(list(identity.records), lang_zone, {"ns": view(clean() if data is None else data)})
-    return run.CheckResult(identity, lang_zone, ["ns1.example.test. (192.0.2.1)"], {}, findings)
+    return run.CheckResult(identity, lang_zone, None, [run.ServerAnswer("ns1.example.test. (192.0.2.1)", True)], findings)
 
 
 def broken():

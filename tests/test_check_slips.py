@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dns.asyncresolver
 import dns.resolver
 import pytest
 
@@ -38,7 +39,11 @@ def test_no_soa_up_to_the_root_is_said_in_our_words(monkeypatch):
     def no_root_soa(name, resolver=None):
         raise dns.resolver.NoRootSOA()
 
+    async def no_root_soa_async(name, resolver=None):  # what the check's asyncio look-up calls
+        raise dns.resolver.NoRootSOA()
+
     monkeypatch.setattr(dns.resolver, "zone_for_name", no_root_soa)
+    monkeypatch.setattr(dns.asyncresolver, "zone_for_name", no_root_soa_async)
     with pytest.raises(DnsError) as failed:
         ask.authoritative_servers("example.com.", resolver=dns.resolver.Resolver(configure=False))
     message = str(failed.value)

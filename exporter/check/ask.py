@@ -1,27 +1,39 @@
-"""Ask DNS servers the check's questions: all at once, each with a timeout.
+"""Ask DNS servers the check's questions: many at once, at most N in flight, each with a timeout.
 
-exporter/check/run.py decides what to ask; this module only asks.
+exporter/check/run.py decides what to ask and of whom; this module only asks, and finds zones
+and their servers.
 
 By default the servers are the zone's own authoritative ones, found through the system
 resolver and asked without recursion, so no cache hides a fix (or a mistake) made minutes
 ago. `--nameserver HOST[:PORT]` names the servers instead; they are asked with recursion
 desired, so a resolver works too and an authoritative server simply ignores the flag.
+
+The questions of every identity share one `Asker`: a few UDP sockets (each query gets a random
+id on a socket with a random port; an answer counts only from the server asked, with the id
+and the question asked), a bound on the questions in flight (`--max-queries`), and a server
+that stopped answering is not waited for again and again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
+import math
+import secrets
 import socket
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
 from dataclasses import dataclass
 
 import dns.asyncquery
+import dns.asyncresolver
 import dns.exception
 import dns.flags
 import dns.message
 import dns.name
 import dns.rcode
+import dns.rdata
+import dns.rdataclass
 import dns.rdatatype
 import dns.resolver
 
@@ -29,8 +41,12 @@ from ..errors import DnsError, InputError
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
-MAX_IN_FLIGHT = 256  # sockets open at once; a full identity on 4 servers needs about 90
+MAX_QUERIES = 1000  # questions in flight at once (--max-queries, 1..10000 in cli.py); docs/benchmarks.md says why 1000
+PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessing one is hard
+DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
+RECEIVE_BUFFER = 1 << 20  # bytes: a burst of answers must not overflow a socket while Python is busy
+_TYPES = {name: dns.rdatatype.from_text(name) for name in ("A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT")}
 
 
 @dataclass(frozen=True)
@@ -73,7 +89,7 @@ def parse_nameserver(text: str) -> Server:
         raise InputError(f"--nameserver: cannot resolve {host!r} ({getattr(e, 'strerror', None) or e})") from None
     # IPv4 first: many machines have no IPv6 route, and one address per server is enough.
     infos.sort(key=lambda info: info[0] != socket.AF_INET)
-    return Server(infos[0][4][0], port, name=host, recursion=True)
+    return Server(str(infos[0][4][0]), port, name=host, recursion=True)
 
 
 def _port(text: str, whole: str) -> int:
@@ -82,39 +98,425 @@ def _port(text: str, whole: str) -> int:
     return int(text)
 
 
-def authoritative_servers(zone: str, resolver: dns.resolver.Resolver | None = None,
-                          port: int = 53) -> tuple[str, list[Server]]:
-    """The zone that holds `zone` (it may be a parent) and the addresses of its NS hosts.
 
-    `resolver` defaults to the system's (/etc/resolv.conf); `port` is where the authoritative
-    servers listen (53 in the world, another port in tests).
+
+class Asker:
+    """Asks questions of DNS servers over shared UDP sockets (TCP when an answer is truncated).
+
+    One per check run, used from one asyncio loop. `query` returns a future of the server's
+    `Reply`, or of a sentence saying why there is none ("timed out after 2 s"). Queries are
+    written and answers read by the small codec below, not by dns.message, and each question is
+    a few callbacks, not a task: a thousand identities are tens of thousands of answers.
     """
-    resolver = resolver or dns.resolver.Resolver()
+
+    def __init__(self, timeout: float = QUERY_TIMEOUT, max_queries: int = MAX_QUERIES, attempts: int = ATTEMPTS):
+        self.timeout = timeout
+        self.attempts = attempts
+        self.max_queries = max_queries
+        self._free = max_queries  # places in flight not taken
+        self._waiting: deque[_Question_job] = deque()  # first come, first served
+        self._sockets: dict[int, list[_UdpSocket]] = {}  # address family -> sockets
+        self._turn = 0
+        self._silent: dict[Server, int] = {}  # timeouts in a row, per server
+        self.sent = 0  # datagrams sent: the benchmark reports it
+
+    def query(self, server: Server, name: str, rdtype: str) -> asyncio.Future:
+        loop = asyncio.get_running_loop()
+        job = _Question_job(self, server, name, rdtype, _question(name, _TYPES.get(rdtype) or
+                                                                   dns.rdatatype.from_text(rdtype)),
+                            loop.create_future(), self.attempts)
+        if self._free > 0:
+            self._free -= 1
+            job.start()
+        else:
+            self._waiting.append(job)
+        return job.result
+
+    def _release(self) -> None:
+        """A question is done: its place goes to the next one waiting."""
+        if self._waiting:
+            self._waiting.popleft().start()
+        else:
+            self._free += 1
+
+    def _socket(self, family: int) -> _UdpSocket:
+        sockets = self._sockets.setdefault(family, [])
+        if len(sockets) < max(1, math.ceil(self.max_queries / PER_SOCKET)):
+            sockets.append(_UdpSocket(family, asyncio.get_running_loop()))
+            return sockets[-1]
+        self._turn += 1
+        return sockets[self._turn % len(sockets)]
+
+    def close(self) -> None:
+        for sockets in self._sockets.values():
+            for udp in sockets:
+                udp.close()
+        self._sockets.clear()
+
+
+class _Question_job:
+    """One question in flight: sent, sent again after a timeout, then done (once)."""
+
+    __slots__ = ("asker", "server", "name", "rdtype", "question", "result", "left", "key", "udp", "timer")
+
+    def __init__(self, asker: Asker, server: Server, name: str, rdtype: str, question: _Question,
+                 result: asyncio.Future, attempts: int):
+        self.asker, self.server, self.name, self.rdtype = asker, server, name, rdtype
+        self.question, self.result, self.left = question, result, attempts
+        self.key: tuple | None = None
+        self.udp: _UdpSocket | None = None
+        self.timer: asyncio.TimerHandle | None = None
+
+    def start(self) -> None:
+        if self.result.done():  # given up by whoever asked (cancelled)
+            self.asker._release()
+        elif self.asker._silent.get(self.server, 0) >= DOWN_AFTER:  # others found out while this one waited
+            self.finish(f"timed out after {self.asker.timeout:g} s (it stopped answering earlier in this check)")
+        else:
+            self.send()
+
+    def send(self) -> None:
+        asker, server = self.asker, self.server
+        udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
+        while True:
+            qid = secrets.randbits(16)  # from the system: an id nobody can predict
+            key = (server.address, server.port, qid)
+            if key not in udp.pending:
+                break
+        self.key = key
+        udp.pending[key] = self
+        self.left -= 1
+        self.timer = udp.loop.call_later(asker.timeout, self.expire)
+        flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
+        try:
+            udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, (server.address, server.port))
+            asker.sent += 1
+        except BlockingIOError:
+            pass  # not sent: it times out like a lost datagram, and is sent again
+        except OSError as e:
+            self.finish(f"failed ({_why(e)})")
+
+    def answered(self, reply: Reply) -> None:
+        if reply.truncated:
+            self._forget()
+            task = asyncio.ensure_future(self._tcp())
+            task.add_done_callback(lambda done: self.finish("cancelled" if done.cancelled() else done.result()))
+            return
+        self.asker._silent[self.server] = 0
+        self.finish(reply)
+
+    async def _tcp(self) -> Reply | str:
+        query = dns.message.make_query(self.name, self.rdtype, use_edns=0, payload=EDNS_PAYLOAD)
+        if not self.server.recursion:
+            query.flags &= ~dns.flags.RD
+        try:
+            response = await dns.asyncquery.tcp(query, self.server.address, timeout=self.asker.timeout,
+                                                port=self.server.port)
+            return Reply(response.to_wire(), self.question)
+        except (OSError, ValueError, IndexError, dns.exception.DNSException) as e:
+            return f"failed over TCP after a truncated answer ({_why(e)})"
+
+    def expire(self) -> None:
+        udp = self.udp
+        if udp is not None and self.key in udp.pending:
+            udp._drain()  # a busy loop may not have read the answer yet: it came in time
+        if self.key is None or udp is None or udp.pending.get(self.key) is not self:
+            return  # answered meanwhile
+        self._forget()
+        if self.result.done():  # given up by whoever asked: no more tries, no blame on the server
+            self.finish(None)
+            return
+        if self.left > 0:
+            self.send()
+            return
+        silent = self.asker._silent
+        silent[self.server] = silent.get(self.server, 0) + 1
+        self.finish(f"timed out after {self.asker.timeout:g} s")
+
+    def _forget(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        if self.udp is not None and self.key is not None and self.udp.pending.get(self.key) is self:
+            del self.udp.pending[self.key]
+
+    def finish(self, value) -> None:
+        self._forget()
+        self.key = None
+        if not self.result.done():
+            self.result.set_result(value)
+        self.asker._release()
+
+
+class _UdpSocket:
+    """One UDP socket on a random port; all the answers waiting in it are read at each wake-up,
+    so none waits behind a timer that would call it lost."""
+
+    def __init__(self, family: int, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
+        self.pending: dict[tuple, _Question_job] = {}  # (address, port, id) -> the question asked
+        self.sock = socket.socket(family, socket.SOCK_DGRAM)
+        try:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
+        except OSError:
+            pass
+        self.sock.setblocking(False)
+        self.sock.bind(("::" if family == socket.AF_INET6 else "0.0.0.0", 0))
+        loop.add_reader(self.sock.fileno(), self._drain)
+
+    def _drain(self) -> None:
+        for _ in range(1024):
+            try:
+                data, address = self.sock.recvfrom(65535)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                continue  # an ICMP error queued on the socket: the question times out as for silence
+            if len(data) < 12:
+                continue
+            job = self.pending.get((address[0], address[1], int.from_bytes(data[:2], "big")))
+            if job is None:
+                continue  # late (after a timeout), or not ours
+            try:
+                reply = Reply(data, job.question)
+            except (ValueError, IndexError, dns.exception.DNSException):
+                continue  # not an answer to that question: keep waiting for the real one
+            job.answered(reply)
+
+    def close(self) -> None:
+        self.loop.remove_reader(self.sock.fileno())
+        self.sock.close()
+
+
+# --- the wire codec: RFC 1035 section 4, what the check needs and no more ----------------------
+
+@dataclass(frozen=True)
+class _Question:
+    labels: tuple[bytes, ...]  # lowercase, without the root label
+    wire: bytes  # the question section: QNAME (lowercase) QTYPE QCLASS
+    rest: bytes  # everything after the id and flags: counts, question, EDNS OPT record
+
+
+@functools.lru_cache(maxsize=4096)
+def _question(name: str, rdtype: int) -> _Question:
+    if "\\" in name or not name.isascii() or not name.endswith("."):
+        labels = tuple(dns.name.from_text(name).labels[:-1])  # escapes: dnspython reads them
+    else:  # the usual case, a plain A-label name: a tenth of dnspython's time
+        labels = tuple(label.encode() for label in name[:-1].split(".")) if name != "." else ()
+        if not all(0 < len(label) < 64 for label in labels) or len(name) > 254:
+            raise ValueError(f"{name}: not a valid domain name")
+    qname = b"".join(bytes((len(label),)) + label for label in labels) + b"\x00"
+    wire = qname + rdtype.to_bytes(2, "big") + b"\x00\x01"
+    opt = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00\x00\x00\x00"  # OPT, version 0
+    rest = b"\x00\x01\x00\x00\x00\x00\x00\x01" + wire + opt  # QD 1, AN 0, NS 0, AR 1
+    return _Question(tuple(label.lower() for label in labels), qname.lower() + wire[len(qname):], rest)
+
+
+def _read_name(wire: bytes, offset: int) -> tuple[tuple[bytes, ...], int]:
+    """(lowercase labels, the offset after the name), following compression pointers."""
+    labels: list[bytes] = []
+    end = None
+    jumps = 0
+    while True:
+        length = wire[offset]
+        if length >= 0xC0:
+            end = offset + 2 if end is None else end
+            offset = ((length & 0x3F) << 8) | wire[offset + 1]
+            jumps += 1
+            if jumps > 127:
+                raise ValueError("a compression loop")
+            continue
+        if length > 63:
+            raise ValueError("a bad label length")
+        offset += 1
+        if length == 0:
+            return tuple(labels), end if end is not None else offset
+        labels.append(wire[offset:offset + length].lower())
+        offset += length
+
+
+class Reply:
+    """A server's answer to one question: its rcode and flags, the records owned by the name
+    asked (type -> rdata set), and the owners of the SOA and NS records of the authority section."""
+
+    __slots__ = ("rcode", "authoritative", "truncated", "has_answer", "owned", "authority")
+
+    def __init__(self, wire: bytes, question: _Question):
+        flags = int.from_bytes(wire[2:4], "big")
+        counts = [int.from_bytes(wire[i:i + 2], "big") for i in (4, 6, 8)]
+        end = 12 + len(question.wire)
+        echo = wire[12:end - 4].lower() + wire[end - 4:end]  # the name without case, then type and class
+        if not flags & 0x8000 or counts[0] != 1 or echo != question.wire:
+            raise ValueError("not an answer to the question asked")
+        self.rcode = flags & 0x000F
+        self.authoritative = bool(flags & 0x0400)
+        self.truncated = bool(flags & 0x0200)
+        self.has_answer = counts[1] > 0
+        self.authority: list[tuple[tuple[bytes, ...], int]] = []  # (owner labels, type) of SOA and NS
+        offset = 12 + len(question.wire)
+        owned: dict[int, list] = {}
+        for section, count in enumerate(counts[1:]):
+            for _ in range(count):
+                owner, offset = _read_name(wire, offset)
+                rdtype = int.from_bytes(wire[offset:offset + 2], "big")
+                rdlen = int.from_bytes(wire[offset + 8:offset + 10], "big")
+                offset += 10
+                if offset + rdlen > len(wire):
+                    raise ValueError("a record runs past the end")
+                if section == 0 and owner == question.labels and rdtype != dns.rdatatype.OPT:
+                    owned.setdefault(rdtype, []).append(_rdata(rdtype, wire, offset, rdlen))
+                elif section == 1 and rdtype in (dns.rdatatype.SOA, dns.rdatatype.NS):
+                    self.authority.append((owner, rdtype))
+                offset += rdlen
+        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType(rdtype)): sets[0] if len(sets) == 1
+                      else frozenset().union(*sets) for rdtype, sets in owned.items()}
+
+
+_RDATA: dict[tuple[int, bytes], frozenset] = {}  # the same record in many answers is read once
+_RDATA_KEPT = 4096
+_NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # name at
+
+
+def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset:
+    """dnspython's rdata for one record, as a set of one, kept when its bytes stand alone (no
+    compression pointer into the rest of the message): the MX and SPF of a thousand identities
+    are one record, read and hashed once (hashing an rdata writes it out in wire form again)."""
+    data = wire[offset:offset + rdlen]
+    start = _NAMED.get(rdtype)
+    standalone = rdtype in (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA)
+    if start is not None:
+        position = start
+        while position < rdlen and 0 < data[position] < 0xC0:
+            position += data[position] + 1
+        standalone = position < rdlen and data[position] == 0
+    if not standalone:
+        return frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset, rdlen)})
+    key = (rdtype, data)
+    one = _RDATA.get(key)
+    if one is None:
+        if len(_RDATA) >= _RDATA_KEPT:
+            _RDATA.clear()
+        one = _RDATA[key] = frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype),
+                                                           data, 0, rdlen)})
+    return one
+
+
+# --- reading answers -----------------------------------------------------------------------
+
+def owned_rrsets(reply: Reply | str, name: str, server: Server) -> dict | str:
+    """The rrsets owned by `name` in the answer (type -> rdata set), or why there is none."""
+    if isinstance(reply, str):
+        return reply
+    if reply.rcode == dns.rcode.NXDOMAIN:
+        return reply.owned  # empty, or a CNAME whose target does not exist
+    if reply.rcode != dns.rcode.NOERROR:
+        hint = ": not authoritative for the zone" if reply.rcode == dns.rcode.REFUSED else ""
+        return f"answered {dns.rcode.to_text(dns.rcode.Rcode(reply.rcode))}{hint}"
+    if not server.recursion and not reply.authoritative and not reply.has_answer:
+        return "was not authoritative (a referral or a lame delegation)"
+    return reply.owned  # a CNAME's target data belongs to another name, and is not in it
+
+
+def zone_in(reply: Reply, name: str) -> str | None:
+    """The zone an answer to `name SOA` shows `name` to be in: `name` when it owns the SOA, the
+    owner of the authority section's SOA otherwise, or a referral's cut."""
+    if reply.rcode not in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN):
+        return None
+    if "SOA" in reply.owned:
+        return name
+    labels = _question(name, dns.rdatatype.SOA).labels
+    for wanted in (dns.rdatatype.SOA, dns.rdatatype.NS):
+        for owner, rdtype in reply.authority:
+            inside = not owner or labels[len(labels) - len(owner):] == owner
+            if rdtype == wanted and inside and (wanted == dns.rdatatype.SOA or not reply.has_answer):
+                return dns.name.Name(owner + (b"",)).to_text()
+    return None
+
+
+async def zone_at(asker: Asker, servers: list[Server], name: str) -> tuple[str | None, str | None]:
+    """(the zone holding `name` as these servers answer, why it could not be found): the walk of
+    dns.resolver.zone_for_name (SOA of the name, then of each parent) against `servers`."""
+    candidate = dns.name.from_text(name)
+    why = None
+    while True:
+        walk_up = False
+        for server in servers:
+            response = await asker.query(server, candidate.to_text(), "SOA")
+            if isinstance(response, str):
+                why = f"{server.label} {response}"
+                continue
+            zone = zone_in(response, candidate.to_text())
+            if zone:
+                return zone, None
+            problem = owned_rrsets(response, candidate.to_text(), server)
+            if isinstance(problem, str):
+                why = f"{server.label} {problem}"
+                continue
+            walk_up = True  # a plain answer without a SOA (a CNAME at the name): ask for the parent
+            break
+        if not walk_up or len(candidate) <= 2:
+            return None, why
+        candidate = candidate.parent()
+
+
+def resolver_copy(resolver: dns.resolver.Resolver | None, timeout: float) -> dns.asyncresolver.Resolver:
+    """An asyncio resolver asking what `resolver` asks (default: the system's /etc/resolv.conf)."""
+    if resolver is None:
+        copy = dns.asyncresolver.Resolver()
+    else:
+        copy = dns.asyncresolver.Resolver(configure=False)
+        copy.nameservers = list(resolver.nameservers)
+        copy.port = resolver.port
+    copy.lifetime = max(copy.lifetime, 2 * timeout)
+    return copy
+
+
+async def zone_through(name: str, resolver: dns.asyncresolver.Resolver) -> str:
+    """The zone that holds `name` (it may be a parent), found through `resolver`."""
     try:
-        apex = dns.resolver.zone_for_name(zone, resolver=resolver)
-        hosts = sorted({r.target.to_text() for r in resolver.resolve(apex, "NS")})
+        return (await dns.asyncresolver.zone_for_name(name, resolver=resolver)).to_text()
     except dns.resolver.NXDOMAIN:
-        raise DnsError(f"DNS: {zone[:-1]} does not exist (NXDOMAIN): is the domain registered and delegated?") from None
+        raise DnsError(f"DNS: {name[:-1]} does not exist (NXDOMAIN): is the domain registered and delegated?") from None
     except dns.resolver.NoRootSOA:  # dnspython says "There is no SOA RR at the DNS root name. This should never happen!"
-        raise DnsError(f"DNS: the system resolver found no zone holding {zone[:-1]} (no SOA record up to the root): "
+        raise DnsError(f"DNS: the system resolver found no zone holding {name[:-1]} (no SOA record up to the root): "
                        "check the network and /etc/resolv.conf, or pass --nameserver") from None
+    except dns.exception.DNSException as e:
+        raise DnsError(f"DNS: cannot find the zone of {name[:-1]} through the system resolver ({_why(e)}); "
+                       "pass --nameserver") from None
+
+
+async def servers_of(zone: str, resolver: dns.asyncresolver.Resolver, port: int = 53) -> list[Server]:
+    """The addresses of the zone's NS hosts, found through `resolver`; `port` is where the
+    authoritative servers listen (53 in the world, another port in tests)."""
+    try:
+        hosts = sorted({r.target.to_text() for r in await resolver.resolve(zone, "NS")})
     except dns.exception.DNSException as e:
         raise DnsError(f"DNS: cannot find the authoritative servers of {zone[:-1]} through the system resolver "
                        f"({_why(e)}); pass --nameserver") from None
 
-    def addresses(host: str) -> list[Server]:
+    async def addresses(host: str) -> list[Server]:
         for rdtype in ("A", "AAAA"):  # IPv6 only for hosts that have no IPv4
             try:
-                return [Server(r.address, port, name=host) for r in resolver.resolve(host, rdtype)]
+                return [Server(r.address, port, name=host) for r in await resolver.resolve(host, rdtype)]
             except dns.exception.DNSException:
                 continue
         return []
 
-    with ThreadPoolExecutor(max_workers=max(1, len(hosts))) as pool:
-        servers = [server for found in pool.map(addresses, hosts) for server in found]
+    servers = [server for found in await asyncio.gather(*map(addresses, hosts)) for server in found]
     if not servers:
-        raise DnsError(f"DNS: the name servers of {apex.to_text()[:-1]} ({', '.join(hosts)}) have no addresses")
-    return apex.to_text(), servers
+        raise DnsError(f"DNS: the name servers of {zone[:-1]} ({', '.join(hosts)}) have no addresses")
+    return servers
+
+
+async def zone_servers(name: str, resolver: dns.asyncresolver.Resolver, port: int = 53) -> tuple[str, list[Server]]:
+    zone = await zone_through(name, resolver)
+    return zone, await servers_of(zone, resolver, port)
+
+
+def authoritative_servers(zone: str, resolver: dns.resolver.Resolver | None = None,
+                          port: int = 53) -> tuple[str, list[Server]]:
+    """zone_servers for callers outside asyncio."""
+    return asyncio.run(zone_servers(zone, resolver_copy(resolver, QUERY_TIMEOUT), port))
 
 
 @dataclass
@@ -125,25 +527,20 @@ class Observation:
     failures: dict  # server label -> why it could not be asked
 
 
-def observe(servers: list[Server], questions: list[tuple[str, str]],
-            timeout: float = QUERY_TIMEOUT) -> Observation:
+async def observe_async(asker: Asker, servers: list[Server], questions: list[tuple[str, str]]) -> Observation:
     """Ask every server every question concurrently; one round trip when all goes well."""
-    return asyncio.run(_observe(servers, questions, timeout))
-
-
-async def _observe(servers, questions, timeout) -> Observation:
-    limit = asyncio.Semaphore(MAX_IN_FLIGHT)
     jobs = [(server, question) for server in servers for question in questions]
-    answers = await asyncio.gather(*(_ask(server, name, rdtype, timeout, limit) for server, (name, rdtype) in jobs))
-    views = {server.label: {} for server in servers}
+    answers = await asyncio.gather(*(asker.query(server, name, rdtype) for server, (name, rdtype) in jobs))
+    views: dict[str, dict] = {server.label: {} for server in servers}
     failures: dict[str, str] = {}
-    for (server, (name, _)), answer in zip(jobs, answers):
+    for (server, (name, _)), response in zip(jobs, answers):
+        answer = owned_rrsets(response, name, server)
         if isinstance(answer, str):
             failures.setdefault(server.label, f"{name} {answer}")
             continue
         at_name = views[server.label].setdefault(name, {})
         for rdtype, rdatas in answer.items():
-            at_name[rdtype] = at_name.get(rdtype, frozenset()) | rdatas
+            at_name[rdtype] = at_name[rdtype] | rdatas if rdtype in at_name else rdatas
     # A server that failed any question is left out whole: half its answers would read as
     # "missing" and make it seem to disagree with the others.
     for label in failures:
@@ -151,39 +548,17 @@ async def _observe(servers, questions, timeout) -> Observation:
     return Observation(views, failures)
 
 
-async def _ask(server: Server, name: str, rdtype: str, timeout: float, limit) -> dict | str:
-    """The rrsets owned by `name` in the answer (type -> rdata set), or why there is none."""
-    query = dns.message.make_query(name, rdtype, use_edns=0, payload=EDNS_PAYLOAD)
-    if not server.recursion:
-        query.flags &= ~dns.flags.RD
-    reason = "timed out"
-    async with limit:
-        for _ in range(ATTEMPTS):
-            try:
-                response, _ = await dns.asyncquery.udp_with_fallback(query, server.address, timeout=timeout,
-                                                                     port=server.port)
-                break
-            except dns.exception.Timeout:
-                reason = f"timed out after {timeout:g} s"
-            except (OSError, dns.exception.DNSException) as e:
-                return f"failed ({_why(e)})"
-        else:
-            return reason
-    rcode = response.rcode()
-    if rcode == dns.rcode.NXDOMAIN:
-        return {}
-    if rcode != dns.rcode.NOERROR:
-        hint = ": not authoritative for the zone" if rcode == dns.rcode.REFUSED else ""
-        return f"answered {dns.rcode.to_text(rcode)}{hint}"
-    if not server.recursion and not response.flags & dns.flags.AA and not response.answer:
-        return "was not authoritative (a referral or a lame delegation)"
-    owner = dns.name.from_text(name)
-    result: dict = {}
-    for rrset in response.answer:
-        if rrset.name == owner:  # a CNAME's target data belongs to another name
-            key = dns.rdatatype.to_text(rrset.rdtype)
-            result[key] = result.get(key, frozenset()) | frozenset(rrset)
-    return result
+def observe(servers: list[Server], questions: list[tuple[str, str]],
+            timeout: float = QUERY_TIMEOUT) -> Observation:
+    """observe_async for callers outside asyncio."""
+    async def once():
+        asker = Asker(timeout)
+        try:
+            return await observe_async(asker, servers, questions)
+        finally:
+            asker.close()
+
+    return asyncio.run(once())
 
 
 def _why(e: BaseException) -> str:

@@ -1,39 +1,330 @@
-"""Check identities: find each zone's servers, ask them (ask.py), compare (compare.py)."""
+"""Check identities: find each one's zone and servers, ask them (ask.py), compare (compare.py).
+
+Every identity of a run is checked on one asyncio loop through one `ask.Asker`, so a thousand
+identities cost about as many round trips as one, bounded by the questions in flight
+(`--max-queries`). `stream` hands the results out in the identities' order as each is ready,
+with at most a window of identities in progress, so memory does not grow with their number.
+
+Each identity is checked in two phases: first the questions a verdict needs
+(compare.questions); only when something is not ok, the places where panels put records by
+mistake (compare.diagnostic_questions), then compare again on all the answers.
+
+The zone is found in DNS, not assumed (docs/check.md, "Which zone"): the walk of
+dns.resolver.zone_for_name against the servers being checked (`--nameserver`), or through the
+system resolver, which also gives the zone's NS. Each zone's servers are found once per run
+and shared by every identity in it.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 
+import dns.asyncresolver
 import dns.resolver
 
+from .. import names
 from ..errors import DnsError
 from . import compare
-from .ask import QUERY_TIMEOUT, Server, authoritative_servers, observe
+from .ask import (
+    MAX_QUERIES,
+    QUERY_TIMEOUT,
+    Asker,
+    Server,
+    observe_async,
+    owned_rrsets,
+    resolver_copy,
+    servers_of,
+    zone_at,
+    zone_through,
+)
+
+RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
+RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
+
+
+@dataclass(frozen=True)
+class ServerAnswer:
+    """One server asked for an identity: whether it answered every question, and if not, why."""
+
+    label: str
+    answered: bool
+    why: str | None = None
 
 
 @dataclass
 class CheckResult:
-    """One identity checked: where we asked, who could not answer, and one finding per record."""
+    """One identity checked: the zone found, the servers asked, one finding per record."""
 
     identity: object  # model.Identity
-    zone: str
-    servers: list  # labels of the servers asked
-    failures: dict  # server label -> why it could not be asked
-    findings: list  # compare.Finding, in the identity's record order
+    zone: str  # the zone that holds the identity's names, as DNS says (FQDN with dot)
+    zone_note: str | None  # says which zone was found when it differs from --zone or the default
+    servers: list  # ServerAnswer, in the order asked
+    findings: list  # compare.Finding, in the identity's record order; empty when no server answered
+
+    @property
+    def failures(self) -> dict:
+        """Server label -> why it could not be asked, for the servers that did not answer."""
+        return {s.label: s.why for s in self.servers if not s.answered}
+
+    @property
+    def all_right(self) -> bool:
+        """Every record ok on every server, and every server answered."""
+        return all(s.answered for s in self.servers) and all(f.status == compare.OK for f in self.findings)
+
+
+class Checker:
+    """Checks identities on the running asyncio loop, sharing zones, servers and sockets."""
+
+    def __init__(self, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
+                 max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None, port: int = 53):
+        self.asker = Asker(timeout, max_queries)
+        self.nameservers = list(nameservers)
+        self.timeout = timeout
+        self.port = port
+        self._resolver_config = resolver
+        self._resolver: dns.asyncresolver.Resolver | None = None
+        self._resolving = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
+        self._tasks: dict[tuple, asyncio.Future] = {}  # ("zone"|"servers"|"outside", key) -> shared task
+
+    def tasks(self) -> list:
+        return list(self._tasks.values())
+
+    def close(self) -> None:
+        for task in self._tasks.values():
+            task.cancel()
+        self.asker.close()
+
+    def _once(self, key: tuple, make) -> asyncio.Future:
+        """The task for `key`, started by the first identity that needs it and shared by the rest."""
+        task = self._tasks.get(key)
+        if task is None:
+            task = self._tasks[key] = asyncio.ensure_future(make())
+        return task
+
+    async def check(self, identity) -> CheckResult:
+        records = list(identity.records)
+        early = None
+        if self.nameservers:
+            # The servers are known before the zone is: ask the first questions for the zone
+            # assumed while the walk runs, so the usual identity (the zone is what it seems)
+            # costs one round trip, not two. When the walk says otherwise, they are asked again.
+            early = asyncio.ensure_future(
+                self._observe(identity.zone, self.nameservers, compare.questions(records, identity.zone)))
+        try:
+            zone, servers = await self._locate(identity)
+        except DnsError as e:
+            return CheckResult(identity, identity.zone, None, [ServerAnswer(RESOLVER, False, str(e))], [])
+        note = None
+        if zone != identity.zone:
+            note = (f"DNS says the zone holding {identity.domain[:-1]} is {zone[:-1]}, not {identity.zone[:-1]}: "
+                    f"host names and fixes are for the {zone[:-1]} zone")
+        first = compare.questions(records, zone)
+        if early is not None and zone == identity.zone:
+            views, failures = await early
+        else:
+            if early is not None:
+                await early  # not cancelled: it may share answers with other identities
+            views, failures = await self._observe(zone, servers, first)
+        findings = compare.compare(records, zone, views) if views else []
+        diagnostic = getattr(compare, "diagnostic_questions", None)
+        if views and diagnostic and any(f.status != compare.OK for f in findings):
+            asked = set(first)
+            extra = [q for q in diagnostic(records, zone) if q not in asked]
+            if extra:
+                answering = [s for s in servers if s.label in views]
+                more, more_failures = await self._observe(zone, answering, extra)
+                failures.update(more_failures)
+                views = {label: _merged(views[label], view) for label, view in more.items()}
+                findings = compare.compare(records, zone, views) if views else []
+        answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label)) for s in servers]
+        return CheckResult(identity, zone, note, answers, findings)
+
+    # --- where to ask ------------------------------------------------------------------------
+
+    async def _locate(self, identity) -> tuple[str, list[Server]]:
+        """The zone holding the identity's domain, and the servers to ask."""
+        # Each identity's own walk (not kept: memory would grow with every identity); what is
+        # shared is each zone's servers, found once.
+        if self.nameservers:
+            zone, _ = await zone_at(self.asker, self.nameservers, identity.domain)
+            # No server could say (all dead or refusing): keep the zone given; the questions
+            # will fail the same way and the report says why.
+            return zone or identity.zone, self.nameservers
+        zone = await self._resolve(zone_through, identity.domain)
+        return zone, await self._once(("servers", zone), lambda: self._resolve(servers_of, zone, self.port))
+
+    async def _resolve(self, function, *args):
+        if self._resolver is None:
+            self._resolver = resolver_copy(self._resolver_config, self.timeout)
+        async with self._resolving:
+            return await function(*args[:1], self._resolver, *args[1:])
+
+    # --- asking ------------------------------------------------------------------------------
+
+    async def _observe(self, zone: str, servers: list[Server], questions: list[tuple[str, str]]):
+        """(server label -> View, server label -> why it failed) for the questions in the zone,
+        with the answers for names outside it (an organisational domain's _dmarc) added to
+        every view: those come from that name's own zone and do not count against `servers`."""
+        inside = [q for q in questions if names.is_within(q[0], zone)]
+        outside = [q for q in questions if not names.is_within(q[0], zone)]
+        observation, *elsewhere = await asyncio.gather(
+            observe_async(self.asker, servers, inside),
+            *(self._once(("outside", q), lambda q=q: self._ask_outside(*q)) for q in outside))
+        views = observation.views
+        for (name, _), answer in zip(outside, elsewhere):
+            if answer is None:
+                continue  # nobody could say: the name is left out, as if nothing were there
+            for view in views.values():
+                at_name = view.setdefault(name, {})
+                for rdtype, rdatas in answer.items():
+                    at_name[rdtype] = at_name.get(rdtype, frozenset()) | rdatas
+        return views, dict(observation.failures)
+
+    async def _ask_outside(self, name: str, rdtype: str) -> dict | None:
+        """What the servers of `name`'s own zone hold there (the union of those that answered)."""
+        if self.nameservers:
+            servers = self.nameservers
+        else:
+            try:
+                zone = await self._once(("zone", name), lambda: self._resolve(zone_through, name))
+                servers = await self._once(("servers", zone), lambda: self._resolve(servers_of, zone, self.port))
+            except DnsError:
+                return None
+        responses = await asyncio.gather(*(self.asker.query(server, name, rdtype) for server in servers))
+        found: dict | None = None
+        for server, response in zip(servers, responses):
+            answer = owned_rrsets(response, name, server)
+            if isinstance(answer, str):
+                continue
+            found = found if found is not None else {}
+            for key, rdatas in answer.items():
+                found[key] = found.get(key, frozenset()) | rdatas
+        return found
+
+
+def _merged(first: dict, second: dict) -> dict:
+    view = {name: dict(types) for name, types in first.items()}
+    for name, types in second.items():
+        at_name = view.setdefault(name, {})
+        for rdtype, rdatas in types.items():
+            at_name[rdtype] = at_name.get(rdtype, frozenset()) | rdatas
+    return view
+
+
+def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
+           max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None,
+           port: int = 53) -> Generator[CheckResult, None, None]:
+    """Check `identities` concurrently; yield their results in order, each as soon as it and
+    those before it are ready. At most a window of identities is in progress at once."""
+    window = max(16, max_queries // 4)
+    loop = asyncio.new_event_loop()
+    checker = Checker(nameservers, timeout, max_queries, resolver, port)
+    pending: deque = deque()
+    source = iter(identities)
+    try:
+        while True:
+            while len(pending) < window:
+                identity = next(source, None)
+                if identity is None:
+                    break
+                pending.append(loop.create_task(checker.check(identity)))
+            if not pending:
+                return
+            yield loop.run_until_complete(pending.popleft())
+    finally:
+        for task in pending:
+            task.cancel()
+        checker.close()
+        try:
+            left = [*pending, *checker.tasks()]
+            if left and not _loop_running():  # not when collected as garbage inside another loop
+                loop.run_until_complete(_settle(left))
+        finally:
+            loop.close()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+async def _settle(tasks: list) -> None:
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,
                    resolver: dns.resolver.Resolver | None = None, port: int = 53) -> CheckResult:
-    """Look one identity's records up (its zone's servers, or `nameservers`) and compare them."""
-    if nameservers:
-        zone, servers = identity.zone, list(nameservers)
-    else:
-        zone, servers = authoritative_servers(identity.zone, resolver, port)
-    records = list(identity.records)
-    # The panel appends the zone it manages, which may be a parent of the identity's domain.
-    observation = observe(servers, compare.questions(records, zone), timeout)
-    if not observation.views:
-        why = "; ".join(f"{label}: {reason}" for label, reason in observation.failures.items())
-        raise DnsError(f"DNS: no server answered for {identity.name}: {why}")
-    findings = compare.compare(records, zone, observation.views)
-    return CheckResult(identity, zone, [s.label for s in servers], observation.failures, findings)
+    """Check one identity: its zone's servers (found through `resolver`), or `nameservers`."""
+    results = stream([identity], nameservers or (), timeout, resolver=resolver, port=port)
+    try:
+        return next(results)
+    finally:
+        results.close()
+
+
+def run_job(job, identities: list, lang: str, notify) -> int:
+    """--check for exporter/job.py: stream the report (or, with --wait, check until right and
+    write the last one) and return the exit status: 0 all right, 1 otherwise, 3 when no server
+    could be reached at all, for any identity (the network, not the zones, is the likely fault)."""
+    from .. import output as out
+    from . import report
+    from .ask import parse_nameserver
+    from .wait import parse_duration, until_right
+
+    servers = [parse_nameserver(text) for text in job.nameservers]
+    max_queries = job.max_queries or MAX_QUERIES
+    live = job.identity_file is None
+
+    def checked(batch):
+        return stream(batch, servers, job.dns_timeout, max_queries)
+
+    writer = report.Stream(job.report_format, lang, live, job.colour)
+    if job.wait is not None:
+        results, _ = until_right(lambda batch: list(checked(batch)), identities, parse_duration(job.wait), notify)
+        out.emit(writer.begin() + "".join(writer.add(r) for r in results) + writer.end(), job.output)
+        return _status(results, notify)
+    tally = _Tally()
+    with out.streamed(job.output) as write:
+        write(writer.begin())
+        for result in checked(identities):
+            write(writer.add(result))
+            tally.add(result)
+        write(writer.end())
+    return _status(tally, notify)
+
+
+def _unreachable(why: str | None) -> bool:
+    """The server (or the resolver) could not be reached at all, as opposed to answering badly."""
+    return why is not None and any(sign in why for sign in (" timed out after ", " failed (", "The DNS operation timed out"))
+
+
+class _Tally:
+    """What the exit status needs of the results streamed by, without keeping them."""
+
+    def __init__(self):
+        self.results = self.right = self.answered = 0
+
+    def add(self, result: CheckResult) -> None:
+        self.results += 1
+        self.right += result.all_right
+        self.answered += any(s.answered or not _unreachable(s.why) for s in result.servers)
+
+
+def _status(results, notify) -> int:
+    from ..errors import EXIT_AWS, EXIT_CHECK_FAILED, EXIT_OK
+
+    if not isinstance(results, _Tally):
+        tally = _Tally()
+        for result in results:
+            tally.add(result)
+        results = tally
+    if results.results and not results.answered:
+        notify("DNS: no server answered any question: check the network, or name a server with --nameserver")
+        return EXIT_AWS
+    return EXIT_OK if results.right == results.results else EXIT_CHECK_FAILED
