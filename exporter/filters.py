@@ -309,6 +309,88 @@ def cloudflare_txt(value: str) -> str:
     return bind_txt(value)
 
 
+# --- Route 53 change batches, CloudFormation and octoDNS (docs/formats.md) ---------------------
+
+ROUTE53_VALUE_MAX = 4000  # botocore's route53 model: ResourceRecord.Value, max 4000 characters
+
+
+def route53_rdata(record) -> str:
+    """One ResourceRecord `Value` as Route 53 reads it: presentation text.
+
+    TXT: quoted character-strings of at most 255 bytes, `"` and `\\` escaped (Route 53 wants
+    the quotes itself, unlike the Terraform provider which adds them); MX: "PRIORITY EXCHANGE";
+    CNAME: the target. Names keep their final dot: Route 53 stores what it is sent.
+    """
+    if record.type == "TXT":
+        return bind_txt(record.value)
+    if record.type == "MX":
+        return f"{record.priority} {record.value}"
+    return record.value
+
+
+def route53_change_batch(identities, comment: str) -> str:
+    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one UPSERT per
+    record set, in the identities' order. Each record is its own set here (formats/route53_changes.py
+    refuses two records for one set), so every change has one value."""
+    changes = [
+        {
+            "Action": "UPSERT",
+            "ResourceRecordSet": {
+                "Name": record.name,
+                "Type": record.type,
+                "TTL": record.ttl,
+                "ResourceRecords": [{"Value": route53_rdata(record)}],
+            },
+        }
+        for identity in identities
+        for record in identity.records
+    ]
+    return json_text({"Comment": comment, "Changes": changes})
+
+
+def yaml_string(value: object) -> str:
+    """`value` as a YAML single-quoted scalar (YAML 1.1 and 1.2 read it the same): `'` doubled.
+
+    Only for one-line printable text (names, values, comments of our own making); anything else
+    is refused, as a single-quoted scalar would fold a line break into a space.
+    """
+    text = str(value)
+    if not text.isprintable():
+        raise ValueError(f"yaml_string: {text!r} is not one line of printable text")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def natural_key(text: str) -> tuple:
+    """The order octoDNS's YamlProvider enforces on the keys of every mapping (natsort's default:
+    runs of digits compare as numbers): `dkim2` before `dkim10`."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+def octodns_txt_problem(value: str) -> str | None:
+    """Why octoDNS cannot carry this TXT text exactly, or None.
+
+    octoDNS keeps TXT text with each `;` written `\\;` and reads it back by undoing only that;
+    its validators refuse `\\\\;` ("double escaped ;"), and on loading it strips a leading `"`
+    (with the last character) and deletes every `" "` (octodns/record/chunked.py, process()).
+    """
+    if "\\;" in value:
+        return "a backslash before ';' (octoDNS reads it as its own escape and refuses it)"
+    if value.startswith('"'):
+        return "a leading '\"' (octoDNS strips it, and the last character, on loading)"
+    if '" "' in value:
+        return "'\" \"' (octoDNS deletes it on loading, as a joint between character-strings)"
+    return None
+
+
+def octodns_txt(value: str) -> str:
+    """TXT text in octoDNS's own form: `;` escaped as `\\;`, nothing else; octoDNS splits long
+    values into character-strings itself. The result is written through yaml_string."""
+    problem = octodns_txt_problem(value)
+    if problem:
+        raise ValueError(f"octodns_txt: {value!r} holds {problem}")
+    return value.replace(";", "\\;")
+
+
 FILTERS = {
     "csv_row": csv_row,
     "csv_cell": csv_cell,
@@ -332,4 +414,8 @@ FILTERS = {
     "hcl_string": hcl_string,
     "route53_txt": route53_txt,
     "cloudflare_txt": cloudflare_txt,
+    "route53_rdata": route53_rdata,
+    "route53_change_batch": route53_change_batch,
+    "yaml_string": yaml_string,
+    "octodns_txt": octodns_txt,
 }

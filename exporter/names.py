@@ -79,7 +79,7 @@ def _plain_ascii_domain(raw: str) -> str | None:
     precise error (tests/test_names.py checks the two agree)."""
     if not raw.isascii() or "\\" in raw or "xn--" in raw.lower():  # A-labels get checked on the full path
         return None
-    labels = raw.rstrip(".").lower().split(".")
+    labels = (raw[:-1] if raw.endswith(".") else raw).lower().split(".")  # one final dot: '0.0..' is not a name
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
         return None
     fqdn = ".".join(labels) + "."

@@ -1,0 +1,114 @@
+"""What a CloudFormation template declares: logical ids, zones, and where cfn-lint misreads a value.
+
+Imported by cloudformation.py's `prepare` only (format modules load at every start-up; this one
+when the format is used).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Identity, Record
+from . import Settings
+
+# cfn-lint's E3023 reads a TXT value as "..." strings of 1-255 characters other than `"`: it
+# counts an escape's backslash and has no room for an escaped quote (cfn-lint's
+# data/schemas/extensions/aws_route53_recordset/recordset_pattern.json, TXTRecord). Route 53
+# takes both (a `\"` is one byte of the string). A resource whose value needs either says so and
+# turns that one rule off for itself; the tests prove the value right with a DNS parser instead.
+CFN_LINT_TXT_RULE = "E3023"
+
+
+@dataclass(frozen=True)
+class Resource:
+    logical_id: str
+    record: Record
+    zone: str  # FQDN with dot
+    lint_false_positive: bool  # E3023 would misread this TXT value (see CFN_LINT_TXT_RULE)
+
+
+@dataclass(frozen=True)
+class Section:
+    identity: Identity
+    resources: tuple[Resource, ...]
+
+
+def template(identities, settings: Settings) -> dict:
+    """The template's context: sections of resources, the zone id, the description."""
+    from ..filters import ROUTE53_VALUE_MAX, route53_rdata
+    from ._terraform import _ROUTE53_ZONE_ID, _zone_id, resource_bases
+
+    zone_id = settings.zone_id
+    if zone_id is not None:
+        zone_id = _zone_id(zone_id.strip().removeprefix("/hostedzone/"), _ROUTE53_ZONE_ID,
+                           "a Route 53 hosted zone id (like Z0123456789ABCDEFGHIJ)")
+        zones = list(dict.fromkeys(identity.zone for identity in identities))
+        if len(zones) > 1:
+            raise InputError(f"one id for identities in several zones ({', '.join(z[:-1] for z in zones)}); "
+                             "pass --zone to put them in one zone, or render each zone apart", option="zone_id")
+
+    if not any(identity.records for identity in identities):
+        raise InputError("no records to write: a CloudFormation template needs at least one resource (is DMARC "
+                         "left out and DKIM not set up?)", option="format")
+    seen: dict[tuple[str, str], str] = {}
+    for identity in identities:
+        for record in identity.records:
+            key = (record.name, record.type)
+            if key in seen:
+                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
+                                 f"{record.purpose}); one stack cannot hold two record sets of one name and type. "
+                                 "Render them in separate files", option="format")
+            seen[key] = f"{identity.name} {record.purpose}"
+            value = route53_rdata(record)
+            if len(value) > ROUTE53_VALUE_MAX:
+                raise InputError(f"the {record.type} value at {record.name} is {len(value)} characters once quoted "
+                                 f"for Route 53, which takes at most {ROUTE53_VALUE_MAX}", option="format")
+
+    bases = [logical_id(base) for identity in identities for base in resource_bases(identity)]
+    ids = iter(unique_ids(bases))
+    sections = tuple(
+        Section(identity, tuple(
+            Resource(next(ids), record, identity.zone, record.type == "TXT" and lint_misreads(record.value))
+            for record in identity.records))
+        for identity in identities
+    )
+    return {"sections": sections, "zone_id": zone_id, "lint_rule": CFN_LINT_TXT_RULE,
+            "description": description(identities)}
+
+
+def lint_misreads(text: str) -> bool:
+    """Whether cfn-lint's E3023 would refuse this TXT text although Route 53 takes it: a quote
+    inside a string, or a string of at most 255 bytes longer than 255 characters once escaped."""
+    from ..filters import txt_chunks
+
+    return any('"' in chunk or len(chunk) + chunk.count("\\") > 255 for chunk in txt_chunks(text))
+
+
+def logical_id(base: str) -> str:
+    """A Terraform-style name (example_com_dkim_1) as a logical id: letters and digits only
+    (CloudFormation's rule), each part capitalised: ExampleComDkim1."""
+    return "".join(part[:1].upper() + part[1:] for part in base.split("_") if part) or "Record"
+
+
+def unique_ids(bases: list[str]) -> list[str]:
+    """The ids in order; a later duplicate gets Dup2, Dup3... (never a taken id)."""
+    taken, seen, result = set(bases), set(), []
+    for base in bases:
+        name, n = base, 1
+        while name in seen or (name != base and name in taken):
+            n += 1
+            name = f"{base}Dup{n}"
+        seen.add(name)
+        result.append(name)
+    return result
+
+
+def description(identities) -> str:
+    """The template's Description (CloudFormation takes at most 1024 bytes)."""
+    from .. import __version__
+
+    head = f"ses-export {__version__}: DNS records for Amazon SES: "
+    text = head + ", ".join(f"{i.name} ({i.region})" if i.region else i.name for i in identities)
+    return text if len(text) <= 1024 else head + f"{len(identities)} identities"
+

@@ -1,0 +1,77 @@
+"""What an octoDNS zone file holds: its one zone, its names in natural order, and the checks.
+
+Imported by octodns.py's `prepare` only (format modules load at every start-up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Record
+
+# octoDNS's name-rfc validator counts the FQDN with its final dot against 253, so a name of 253
+# octets (valid DNS, and written by every other format) is one too long for it.
+OCTODNS_MAX_FQDN = 253
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str  # the name relative to the zone ('' at the apex)
+    records: tuple[Record, ...]  # sorted by type
+
+
+def check(identities) -> str:
+    """The one zone of `identities`; refuses what one octoDNS zone file cannot hold exactly."""
+    from ..filters import octodns_txt_problem
+
+    zones = list(dict.fromkeys(identity.zone for identity in identities))
+    if len(zones) > 1:
+        listed = ", ".join(zone[:-1] for zone in zones)
+        raise InputError(f"an octoDNS zone file is for one zone, and these identities are in {len(zones)} "
+                         f"({listed}); write one file per zone with -o FOLDER/, or pass --zone", option="format")
+    seen: dict[tuple[str, str], str] = {}
+    for identity in identities:
+        for record in identity.records:
+            key = (record.name, record.type)
+            if key in seen:
+                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
+                                 f"{record.purpose}); render them in separate files", option="format")
+            seen[key] = f"{identity.name} {record.purpose}"
+            if len(record.name) > OCTODNS_MAX_FQDN:
+                raise InputError(f"the name {record.name} is {len(record.name) - 1} octets; octoDNS takes at most "
+                                 f"{OCTODNS_MAX_FQDN - 1} (it counts the final dot), so it cannot carry it",
+                                 option="format")
+            problem = octodns_txt_problem(record.value) if record.type == "TXT" else _target_problem(record.value)
+            if problem:
+                raise InputError(f"the {record.type} value at {record.name} holds {problem}; "
+                                 "octoDNS cannot carry it", option="format")
+    return zones[0] if zones else ""
+
+
+def _target_problem(target: str) -> str | None:
+    """octoDNS's strict check of a CNAME or MX target (its target-value-rfc validator, through the
+    fqdn package): every label letters, digits, `-` and `_`, not starting or ending with `-`.
+    SES's tokens always pass; a hand-edited token such as '-x' does not."""
+    bad = next((label for label in target[:-1].split(".") if label.startswith("-") or label.endswith("-")), None)
+    return f"the label {bad!r}, which starts or ends with '-'" if bad is not None else None
+
+
+def nodes(identities, zone: str) -> list[Node]:
+    """The zone's names, relative, in octoDNS's natural order, each with its records."""
+    from ..filters import natural_key
+    from ..names import relative
+
+    by_key: dict[str, list[Record]] = {}
+    for identity in identities:
+        for record in identity.records:
+            key = relative(record.name, zone)
+            by_key.setdefault("" if key == "@" else key, []).append(record)
+    return [Node(key, tuple(sorted(by_key[key], key=lambda r: r.type))) for key in sorted(by_key, key=natural_key)]
+
+
+
+def zone_file(identities) -> dict:
+    """The template's context: the zone and its names."""
+    zone = check(identities)
+    return {"zone": zone, "nodes": nodes(identities, zone)}

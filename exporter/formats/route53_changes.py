@@ -1,0 +1,61 @@
+"""route53-changes: the ChangeBatch JSON for `aws route53 change-resource-record-sets`.
+
+For whoever owns the hosted zone and applies changes with the AWS CLI or an SDK. A change batch
+belongs to one hosted zone, so -o FOLDER/ writes one per zone (ZONE.route53-changes.json), and
+one stream refuses identities of several zones. JSON has no comments: the batch's own `Comment`
+names the identities.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from . import Format, Settings, register
+
+# botocore's route53 model: ChangeBatch.Comment is at most 256 characters.
+COMMENT_MAX = 256
+
+
+def prepare(identities, settings: Settings) -> dict:
+    from ..filters import ROUTE53_VALUE_MAX, route53_rdata
+
+    zones = list(dict.fromkeys(identity.zone for identity in identities))
+    if len(zones) > 1:
+        listed = ", ".join(zone[:-1] for zone in zones)
+        raise InputError(f"a change batch is for one hosted zone, and these identities are in {len(zones)} "
+                         f"({listed}); write one batch per zone with -o FOLDER/, or pass --zone", option="format")
+    if not any(identity.records for identity in identities):
+        raise InputError("no records to change: a change batch needs at least one (is DMARC left out and "
+                         "DKIM not set up?)", option="format")
+    seen: dict[tuple[str, str], str] = {}
+    for identity in identities:
+        for record in identity.records:
+            key = (record.name, record.type)
+            if key in seen:
+                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
+                                 f"{record.purpose}); one change batch cannot UPSERT one record set twice. "
+                                 "Render them in separate files", option="format")
+            seen[key] = f"{identity.name} {record.purpose}"
+            value = route53_rdata(record)
+            if len(value) > ROUTE53_VALUE_MAX:
+                raise InputError(f"the {record.type} value at {record.name} is {len(value)} characters once quoted "
+                                 f"for Route 53, which takes at most {ROUTE53_VALUE_MAX}", option="format")
+    return {"comment": comment(identities)}
+
+
+def comment(identities) -> str:
+    """The batch's Comment: tool, identities and regions, shortened to what Route 53 takes."""
+    from .. import __version__
+
+    head = f"ses-export {__version__}: Amazon SES records for "
+    named = ", ".join(f"{i.name} ({i.region})" if i.region else i.name for i in identities)
+    text = head + named
+    if len(text) > COMMENT_MAX:
+        text = head + f"{len(identities)} identities in {identities[0].zone[:-1]}"
+    return text[:COMMENT_MAX]
+
+
+FORMAT = register(Format(
+    name="route53-changes", suffix="route53-changes.json", template="route53-changes.j2", prepare=prepare,
+    per_zone=True,
+    summary="the ChangeBatch JSON for aws route53 change-resource-record-sets (UPSERT, one change per record set)",
+))
