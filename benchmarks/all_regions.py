@@ -26,7 +26,7 @@ import time
 from common import ROOT, SAMPLES, entry_point, user_environment
 
 sys.path.insert(0, str(ROOT / "tests"))
-from fake_ses import FakeSes, isolated_aws_environment  # noqa: E402
+from fake_ses import FakeSes, isolated_aws_environment
 
 PER_IDENTITY_GOAL = 1.1
 TWO_REGIONS_GOAL = 1.05

@@ -31,7 +31,7 @@ import time
 from common import ROOT, SAMPLES, entry_point, user_environment
 
 sys.path.insert(0, str(ROOT / "tests"))
-from fake_ses import FakeSes, isolated_aws_environment, refused_url  # noqa: E402
+from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
 THROTTLED_GOAL = 16.0  # backoff caps 1 + 2 + 4 + 8 s, the first pause stretched to the limiter's 2 s
 PACED_GOAL = 4.5  # 4 pauses of the pacer's 1.03 s; the 50 ms..0.4 s backoff fits inside them

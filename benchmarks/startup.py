@@ -15,7 +15,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from common import PYTHON, SAMPLES, describe, entry_point, instruction_count, interleaved, ratios, user_environment, verdict
+from common import (
+    PYTHON,
+    SAMPLES,
+    describe,
+    entry_point,
+    instruction_count,
+    interleaved,
+    ratios,
+    user_environment,
+    verdict,
+)
 
 GOAL = 1.2
 

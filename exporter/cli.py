@@ -7,8 +7,7 @@ import sys
 
 import click
 
-from . import __version__
-from . import formats
+from . import __version__, formats
 from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError, InputError
 from .language import LANGUAGES
 from .panels import PANEL_NAMES
@@ -152,7 +151,7 @@ def main(no_dmarc, debug, **options):
         # /dev/null so Python's own flush at exit does not print a second error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_STDOUT_CLOSED)
-    except Exception as e:  # noqa: BLE001 - a bug: one line, and --debug shows where
+    except Exception as e:
         detail = " ".join(str(e).split())  # one line, whatever the exception's text holds
         _fail(f"internal error: {type(e).__name__}: {detail} (rerun with --debug and report it)", EXIT_INTERNAL,
               e if debug else None)

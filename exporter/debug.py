@@ -95,10 +95,11 @@ def traceback_text(error: BaseException) -> str:
     first, redacted. Unlike Python's own, it shows the ones hidden with `raise ... from None`: ses.py
     turns botocore's exception into a one-line AwsError that way, and the report needs botocore's."""
     chain, seen = [], set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        chain.append("".join(traceback.format_exception(type(error), error, error.__traceback__, chain=False)))
-        error = error.__cause__ or error.__context__
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append("".join(traceback.format_exception(type(current), current, current.__traceback__, chain=False)))
+        current = current.__cause__ or current.__context__
     return redact("\nDuring handling of the above exception, another exception occurred:\n\n".join(reversed(chain)))
 
 

@@ -117,7 +117,7 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     from . import formats
 
     fmt = formats.get(job.format)
-    if out.is_folder(job.output):
+    if job.output is not None and out.is_folder(job.output):
         groups = out.files(identities, fmt.suffix, fmt.per_zone)
         out.write_folder(job.output, formats.render_folder(fmt.name, groups, settings))
     else:

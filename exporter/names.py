@@ -133,7 +133,7 @@ def to_unicode(fqdn: str) -> str:
         return fqdn
     try:
         return dns.name.from_text(fqdn).to_unicode(idna_codec=_IDNA_STRICT)
-    except Exception:  # noqa: BLE001 - display only; the A-label is always right
+    except Exception:
         return fqdn
 
 

@@ -26,6 +26,7 @@ import functools
 import importlib.util
 import os
 
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> frozenset[str]:
     """Every line of the shipped list. Rules are written one per line in Unicode (U-labels),

@@ -23,7 +23,7 @@ class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - a damaged cache file: compile instead
+        except Exception:
             bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:

@@ -78,6 +78,7 @@ def aws_env(monkeypatch):
     (no machine AWS configuration, fake credentials), and SES's pace lifted (the fake enforces only what
     it is told to). Returns `use(endpoint, credentials=...)`: a FakeSes or a URL; credentials None: none."""
     from exporter.sources import pacing
+
     from fake_ses import FAKE_CREDENTIALS, isolated_aws_environment
 
     monkeypatch.setattr(pacing, "SES_REQUESTS_PER_SECOND", 50.0)

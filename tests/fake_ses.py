@@ -116,7 +116,7 @@ class FakeSes:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "FakeSes":
+    def start(self) -> FakeSes:
         self._thread.start()
         return self
 
@@ -124,7 +124,7 @@ class FakeSes:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> "FakeSes":
+    def __enter__(self) -> FakeSes:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+
 import dns.rdata
 import dns.rdataclass
 import dns.rdatatype

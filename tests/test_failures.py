@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from conftest import SAMPLES
 from exporter import formats, job
+
+from conftest import SAMPLES
 
 PLAIN = str(SAMPLES / "identities" / "example.com.json")
 FOLDER = str(SAMPLES / "identities")

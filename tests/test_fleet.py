@@ -8,10 +8,11 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SAMPLES
-from exporter import formats, model, output
-from exporter.sources import live, pacing, progress, ses
+from exporter import formats, model
 from exporter.errors import AwsError
+from exporter.sources import live, pacing, progress, ses
+
+from conftest import ROOT, SAMPLES
 from fake_ses import FakeSes, isolated_aws_environment
 
 pytestmark = [pytest.mark.slow]

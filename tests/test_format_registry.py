@@ -11,10 +11,11 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SAMPLES
 from exporter import formats
 from exporter.cli import main
 from exporter.errors import InputError
+
+from conftest import ROOT, SAMPLES
 
 
 def test_the_cli_offers_exactly_the_registered_formats():

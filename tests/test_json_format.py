@@ -35,8 +35,9 @@ def test_json_records_by_sample():
     """Each bundled sample carries exactly the records of docs/design.md ("The records")."""
     from click.testing import CliRunner
 
-    from conftest import sample_identities
     from exporter.cli import main
+
+    from conftest import sample_identities
 
     kinds = {}
     for sample in sample_identities():

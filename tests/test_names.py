@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from exporter import names
 from exporter.errors import InputError
@@ -54,7 +56,6 @@ def test_token_must_be_a_label():
 
 
 # The fast path for plain ASCII names must agree exactly with the dnspython path it skips.
-from hypothesis import example, given, settings, strategies as st  # noqa: E402
 
 _ASCII_NAMES = st.one_of(
     st.text(alphabet="abcXYZ019-_.", min_size=1, max_size=80),

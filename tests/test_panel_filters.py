@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from exporter.filters import csv_row, md_code, md_code_block, md_text, CSV_FORMULA_STARTS
+from exporter.filters import CSV_FORMULA_STARTS, csv_row, md_code, md_code_block, md_text
 from exporter.names import relative
 
 ASCII = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=300)

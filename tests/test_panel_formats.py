@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import SAMPLES, sample_argv
 from exporter.panels import PANEL_NAMES, PANELS
+
+from conftest import SAMPLES, sample_argv
 
 LANGS = ("en", "ja")
 MAIL_FROM = str(SAMPLES / "identities" / "shop.example.net.json")

@@ -29,12 +29,13 @@ from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import require_tool
 from exporter import formats, model, panels
 from exporter.errors import InputError
-from exporter.formats import Settings
 from exporter.filters import CSV_FORMULA_STARTS
+from exporter.formats import Settings
 from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
+
+from conftest import require_tool
 from hcl_support import Hcl, cloudflare_records, route53_records
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_values
 
@@ -249,7 +250,7 @@ class TerraformBatch:
                     assert terraform_records(hcl, text, flavour) == expected
                     with self.lock:
                         self.checked[flavour] += 1
-                except BaseException as e:  # noqa: BLE001 - pytest.fail raises a BaseException
+                except BaseException as e:
                     self.failures.append(f"{flavour}: {type(e).__name__}: {e}\nexample: {what}\nfile:\n{text}")
         finally:
             hcl.close()

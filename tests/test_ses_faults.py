@@ -7,7 +7,6 @@ or a request signature.
 """
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES
 from exporter.sources import ses
+
+from conftest import ROOT, SAMPLES
 from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
 pytestmark = [pytest.mark.slow]

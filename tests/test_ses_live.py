@@ -5,10 +5,11 @@ import json
 import pytest
 from botocore.stub import Stubber
 
-from conftest import SAMPLES
 from exporter import model
-from exporter.sources import ses
 from exporter.errors import AwsError
+from exporter.sources import ses
+
+from conftest import SAMPLES
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ import os
 import jinja2
 import pytest
 
-from conftest import SAMPLES
 from exporter import formats, model, template_cache
 from exporter.formats import Settings
 from exporter.sources import saved
+
+from conftest import SAMPLES
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from exporter import formats
 from exporter.filters import cloudflare_txt, hcl_string, route53_txt
 from exporter.model import Identity, Record
+
 from hcl_support import Hcl, blocks, cloudflare_records, literal, route53_records, txt_from_presentation
 
 pytestmark = [pytest.mark.needs_node]

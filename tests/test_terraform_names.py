@@ -7,10 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporter import names
+from exporter.errors import InputError
 from exporter.formats import Settings
 from exporter.formats import _terraform as terraform
-from exporter.errors import InputError
 from exporter.model import Identity, Record
+
 from hcl_support import Hcl
 
 pytestmark = [pytest.mark.needs_node]

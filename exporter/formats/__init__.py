@@ -129,7 +129,7 @@ def environment():
         undefined=jinja2.StrictUndefined,
         # HTML templates (*.html.j2) escape every value by default; the other syntaxes escape
         # through their own named filters (exporter/filters.py), never by hand.
-        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        autoescape=lambda name: name is not None and name.endswith(".html.j2"),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -38,7 +38,9 @@ class LiveSource:
         from .ses import SesClient
 
         # AWS_REGION is read here, which boto3 alone would ignore (it reads AWS_DEFAULT_REGION).
-        wanted_regions = [regions.region(r) for r in self.regions] or [regions.configured_region(self.profile)]
+        # None: no region anywhere; SesClient says so in one line.
+        wanted_regions: list[str | None] = ([regions.region(r) for r in self.regions]
+                                           or [regions.configured_region(self.profile)])
         per_region = [dataclasses.replace(options, region=r) for r in wanted_regions]
         wanted = None if domains is None else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
         fetched = fetch(per_region, lambda r: SesClient(r, self.profile, self.timeout), wanted, self.progress)
@@ -80,8 +82,9 @@ def fetch(per_region: list[model.Options], make_client, domains: list[str] | Non
                 finally:
                     stop.set()  # on failure or Ctrl-C the other regions stop at their next request
                 for future in futures:
-                    if future in done and future.exception() is not None:
-                        raise future.exception()
+                    failure = future.exception() if future in done else None
+                    if failure is not None:
+                        raise failure
     finally:
         progress.close()
     return Fetched([i for r in results for i in r.identities], [n for r in results for n in r.notes])

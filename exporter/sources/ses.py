@@ -109,7 +109,7 @@ class SesClient:
         self._attempts = 0
         try:
             return getattr(self.client, operation)(**params)
-        except Exception as e:  # noqa: BLE001 - classified below; what is not botocore's goes on up
+        except Exception as e:
             message = failure_message(e, self._exceptions, self.region, subject, action, self.timeout,
                                       self._attempts or 1)
             if message is None:
