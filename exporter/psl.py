@@ -14,35 +14,62 @@ list means upgrading the package (`pip install -U publicsuffixlist`). Candidates
 
 Start-up matters: the offline render path calls this on every run. The package's own
 `PublicSuffixList()` parses all 16,000 rules and encodes each as IDNA at construction (about
-70 ms here), so this module does not use its API: at the first look-up it reads the shipped file into a set of
-its lines (about 3 ms; searching the 0.3 MB text for each candidate rule instead costs 0.2 ms per
-candidate, and a name has up to 3 per label) and applies the PSL algorithm
-(https://github.com/publicsuffix/list/wiki/Format), written out below.
+70 ms here), so this module does not use its API: it reads the shipped file and looks rules up in
+it (see _Rules: searched while few names are asked, a set of its lines after that) and applies the
+PSL algorithm (https://github.com/publicsuffix/list/wiki/Format), written out below.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import os
 
 
-@functools.lru_cache(maxsize=1)
-def _rules() -> frozenset[str]:
-    """Every line of the shipped list. Rules are written one per line in Unicode (U-labels),
-    lowercase, with nothing after them (the format allows trailing text after whitespace, which the
-    list does not use; the PSL's own test vectors in tests/test_psl.py would catch a list that did).
-    Comment lines come along too; they start with '//', which no domain name does."""
-    spec = importlib.util.find_spec("publicsuffixlist")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the publicsuffixlist package is missing; reinstall ses-export")
-    path = os.path.join(next(iter(spec.submodule_search_locations)), "public_suffix_list.dat")
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(handle.read().split("\n"))
+class _Rules:
+    """The lines of the shipped list, asked one rule at a time.
+
+    Rules are written one per line in Unicode (U-labels), lowercase, with nothing after them (the
+    format allows trailing text after whitespace, which the list does not use; the PSL's own test
+    vectors in tests/test_psl.py would catch a list that did). Comment lines start with '//', which
+    no domain name does. A run with a few names searches the file's bytes (about 0.1 ms a rule);
+    building a set of its 16,000 lines costs more than a one-identity run's searches (callgrind:
+    about 24 M instructions, a sixth of the tool's start-up beyond its imports), so the set is built
+    only once a run has asked SET_AFTER rules (a folder of identities)."""
+
+    SET_AFTER = 60
+
+    def __init__(self) -> None:
+        self._data: bytes | None = None
+        self._lines: frozenset[bytes] | None = None
+        self._asked = 0
+
+    def _read(self) -> bytes:
+        if self._data is None:
+            spec = importlib.util.find_spec("publicsuffixlist")
+            if spec is None or not spec.submodule_search_locations:
+                raise RuntimeError("the publicsuffixlist package is missing; reinstall ses-export")
+            path = os.path.join(next(iter(spec.submodule_search_locations)), "public_suffix_list.dat")
+            with open(path, "rb") as handle:
+                # The list is LF-only (a CRLF copy would fail tests/test_psl.py, not pass silently).
+                self._data = b"\n" + handle.read() + b"\n"
+        return self._data
+
+    def __contains__(self, rule: str) -> bool:
+        key = rule.encode("utf-8")
+        if self._lines is not None:
+            return key in self._lines
+        self._asked += 1
+        if self._asked > self.SET_AFTER:
+            self._lines = frozenset(self._read().split(b"\n"))
+            return key in self._lines
+        return b"\n" + key + b"\n" in self._read()
+
+
+_RULES = _Rules()
 
 
 def _has_rule(rule: str) -> bool:
-    return rule in _rules()
+    return rule in _RULES
 
 
 def _unicode_label(label: str) -> str:
