@@ -6,8 +6,8 @@ import codecs
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import model, names
 from ..errors import InputError
@@ -42,8 +42,7 @@ class SavedSource:
         return found
 
 
-@dataclass(frozen=True)
-class SavedIdentity:
+class SavedIdentity(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at every start-up
     domain: str  # FQDN with dot
     response: object  # the parsed JSON, validated later by model.identity
     source: str  # the path (or '-') for messages
