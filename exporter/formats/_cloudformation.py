@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Identity, Record
 from . import Settings
+from ._record_sets import one_set_each, route53_values_fit
 
 # cfn-lint's E3023 reads a TXT value as "..." strings of 1-255 characters other than `"`: it
 # counts an escape's backslash and has no room for an escaped quote (cfn-lint's
@@ -36,7 +37,6 @@ class Section:
 
 def template(identities, settings: Settings) -> dict:
     """The template's context: sections of resources, the zone id, the description."""
-    from ..filters import ROUTE53_VALUE_MAX, route53_rdata
     from ._terraform import _ROUTE53_ZONE_ID, _zone_id, resource_bases
 
     zone_id = settings.zone_id
@@ -51,19 +51,9 @@ def template(identities, settings: Settings) -> dict:
     if not any(identity.records for identity in identities):
         raise InputError("no records to write: a CloudFormation template needs at least one resource (is DMARC "
                          "left out and DKIM not set up?)", option="format")
-    seen: dict[tuple[str, str], str] = {}
-    for identity in identities:
-        for record in identity.records:
-            key = (record.name, record.type)
-            if key in seen:
-                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
-                                 f"{record.purpose}); one stack cannot hold two record sets of one name and type. "
-                                 "Render them in separate files", option="format")
-            seen[key] = f"{identity.name} {record.purpose}"
-            value = route53_rdata(record)
-            if len(value) > ROUTE53_VALUE_MAX:
-                raise InputError(f"the {record.type} value at {record.name} is {len(value)} characters once quoted "
-                                 f"for Route 53, which takes at most {ROUTE53_VALUE_MAX}", option="format")
+    one_set_each(identities, "one stack cannot hold two record sets of one name and type. "
+                             "Render them in separate files")
+    route53_values_fit(identities)
 
     bases = [logical_id(base) for identity in identities for base in resource_bases(identity)]
     ids = iter(unique_ids(bases))

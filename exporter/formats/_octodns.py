@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Record
+from ._record_sets import one_set_each
 
 # octoDNS's name-rfc validator counts the FQDN with its final dot against 253, so a name of 253
 # octets (valid DNS, and written by every other format) is one too long for it.
@@ -30,14 +31,9 @@ def check(identities) -> str:
         listed = ", ".join(zone[:-1] for zone in zones)
         raise InputError(f"an octoDNS zone file is for one zone, and these identities are in {len(zones)} "
                          f"({listed}); write one file per zone with -o FOLDER/, or pass --zone", option="format")
-    seen: dict[tuple[str, str], str] = {}
+    one_set_each(identities, "render them in separate files")
     for identity in identities:
         for record in identity.records:
-            key = (record.name, record.type)
-            if key in seen:
-                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
-                                 f"{record.purpose}); render them in separate files", option="format")
-            seen[key] = f"{identity.name} {record.purpose}"
             if len(record.name) > OCTODNS_MAX_FQDN:
                 raise InputError(f"the name {record.name} is {len(record.name) - 1} octets; octoDNS takes at most "
                                  f"{OCTODNS_MAX_FQDN - 1} (it counts the final dot), so it cannot carry it",

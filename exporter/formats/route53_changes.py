@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from ..errors import InputError
 from . import Format, Settings, register
+from ._record_sets import one_set_each, route53_values_fit
 
 # botocore's route53 model: ChangeBatch.Comment is at most 256 characters.
 COMMENT_MAX = 256
 
 
 def prepare(identities, settings: Settings) -> dict:
-    from ..filters import ROUTE53_VALUE_MAX, route53_rdata
 
     zones = list(dict.fromkeys(identity.zone for identity in identities))
     if len(zones) > 1:
@@ -26,19 +26,8 @@ def prepare(identities, settings: Settings) -> dict:
     if not any(identity.records for identity in identities):
         raise InputError("no records to change: a change batch needs at least one (is DMARC left out and "
                          "DKIM not set up?)", option="format")
-    seen: dict[tuple[str, str], str] = {}
-    for identity in identities:
-        for record in identity.records:
-            key = (record.name, record.type)
-            if key in seen:
-                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
-                                 f"{record.purpose}); one change batch cannot UPSERT one record set twice. "
-                                 "Render them in separate files", option="format")
-            seen[key] = f"{identity.name} {record.purpose}"
-            value = route53_rdata(record)
-            if len(value) > ROUTE53_VALUE_MAX:
-                raise InputError(f"the {record.type} value at {record.name} is {len(value)} characters once quoted "
-                                 f"for Route 53, which takes at most {ROUTE53_VALUE_MAX}", option="format")
+    one_set_each(identities, "one change batch cannot UPSERT one record set twice. Render them in separate files")
+    route53_values_fit(identities)
     return {"comment": comment(identities)}
 
 

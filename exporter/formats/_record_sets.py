@@ -1,0 +1,33 @@
+"""Checks shared by the formats that hold one record set per name and type in one file
+(cloudformation, octodns, route53-changes): what none of them can carry is refused the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import InputError
+from ..model import Identity
+
+
+def one_set_each(identities: Sequence[Identity], why: str) -> None:
+    """Refuse two records of one name and type (from two identities): `why` says what the file cannot do."""
+    seen: dict[tuple[str, str], str] = {}
+    for identity in identities:
+        for record in identity.records:
+            key = (record.name, record.type)
+            if key in seen:
+                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
+                                 f"{record.purpose}); {why}", option="format")
+            seen[key] = f"{identity.name} {record.purpose}"
+
+
+def route53_values_fit(identities: Sequence[Identity]) -> None:
+    """Refuse a value Route 53 cannot take once quoted (ResourceRecord.Value: at most 4000 characters)."""
+    from ..filters import ROUTE53_VALUE_MAX, route53_rdata
+
+    for identity in identities:
+        for record in identity.records:
+            value = route53_rdata(record)
+            if len(value) > ROUTE53_VALUE_MAX:
+                raise InputError(f"the {record.type} value at {record.name} is {len(value)} characters once quoted "
+                                 f"for Route 53, which takes at most {ROUTE53_VALUE_MAX}", option="format")
