@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import dmarc_policy, names, psl, regions
 from .errors import InputError
@@ -86,8 +87,7 @@ class Identity:
         }
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):  # a NamedTuple, like Job: cheaper to define at every start-up than a dataclass
     """What the user chose, validated once (see `options`)."""
 
     region: str | None = None  # given by the user: an identity that names another region is refused

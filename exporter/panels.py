@@ -8,7 +8,6 @@ added, per panel) are in the language catalogues, exporter/text/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .filters import bind_txt, no_final_dot
@@ -16,13 +15,12 @@ from .model import Record
 from .names import relative
 
 
-@dataclass(frozen=True)
-class Panel:
+class Panel(NamedTuple):  # a NamedTuple: a 27-field dataclass costs about a millisecond to define at start-up
     key: str
     title: str  # the name people know the service by
     # The panel's own field labels where a source names them: "host", "value", "priority", and
     # per record type "value:CNAME" etc. Missing labels fall back to the template's words.
-    labels: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = {}  # shared default: read only, like every Panel field
     host_appends_zone: bool | None = None  # True: the host field takes the label, the panel adds the zone
     apex_host: str = "@"  # what the host field takes for the zone apex ("" = leave it empty)
     mx_priority: str | None = None  # "field": its own field; "in-value": "10 server." in the value; None: unknown
@@ -35,7 +33,7 @@ class Panel:
     max_txt_chars: int | None = None  # longest TXT value the panel accepts
     zone_editor: bool = False  # records are typed as text lines ("TYPE HOST VALUE") in one editor box
     # The labels of the panel's Japanese interface, where they differ from `labels` (--lang ja).
-    labels_ja: dict[str, str] = field(default_factory=dict)
+    labels_ja: dict[str, str] = {}
     full_name_ok: bool = False  # the host field also takes the full name and removes the zone itself
     fqdn_values: bool = False  # every CNAME/MX value is read as fully qualified: no zone is ever appended
     underscore_ok: bool = False  # names with '_' are accepted (a source says so)

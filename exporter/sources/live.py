@@ -6,7 +6,6 @@ regions have separate limits, so several take as long as the largest.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -41,7 +40,7 @@ class LiveSource:
         # None: no region anywhere; SesClient says so in one line.
         wanted_regions: list[str | None] = ([regions.region(r) for r in self.regions]
                                            or [regions.configured_region(self.profile)])
-        per_region = [dataclasses.replace(options, region=r) for r in wanted_regions]
+        per_region = [options._replace(region=r) for r in wanted_regions]
         wanted = None if domains is None else list(dict.fromkeys(names.domain(d, "DOMAIN") for d in domains))
         fetched = fetch(per_region, lambda r: SesClient(r, self.profile, self.timeout), wanted, self.progress)
         for note in fetched.notes:
@@ -94,7 +93,7 @@ def _fetch_region(opts: model.Options, make_client, domains: list[str] | None,
                   progress: Progress, pacer: Pacer, stop: threading.Event, result: Fetched) -> None:
     client = make_client(opts.region)
     region = regions.region(client.region, "AWS region")
-    opts = dataclasses.replace(opts, region=region)
+    opts = opts._replace(region=region)
     client.client.meta.events.register("before-send.sesv2", pacer.wait)
     if domains is None:
         listed, skipped = client.list_domain_identities()
