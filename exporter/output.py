@@ -65,26 +65,30 @@ WRITTEN_THROUGH = ("character device", "FIFO")
 
 def write_file(target: Path, text: str) -> None:
     """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through."""
+    with _file_writer(target) as write:
+        write(text)
+
+
+@contextmanager
+def _file_writer(target: Path):
+    """A `write(text)` into -o FILE: a device or FIFO is opened and written, as a shell's `>` does
+    (it cannot be replaced atomically; opening a FIFO waits for its reader); anything else is
+    written beside its target and renamed over it when the block ends without an error."""
     kind = _kind(target)
     if kind in WRITTEN_THROUGH:
-        _write_through(target, text)
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                yield handle.write
+        except OSError as e:
+            raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
         return
     if kind not in (None, "file"):
         raise InputError(f"{target} is a {kind}; -o writes a file, a folder, a device or a FIFO", option="output")
     if target.is_symlink():
         # Replacing the link itself would leave its target stale: replace the target, keep the link.
         target = Path(os.path.realpath(target))
-    write_atomic(target, text)
-
-
-def _write_through(target: Path, text: str) -> None:
-    """A device or FIFO cannot be replaced atomically: open it and write, as a shell's `>` does.
-    Opening a FIFO waits for its reader."""
-    try:
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as e:
-        raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
+    with _atomic(target) as handle:
+        yield handle.write
 
 
 def check_target(path: str | None) -> None:
@@ -115,6 +119,14 @@ def check_target(path: str | None) -> None:
 
 def write_atomic(target: Path, text: str) -> None:
     """Write beside the target and rename over it, so readers see the old file or the new one."""
+    with _atomic(target) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def _atomic(target: Path):
+    """A file handle beside `target`, renamed over it when the block ends without an error (the
+    partial file is removed otherwise), so readers see the old file or the whole new one."""
     folder = target.parent
     if target.is_dir():
         raise InputError(f"{target} is a folder", option="output")
@@ -126,7 +138,7 @@ def write_atomic(target: Path, text: str) -> None:
         raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
@@ -143,38 +155,14 @@ def write_atomic(target: Path, text: str) -> None:
 
 @contextmanager
 def streamed(path: str | None):
-    """A `write(text)` for output made piece by piece (the --check report of many identities):
-    on stdout each piece is flushed at once; a file is written beside its target and renamed
-    over it only when the block ends without an error, as write_atomic does."""
+    """A `write(text)` for output made piece by piece (the --check report of many identities),
+    with emit()'s rules: stdout is written (and flushed) piece by piece with its one-line errors,
+    -o FILE as write_file writes it (a device or FIFO through, a file atomically at the end)."""
     if path in (None, "-"):
-        def write(text: str) -> None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-
-        yield write
+        yield to_stdout
         return
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{target} is a folder", option="output")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
-    except OSError as e:
-        raise InputError(f"{target.parent}: cannot write there ({e.strerror or e})", option="output") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle.write
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(e, OSError):
-            raise InputError(f"{target}: {e.strerror or e}", option="output") from None
-        raise
+    with _file_writer(Path(path)) as write:
+        yield write
 
 
 def _mode_for(target: Path) -> int:
