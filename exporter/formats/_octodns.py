@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Record
-from ._record_sets import one_set_each
+from ._record_sets import one_set_each, one_zone
 
 # octoDNS's name-rfc validator counts the FQDN with its final dot against 253, so a name of 253
 # octets (valid DNS, and written by every other format) is one too long for it.
@@ -26,11 +26,7 @@ def check(identities) -> str:
     """The one zone of `identities`; refuses what one octoDNS zone file cannot hold exactly."""
     from ..filters import octodns_txt_problem
 
-    zones = list(dict.fromkeys(identity.zone for identity in identities))
-    if len(zones) > 1:
-        listed = ", ".join(zone[:-1] for zone in zones)
-        raise InputError(f"an octoDNS zone file is for one zone, and these identities are in {len(zones)} "
-                         f"({listed}); write one file per zone with -o FOLDER/, or pass --zone", option="format")
+    zone = one_zone(identities, "an octoDNS zone file is for one zone", "write one file per zone")
     one_set_each(identities, "render them in separate files")
     for identity in identities:
         for record in identity.records:
@@ -42,7 +38,7 @@ def check(identities) -> str:
             if problem:
                 raise InputError(f"the {record.type} value at {record.name} holds {problem}; "
                                  "octoDNS cannot carry it", option="format")
-    return zones[0] if zones else ""
+    return zone or ""
 
 
 def _target_problem(target: str) -> str | None:

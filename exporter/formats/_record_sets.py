@@ -9,6 +9,17 @@ from ..errors import InputError
 from ..model import Identity
 
 
+def one_zone(identities: Sequence[Identity], what: str, apart: str) -> str | None:
+    """The one zone of `identities` (None: no identities); several are refused: `what` names the
+    file ("a change batch is for one hosted zone"), `apart` how to write them apart."""
+    zones = list(dict.fromkeys(identity.zone for identity in identities))
+    if len(zones) > 1:
+        listed = ", ".join(zone[:-1] for zone in zones)
+        raise InputError(f"{what}, and these identities are in {len(zones)} ({listed}); {apart} with -o FOLDER/, "
+                         "or pass --zone", option="format")
+    return zones[0] if zones else None
+
+
 def one_set_each(identities: Sequence[Identity], why: str) -> None:
     """Refuse two records of one name and type (from two identities): `why` says what the file cannot do."""
     seen: dict[tuple[str, str], str] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from . import Format, Settings, register
-from ._record_sets import one_set_each, route53_values_fit
+from ._record_sets import one_set_each, one_zone, route53_values_fit
 
 # botocore's route53 model: ChangeBatch.Comment is at most 256 characters.
 COMMENT_MAX = 256
@@ -18,11 +18,7 @@ COMMENT_MAX = 256
 
 def prepare(identities, settings: Settings) -> dict:
 
-    zones = list(dict.fromkeys(identity.zone for identity in identities))
-    if len(zones) > 1:
-        listed = ", ".join(zone[:-1] for zone in zones)
-        raise InputError(f"a change batch is for one hosted zone, and these identities are in {len(zones)} "
-                         f"({listed}); write one batch per zone with -o FOLDER/, or pass --zone", option="format")
+    one_zone(identities, "a change batch is for one hosted zone", "write one batch per zone")
     if not any(identity.records for identity in identities):
         raise InputError("no records to change: a change batch needs at least one (is DMARC left out and "
                          "DKIM not set up?)", option="format")
