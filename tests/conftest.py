@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,12 +13,20 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
-# Hypothesis profiles: "dev" (the default) runs the round trips briefly while working; CI runs the
-# thorough "ci" profile (.ci/run sets HYPOTHESIS_PROFILE=ci), at the strength the escaping round trips
-# of tests/test_roundtrip.py need. Only tests without their own max_examples follow the profile.
+# Hypothesis profiles: "dev" (the default) runs the round trips briefly while working; "quick" (tests/fast)
+# runs each property a few times, to catch a broken build in seconds; CI runs the thorough "ci" profile
+# (.ci/run sets HYPOTHESIS_PROFILE=ci), at the strength the escaping round trips of tests/test_roundtrip.py
+# need. A test that needs its own count asks examples(n), which the quick profile cuts down.
 settings.register_profile("ci", max_examples=3000)
 settings.register_profile("dev", max_examples=100)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.register_profile("quick", max_examples=10)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(n: int) -> int:
+    """A test's own Hypothesis example count, cut to the quick profile's when that profile runs."""
+    return min(n, settings.default.max_examples) if HYPOTHESIS_PROFILE == "quick" else n
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -34,8 +43,8 @@ def sample_argv(sample: dict, *extra: str) -> list[str]:
             *[str(ROOT / a) if a.startswith("samples/") else a for a in sample["args"]], *extra]
 
 
-# The marker a test needs before it may use a tool, so `-m "not needs_named and not needs_node"` (the fast
-# target of docs/development.md) never starts one; require_tool enforces it.
+# The marker a test needs before it may use a tool, so the fast target (tests/fast,
+# docs/development.md) never starts one; require_tool enforces it.
 TOOL_MARKERS = {"named": "needs_named", "named-checkzone": "needs_named", "named-checkconf": "needs_named",
                 "rndc": "needs_named", "node": "needs_node"}
 _running: dict = {}
@@ -43,6 +52,22 @@ _running: dict = {}
 
 def pytest_runtest_setup(item):
     _running["item"] = item  # before its fixtures, so module fixtures see the test that needs them
+
+
+# The fast target (tests/fast) starts no process either: a test that does must say so with a marker.
+_PROCESS_MARKERS = ("slow", "needs_named", "needs_node")
+_popen = subprocess.Popen
+
+
+class _MarkedPopen(_popen):  # type: ignore[misc,valid-type]
+    def __init__(self, *args, **kwargs):
+        item = _running.get("item")
+        if item is not None and not any(item.get_closest_marker(m) for m in _PROCESS_MARKERS):
+            pytest.fail(f"{item.nodeid} starts a process: mark it with @pytest.mark.slow")
+        super().__init__(*args, **kwargs)
+
+
+subprocess.Popen = _MarkedPopen  # type: ignore[misc]
 
 
 def require_tool(name: str) -> str:

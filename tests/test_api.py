@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 
+@pytest.mark.slow
 def test_the_documented_example_runs_and_prints_what_it_says():
     page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     example = re.search(r"## Example\n\n```python\n(.*?)```", page, re.S).group(1)
@@ -24,6 +25,7 @@ def test_the_documented_example_runs_and_prints_what_it_says():
         assert any(out.startswith(comment.split(" (")[0]) for out in lines), (line, comment, lines)
 
 
+@pytest.mark.slow
 def test_public_names_are_lazy_and_complete():
     probe = ("import sys, exporter\n"
              "print(sorted(m for m in sys.modules if m.startswith('exporter')))\n"

@@ -12,6 +12,7 @@ from exporter import model
 from exporter.check import compare
 
 from check_zones import saved_identity
+from conftest import examples
 
 DOMAIN = "example.test"
 
@@ -196,7 +197,7 @@ TXT_TEXT = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E
                    min_size=1, max_size=600)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(TXT_TEXT, st.lists(st.integers(min_value=1, max_value=255), min_size=1, max_size=5))
 def test_txt_compares_its_joined_strings_however_split(value, cuts):
     """A 2048-bit BYODKIM key is split into 255-byte strings; any split of the same text is the same value."""

@@ -18,6 +18,7 @@ from exporter.text import catalogue
 
 from check_schema import parsed
 from check_zones import saved_identity, write_identity
+from conftest import examples
 
 SERVER = "ns1.example.test. (192.0.2.1)"
 
@@ -182,7 +183,7 @@ def test_long_values_are_shortened_in_the_table_only():
     assert parsed(report.render_json([res], "en"))["identities"][0]["findings"][0]["expected"] == [record.value]
 
 
-@settings(max_examples=100)  # its own count: the "ci" profile sizes the round trips
+@settings(max_examples=examples(100))  # its own count: the "ci" profile sizes the round trips
 @given(st.text())
 def test_terminal_text_leaves_only_printable_text(value):
     shown = terminal_text(value)
@@ -283,7 +284,7 @@ def test_no_answer_at_all_leaves_no_table_rows():
     assert parsed(report.render_json([dead], "en"))["identities"][0]["findings"] == []
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
                     max_leaves=10))

@@ -10,6 +10,7 @@ from exporter import model
 from exporter.check import compare, dmarc, spf
 
 from check_zones import saved_identity
+from conftest import examples
 
 SES = "include:amazonses.com"
 
@@ -65,7 +66,7 @@ MECHANISM = st.sampled_from(["mx", "a", "ip4:192.0.2.1", "include:_spf.google.co
                              "ip6:2001:db8::/32", "exists:%{i}.spf.test", "a:mail.test/24"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(MECHANISM, max_size=8), st.sampled_from(["", " -all", " ~all", " ?all", " +all"]))
 def test_adding_ses_to_any_record_authorizes_it_and_keeps_every_term(mechanisms, final):
     text = "v=spf1 " + " ".join(mechanisms) + final
@@ -275,7 +276,7 @@ FAULTS = {
 }
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.sampled_from(sorted(FAULTS)), unique=True, max_size=5))
 def test_first_phase_answers_alone_give_the_same_verdicts(faults):
     """The runner asks diagnostic questions only when a verdict is not ok: so the verdicts (status

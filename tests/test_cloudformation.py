@@ -104,6 +104,7 @@ def sample_files() -> list[Path]:
     return sorted((SAMPLES / "rendered").glob("*.cloudformation.yaml"))
 
 
+@pytest.mark.slow
 def test_every_sample_reads_back_as_the_model(sample, cli):
     result = cli(*sample_argv(sample, "-f", "json"))
     import json
@@ -181,6 +182,7 @@ def test_one_zone_id_for_several_zones_is_refused(cli):
     assert "--zone-id: one id for identities in several zones" in result.stderr
 
 
+@pytest.mark.slow
 @settings(deadline=None)
 @given(case=cases())
 def test_round_trip_through_cfn_lint_loader(case, lint_batch):

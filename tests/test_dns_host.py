@@ -67,6 +67,7 @@ def test_lookalike_names_are_not_taken_for_a_panel():
     assert dns_host.panel_of("BOB.NS.CLOUDFLARE.COM") == "cloudflare"
 
 
+@pytest.mark.slow
 def test_dns_that_cannot_be_asked_gives_generic_and_a_note_not_an_error():
     silent = SilentServer()
     try:
@@ -101,6 +102,7 @@ def test_the_cli_tailors_instructions_and_html_to_the_panel_found(cli, named, tm
     assert auto.stdout == named_panel.stdout  # exactly what --dns-host cloudflare writes
 
 
+@pytest.mark.slow
 def test_the_cli_falls_back_to_generic_with_a_note_when_dns_cannot_be_asked(cli, tmp_path):
     silent = SilentServer()
     args = _identity_args(tmp_path, "cloudflare.test")

@@ -94,6 +94,7 @@ def test_interrupt_ends_with_130(cli, monkeypatch):
     assert result.stderr == "ses-export: interrupted\n"
 
 
+@pytest.mark.slow
 def test_stdout_closed_early_ends_with_one_line_and_141():
     """`ses-export ... | head -1`: the reader goes away; one line naming standard output (issue 12: the
     output is incomplete, and a script should hear it), no traceback, no 'Exception ignored' at exit.

@@ -12,6 +12,8 @@ from fake_ses import FakeSes
 
 RESPONSE = json.loads((SAMPLES / "identities" / "example.com.json").read_text())
 
+pytestmark = pytest.mark.slow  # every test builds a botocore client: its service model loads in ~0.2 s
+
 
 def client(url, region="us-east-1", attempts=1):
     return boto3.session.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret",

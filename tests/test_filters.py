@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from exporter.filters import bind_txt, display_name, txt_chunks
 
+from conftest import examples
+
 PRINTABLE = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=1200)
 
 
@@ -25,7 +27,7 @@ def test_bind_txt_never_splits_an_escape():
     assert [s.decode() for s in rdata.strings] == ["x" * 254 + '"', "y"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(PRINTABLE)
 def test_bind_txt_round_trips_through_dnspython(value):
     rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.TXT, bind_txt(value))

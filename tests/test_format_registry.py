@@ -87,6 +87,7 @@ THROWAWAY_TEMPLATE = """# {{ marker }}
 """
 
 
+@pytest.mark.slow
 def test_a_new_format_is_one_module_and_one_template(tmp_path):
     """Copy the package, add exactly two files, and the CLI offers, renders and -o FOLDER/ names it."""
     shutil.copytree(ROOT / "exporter", tmp_path / "exporter", ignore=shutil.ignore_patterns("__pycache__"))

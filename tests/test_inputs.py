@@ -29,7 +29,7 @@ from exporter.language import LANGUAGES
 from exporter.phrase import Phrase, placeholders
 from exporter.text import catalogue
 
-from conftest import ROOT, SAMPLES, require_tool
+from conftest import ROOT, SAMPLES, examples, require_tool
 from identity_strategies import cases, rsa_public_key_der
 
 IDENTITIES = SAMPLES / "identities"
@@ -441,7 +441,7 @@ def test_csv_cell_disarms_what_a_spreadsheet_would_run(value, cell):
 FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(case=cases())
 def test_no_csv_cell_can_start_a_formula(case):
     """Whatever SES and the options hold, no cell the CSV holds starts with = + - @ tab or CR."""
@@ -456,7 +456,7 @@ def test_no_csv_cell_can_start_a_formula(case):
             assert not FORMULA.match(cell), row
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(fields=st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=30),
                                  st.builds(lambda c, t: c + t, st.sampled_from(["=", "+", "-", "@", "\t", "\r"]),
                                            st.text(max_size=10))), max_size=6))

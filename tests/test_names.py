@@ -5,6 +5,8 @@ from hypothesis import strategies as st
 from exporter import names
 from exporter.errors import InputError
 
+from conftest import examples
+
 
 @pytest.mark.parametrize(
     "text, fqdn",
@@ -65,7 +67,7 @@ _ASCII_NAMES = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_ASCII_NAMES)
 @example("0.0..")  # found by hypothesis: the fast path once stripped every final dot, not one
 def test_plain_ascii_fast_path_agrees_with_dnspython(text):

@@ -13,7 +13,7 @@ from exporter import formats, model
 from exporter.errors import InputError
 from exporter.filters import natural_key, octodns_txt, octodns_txt_problem
 
-from conftest import sample_argv, sample_identities
+from conftest import examples, sample_argv, sample_identities
 from identity_strategies import cases, txt_values
 from octodns_support import config, run, zone_records
 from test_roundtrip import build, records_of
@@ -68,7 +68,8 @@ def test_octodns_validate_can_fail(cli, tmp_path):
 
 # A third of the profile's examples (1000 in "ci"): the TXT text goes through the same escaping as
 # bind, which tests/test_roundtrip.py reads back on every example; this reader is slower.
-@settings(deadline=None, max_examples=max(50, settings.default.max_examples // 3))
+@pytest.mark.slow
+@settings(deadline=None, max_examples=examples(max(50, settings.default.max_examples // 3)))
 @given(case=cases())
 def test_round_trip_through_yamlprovider(case, tmp_path_factory):
     identity = build(case)
@@ -99,7 +100,7 @@ def test_natural_key_is_the_order_octodns_enforces(keys):
     assert sorted(keys, key=natural_key) == sorted(keys, key=natsort_keygen())
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(text=txt_values())
 def test_octodns_txt_escapes_semicolons_only_and_refuses_what_octodns_would_change(text):
     from octodns.record.chunked import chunked_value_validator

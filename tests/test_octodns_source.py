@@ -82,6 +82,7 @@ def test_octodns_sync_writes_zone_files_named_and_dnspython_read_as_the_model(tm
         assert zone_file_records(path.read_text(encoding="utf-8"), zone) == records
 
 
+@pytest.mark.slow
 def test_live_ses_through_the_source(aws_env):
     """All domain identities of a region from the loopback SES; each zone gets only its own."""
     from octodns.zone import Zone

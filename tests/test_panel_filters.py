@@ -13,6 +13,8 @@ from markdown_it import MarkdownIt
 from exporter.filters import CSV_FORMULA_STARTS, csv_row, md_code, md_code_block, md_text
 from exporter.names import relative
 
+from conftest import examples
+
 ASCII = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=300)
 ANY_LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
                    min_size=1, max_size=200)
@@ -28,7 +30,7 @@ def test_csv_row_quotes_what_the_csv_module_quotes():
     assert csv_row(["TXT", 'say "hi", ok', None, 10]) == 'TXT,"say ""hi"", ok",,10'
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(ANY_LINE, st.text(max_size=40), st.integers()), min_size=1, max_size=8))
 def test_csv_row_reads_back_with_the_csv_module(fields):
     (row,) = list(csv.reader(io.StringIO(csv_row(fields) + "\n")))
@@ -48,7 +50,7 @@ def test_md_code_shows_the_value_exactly(value):
     assert code_spans(md_code(value)) == [value]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(ANY_LINE)
 def test_md_code_round_trips_through_commonmark(value):
     assert code_spans("Value: " + md_code(value) + " end") == [value]
@@ -60,7 +62,7 @@ def test_md_code_refuses_what_one_span_cannot_show():
             md_code(value)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(ASCII.filter(lambda s: s == s.strip() and "  " not in s))
 def test_md_text_shows_plain_text_as_it_is(value):
     rendered = COMMONMARK.render("Note: " + md_text(value))
@@ -82,7 +84,7 @@ def test_md_code_block_shows_each_line_exactly():
     assert fenced_blocks(md_code_block(lines, "sh")) == [("sh", "\n".join(lines) + "\n")]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(ANY_LINE, min_size=1, max_size=5))
 def test_md_code_block_round_trips_through_commonmark(lines):
     """Backtick runs, a line of only backticks or tildes, leading spaces: none closes the block early."""

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from exporter.panels import PANEL_NAMES, PANELS
 
-from conftest import SAMPLES, sample_argv
+from conftest import SAMPLES, examples, sample_argv
 
 LANGS = ("en", "ja")
 MAIL_FROM = str(SAMPLES / "identities" / "shop.example.net.json")
@@ -231,7 +231,7 @@ def test_documented_examples_are_what_the_tool_writes(cli):
         assert line.replace("（…）", "") in ja.splitlines() or line == "（…）"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(alphabet="abcXYZ019.!#$%&'*+/=?^_`{|}~-", min_size=1, max_size=60),
        st.sampled_from(LANGS), st.sampled_from(PANEL_NAMES))
 def test_any_txt_text_reads_back_from_csv_and_markdown(local, lang, dns_host):

@@ -14,6 +14,8 @@ from markdown_it import MarkdownIt
 from exporter.filters import html_code, html_markup, html_phrase, html_text, md_phrase
 from exporter.phrase import Aside, Phrase, Series, placeholders
 
+from conftest import examples
+
 COMMONMARK = MarkdownIt("commonmark")
 HOSTILE = ["a`b", "``x``", "<b>&amp;</b>", "*em* _u_ **s**", "__init__", "a\\*b", "[l](u) ![i](j)", "x|y~z",
            'say "hi"', "1 < 2 & 3 > 2", "_dmarc.example.com.", "`", "&", "<"]
@@ -95,7 +97,7 @@ def test_html_phrase_is_markup_that_autoescape_leaves_alone():
     assert "<strong>Host</strong>" in out and "<code>a&lt;b</code>" in out and "&amp;lt;" not in out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=60)
        .filter(lambda s: s == s.strip() and "  " not in s))
 def test_html_is_what_commonmark_makes_of_the_markdown(value):

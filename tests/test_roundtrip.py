@@ -35,7 +35,7 @@ from exporter.filters import CSV_FORMULA_STARTS
 from exporter.formats import Settings
 from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
 
-from conftest import require_tool
+from conftest import examples, require_tool
 from hcl_support import Hcl, cloudflare_records, route53_records
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_values
 
@@ -347,7 +347,7 @@ def test_instructions_show_every_value_verbatim(case, lang, dns_host):
     assert_instructions_show_every_record(text, identity, panels.PANELS[dns_host])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(text=UNWRITABLE_TXT, option=st.sampled_from(["dmarc", "verification_token"]))
 def test_txt_that_cannot_be_written_is_refused_with_one_message(text, option):
     """Non-ASCII, control characters or text past the model's limit: refused, never rendered."""
@@ -360,7 +360,7 @@ def test_txt_that_cannot_be_written_is_refused_with_one_message(text, option):
     assert "not printable ASCII" in message or "longer than" in message
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(text=txt_values())
 def test_txt_up_to_the_limit_is_kept_exactly(text):
     """The other side of the limit: any printable ASCII up to it is TXT text the model holds as it is

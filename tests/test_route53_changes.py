@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from exporter import formats, model
 from exporter.errors import InputError
 
-from conftest import SAMPLES, sample_argv, sample_identities
+from conftest import SAMPLES, examples, sample_argv, sample_identities
 from fake_ses import isolated_aws_environment
 from identity_strategies import cases
 from route53_support import FakeRoute53, read_request, validate_change_batch
@@ -128,7 +128,8 @@ def test_several_zones_in_one_stream_are_refused_and_a_folder_gets_one_batch_per
 
 # A third of the profile's examples (1000 in "ci"): the TXT text goes through the same escaping as
 # bind, which tests/test_roundtrip.py reads back on every example; this reader is slower.
-@settings(deadline=None, max_examples=max(50, settings.default.max_examples // 3))
+@pytest.mark.slow
+@settings(deadline=None, max_examples=examples(max(50, settings.default.max_examples // 3)))
 @given(case=cases())
 def test_round_trip_through_json_and_botocore(case):
     identity = build(case)

@@ -11,6 +11,8 @@ from exporter.sources import ses
 
 from conftest import SAMPLES
 
+pytestmark = pytest.mark.slow  # every test builds a botocore client: its service model loads in ~0.2 s
+
 
 @pytest.fixture
 def source(aws_env):

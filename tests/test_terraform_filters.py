@@ -10,6 +10,7 @@ from exporter import formats
 from exporter.filters import cloudflare_txt, hcl_string, route53_txt
 from exporter.model import Identity, Record
 
+from conftest import examples
 from hcl_support import Hcl, blocks, cloudflare_records, literal, route53_records, txt_from_presentation
 
 pytestmark = [pytest.mark.needs_node]
@@ -55,7 +56,7 @@ def test_hcl_string_round_trips_edge_cases(hcl, text):
     assert read_back(hcl, hcl_string(text)) == text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7E), st.sampled_from("\n\t\r\x01é日")),
                max_size=300))
 def test_hcl_string_round_trips_through_hashicorp_parser(hcl, text):
@@ -81,7 +82,7 @@ def one_txt_identity(value: str) -> list[Identity]:
     return [Identity("example.com.", "us-east-1", "example.com.", "test", records=(record,))]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TXT_TEXT)
 def test_any_txt_text_round_trips_through_both_terraform_files(hcl, value):
     identities = one_txt_identity(value)

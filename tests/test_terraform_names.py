@@ -12,6 +12,7 @@ from exporter.formats import Settings
 from exporter.formats import _terraform as terraform
 from exporter.model import Identity, Record
 
+from conftest import examples
 from hcl_support import Hcl
 
 pytestmark = [pytest.mark.needs_node]
@@ -37,7 +38,7 @@ def test_identifier(text, expected):
     assert terraform.identifier(text) == expected
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=1, max_size=80))
 def test_identifier_is_one_identifier_to_hashicorp_parser(hcl, text):
     ident = terraform.identifier(text)
@@ -51,7 +52,7 @@ def test_unique_names_suffixes_later_duplicates_without_taking_a_used_name():
     assert terraform.unique_names(["a", "a", "a_2"]) == ["a", "a_3", "a_2"]
 
 
-@settings(max_examples=100)  # its own count: the "ci" profile sizes the round trips
+@settings(max_examples=examples(100))  # its own count: the "ci" profile sizes the round trips
 @given(st.lists(st.sampled_from(["a", "a_2", "a_3", "b", "b_2"]), max_size=12))
 def test_unique_names_are_unique_and_keep_first_uses(bases):
     result = terraform.unique_names(bases)
