@@ -107,11 +107,9 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     if job.check:
         return _check(job, identities, settings.lang, notify)
     if job.dns_host == "auto":
-        from dataclasses import replace
-
         from . import dns_host
 
-        settings = replace(settings, dns_host=dns_host.choose(identities, job.nameservers, job.dns_timeout, notify))
+        settings = settings._replace(dns_host=dns_host.choose(identities, job.nameservers, job.dns_timeout, notify))
 
     from . import formats
 

@@ -338,7 +338,7 @@ def test_output_folder_in_every_format_matches_the_single_output(cli, tmp_path, 
     suffix = formats.get(fmt).suffix
     # A per-zone format (bind) names its files by zone: shop.example.net is in example.net.
     shop_file = f"example.net.{suffix}" if formats.get(fmt).per_zone else f"shop.example.net.{suffix}"
-    index = [formats.get(fmt).index] if formats.get(fmt).index else []  # a format's index page (html)
+    index = [formats.get(fmt).index_page] if formats.get(fmt).index_page else []  # a format's index page (html)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([f"example.com.{suffix}", shop_file, *index])
     alone = cli("shop.example.net", "--identity-file", saved, "--region", "ap-northeast-3", "-f", fmt, "--lang", "en")
     assert (tmp_path / "out" / shop_file).read_text(encoding="utf-8") == alone.stdout

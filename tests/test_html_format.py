@@ -115,7 +115,7 @@ def test_the_closing_check_is_the_instructions_own(cli, lang):
 
 def test_html_is_registered_as_a_localized_format_with_an_index():
     fmt = formats.get("html")
-    assert fmt.localized and fmt.index == "index.html" and fmt.template.endswith(".html.j2")
+    assert fmt.localized and fmt.index_page == "index.html" and fmt.template.endswith(".html.j2")
 
 
 @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300))

@@ -15,19 +15,16 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..language import LANGUAGES
 from ..model import Identity
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The choices that change how a format writes (not which records): validated once, here."""
-
+class _Settings(NamedTuple):
     lang: str = "en"  # text for people: en or ja
     dns_host: str = "generic"  # the DNS panel the instructions are tailored to (exporter/panels.py)
     zone_id: str | None = None  # a hosted zone id (terraform-route53) or zone id default (terraform-cloudflare)
@@ -36,23 +33,35 @@ class Settings:
     # "check afterwards" command the outputs print; None: rendered by a program, not a command line.
     rerun: tuple[str, ...] | None = None
 
-    def __post_init__(self) -> None:
+
+# Settings and Format are NamedTuples, not dataclasses: both are defined at every start-up, and a
+# frozen dataclass costs about half a millisecond to define (docs/benchmarks.md, start-up).
+class Settings(_Settings):
+    """The choices that change how a format writes (not which records): validated once, when made."""
+
+    __slots__ = ()
+
+    def __new__(cls, lang: str = "en", dns_host: str = "generic", zone_id: str | None = None,
+                cloudflare_provider: str = "v5", rerun: tuple[str, ...] | None = None) -> Settings:
         from ..panels import PANEL_NAMES
 
-        if self.lang not in LANGUAGES:
-            raise InputError(f"{self.lang!r} is not one of {', '.join(LANGUAGES)}", option="lang")
-        if self.dns_host not in PANEL_NAMES:
-            raise InputError(f"{self.dns_host!r} is not one of {', '.join(PANEL_NAMES)}", option="dns_host")
-        if self.cloudflare_provider not in ("v5", "v4"):
-            raise InputError(f"{self.cloudflare_provider!r} is not one of v5, v4", option="cloudflare_provider")
+        if lang not in LANGUAGES:
+            raise InputError(f"{lang!r} is not one of {', '.join(LANGUAGES)}", option="lang")
+        if dns_host not in PANEL_NAMES:
+            raise InputError(f"{dns_host!r} is not one of {', '.join(PANEL_NAMES)}", option="dns_host")
+        if cloudflare_provider not in ("v5", "v4"):
+            raise InputError(f"{cloudflare_provider!r} is not one of v5, v4", option="cloudflare_provider")
+        return super().__new__(cls, lang, dns_host, zone_id, cloudflare_provider, rerun)
+
+    def _replace(self, **changes: object) -> Settings:  # through __new__, so a copy is validated too
+        return Settings(**{**self._asdict(), **changes})
 
 
 # What a format adds to the template's context: names it computed once, checked settings.
 Prepare = Callable[[Sequence[Identity], Settings], Mapping[str, object]]
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str  # the --format value
     suffix: str  # -o FOLDER/: files are named DOMAIN.SUFFIX (or ZONE.SUFFIX, see per_zone)
     template: str  # its file in templates/
@@ -60,7 +69,7 @@ class Format:
     prepare: Prepare | None = None
     localized: bool = False  # its text for people follows Settings.lang (--lang)
     per_zone: bool = False  # -o FOLDER/: one file per zone, ZONE.SUFFIX (tools that read it look it up by zone)
-    index: str | None = None  # -o FOLDER/: also this file, the template rendered for all with `pages` set
+    index_page: str | None = None  # -o FOLDER/: also this file, the template rendered for all with `pages` set
 
 
 _REGISTRY: dict[str, Format] = {}
@@ -172,10 +181,10 @@ def _checks(identities: Sequence[Identity], settings: Settings) -> dict[str, dic
 
 def render_folder(name: str, groups: Mapping[str, Sequence[Identity]], settings: Settings | None = None) -> dict[str, str]:
     """-o FOLDER/: {file name: text} for each group of identities (output.files), and the
-    format's index page where it has one (Format.index)."""
+    format's index page where it has one (Format.index_page)."""
     fmt = get(name)
     files = {file: render(name, group, settings) for file, group in groups.items()}
-    if fmt.index is not None and fmt.index not in files:
+    if fmt.index_page is not None and fmt.index_page not in files:
         everyone = [identity for group in groups.values() for identity in group]
-        files[fmt.index] = render(name, everyone, settings, pages=groups)
+        files[fmt.index_page] = render(name, everyone, settings, pages=groups)
     return files

@@ -19,7 +19,7 @@ def prepare(identities, settings: Settings) -> dict:
 
 
 FORMAT = register(Format(
-    name="html", suffix="html", template="instructions.html.j2", localized=True, prepare=prepare, index="index.html",
+    name="html", suffix="html", template="instructions.html.j2", localized=True, prepare=prepare, index_page="index.html",
     summary="the instructions as one self-contained web page with a copy button per value, printable, in English "
             "or Japanese",
 ))
