@@ -58,11 +58,12 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
     def options(self, region: str | None = None, fallback_region: str | None = None):
         """Which records: model.Options, validated (the BYODKIM key read from its file or folder)."""
         from . import model
-        from .dkim_key import read_public_key, read_public_keys
 
         public_key, public_keys = None, None
         if self.dkim_public_key is not None:
             from pathlib import Path
+
+            from .dkim_key import read_public_key, read_public_keys
 
             if Path(self.dkim_public_key).is_dir():
                 public_keys = read_public_keys(self.dkim_public_key, option="dkim_public_key")

@@ -19,7 +19,7 @@ MAX_TTL = 2147483647  # RFC 2181: a TTL is an unsigned 31-bit number
 DEFAULT_DMARC = dmarc_policy.DEFAULT
 AUTO_DMARC = "auto"  # Options.dmarc: the default record at an organisational domain, none below it
 # SES v1's VerificationToken (aws ses verify-domain-identity): 32 bytes, base64 (44 characters).
-_VERIFICATION_TOKEN = re.compile(r"^[A-Za-z0-9+/]{43}=$")
+_VERIFICATION_TOKEN = r"[A-Za-z0-9+/]{43}="  # a pattern: compiled (and cached) by re only when given
 # dkim.REGION.amazonses.com: a SigningHostedZone that names the region it signs in.
 _REGIONAL_SIGNING_ZONE = re.compile(r"^dkim\.([a-z0-9-]+)\.amazonses\.com\.$")
 SPF_VALUE = "v=spf1 include:amazonses.com ~all"
@@ -135,7 +135,7 @@ def options(
         dmarc = dmarc_policy.checked(checked_txt(dmarc.strip(), option="dmarc"))
     if verification_token is not None:
         verification_token = checked_txt(verification_token.strip(), option="verification_token")
-        if not _VERIFICATION_TOKEN.match(verification_token):
+        if not re.fullmatch(_VERIFICATION_TOKEN, verification_token):
             raise InputError(f"{verification_token[:60]!r} is not an SES verification token (44 base64 characters "
                              "ending in '=', as 'aws ses verify-domain-identity' prints)", option="verification_token")
     zone_fqdn = names.domain(zone, None, option="zone") if zone is not None else None
