@@ -7,7 +7,6 @@ what hypothesis generates) are linted together in one run at the end (CfnLintBat
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import shutil
 import subprocess
@@ -131,9 +130,9 @@ def hard_identities() -> list[model.Identity]:
     identities = []
     for text, ttl in zip(HARD_TXT, (60, 1, 2147483647, 3600, 300)):
         identity = model.identity(response, "例え.jp", model.options(region="eu-central-2", ttl=ttl), "test")
-        records = tuple(dataclasses.replace(r, value=text) if r.purpose == "dmarc" else r for r in identity.records)
+        records = tuple(r._replace(value=text) if r.purpose == "dmarc" else r for r in identity.records)
         assert records != identity.records
-        identities.append(dataclasses.replace(identity, records=records))
+        identities.append(identity._replace(records=records))
     return identities
 
 
