@@ -37,7 +37,18 @@ ZONES = {
                                  spf=['mail TXT "v=spf1 include:_spf.google.com include:amazonses.com -all"',
                                       'mail TXT "google-site-verification=abc123"']),
     "two-spf.test": zone_text("two-spf.test", spf=[f"mail TXT {SPF}", 'mail TXT "v=spf1 include:_spf.google.com -all"']),
-    "spf-no-ses.test": zone_text("spf-no-ses.test", spf=['mail TXT "v=spf1 include:_spf.google.com -all"']),
+    "spf-no-ses.test": zone_text("spf-no-ses.test", spf=['mail TXT "v=spf1 include:_spf.spf-no-ses.test -all"',
+                                                         '_spf TXT "v=spf1 ip4:192.0.2.0/24 -all"']),
+    # SES through an include into another zone, which redirects back into this one
+    "spf-through.test": zone_text("spf-through.test", spf=['mail TXT "v=spf1 include:_spf.provider.test -all"',
+                                                           '_ses TXT "v=spf1 include:amazonses.com ~all"']),
+    "provider.test": ("$ORIGIN provider.test.\n$TTL 300\n@ SOA ns1 hostmaster 1 3600 600 86400 300\n@ NS ns1\n"
+                      'ns1 A 127.0.0.1\n_spf TXT "v=spf1 ip4:198.51.100.0/24 redirect=_ses.spf-through.test"\n'),
+    # an include evaluated before SES names nothing: permerror
+    "spf-include-gone.test": zone_text("spf-include-gone.test", spf=[
+        'mail TXT "v=spf1 include:_gone.provider.test include:amazonses.com ~all"']),
+    # an include no server asked can answer for (named refuses names outside its zones)
+    "spf-unread.test": zone_text("spf-unread.test", spf=['mail TXT "v=spf1 include:_spf.google.com -all"']),
     "spf-lookups.test": zone_text("spf-lookups.test", spf=[
         'mail TXT "v=spf1 ' + " ".join(f"include:s{i}.example" for i in range(10)) + ' include:amazonses.com ~all"']),
     "spf-redirect.test": zone_text("spf-redirect.test",
@@ -148,7 +159,29 @@ def test_one_spf_without_ses_says_add_the_include(cli, named, tmp_path):
     assert states(report) == {"spf": ("wrong", "spf-lacks-include")}
     assert report["spf"]["fix"] == ("The one SPF record at mail.spf-no-ses.test. does not authorize SES; add "
                                     "include:amazonses.com to it, keeping the rest: "
-                                    "v=spf1 include:_spf.google.com include:amazonses.com -all")
+                                    "v=spf1 include:_spf.spf-no-ses.test include:amazonses.com -all")
+
+
+def test_spf_through_includes_and_redirects_across_zones_is_met(cli, named, tmp_path):
+    report = by_purpose(check(cli, tmp_path, "spf-through.test", named[0]))
+    assert states(report) == {}
+    assert report["spf"]["note"] == ("met: the SPF record authorizes SES through include:_spf.provider.test → "
+                                     "redirect=_ses.spf-through.test, which includes amazonses.com")
+
+
+def test_spf_include_of_nothing_before_ses_is_a_permerror(cli, named, tmp_path):
+    report = by_purpose(check(cli, tmp_path, "spf-include-gone.test", named[0]))
+    assert states(report) == {"spf": ("wrong", "spf-include-permerror")}
+    assert report["spf"]["fix"].startswith("include:_gone.provider.test in the SPF record at "
+                                           "mail.spf-include-gone.test. leads to _gone.provider.test., which has no "
+                                           "SPF record")
+
+
+def test_spf_include_nobody_answers_for_is_unconfirmed_not_wrong_advice(cli, named, tmp_path):
+    report = by_purpose(check(cli, tmp_path, "spf-unread.test", named[0]))
+    assert states(report) == {"spf": ("wrong", "spf-unconfirmed")}
+    assert "no server answered for _spf.google.com." in report["spf"]["fix"]
+    assert "does not authorize" not in report["spf"]["fix"]
 
 
 def test_spf_permerrors_seen_offline(cli, named, tmp_path):

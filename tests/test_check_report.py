@@ -18,7 +18,7 @@ from exporter.text import catalogue
 
 from check_schema import parsed
 from check_zones import saved_identity, write_identity
-from conftest import examples
+from conftest import ROOT, examples
 
 SERVER = "ns1.example.test. (192.0.2.1)"
 
@@ -232,8 +232,6 @@ def test_check_options_misused_exit_2(cli, tmp_path, extra, message):
 
 def docs_rows(heading: str) -> list[list[str]]:
     """The rows of the first table under `heading` in docs/check.md, as cells."""
-    from conftest import ROOT
-
     text = (ROOT / "docs" / "check.md").read_text()
     section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in section.splitlines() if line.startswith("|")][2:]
@@ -316,3 +314,8 @@ def test_json_line_keeps_non_ascii_readable():
 def test_why_a_server_did_not_answer_in_each_language(why, japanese):
     assert report.why_text(why, "en") == why  # the English catalogue says it as ask.py does
     assert report.why_text(why, "ja") == japanese
+
+
+def test_the_schema_lists_every_cause_the_check_can_give():
+    schema = json.loads((ROOT / "docs" / "check.schema.json").read_text())
+    assert set(schema["$defs"]["finding"]["properties"]["cause"]["enum"]) == {None, *compare.CAUSES}

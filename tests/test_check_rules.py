@@ -96,9 +96,73 @@ def test_merged_spf_at_the_mail_from_name_is_ok():
 def test_one_spf_without_ses_says_add_the_include():
     data = clean()
     data[MAIL]["TXT"] = ['"v=spf1 include:_spf.google.com -all"']
+    data["_spf.google.com."] = {"TXT": ['"v=spf1 ip4:192.0.2.0/24 ~all"']}  # read, and without SES
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
     assert (finding.status, finding.cause) == ("wrong", "spf-lacks-include")
     assert finding.detail["suggested"] == "v=spf1 include:_spf.google.com include:amazonses.com -all"
+
+
+def test_an_include_not_read_is_not_said_to_lack_ses():
+    """No server answered for the included name: the check cannot know, and says so."""
+    data = clean()
+    data[MAIL]["TXT"] = ['"v=spf1 include:_spf.example.org -all"']
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "spf-unconfirmed", "spf-unconfirmed-unread")
+    assert finding.detail["target"] == "_spf.example.org."
+    assert compare.follow_questions(records(), DOMAIN + ".", {"a": view(data)}) == [("_spf.example.org.", "TXT")]
+
+
+def spf_finding(at_mail: str, **others: list[str]):
+    data = clean()
+    data[MAIL]["TXT"] = [f'"{at_mail}"']
+    for name, texts in others.items():
+        data[name] = {"TXT": [f'"{t}"' for t in texts]} if texts and not texts[0].startswith("CNAME ") \
+            else {"CNAME": [texts[0][len("CNAME "):]]} if texts else {"TXT": []}
+    views = {"a": view(data)}
+    assert compare.follow_questions(records(), DOMAIN + ".", views) == []  # everything it needs is there
+    return compare.compare(records(), DOMAIN + ".", views)[4]
+
+
+def test_ses_authorized_through_includes_and_redirects_is_met():
+    finding = spf_finding("v=spf1 include:_spf.example.test -all",
+                          **{"_spf.example.test.": ["v=spf1 ip4:192.0.2.1 redirect=_ses.example.org"],
+                             "_ses.example.org.": ["v=spf1 include:amazonses.com ~all"]})
+    assert (finding.status, finding.note) == ("ok", "spf-through")
+    assert finding.detail["via"] == "include:_spf.example.test → redirect=_ses.example.org"
+    # a CNAME at the included name is followed, as resolvers follow it
+    finding = spf_finding("v=spf1 redirect=_spf.example.test",
+                          **{"_spf.example.test.": ["CNAME spf.provider.test."],
+                             "spf.provider.test.": ["v=spf1 include:amazonses.com -all"]})
+    assert (finding.status, finding.note) == ("ok", "spf-through")
+
+
+def test_an_include_evaluated_before_ses_that_permerrors_fails_ses_mail():
+    no_record = spf_finding("v=spf1 include:gone.example.test include:amazonses.com ~all",
+                            **{"gone.example.test.": []})
+    assert (no_record.status, no_record.cause, no_record.fix) == ("wrong", "spf-include-permerror",
+                                                                  "spf-include-no-record")
+    two = spf_finding("v=spf1 include:two.example.test ~all",
+                      **{"two.example.test.": ["v=spf1 -all", "v=spf1 ~all"]})
+    assert (two.cause, two.fix, two.detail["count"]) == ("spf-include-permerror", "spf-include-several", "2")
+    unreadable = spf_finding("v=spf1 redirect=bad.example.test", **{"bad.example.test.": ["v=spf1 ipv4:1.2.3.4 -all"]})
+    assert (unreadable.fix, unreadable.detail["bad"]) == ("spf-include-syntax", "ipv4:1.2.3.4")
+    # after the SES include it is never evaluated for SES's mail
+    assert spf_finding("v=spf1 include:amazonses.com include:gone.example.test ~all").status == "ok"
+
+
+def test_lookups_of_included_records_count_towards_ten():
+    nested = {f"n{i}.example.test.": ["v=spf1 a mx ptr -all"] for i in range(3)}
+    at_mail = "v=spf1 " + " ".join(f"include:n{i}.example.test" for i in range(3)) + " include:amazonses.com ~all"
+    finding = spf_finding(at_mail, **nested)  # 3 + 3 * 3 + 1: 13 > 10, though the record itself has 4
+    assert (finding.status, finding.cause, finding.detail["count"]) == ("wrong", "spf-too-many-lookups", "11")
+
+
+def test_a_pass_all_lets_ses_pass_with_a_warning():
+    finding = spf_finding("v=spf1 include:open.example.test -all", **{"open.example.test.": ["v=spf1 +all"]})
+    assert (finding.status, finding.note, finding.detail["via"]) == ("ok", "spf-pass-all",
+                                                                     "include:open.example.test → +all")
+    assert spf_finding("v=spf1 ?include:open.example.test -all", **{"open.example.test.": ["v=spf1 +all"]}).cause \
+        == "spf-lacks-include"  # matched, but neutral: not a pass
 
 
 def test_two_spf_records_are_a_conflict_with_a_merged_suggestion():
@@ -302,7 +366,9 @@ def test_spf_strings_are_joined_without_a_space_as_rfc_7208_says():
     data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com" "~all"']
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
     assert finding.values == ("v=spf1 include:amazonses.com~all",)
-    assert (finding.status, finding.cause) == ("wrong", "spf-lacks-include")
+    # "amazonses.com~all" is no domain-spec (RFC 7208 7.1): receivers return permerror, as pyspf does
+    assert (finding.status, finding.cause, finding.detail) == ("wrong", "spf-syntax",
+                                                               {"term": "include:amazonses.com~all"})
     data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com" " ~all"']
     assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4].status == "ok"
 

@@ -36,7 +36,7 @@ CAUSES = (
     "value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "conflict", "underscore-dropped",
     "servers-disagree", "value-differs", "wrong-type", "misplaced",
     "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored", "spf-too-many-lookups", "spf-syntax",
-    "dmarc-invalid", "dmarc-inherited-weaker",
+    "spf-include-permerror", "spf-unconfirmed", "dmarc-invalid", "dmarc-inherited-weaker",
 )
 
 # Every fix sentence key (Finding.fix) and note key (Finding.note); the catalogues hold each.
@@ -46,14 +46,16 @@ FIXES = (
     "servers-disagree", "value-differs", "value-differs-dmarc", "wrong-type-cname-here", "wrong-type-blocks-cname",
     "delete-blocking", "delete-ses-mx", "delete-ses-mx-no-mail-from", "delete-misplaced", "dmarc-cname", "misplaced", "misplaced-mail-from-mx",
     "misplaced-mail-from-spf", "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored",
-    "spf-too-many-lookups", "spf-syntax", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
+    "spf-too-many-lookups", "spf-syntax", "spf-include-no-record", "spf-include-several", "spf-include-syntax",
+    "spf-unconfirmed-unread", "spf-unconfirmed-macro", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
     "dmarc-sp-invalid", "dmarc-org-invalid", "dmarc-inherited-weaker", "dmarc-missing",
 )
-NOTES = ("spf-merged", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies")
+NOTES = ("spf-merged", "spf-through", "spf-pass-all", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies")
 
 # What one server holds: owner name -> record type -> the rdata it answered with.
 View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
 
+MAX_CNAME_HOPS = 8  # a CNAME chain to an SPF record longer than this is not followed
 SES_MX = re.compile(r"^feedback-smtp\.[a-z0-9-]+\.amazonses\.com\.", re.IGNORECASE)
 
 
@@ -376,11 +378,42 @@ def _judge_spf(record, zone, view, texts, finding):
             suggested = inner if spf.judge(inner).ok else spf.with_ses_include(inner)
             return finding(WRONG, "extra-quotes", values, "extra-quotes-spf", suggested=suggested)
         return _not_here(record, zone, view, finding)
-    verdict = spf.judge(records[0])
+    verdict = spf.judge(records[0], spf_lookup(view))
     if verdict.ok:
         merged = " ".join(records[0].split()).lower() != record.value.lower()
-        return finding(OK, None, values, note="spf-merged" if merged else None)
-    return finding(WRONG, verdict.cause, values, **verdict.detail)
+        return finding(OK, None, values, note=verdict.fix or ("spf-merged" if merged else None), **verdict.detail)
+    return finding(WRONG, verdict.cause, values, verdict.fix, **verdict.detail)
+
+
+def spf_lookup(view: View) -> spf.Lookup:
+    """What the SPF evaluation sees at a name in this server's answers: the TXT texts (a CNAME
+    followed, as resolvers follow it), or the name when its TXT was not asked or not answered."""
+    def lookup(name: str) -> list[str] | str:
+        for _ in range(MAX_CNAME_HOPS):
+            at_name = view.get(name, {})
+            if "TXT" not in at_name and "CNAME" not in at_name:
+                return name
+            if at_name.get("TXT") or not at_name.get("CNAME"):
+                return [txt_text(r) for r in at_name.get("TXT", ())]
+            name = next(iter(at_name["CNAME"])).target.to_text().lower()
+        return []  # a CNAME loop or a long chain: resolvers give up; no record
+    return lookup
+
+
+def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
+    """The TXT records the SPF evaluation needs next: the names an include: or redirect= of the
+    one SPF record at the MAIL FROM name leads to, not yet asked (exporter/check/run.py asks them
+    round by round, one level of includes each)."""
+    wanted: dict[tuple[str, str], None] = {}
+    for record in records:
+        if record.purpose != "mail-from-spf":
+            continue
+        for view in views.values():
+            texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
+            if len(texts) == 1:
+                for name in spf.unread_names(texts[0], spf_lookup(view)):
+                    wanted[(name, "TXT")] = None
+    return list(wanted)
 
 
 def merged_spf(records: list[str]) -> str:

@@ -5,9 +5,11 @@ identities cost about as many round trips as one, bounded by the questions in fl
 (`--max-queries`). `stream` hands the results out in the identities' order as each is ready,
 with at most a window of identities in progress, so memory does not grow with their number.
 
-Each identity is checked in two phases: first the questions a verdict needs
-(compare.questions); only when something is not ok, the places where panels put records by
-mistake (compare.diagnostic_questions), then compare again on all the answers.
+Each identity is checked in phases: first the questions a verdict needs (compare.questions);
+then, round by round, the records the MAIL FROM SPF record includes (compare.follow_questions:
+none for the usual record, which includes only amazonses.com); only when something is not ok,
+the places where panels put records by mistake (compare.diagnostic_questions), then compare
+again on all the answers.
 
 The zone is found in DNS, not assumed (docs/check.md, "Which zone"): the walk of
 dns.resolver.zone_for_name against the servers being checked (`--nameserver`), or through the
@@ -42,6 +44,7 @@ from .ask import (
 )
 
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
+FOLLOW_ROUNDS = 11  # SPF allows 10 look-ups (RFC 7208 4.6.4): no chain of includes needs more rounds
 RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
 
 
@@ -128,10 +131,19 @@ class Checker:
             if early is not None:
                 await early  # not cancelled: it may share answers with other identities
             views, failures = await self._observe(zone, servers, first)
+        asked = set(first)
+        for _ in range(FOLLOW_ROUNDS):  # the SPF record's includes, one level deeper each round
+            follow = [q for q in compare.follow_questions(records, zone, views) if q not in asked] if views else []
+            if not follow:
+                break
+            asked.update(follow)
+            answering = [s for s in servers if s.label in views]
+            more, more_failures = await self._observe(zone, answering, follow)
+            failures.update(more_failures)
+            views = {label: _merged(views[label], view) for label, view in more.items()}
         findings = compare.compare(records, zone, views) if views else []
         diagnostic = getattr(compare, "diagnostic_questions", None)
         if views and diagnostic and any(f.status != compare.OK for f in findings):
-            asked = set(first)
             extra = [q for q in diagnostic(records, zone) if q not in asked]
             if extra:
                 answering = [s for s in servers if s.label in views]
@@ -174,13 +186,17 @@ class Checker:
             observe_async(self.asker, servers, inside),
             *(self._once(("outside", q), lambda q=q: self._ask_outside(*q)) for q in outside))
         views = observation.views
-        for (name, _), answer in zip(outside, elsewhere):
+        for view in views.values():  # asked and answered, even with nothing: an empty set, not absent
+            for name, rdtype in inside:
+                view.setdefault(name, {}).setdefault(rdtype, frozenset())
+        for (name, rdtype), answer in zip(outside, elsewhere):
             if answer is None:
-                continue  # nobody could say: the name is left out, as if nothing were there
+                continue  # nobody could say: the name is left out, as if never asked
             for view in views.values():
                 at_name = view.setdefault(name, {})
-                for rdtype, rdatas in answer.items():
-                    at_name[rdtype] = at_name.get(rdtype, frozenset()) | rdatas
+                at_name.setdefault(rdtype, frozenset())
+                for key, rdatas in answer.items():
+                    at_name[key] = at_name.get(key, frozenset()) | rdatas
         return views, dict(observation.failures)
 
     async def _ask_outside(self, name: str, rdtype: str) -> dict | None:

@@ -1,19 +1,29 @@
 """SPF records read as receivers read them (RFC 7208): a term list, not a string.
 
-`judge(text)` says whether one SPF record authorizes Amazon SES and names the mistakes that can
-be seen without asking DNS any further: an unknown or malformed term or a repeated modifier
-(permerror, RFC 7208 4.6.1 and 6), more than 10 terms that cost a DNS look-up (permerror, 4.6.4;
-counted only in this record, so the real count is "at least"), `include:amazonses.com` after
-`all` (never reached, 5.1), and `redirect=` beside `all` (ignored, 6.1).
+`judge(text, lookup)` says whether one SPF record authorizes Amazon SES and names the first
+mistake. Seen in the record itself: an unknown or malformed term or a repeated modifier
+(permerror, RFC 7208 4.6.1 and 6), more than 10 terms that cost a DNS look-up in that record
+alone (permerror, 4.6.4), `include:amazonses.com` after `all` (never reached, 5.1), and
+`redirect=` beside `all` (ignored, 6.1).
 
-The SES requirement is met by the one `v=spf1` record at the MAIL FROM name that includes
-amazonses.com with a pass qualifier, whatever else it authorizes and whatever qualifier its
-`all` has: a record merged with another sender's is right, not "different".
+With `lookup` (the TXT texts DNS holds at a name), the record is evaluated as check_host()
+evaluates it for a message from SES (4.6): terms in order, each `include:` and `redirect=`
+followed into the record it names, until one matches. So a record that authorizes SES through
+another (`include:_spf.example.com`, which includes amazonses.com; or `redirect=`) is right, an
+include that names no SPF record is the permerror receivers see (5.2), and the look-ups of the
+records included before SES count towards the limit of 10. Assumed, as nothing else can be
+known without SES's addresses: no `a`, `mx`, `ptr`, `exists`, `ip4` or `ip6` term matches SES's
+servers, and amazonses.com's own record (addresses only) costs no look-up beyond its include.
+
+The SES requirement is met by the one `v=spf1` record at the MAIL FROM name that lets SES's mail
+pass, whatever else it authorizes and whatever qualifier its `all` has: a record merged with
+another sender's is right, not "different".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 SES_INCLUDE = "amazonses.com"
@@ -21,6 +31,7 @@ MAX_LOOKUPS = 10  # RFC 7208 4.6.4
 LOOKUP_MECHANISMS = {"include", "a", "mx", "ptr", "exists"}  # plus the redirect modifier
 MECHANISMS = LOOKUP_MECHANISMS | {"all", "ip4", "ip6"}
 MODIFIER = re.compile(r"^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$")
+TOPLABEL = re.compile(r"^(?:[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9][A-Za-z0-9-]*-[A-Za-z0-9-]*[A-Za-z0-9])$")
 VERSION = re.compile(r"^v=spf1(?: |$)", re.IGNORECASE)
 
 
@@ -44,6 +55,7 @@ class Verdict:
 
     cause: str | None  # None: SES is authorized and nothing visibly breaks the record
     detail: dict = field(default_factory=dict)  # what the fix sentence names: term, count, suggested
+    fix: str | None = None  # the fix sentence's key when it is not the cause's
 
     @property
     def ok(self) -> bool:
@@ -56,6 +68,8 @@ def terms(text: str) -> list[Term]:
     for raw in text.split()[1:]:
         modifier = MODIFIER.match(raw)
         if modifier and ":" not in modifier.group(1):
+            if modifier.group(1).lower() == "redirect" and not _domain_spec(modifier.group(2)):
+                raise ValueError(raw)
             result.append(Term(raw, "", modifier.group(1).lower(), modifier.group(2), True))
             continue
         qualifier = raw[0] if raw[0] in "+-~?" else "+"
@@ -68,14 +82,26 @@ def terms(text: str) -> list[Term]:
             raise ValueError(raw)
         if name in ("include", "exists", "ip4", "ip6") and not argument:
             raise ValueError(raw)
+        if name == "include" and not _domain_spec(argument):
+            raise ValueError(raw)
         if name == "all" and (argument or body.lower() != "all"):
             raise ValueError(raw)
         result.append(Term(raw, qualifier, name, argument, False))
     return result
 
 
-def judge(text: str) -> Verdict:
-    """Whether this one SPF record lets SES's mail pass, and the first visible mistake."""
+def _domain_spec(argument: str) -> bool:
+    """RFC 7208 7.1: a domain-spec ends in a macro or a top label of letters, digits and '-' with
+    a letter (or a hyphen inside): `include:amazonses.com~all` is a permerror, not a name to ask."""
+    if "%" in argument:
+        return True
+    labels = argument[:-1].split(".") if argument.endswith(".") else argument.split(".")
+    return len(labels) > 1 and all(labels) and bool(TOPLABEL.match(labels[-1]))
+
+
+def judge(text: str, lookup: Lookup | None = None) -> Verdict:
+    """Whether this SPF record lets SES's mail pass, and the first mistake. Without `lookup`, only
+    what the record itself says (an include of another record is taken not to reach SES)."""
     try:
         parsed = terms(text)
     except ValueError as e:
@@ -91,13 +117,130 @@ def judge(text: str) -> Verdict:
     mechanisms = [t for t in parsed if not t.modifier]
     all_at = next((i for i, t in enumerate(mechanisms) if t.name == "all"), None)
     ses_at = next((i for i, t in enumerate(mechanisms) if _is_ses_include(t)), None)
-    if ses_at is None:
-        return Verdict("spf-lacks-include", {"suggested": with_ses_include(text)})
-    if all_at is not None and ses_at > all_at:
+    if ses_at is not None and all_at is not None and ses_at > all_at:
         return Verdict("spf-include-after-all", {"suggested": with_ses_include(text)})
-    if all_at is not None and any(t.modifier and t.name == "redirect" for t in parsed):
+    if ses_at is not None and all_at is not None and any(t.modifier and t.name == "redirect" for t in parsed):
         return Verdict("spf-redirect-ignored", {"term": next(t.text for t in parsed if t.name == "redirect")})
-    return Verdict(None)
+    if lookup is None:
+        return Verdict(None) if ses_at is not None else Verdict("spf-lacks-include", {"suggested": with_ses_include(text)})
+
+    walk = _Walk(lookup)
+    outcome = walk.evaluate(parsed, ())
+    if isinstance(outcome, Verdict):
+        return outcome
+    if outcome is not None:
+        if outcome[-1:] == ("+all",):  # everyone passes, SES too
+            return Verdict(None, {"via": " → ".join(outcome)}, "spf-pass-all")
+        return Verdict(None, {"via": " → ".join(outcome)}, "spf-through") if outcome else Verdict(None)
+    if walk.unknown:  # a record on the way could not be read: say so, not "does not authorize"
+        term, target = walk.unknown[0]
+        return Verdict("spf-unconfirmed", {"term": term, "target": target or "", "suggested": with_ses_include(text)},
+                       "spf-unconfirmed-macro" if target is None else "spf-unconfirmed-unread")
+    if ses_at is not None:  # include:amazonses.com is there, but an earlier term fails SES's mail
+        return Verdict("spf-lacks-include", {"suggested": ses_first(text)})
+    return Verdict("spf-lacks-include", {"suggested": with_ses_include(text)})
+
+
+def unread_names(text: str, lookup: Lookup) -> list[str]:
+    """The names whose TXT records judging `text` still needs (asked next by exporter/check/run.py)."""
+    try:
+        parsed = terms(text)
+    except ValueError:
+        return []
+    walk = _Walk(lookup)
+    walk.evaluate(parsed, ())
+    return [target for _, target in walk.unknown if target]
+
+
+# What DNS holds at a name: its TXT texts (after any CNAME), or the name still to be asked.
+Lookup = Callable[[str], "list[str] | str"]
+
+
+class _Walk:
+    """check_host() for a message from SES, over the records `lookup` knows (RFC 7208 4.6).
+
+    `evaluate` returns the terms that lead to SES (() when the record includes amazonses.com
+    itself), None when no term matches SES's mail or one matches with a qualifier other than
+    pass, or a Verdict: the permerror that ends the evaluation. An include whose record is not
+    known yet is taken not to match, and listed in `unknown`, so that every name needed next is
+    found in one pass (and asked in one round trip)."""
+
+    def __init__(self, lookup: Lookup):
+        self.lookup = lookup
+        self.lookups = 0
+        self.unknown: list[tuple[str, str | None]] = []  # (term, target name or None for a macro)
+
+    def evaluate(self, parsed: list[Term], via: tuple[str, ...]):
+        for term in parsed:
+            if term.modifier:
+                continue
+            if term.name in LOOKUP_MECHANISMS:
+                self.lookups += 1
+                if self.lookups > MAX_LOOKUPS:
+                    return Verdict("spf-too-many-lookups", {"count": str(self.lookups)})
+            if term.name == "all":
+                return via + ("+all",) if term.qualifier == "+" else None
+            if term.name != "include":
+                continue
+            if term.argument.lower().rstrip(".") == SES_INCLUDE:
+                return via if term.qualifier == "+" else None
+            outcome = self.included(term, via)
+            if isinstance(outcome, Verdict):
+                return outcome
+            if outcome is not None:  # the included record passes SES's mail: this term matches
+                return outcome if term.qualifier == "+" else None
+        redirect = next((t for t in parsed if t.modifier and t.name == "redirect"), None)
+        if redirect is None:
+            return None
+        self.lookups += 1
+        if self.lookups > MAX_LOOKUPS:
+            return Verdict("spf-too-many-lookups", {"count": str(self.lookups)})
+        return self.included(redirect, via)
+
+    def included(self, term: Term, via: tuple[str, ...]):
+        """The outcome of the record an include: or redirect= names."""
+        first = via[0] if via else term.text  # the term of the record at the MAIL FROM name that leads here
+        if "%" in term.argument:  # a macro: expanded per message, beyond this check
+            self.unknown.append((first, None))
+            return None
+        target = _name(term.argument)
+        if target is None and not via:
+            return Verdict("spf-syntax", {"term": term.text})
+        if target is None:
+            return Verdict("spf-include-permerror", {"term": via[0], "bad": term.text}, "spf-include-syntax")
+        found = self.lookup(target)
+        if isinstance(found, str):
+            self.unknown.append((first, found))
+            return None
+        records = [t for t in found if is_spf(t)]
+        if not records:  # permerror for include (5.2) and for redirect (6.1)
+            return Verdict("spf-include-permerror", {"term": first, "target": target}, "spf-include-no-record")
+        if len(records) > 1:  # permerror (4.5)
+            return Verdict("spf-include-permerror", {"term": first, "target": target, "count": str(len(records))},
+                           "spf-include-several")
+        try:
+            parsed = terms(records[0])
+        except ValueError as e:
+            return Verdict("spf-include-permerror", {"term": first, "bad": str(e)}, "spf-include-syntax")
+        return self.evaluate(parsed, via + (term.text,))
+
+
+def _name(argument: str) -> str | None:
+    """An include:/redirect= domain as DNS names it (lowercase FQDN), or None when it is not one."""
+    import dns.exception
+    import dns.name
+
+    try:
+        return dns.name.from_text(argument).to_text().lower()
+    except (dns.exception.DNSException, ValueError):
+        return None
+
+
+def ses_first(text: str) -> str:
+    """The record with include:amazonses.com as its first term: reached before anything that
+    could fail SES's mail."""
+    words = [w for w in text.split() if not _is_ses_include_text(w)]
+    return " ".join(words[:1] + [f"include:{SES_INCLUDE}"] + words[1:])
 
 
 def with_ses_include(text: str) -> str:

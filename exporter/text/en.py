@@ -166,6 +166,20 @@ CHECK = {
                                 "so SPF fails for every sender (permerror): flatten or remove some include:, a, "
                                 "mx, ptr or exists terms.",
     "fix.spf-syntax": "Receivers cannot read the SPF record at {name} (permerror at {term}); correct that term.",
+    "fix.spf-include-no-record": "{term} in the SPF record at {name} leads to {target}, which has no SPF record, "
+                                 "so receivers stop with a permanent error (permerror) and SES's mail fails SPF: "
+                                 "correct or remove {term}, and keep include:amazonses.com in the record.",
+    "fix.spf-include-several": "{term} in the SPF record at {name} leads to {target}, which has {count} SPF records, "
+                               "so receivers stop with a permanent error (permerror) and SES's mail fails SPF: "
+                               "{target} must publish exactly one.",
+    "fix.spf-include-syntax": "{term} in the SPF record at {name} leads to a record receivers cannot read "
+                              "(permerror at {bad}), so SES's mail fails SPF: correct that record or remove {term}.",
+    "fix.spf-unconfirmed-unread": "Whether the SPF record at {name} authorizes SES depends on {term}, and no server "
+                                  "answered for {target}; to be sure without it, add include:amazonses.com to the "
+                                  "record: {suggested}",
+    "fix.spf-unconfirmed-macro": "Whether the SPF record at {name} authorizes SES depends on {term}, a macro this "
+                                 "check does not expand; to be sure, add include:amazonses.com to the record: "
+                                 "{suggested}",
     "fix.dmarc-v-not-first": "Receivers ignore the DMARC record at {name} because it does not start with "
                              "v=DMARC1; publish it in this form: {value}",
     "fix.dmarc-p-missing": "The DMARC record at {name} has no p= tag, so receivers apply no DMARC (or only p=none "
@@ -183,6 +197,9 @@ CHECK = {
                          "p=reject once they show only your own senders. Add a TXT record at {dmarc_at} (host "
                          "{dmarc_host}) with this value: {value}",
     "note.spf-merged": "met: this one SPF record authorizes SES (include:amazonses.com), whatever else it allows",
+    "note.spf-through": "met: the SPF record authorizes SES through {via}, which includes amazonses.com",
+    "note.spf-pass-all": "met, but only because {via} passes every sender on the internet: authorize SES with "
+                         "include:amazonses.com and end the record in ~all or -all",
     "note.dmarc-in-force": "met: the published policy p={policy} is in force",
     "note.dmarc-inherited": "met: inherited from {org}: p={policy}",
     "note.dmarc-none-applies": "no DMARC policy applies to {domain} (SES needs none; DMARC is left to the "
@@ -203,6 +220,8 @@ CHECK = {
     "cause.spf-redirect-ignored": "spf-redirect-ignored",
     "cause.spf-too-many-lookups": "spf-too-many-lookups",
     "cause.spf-syntax": "spf-syntax",
+    "cause.spf-include-permerror": "spf-include-permerror",
+    "cause.spf-unconfirmed": "spf-unconfirmed",
     "cause.dmarc-invalid": "dmarc-invalid",
     "cause.dmarc-inherited-weaker": "dmarc-inherited-weaker",
     "status.ok": "ok",

@@ -165,6 +165,21 @@ CHECK = {
                                 "10 回を超えるため、どの送信元でも SPF の検証が失敗します（permerror）。include:、"
                                 "a、mx、ptr、exists を減らすか、展開してまとめてください。",
     "fix.spf-syntax": "{name} の SPF レコードを受信側が読めません（{term} で permerror）。その部分を直してください。",
+    "fix.spf-include-no-record": "{name} の SPF レコードの {term} が指す {target} には SPF レコードがありません。"
+                                 "受信側は恒久的なエラー（permerror）として扱い、SES からのメールは SPF に失敗します。"
+                                 "{term} を直すか削除し、レコードには include:amazonses.com を残してください。",
+    "fix.spf-include-several": "{name} の SPF レコードの {term} が指す {target} には SPF レコードが {count} 件あります。"
+                               "受信側は恒久的なエラー（permerror）として扱い、SES からのメールは SPF に失敗します。"
+                               "{target} の SPF レコードを一つにしてください。",
+    "fix.spf-include-syntax": "{name} の SPF レコードの {term} の先に、受信側が読めないレコードがあります"
+                              "（{bad} で permerror）。SES からのメールは SPF に失敗します。そのレコードを直すか、"
+                              "{term} を削除してください。",
+    "fix.spf-unconfirmed-unread": "{name} の SPF レコードが SES を許可しているかは {term} 次第ですが、{target} に"
+                                  "ついてどのサーバーからも応答がありませんでした。確実にするには "
+                                  "include:amazonses.com を加えてください: {suggested}",
+    "fix.spf-unconfirmed-macro": "{name} の SPF レコードが SES を許可しているかは {term} 次第ですが、これはこの"
+                                 "チェックが展開しないマクロです。確実にするには include:amazonses.com を加えて"
+                                 "ください: {suggested}",
     "fix.dmarc-v-not-first": "{name} の DMARC レコードは v=DMARC1 で始まっていないため、受信側に無視されます。"
                              "次の形で登録してください: {value}",
     "fix.dmarc-p-missing": "{name} の DMARC レコードに p= がないため、受信側は DMARC を適用しません（rua= がある"
@@ -187,6 +202,10 @@ CHECK = {
                          "（ホスト名 {dmarc_host}）に TXT レコードを次の値で追加してください: {value}",
     "note.spf-merged": "条件を満たしています: この一つの SPF レコードが SES（include:amazonses.com）を許可しています"
                        "（ほかの許可はそのままで構いません）",
+    "note.spf-through": "条件を満たしています: SPF レコードは {via} を通じて SES を許可しています（その先で "
+                        "amazonses.com を含めています）",
+    "note.spf-pass-all": "条件を満たしていますが、{via} がインターネット上のすべての送信元を許可しているためです。"
+                         "include:amazonses.com で SES を許可し、レコードの最後は ~all か -all にしてください",
     "note.dmarc-in-force": "条件を満たしています: 登録済みのポリシー p={policy} が有効です",
     "note.dmarc-inherited": "条件を満たしています: {org} のポリシーが適用されます: p={policy}",
     "note.dmarc-none-applies": "{domain} にはどの DMARC ポリシーも適用されていません（SES には不要で、DMARC は組織ドメインに"
@@ -207,6 +226,8 @@ CHECK = {
     "cause.spf-redirect-ignored": "SPF の redirect が無効",
     "cause.spf-too-many-lookups": "SPF の DNS 問い合わせが多すぎる",
     "cause.spf-syntax": "SPF の書式の誤り",
+    "cause.spf-include-permerror": "SPF の include 先の誤り",
+    "cause.spf-unconfirmed": "SPF の許可を確認できない",
     "cause.dmarc-invalid": "DMARC の書式の誤り",
     "cause.dmarc-inherited-weaker": "継承した DMARC ポリシーが弱い",
     "status.ok": "正常",
