@@ -137,19 +137,13 @@ class Checker:
             if not follow:
                 break
             asked.update(follow)
-            answering = [s for s in servers if s.label in views]
-            more, more_failures = await self._observe(zone, answering, follow)
-            failures.update(more_failures)
-            views = {label: _merged(views[label], view) for label, view in more.items()}
+            views = await self._observe_more(zone, servers, views, failures, follow)
         findings = compare.compare(records, zone, views) if views else []
         diagnostic = getattr(compare, "diagnostic_questions", None)
         if views and diagnostic and any(f.status != compare.OK for f in findings):
             extra = [q for q in diagnostic(records, zone) if q not in asked]
             if extra:
-                answering = [s for s in servers if s.label in views]
-                more, more_failures = await self._observe(zone, answering, extra)
-                failures.update(more_failures)
-                views = {label: _merged(views[label], view) for label, view in more.items()}
+                views = await self._observe_more(zone, servers, views, failures, extra)
                 findings = compare.compare(records, zone, views) if views else []
         answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label)) for s in servers]
         return CheckResult(identity, zone, note, answers, findings)
@@ -198,6 +192,15 @@ class Checker:
                 for key, rdatas in answer.items():
                     at_name[key] = at_name.get(key, frozenset()) | rdatas
         return views, dict(observation.failures)
+
+    async def _observe_more(self, zone: str, servers: list[Server], views: dict, failures: dict,
+                            questions: list[tuple[str, str]]) -> dict:
+        """The views with the answers to more questions, asked of the servers that answered so far
+        (a server that fails one now joins `failures` and leaves the views)."""
+        answering = [s for s in servers if s.label in views]
+        more, more_failures = await self._observe(zone, answering, questions)
+        failures.update(more_failures)
+        return {label: _merged(views[label], view) for label, view in more.items()}
 
     async def _ask_outside(self, name: str, rdtype: str) -> dict | None:
         """What the servers of `name`'s own zone hold there (the union of those that answered)."""
