@@ -98,9 +98,12 @@ def test_cname_where_txt_belongs_is_wrong_and_shown():
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
     assert (finding.status, finding.cause, finding.fix) == ("wrong", "wrong-type", "dmarc-cname")
     assert finding.values == ("CNAME dmarc.provider.example.",)
+    assert compare.follow_questions(records(), DOMAIN + ".", {"a": view(data)}) == [("dmarc.provider.example.", "TXT")]
     data[DMARC] = {"CNAME": ["mail.example.test."]}  # followed as receivers follow it: no DMARC record there
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
-    assert (finding.status, finding.fix) == ("missing", "dmarc-missing")
+    # and no TXT record can be added beside the CNAME: the fix says to delete it first
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "wrong-type", "dmarc-cname-empty")
+    assert finding.detail["target"] == "mail.example.test."
     data[MAIL]["CNAME"] = ["elsewhere.example."]
     del data[MAIL]["MX"], data[MAIL]["TXT"]
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[3]
@@ -115,6 +118,19 @@ def test_hosted_dmarc_is_judged_at_the_cname_target_when_its_answer_is_known():
     assert (finding.status, finding.note) == ("ok", "dmarc-in-force")
     assert finding.found == {"a": ("CNAME example.test.dmarc.provider.example.",
                                    "v=DMARC1; p=quarantine; rua=mailto:r@provider.example")}
+
+
+def test_an_organisations_hosted_dmarc_is_inherited_through_its_cname():
+    """_dmarc.ORG is a CNAME to a DMARC service (common for organisations): its policy applies below."""
+    identity = model.identity(saved_identity("shop.example.test"), "shop.example.test",
+                              model.options(region="us-east-1"), "test")
+    required = compare.requirements(identity)
+    org, hosted = "_dmarc.example.test.", "example-test.hosted.provider.example."
+    data = {org: {"CNAME": [hosted]}}
+    assert compare.follow_questions(required, "example.test.", {"a": view(data)}) == [(hosted, "TXT")]
+    data[hosted] = {"TXT": ['"v=DMARC1; p=reject"']}
+    (finding,) = [f for f in compare.compare(required, "example.test.", {"a": view(data)}) if f.purpose == "dmarc"]
+    assert (finding.status, finding.note, finding.detail["policy"]) == ("ok", "dmarc-inherited", "reject")
 
 
 def test_txt_where_cname_belongs_is_missing_and_a_finding_of_its_own():

@@ -42,8 +42,15 @@ ZONES = {
     # SES through an include into another zone, which redirects back into this one
     "spf-through.test": zone_text("spf-through.test", spf=['mail TXT "v=spf1 include:_spf.provider.test -all"',
                                                            '_ses TXT "v=spf1 include:amazonses.com ~all"']),
+    # a provider's zone: SPF to include, DMARC records hosted for its customers
     "provider.test": ("$ORIGIN provider.test.\n$TTL 300\n@ SOA ns1 hostmaster 1 3600 600 86400 300\n@ NS ns1\n"
-                      'ns1 A 127.0.0.1\n_spf TXT "v=spf1 ip4:198.51.100.0/24 redirect=_ses.spf-through.test"\n'),
+                      'ns1 A 127.0.0.1\n_spf TXT "v=spf1 ip4:198.51.100.0/24 redirect=_ses.spf-through.test"\n'
+                      'hosted-dmarc-test TXT "v=DMARC1; p=quarantine"\n'
+                      'org-hosted-test TXT "v=DMARC1; p=reject; sp=reject"\n'),
+    # hosted DMARC: the identity's own _dmarc, and its organisation's, CNAMEs into the provider's zone
+    "hosted-dmarc.test": zone_text("hosted-dmarc.test", dmarc=["_dmarc CNAME hosted-dmarc-test.provider.test."]),
+    "hosted-gone.test": zone_text("hosted-gone.test", dmarc=["_dmarc CNAME hosted-gone-test.provider.test."]),
+    "org-hosted.test": subdomain_zone("org-hosted.test", "shop", "_dmarc CNAME org-hosted-test.provider.test."),
     # an include evaluated before SES names nothing: permerror
     "spf-include-gone.test": zone_text("spf-include-gone.test", spf=[
         'mail TXT "v=spf1 include:_gone.provider.test include:amazonses.com ~all"']),
@@ -302,3 +309,21 @@ def test_by_default_a_subdomain_identity_still_has_its_dmarc_judged(cli, named, 
     assert (dmarc["status"], dmarc["fix"], nothing.exit_code) == ("ok", None, 0)
     assert dmarc["note"].startswith("no DMARC policy applies to shop.no-dmarc.test")
     assert dmarc["note"].endswith("at _dmarc.no-dmarc.test. (host _dmarc): v=DMARC1; p=none;")
+
+
+def test_hosted_dmarc_is_followed_into_the_providers_zone(cli, named, tmp_path):
+    report = by_purpose(check(cli, tmp_path, "hosted-dmarc.test", named[0]))
+    assert states(report) == {}
+    assert report["dmarc"]["found"] == {named[0].address: ["CNAME hosted-dmarc-test.provider.test.",
+                                                           "v=DMARC1; p=quarantine"]}
+    gone = by_purpose(check(cli, tmp_path, "hosted-gone.test", named[0]))["dmarc"]
+    assert (gone["status"], gone["cause"]) == ("wrong", "wrong-type")
+    assert gone["fix"].startswith("_dmarc.hosted-gone.test. is a CNAME to hosted-gone-test.provider.test., which has "
+                                  "no DMARC record")
+
+
+def test_an_organisations_hosted_dmarc_is_inherited(cli, named, tmp_path):
+    result = check(cli, tmp_path, "shop.org-hosted.test", named[0], extra=("--zone", "org-hosted.test"))
+    report = by_purpose(result)
+    assert result.exit_code == 0 and states(report) == {}
+    assert report["dmarc"]["note"] == "met: inherited from _dmarc.org-hosted.test.: p=reject"

@@ -44,7 +44,8 @@ FIXES = (
     "missing", "value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "extra-quotes-spf",
     "conflict-spf", "conflict-dmarc", "conflict-dmarc-org", "conflict-mx", "conflict-cname", "underscore-dropped",
     "servers-disagree", "value-differs", "value-differs-dmarc", "wrong-type-cname-here", "wrong-type-blocks-cname",
-    "delete-blocking", "delete-ses-mx", "delete-ses-mx-no-mail-from", "delete-misplaced", "dmarc-cname", "misplaced", "misplaced-mail-from-mx",
+    "delete-blocking", "delete-ses-mx", "delete-ses-mx-no-mail-from", "delete-misplaced", "dmarc-cname",
+    "dmarc-cname-empty", "misplaced", "misplaced-mail-from-mx",
     "misplaced-mail-from-spf", "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored",
     "spf-too-many-lookups", "spf-syntax", "spf-include-no-record", "spf-include-several", "spf-include-syntax",
     "spf-unconfirmed-unread", "spf-unconfirmed-macro", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
@@ -304,11 +305,15 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
                            "conflict-cname")
         if record.purpose == "dmarc" and len(cnames) == 1:
             # Hosted DMARC: a service publishes the record at the CNAME's target, which receivers follow.
-            target = next(iter(cnames)).target.to_text()
-            if view.get(target, {}).get("TXT"):
-                hosted = _judge_dmarc(record, zone, view, [txt_text(r) for r in view[target]["TXT"]], finding)
-                return replace(hosted, found={server: tuple(values) + hosted.found[server]})
-            return finding(WRONG, "wrong-type", values, "dmarc-cname", target=target)
+            target = next(iter(cnames)).target.to_text().lower()
+            texts = txt_at(view, target)
+            if isinstance(texts, str):  # no server answered for it
+                return finding(WRONG, "wrong-type", values, "dmarc-cname", target=target)
+            hosted = _judge_dmarc(record, zone, view, texts, finding)
+            if hosted.status != OK and not any(dmarc.looks_like_dmarc(t) for t in texts):
+                # Nothing there, and the usual fix (a TXT record at this name) cannot sit beside the CNAME.
+                return finding(WRONG, "wrong-type", values, "dmarc-cname-empty", target=target)
+            return replace(hosted, found={server: tuple(values) + hosted.found[server]})
         return finding(WRONG, "wrong-type", values, "wrong-type-cname-here")
     if record.type == "MX":
         return _judge_mx(record, zone, view, others.get("MX", frozenset()), finding)
@@ -385,34 +390,42 @@ def _judge_spf(record, zone, view, texts, finding):
     return finding(WRONG, verdict.cause, values, verdict.fix, **verdict.detail)
 
 
+def txt_at(view: View, name: str) -> list[str] | str:
+    """The TXT texts a resolver finds at `name` in this server's answers, a CNAME followed as
+    resolvers follow it; or the name still to be asked when its TXT was not asked or not answered."""
+    for _ in range(MAX_CNAME_HOPS):
+        at_name = view.get(name, {})
+        if "TXT" not in at_name and "CNAME" not in at_name:
+            return name
+        if at_name.get("TXT") or not at_name.get("CNAME"):
+            return [txt_text(r) for r in at_name.get("TXT", ())]
+        name = next(iter(at_name["CNAME"])).target.to_text().lower()
+    return []  # a CNAME loop or a long chain: resolvers give up; no record
+
+
 def spf_lookup(view: View) -> spf.Lookup:
-    """What the SPF evaluation sees at a name in this server's answers: the TXT texts (a CNAME
-    followed, as resolvers follow it), or the name when its TXT was not asked or not answered."""
-    def lookup(name: str) -> list[str] | str:
-        for _ in range(MAX_CNAME_HOPS):
-            at_name = view.get(name, {})
-            if "TXT" not in at_name and "CNAME" not in at_name:
-                return name
-            if at_name.get("TXT") or not at_name.get("CNAME"):
-                return [txt_text(r) for r in at_name.get("TXT", ())]
-            name = next(iter(at_name["CNAME"])).target.to_text().lower()
-        return []  # a CNAME loop or a long chain: resolvers give up; no record
-    return lookup
+    """What the SPF evaluation sees at a name in this server's answers (txt_at)."""
+    return lambda name: txt_at(view, name)
 
 
 def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
-    """The TXT records the SPF evaluation needs next: the names an include: or redirect= of the
-    one SPF record at the MAIL FROM name leads to, not yet asked (exporter/check/run.py asks them
-    round by round, one level of includes each)."""
+    """The TXT records the verdicts need next, found only in the answers so far: the names an
+    include: or redirect= of the one SPF record at the MAIL FROM name leads to, and where the
+    CNAME at a _dmarc name leads (hosted DMARC). exporter/check/run.py asks them round by round,
+    one level of includes or CNAMEs each."""
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
-        if record.purpose != "mail-from-spf":
-            continue
         for view in views.values():
-            texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
-            if len(texts) == 1:
-                for name in spf.unread_names(texts[0], spf_lookup(view)):
-                    wanted[(name, "TXT")] = None
+            if record.purpose == "mail-from-spf":
+                texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
+                if len(texts) == 1:
+                    for name in spf.unread_names(texts[0], spf_lookup(view)):
+                        wanted[(name, "TXT")] = None
+            if record.purpose == "dmarc":
+                for name in filter(None, (record.name, org_dmarc_name(record))):
+                    found = txt_at(view, name)
+                    if isinstance(found, str) and found != name:  # a CNAME's target, not yet asked
+                        wanted[(found, "TXT")] = None
     return list(wanted)
 
 
@@ -461,8 +474,10 @@ def _judge_dmarc(record, zone, view, texts, finding):
 
     org_name = org_dmarc_name(record)
     suggest_at = org_name or record.name
+    org_texts = txt_at(view, org_name) if org_name else ""
+    org_known = isinstance(org_texts, list)  # answered (a str: the name still to be asked)
     if isinstance(record, OrganisationDmarc):
-        org_kept = [t for t in (txt_text(r) for r in view.get(org_name or "", {}).get("TXT", ())) if dmarc.is_dmarc(t)]
+        org_kept = [t for t in org_texts if dmarc.is_dmarc(t)] if org_known else []
         org = dmarc.read(org_kept[0]) if len(org_kept) == 1 else None
         if org is not None and org.subdomain_policy is not None:
             return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=org.subdomain_policy),
@@ -470,8 +485,8 @@ def _judge_dmarc(record, zone, view, texts, finding):
         return replace(finding(OK, None, (), note="dmarc-none-applies", dmarc_at=suggest_at,
                                dmarc_host=host_of(suggest_at, zone), domain=filters.no_final_dot(record.identity)),
                        expected=())
-    if org_name and org_name in view:
-        org_kept = [t for t in (txt_text(r) for r in view[org_name].get("TXT", ())) if dmarc.is_dmarc(t)]
+    if org_name and org_known:
+        org_kept = [t for t in org_texts if dmarc.is_dmarc(t)]
         if len(org_kept) > 1:
             return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)
         if org_kept:

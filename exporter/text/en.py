@@ -145,9 +145,12 @@ CHECK = {
     "fix.delete-ses-mx-no-mail-from": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback "
                                       "host, which does not deliver it (an SES MX belongs only at a custom MAIL FROM "
                                       "subdomain).",
-    "fix.dmarc-cname": "{name} is a CNAME to {target}, which this check does not follow: if a DMARC service hosts "
-                       "your record there on purpose, make sure it publishes one; otherwise delete the CNAME and add "
-                       "a TXT record at {name} (host {host}) with this value: {value}",
+    "fix.dmarc-cname": "{name} is a CNAME to {target}, and no server answered for {target}: if a DMARC service "
+                       "hosts your record there on purpose, make sure it publishes one; otherwise delete the CNAME and "
+                       "add a TXT record at {name} (host {host}) with this value: {value}",
+    "fix.dmarc-cname-empty": "{name} is a CNAME to {target}, which has no DMARC record, so receivers find none here: "
+                             "if a DMARC service hosts your record there, have it publish one; otherwise delete the "
+                             "CNAME and add a TXT record at {name} (host {host}) with this value: {value}",
     "fix.delete-misplaced": "Delete this {type} record at {name}: it belongs at {belongs_at}, and nothing reads "
                             "it here.",
     "fix.misplaced": "It was published at {found_at}, without _domainkey; publish it at {name} (host {host}) "

@@ -142,10 +142,14 @@ CHECK = {
     "fix.delete-ses-mx-no-mail-from": "{name} の MX を削除してください。{domain} 宛てのメールがすべて SES の"
                                       "フィードバック用サーバーに送られ、届かなくなります（SES の MX は独自の MAIL FROM "
                                       "サブドメインにだけ置きます）。",
-    "fix.dmarc-cname": "{name} は {target} への CNAME で、この確認ではその先をたどりません。DMARC のサービスが意図して"
-                       "そこでレコードを管理しているなら、レコードが公開されていることをそのサービスで確かめてください。"
-                       "そうでなければ CNAME を削除し、{name}（ホスト名 {host}）に TXT レコードを次の値で追加して"
-                       "ください: {value}",
+    "fix.dmarc-cname": "{name} は {target} への CNAME ですが、{target} についてどのサーバーからも応答がありませんでした。"
+                       "DMARC のサービスが意図してそこでレコードを管理しているなら、レコードが公開されていることをその"
+                       "サービスで確かめてください。そうでなければ CNAME を削除し、{name}（ホスト名 {host}）に TXT "
+                       "レコードを次の値で追加してください: {value}",
+    "fix.dmarc-cname-empty": "{name} は {target} への CNAME ですが、{target} には DMARC レコードがないため、受信側は"
+                             "ここで DMARC レコードを見つけられません。DMARC のサービスがそこでレコードを管理しているなら、"
+                             "公開するよう依頼してください。そうでなければ CNAME を削除し、{name}（ホスト名 {host}）に "
+                             "TXT レコードを次の値で追加してください: {value}",
     "fix.delete-misplaced": "{name} のこの {type} レコードを削除してください。ここでは誰にも読まれません。正しい"
                             "場所は {belongs_at} です。",
     "fix.misplaced": "_domainkey の抜けた {found_at} に登録されています。{name}（ホスト名 {host}）に次の値で"
