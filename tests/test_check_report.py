@@ -271,7 +271,8 @@ def test_a_zone_found_in_dns_is_said_in_the_reports_language():
                        "are for the test zone")
     japanese = report.render_table([found], "ja", live=False).splitlines()[2]
     assert japanese.startswith("DNS によると example.test を含むゾーンは example.test ではなく test です。")
-    assert parsed(report.render_json([found], "ja"))["identities"][0]["zone_note"] == found.zone_note
+    assert parsed(report.render_json([found], "ja"))["identities"][0]["zone_note"] == japanese
+    assert parsed(report.render_json([found], "en"))["identities"][0]["zone_note"] == english
 
 
 def test_no_answer_at_all_leaves_no_table_rows():

@@ -114,7 +114,7 @@ def identity_json(result, lang: str) -> dict:
     return {
         "domain": identity.domain,
         "zone": result.zone,
-        "zone_note": result.zone_note,
+        "zone_note": zone_note(result, words(lang)),
         "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why} for s in result.servers],
         "ses": {
             "source": identity.source,
@@ -291,11 +291,19 @@ def _header(result, text, live: bool) -> str:
     where = (text["label.ses_live"].format(region=identity.region or none) if live
              else text["label.ses_saved"].format(source=identity.source))
     lines = [filters.terminal_text(head), filters.terminal_text(f"{where}: {statuses}")]
-    if result.zone_note:  # the zone found in DNS differs from the one assumed: say it in the report's language
-        lines.append(filters.terminal_text(text["label.zone_note"].format(
-            domain=filters.no_final_dot(identity.domain), zone=filters.no_final_dot(result.zone),
-            assumed=filters.no_final_dot(identity.zone))))
+    note = zone_note(result, text)
+    if note:
+        lines.append(filters.terminal_text(note))
     return "\n".join(lines)
+
+
+def zone_note(result, text: dict) -> str | None:
+    """When the zone found in DNS differs from the one assumed, that, in the catalogue's language."""
+    if not result.zone_note:
+        return None
+    return text["label.zone_note"].format(domain=filters.no_final_dot(result.identity.domain),
+                                          zone=filters.no_final_dot(result.zone),
+                                          assumed=filters.no_final_dot(result.identity.zone))
 
 
 def _values(cell) -> list[str]:
