@@ -29,7 +29,7 @@ def result(data=None, live_error=None, lang_zone="example.test.", servers=None):
         response["VerificationInfo"]["ErrorType"] = live_error
     identity = model.identity(response, "example.test", model.options(region="us-east-1"), "saved.json")
     findings = compare.compare(list(identity.records), lang_zone, {SERVER: view(clean() if data is None else data)})
-    return run.CheckResult(identity, lang_zone, None, servers or [run.ServerAnswer(SERVER, True)], findings)
+    return run.CheckResult(identity, lang_zone, servers or [run.ServerAnswer(SERVER, True)], findings)
 
 
 def broken():
@@ -68,12 +68,35 @@ def literal_fix_keys() -> set:
     return found
 
 
+def spf_verdict_keys() -> tuple[set, set, set]:
+    """The causes, fix keys and note keys spf.py writes as literals in Verdict(CAUSE, DETAIL, FIX, note=NOTE)."""
+    import ast
+    import inspect
+
+    from exporter.check import spf
+
+    causes, fixes, notes = set(), set(), set()
+    for node in ast.walk(ast.parse(inspect.getsource(spf))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Verdict":
+            if node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value:
+                causes.add(node.args[0].value)
+            fix = node.args[2] if len(node.args) >= 3 else next((k.value for k in node.keywords if k.arg == "fix"), None)
+            fixes |= {fix.value} if isinstance(fix, ast.Constant) else set()
+            if isinstance(fix, ast.IfExp):  # "a" if ... else "b"
+                fixes |= {branch.value for branch in (fix.body, fix.orelse) if isinstance(branch, ast.Constant)}
+            notes |= {k.value.value for k in node.keywords if k.arg == "note" and isinstance(k.value, ast.Constant)}
+    return causes, fixes, notes
+
+
 def test_every_cause_fix_and_note_has_words():
     words = catalogue("en").CHECK
     assert {f"cause.{cause}" for cause in compare.CAUSES} == {key for key in words if key.startswith("cause.")}
     assert {f"fix.{key}" for key in compare.FIXES} == {key for key in words if key.startswith("fix.")}
     assert {f"note.{key}" for key in compare.NOTES} == {key for key in words if key.startswith("note.")}
     assert literal_fix_keys() <= set(compare.FIXES) and len(literal_fix_keys()) > 15
+    causes, fixes, notes = spf_verdict_keys()
+    assert causes <= set(compare.CAUSES) and fixes <= set(compare.FIXES) and notes <= set(compare.NOTES)
+    assert len(fixes) >= 5 and len(notes) == 2
     assert {f"misplaced-{p}" for p in ("mail-from-mx", "mail-from-spf")} <= set(compare.FIXES)  # built from purpose
 
 
@@ -177,7 +200,7 @@ def test_long_values_are_shortened_in_the_table_only():
     record = model.Record("example.test.", "sel._domainkey.example.test.", "TXT", 300, "p=" + "A" * 400, "dkim")
     finding = compare.compare_one(record, "example.test.", {}, "ns")
     identity = result().identity
-    res = run.CheckResult(identity, "example.test.", None, [run.ServerAnswer("ns", True)], [finding])
+    res = run.CheckResult(identity, "example.test.", [run.ServerAnswer("ns", True)], [finding])
     table = report.render_table([res], "en", live=False)
     assert max(len(line) for line in table.splitlines()[2:4]) < 180 and "..." in table
     assert parsed(report.render_json([res], "en"))["identities"][0]["findings"][0]["expected"] == [record.value]
@@ -264,8 +287,7 @@ def test_docs_list_every_cause_with_a_true_example_line():
 
 
 def test_a_zone_found_in_dns_is_said_in_the_reports_language():
-    found = result(lang_zone="test.")
-    found.zone_note = "DNS says the zone holding example.test is test, not example.test"
+    found = result(lang_zone="test.")  # DNS says "test.", not the zone assumed, example.test.
     english = report.render_table([found], "en", live=False).splitlines()[2]
     assert english == ("DNS says the zone holding example.test is test, not example.test: host names and fixes "
                        "are for the test zone")

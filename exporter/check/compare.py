@@ -386,7 +386,7 @@ def _judge_spf(record, zone, view, texts, finding):
     verdict = spf.judge(records[0], spf_lookup(view))
     if verdict.ok:
         merged = " ".join(records[0].split()).lower() != record.value.lower()
-        return finding(OK, None, values, note=verdict.fix or ("spf-merged" if merged else None), **verdict.detail)
+        return finding(OK, None, values, note=verdict.note or ("spf-merged" if merged else None), **verdict.detail)
     return finding(WRONG, verdict.cause, values, verdict.fix, **verdict.detail)
 
 

@@ -5,7 +5,7 @@ Japanese throughout; the JSON keeps the machine-readable cause codes and statuse
 came from DNS or SES passes through filters.terminal_text before it reaches the table, and the JSON
 goes through filters.json_text, as the render layer's JSON does.
 
-A result (exporter/check/run.py CheckResult) carries identity, zone, zone_note, servers (each with
+A result (exporter/check/run.py CheckResult) carries identity, zone, servers (each with
 .label, .answered, .why) and findings (compare.Finding). Both renderers take an iterable and
 produce their text one identity at a time, so thousands of identities need not be held at once.
 """
@@ -299,7 +299,7 @@ def _header(result, text, live: bool) -> str:
 
 def zone_note(result, text: dict) -> str | None:
     """When the zone found in DNS differs from the one assumed, that, in the catalogue's language."""
-    if not result.zone_note:
+    if result.zone == result.identity.zone:
         return None
     return text["label.zone_note"].format(domain=filters.no_final_dot(result.identity.domain),
                                           zone=filters.no_final_dot(result.zone),

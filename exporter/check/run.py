@@ -6,8 +6,9 @@ identities cost about as many round trips as one, bounded by the questions in fl
 with at most a window of identities in progress, so memory does not grow with their number.
 
 Each identity is checked in phases: first the questions a verdict needs (compare.questions);
-then, round by round, the records the MAIL FROM SPF record includes (compare.follow_questions:
-none for the usual record, which includes only amazonses.com); only when something is not ok,
+then, round by round, where those answers lead (compare.follow_questions: the records an SPF
+include: or redirect= names, a _dmarc CNAME's target; none for the usual records); only when
+something is not ok,
 the places where panels put records by mistake (compare.diagnostic_questions), then compare
 again on all the answers.
 
@@ -44,7 +45,8 @@ from .ask import (
 )
 
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
-FOLLOW_ROUNDS = 11  # SPF allows 10 look-ups (RFC 7208 4.6.4): no chain of includes needs more rounds
+FOLLOW_ROUNDS = 11  # SPF allows 10 look-ups (RFC 7208 4.6.4): no chain of includes needs more rounds, nor
+# a CNAME chain (compare.MAX_CNAME_HOPS)
 RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
 
 
@@ -63,9 +65,16 @@ class CheckResult:
 
     identity: object  # model.Identity
     zone: str  # the zone that holds the identity's names, as DNS says (FQDN with dot)
-    zone_note: str | None  # says which zone was found when it differs from --zone or the default
     servers: list  # ServerAnswer, in the order asked
     findings: list  # compare.Finding, in the identity's record order; empty when no server answered
+
+    @property
+    def zone_note(self) -> str | None:
+        """In English, which zone DNS names when it is not the one assumed (--zone or the default);
+        the report says it in its own language (report.zone_note)."""
+        from .report import words, zone_note
+
+        return zone_note(self, words("en"))
 
     @property
     def failures(self) -> dict:
@@ -119,11 +128,7 @@ class Checker:
         try:
             zone, servers = await self._locate(identity)
         except DnsError as e:
-            return CheckResult(identity, identity.zone, None, [ServerAnswer(RESOLVER, False, str(e))], [])
-        note = None
-        if zone != identity.zone:
-            note = (f"DNS says the zone holding {identity.domain[:-1]} is {zone[:-1]}, not {identity.zone[:-1]}: "
-                    f"host names and fixes are for the {zone[:-1]} zone")
+            return CheckResult(identity, identity.zone, [ServerAnswer(RESOLVER, False, str(e))], [])
         first = compare.questions(records, zone)
         if early is not None and zone == identity.zone:
             views, failures = await early
@@ -132,7 +137,7 @@ class Checker:
                 await early  # not cancelled: it may share answers with other identities
             views, failures = await self._observe(zone, servers, first)
         asked = set(first)
-        for _ in range(FOLLOW_ROUNDS):  # the SPF record's includes, one level deeper each round
+        for _ in range(FOLLOW_ROUNDS):  # SPF includes and _dmarc CNAMEs, one level deeper each round
             follow = [q for q in compare.follow_questions(records, zone, views) if q not in asked] if views else []
             if not follow:
                 break
@@ -146,7 +151,7 @@ class Checker:
                 views = await self._observe_more(zone, servers, views, failures, extra)
                 findings = compare.compare(records, zone, views) if views else []
         answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label)) for s in servers]
-        return CheckResult(identity, zone, note, answers, findings)
+        return CheckResult(identity, zone, answers, findings)
 
     # --- where to ask ------------------------------------------------------------------------
 

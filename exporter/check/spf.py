@@ -26,6 +26,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import dns.exception
+import dns.name
+
 SES_INCLUDE = "amazonses.com"
 MAX_LOOKUPS = 10  # RFC 7208 4.6.4
 LOOKUP_MECHANISMS = {"include", "a", "mx", "ptr", "exists"}  # plus the redirect modifier
@@ -54,8 +57,9 @@ class Verdict:
     """What receivers make of one SPF record for mail sent by SES."""
 
     cause: str | None  # None: SES is authorized and nothing visibly breaks the record
-    detail: dict = field(default_factory=dict)  # what the fix sentence names: term, count, suggested
+    detail: dict = field(default_factory=dict)  # what the sentence names: term, count, suggested, via
     fix: str | None = None  # the fix sentence's key when it is not the cause's
+    note: str | None = None  # the remark's key on a record that is right
 
     @property
     def ok(self) -> bool:
@@ -130,8 +134,8 @@ def judge(text: str, lookup: Lookup | None = None) -> Verdict:
         return outcome
     if outcome is not None:
         if outcome[-1:] == ("+all",):  # everyone passes, SES too
-            return Verdict(None, {"via": " → ".join(outcome)}, "spf-pass-all")
-        return Verdict(None, {"via": " → ".join(outcome)}, "spf-through") if outcome else Verdict(None)
+            return Verdict(None, {"via": " → ".join(outcome)}, note="spf-pass-all")
+        return Verdict(None, {"via": " → ".join(outcome)}, note="spf-through") if outcome else Verdict(None)
     if walk.unknown:  # a record on the way could not be read: say so, not "does not authorize"
         term, target = walk.unknown[0]
         return Verdict("spf-unconfirmed", {"term": term, "target": target or "", "suggested": with_ses_include(text)},
@@ -174,10 +178,8 @@ class _Walk:
         for term in parsed:
             if term.modifier:
                 continue
-            if term.name in LOOKUP_MECHANISMS:
-                self.lookups += 1
-                if self.lookups > MAX_LOOKUPS:
-                    return Verdict("spf-too-many-lookups", {"count": str(self.lookups)})
+            if term.name in LOOKUP_MECHANISMS and (over := self.spend()):
+                return over
             if term.name == "all":
                 return via + ("+all",) if term.qualifier == "+" else None
             if term.name != "include":
@@ -192,10 +194,12 @@ class _Walk:
         redirect = next((t for t in parsed if t.modifier and t.name == "redirect"), None)
         if redirect is None:
             return None
+        return self.spend() or self.included(redirect, via)
+
+    def spend(self) -> Verdict | None:
+        """Count one DNS look-up; the permerror once there are more than 10 (RFC 7208 4.6.4)."""
         self.lookups += 1
-        if self.lookups > MAX_LOOKUPS:
-            return Verdict("spf-too-many-lookups", {"count": str(self.lookups)})
-        return self.included(redirect, via)
+        return Verdict("spf-too-many-lookups", {"count": str(self.lookups)}) if self.lookups > MAX_LOOKUPS else None
 
     def included(self, term: Term, via: tuple[str, ...]):
         """The outcome of the record an include: or redirect= names."""
@@ -227,9 +231,6 @@ class _Walk:
 
 def _name(argument: str) -> str | None:
     """An include:/redirect= domain as DNS names it (lowercase FQDN), or None when it is not one."""
-    import dns.exception
-    import dns.name
-
     try:
         return dns.name.from_text(argument).to_text().lower()
     except (dns.exception.DNSException, ValueError):
