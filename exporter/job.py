@@ -95,6 +95,10 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
     identities = _identities(job, notify)
+    if not job.check:  # --check names both regions in its own finding instead (docs/check.md)
+        from .model import refuse_shared_mail_from
+
+        refuse_shared_mail_from(identities)
     from .advisories import plain
 
     for identity in identities:

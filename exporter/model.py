@@ -372,12 +372,14 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     dkim.REGION.amazonses.com names the region whose SES signs for the identity. For an identity
     of its own (origin AWS_SES) that is the region it lives in, and so the region of its MAIL FROM
     MX: a --region that says otherwise is a mistake that would send bounces to the wrong region.
+    The same holds for a BYODKIM identity (origin EXTERNAL), which SES also signs for in its own region.
     A replica (origin AWS_SES_<REGION>) signs from its parent's zone, so the zone names the
     parent's region, not the replica's: there --region (the region SES was asked in) wins.
     """
     named = None
     match = _REGIONAL_SIGNING_ZONE.match(signing_zone or "")
-    if match and origin == "AWS_SES":
+    # BYODKIM (EXTERNAL) identities are the region's own too: their zone names their region.
+    if match and origin in ("AWS_SES", "EXTERNAL"):
         try:
             named = regions.region(match.group(1))
         except InputError:
@@ -388,6 +390,22 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
         raise InputError(f"{opts.region} contradicts the identity {fqdn[:-1]}, whose SigningHostedZone "
                          f"{(signing_zone or '')[:-1]} says it is in {named} ({source})", option="region")
     return named
+
+
+def refuse_shared_mail_from(identities: list[Identity]) -> None:
+    """Two identities of one run (the same domain in several regions) that would put two SES MX
+    records at one MAIL FROM name: SES's custom MAIL FROM fails when the name holds more than one MX
+    ("Using a custom MAIL FROM domain", SES Developer Guide), so writing both would break both."""
+    seen: dict[str, Identity] = {}
+    for identity in identities:
+        for record in identity.records:
+            if record.type != "MX":
+                continue
+            first = seen.setdefault(record.name, identity)
+            if first is not identity and first.region != identity.region:
+                raise InputError(f"{record.name[:-1]} is the MAIL FROM domain of {first.name} in {first.region} and of "
+                                 f"{identity.name} in {identity.region}: SES's MAIL FROM fails where a name holds two "
+                                 "MX records, so use one MAIL FROM subdomain per region")
 
 
 class _Builder:
