@@ -20,7 +20,7 @@ AUTO_DMARC = "auto"  # Options.dmarc: the default record at an organisational do
 # SES v1's VerificationToken (aws ses verify-domain-identity): 32 bytes, base64 (44 characters).
 _VERIFICATION_TOKEN = r"[A-Za-z0-9+/]{43}="  # a pattern: compiled (and cached) by re only when given
 # dkim.REGION.amazonses.com: a SigningHostedZone that names the region it signs in.
-_REGIONAL_SIGNING_ZONE = re.compile(r"^dkim\.([a-z0-9-]+)\.amazonses\.com\.$")
+_REGIONAL_SIGNING_ZONE = re.compile(r"dkim\.([a-z0-9-]+)\.amazonses\.com\.")
 SPF_VALUE = "v=spf1 include:amazonses.com ~all"
 MX_PRIORITY = 10
 MAX_TXT_LENGTH = 4000  # far above any SES record; bounds what a hand-edited input can make us write
@@ -377,7 +377,7 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     parent's region, not the replica's: there --region (the region SES was asked in) wins.
     """
     named = None
-    match = _REGIONAL_SIGNING_ZONE.match(signing_zone or "")
+    match = _REGIONAL_SIGNING_ZONE.fullmatch(signing_zone or "")
     # BYODKIM (EXTERNAL) identities are the region's own too: their zone names their region.
     if match and origin in ("AWS_SES", "EXTERNAL"):
         try:
@@ -457,18 +457,39 @@ def _object(value: object, what: str, source: str) -> dict:
     return value
 
 
+# What SES can return for the values the tool repeats to people or puts in the commands it prints
+# (botocore's sesv2 model, shapes DkimStatus, MailFromDomainStatus, VerificationStatus,
+# VerificationError, BehaviorOnMxFailure; tests/test_validators.py compares them with it).
+_DKIM_STATUS = ("PENDING", "SUCCESS", "FAILED", "TEMPORARY_FAILURE", "NOT_STARTED")
+SES_VALUES = {
+    "DkimAttributes.Status": _DKIM_STATUS,
+    "VerificationStatus": _DKIM_STATUS,
+    "MailFromAttributes.MailFromDomainStatus": ("PENDING", "SUCCESS", "FAILED", "TEMPORARY_FAILURE"),
+    "VerificationInfo.ErrorType": (
+        "SERVICE_ERROR", "DNS_SERVER_ERROR", "HOST_NOT_FOUND", "TYPE_NOT_FOUND", "INVALID_VALUE",
+        "REPLICATION_ACCESS_DENIED", "REPLICATION_PRIMARY_NOT_FOUND", "REPLICATION_PRIMARY_BYO_DKIM_NOT_SUPPORTED",
+        "REPLICATION_REPLICA_AS_PRIMARY_NOT_SUPPORTED", "REPLICATION_PRIMARY_INVALID_REGION"),
+    "MailFromAttributes.BehaviorOnMxFailure": ("USE_DEFAULT_VALUE", "REJECT_MESSAGE"),
+}
+# DkimSigningAttributesOrigin: AWS_SES, EXTERNAL, or AWS_SES_<REGION> for a replica (the region is
+# checked by _replica_region, so a region SES adds later needs no change here).
+_ORIGIN = re.compile(r"AWS_SES|EXTERNAL|AWS_SES_[A-Z0-9_]{1,40}")
+
+
 def _ses_text(value: object, what: str, source: str) -> str | None:
-    """A status or origin SES wrote, passed on as it is to the JSON and the check report (which
-    escape what they must). A hand-edited file can hold what neither could write: a number,
-    an object, or a lone surrogate (json.load reads "\\ud800"; UTF-8 cannot write it)."""
+    """A status, error type or origin SES wrote: one of SES's own values (SES_VALUES), since the
+    tool repeats it to people and puts it in the commands it prints; a hand-edited file holding
+    anything else (`USE_DEFAULT_VALUE; curl ... | sh`, a line break, a number) is bad input."""
     if value is None:
         return None
     value = _string(value, what, source)
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError(f"{source}: {what} {value[:40]!r} is not text that UTF-8 can write") from None
-    return value
+    allowed = SES_VALUES.get(what)
+    if allowed is not None and value in allowed:
+        return value
+    if allowed is None and _ORIGIN.fullmatch(value):
+        return value
+    known = ", ".join(allowed) if allowed is not None else "AWS_SES, EXTERNAL or AWS_SES_<REGION>"
+    raise InputError(f"{source}: {what} {value[:40]!r} is not one of SES's values ({known})")
 
 
 def _string(value: object, what: str, source: str) -> str:
