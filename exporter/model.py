@@ -119,6 +119,14 @@ def options(
     reports to the default record. `fallback_region` is the AWS configuration's: unlike `region`,
     an identity whose own SigningHostedZone names another region simply wins over it.
     """
+    for option, value in (("region", region), ("zone", zone), ("mail_from", mail_from), ("dmarc", dmarc),
+                          ("dkim_public_key", dkim_public_key), ("verification_token", verification_token),
+                          ("dmarc_rua", dmarc_rua), ("fallback_region", fallback_region)):
+        if value is not None and not isinstance(value, str):  # a program's mistake: dmarc=123, zone=b"x"
+            raise InputError(f"{value!r} is not text", option=option)
+    if dkim_public_keys is not None and not (isinstance(dkim_public_keys, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in dkim_public_keys.items())):
+        raise InputError("is not a dict of domain to base64 key text", option="dkim_public_keys")
     if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL:
         raise InputError(f"{ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})", option="ttl")
     if dmarc_rua is not None:
