@@ -92,7 +92,7 @@ class Options(NamedTuple):  # a NamedTuple, like Job: cheaper to define at every
     zone: str | None = None
     mail_from: str | None = None
     dmarc: str | None = AUTO_DMARC  # a record's text, AUTO_DMARC, or None: leave DMARC out
-    dkim_public_key: str | None = None  # base64 SubjectPublicKeyInfo
+    dkim_public_key: str | None = None  # base64 SubjectPublicKeyInfo (options() also takes PEM text)
     verification_token: str | None = None
     fallback_region: str | None = None  # the AWS configuration's region: used when nothing else names one
     dmarc_default: str = DEFAULT_DMARC  # the record AUTO_DMARC writes (with --dmarc-rua's addresses)
@@ -143,6 +143,15 @@ def options(
         if not re.fullmatch(_VERIFICATION_TOKEN, verification_token):
             raise InputError(f"{verification_token[:60]!r} is not an SES verification token (44 base64 characters "
                              "ending in '=', as 'aws ses verify-domain-identity' prints)", option="verification_token")
+    if dkim_public_key is not None or dkim_public_keys:
+        # The key itself (PEM text, or its base64 body), checked as the command line checks a key file:
+        # PEM armour written as p= would be a record no verifier reads.
+        from .dkim_key import public_key_base64
+
+        if dkim_public_key is not None:
+            dkim_public_key = public_key_base64(dkim_public_key, "the key", option="dkim_public_key")
+        dkim_public_keys = {domain: public_key_base64(key, f"the key of {domain}", option="dkim_public_keys")
+                            for domain, key in (dkim_public_keys or {}).items()}
     zone_fqdn = names.domain(zone, None, option="zone") if zone is not None else None
     if zone_fqdn is not None and psl.is_public_suffix(zone_fqdn):
         raise InputError(f"{zone_fqdn[:-1]} is a public suffix (Public Suffix List): nobody's DNS host holds a zone "

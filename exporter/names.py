@@ -108,9 +108,10 @@ def token(text: object, what: str) -> str:
     return text
 
 
-# C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what a terminal
-# or an editor shows (U+202A-U+202E, U+2066-U+2069): no name, path or option value holds one honestly.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, the line and paragraph separators (line breaks to YAML 1.1), and the
+# bidirectional overrides and isolates that reorder what a terminal or an editor shows (U+202A-U+202E,
+# U+2066-U+2069): no name, path or option value holds one honestly.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def control_character(text: str) -> str | None:

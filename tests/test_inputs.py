@@ -107,7 +107,7 @@ def test_a_byodkim_identity_takes_the_region_its_signing_zone_names():
     names its region, which decides the MAIL FROM MX, and a --region that contradicts it is refused."""
     byodkim = response(BYODKIM)
     byodkim["DkimAttributes"]["SigningHostedZone"] = "dkim.eu-central-2.amazonses.com"
-    key = model.options(dkim_public_key="MIIBIjAN")
+    key = model.options(dkim_public_key=open(KEY_PEM).read())
     identity = model.identity(byodkim, "byodkim.example.org", key, "b.json")
     assert identity.region == "eu-central-2"
     assert [r.value for r in identity.records if r.type == "MX"] == ["feedback-smtp.eu-central-2.amazonses.com."]

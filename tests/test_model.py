@@ -149,9 +149,12 @@ def test_byodkim_needs_the_key_and_writes_a_txt():
     response["DkimAttributes"] = {"SigningAttributesOrigin": "EXTERNAL", "Tokens": ["sel1"]}
     with pytest.raises(InputError, match="--dkim-public-key"):
         build(response, region="us-east-1")
-    identity = build(response, region="us-east-1", dkim_public_key="MIIBIjANBg")
+    from exporter.dkim_key import read_public_key
+
+    key = read_public_key("samples/keys/byodkim.example.org.pem")
+    identity = build(response, region="us-east-1", dkim_public_key=key)
     assert (identity.records[0].name, identity.records[0].type, identity.records[0].value) == \
-        ("sel1._domainkey.example.com.", "TXT", "p=MIIBIjANBg")
+        ("sel1._domainkey.example.com.", "TXT", f"p={key}")
 
 
 def test_unicode_mail_from_is_normalized():

@@ -25,8 +25,8 @@ from exporter.job import Job, refuse_bad_values
 
 from conftest import SAMPLES, examples
 
-CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f", "\x85", "\x9b", "\u202e", "\u2066"]
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f", "\x85", "\x9b", "\u2028", "\u2029", "\u202e", "\u2066"]
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 PLAIN = str(SAMPLES / "identities" / "example.com.json")
 
 # (validator, a valid value): each returns its normalized value or raises InputError.
@@ -178,3 +178,18 @@ def test_the_octodns_source_refuses_wrong_types(arguments, option):
         SesSource("ses", identity_file=PLAIN, region="us-east-1", **arguments)
     assert error.value.option == option, str(error.value)
 
+
+
+def test_the_key_given_to_options_is_checked_as_the_command_lines_key_file():
+    """options(dkim_public_key=PEM text) wrote p=-----BEGIN PUBLIC KEY-----...; now the PEM's body is
+    taken, and what is not an RSA public key of 1024-2048 bits is refused as from a file."""
+    from conftest import ROOT
+
+    pem = (SAMPLES / "keys" / "byodkim.example.org.pem").read_text()
+    from_pem = model.options(dkim_public_key=pem).dkim_public_key
+    assert from_pem and "-" not in from_pem and " " not in from_pem
+    assert model.options(dkim_public_key=from_pem).dkim_public_key == from_pem  # the base64 body: the same
+    assert model.options(dkim_public_keys={"a.example": pem}).dkim_public_keys == (("a.example.", from_pem),)
+    for bad in ("ed25519-public.pem", "private-key.pem", "rsa-4096-public.pem"):
+        with pytest.raises(InputError, match="^dkim_public_key: the key: "):
+            model.options(dkim_public_key=(ROOT / "tests" / "bad_input" / bad).read_text())
