@@ -61,6 +61,7 @@ def load_saved(path: str, domains=None, options=None) -> list:
     from .model import options as make_options
     from .sources.saved import SavedSource
 
+    _check_arguments(path=path, domains=domains, options=options)
     return SavedSource(path).identities(domains, options or make_options())
 
 
@@ -68,7 +69,34 @@ def fetch_live(domains=None, regions=(), profile=None, options=None, timeout=Non
     """Identities from live SES: `domains` in every region of `regions` (empty: the AWS
     configuration's), or (None) every domain identity there. Requests are paced to SES's rate
     of about one per second per region; `notify(text)` receives notes such as skipped identities."""
+    from .errors import InputError
     from .model import options as make_options
     from .sources.live import LiveSource
 
+    _check_arguments(domains=domains, options=options)
+    if isinstance(regions, str) or not all(isinstance(region, str) for region in regions):
+        raise InputError(f"{regions!r} is not a list of region names", option="regions")
+    if profile is not None and not isinstance(profile, str):
+        raise InputError(f"{profile!r} is not text", option="profile")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not 0.1 <= timeout <= 600):
+        raise InputError(f"{timeout!r} is not a number of seconds from 0.1 to 600", option="timeout")
+
     return LiveSource(regions, profile, timeout).identities(domains, options or make_options(), notify)
+
+
+def _check_arguments(*, path=None, domains=None, options=None) -> None:
+    """The library's arguments checked as the command line checks its own: a plain string for
+    `domains` would be read letter by letter, a wrong `options` fail deep inside the model."""
+    import os
+
+    from .errors import InputError
+    from .model import Options
+
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"{path!r} is not a path", option="path")
+    if domains is not None and (isinstance(domains, str) or not all(isinstance(d, str) for d in domains)):
+        raise InputError(f"{domains!r} is not a list of domain names", option="domains")
+    if options is not None and not isinstance(options, Options):
+        raise InputError(f"{type(options).__name__} is not an exporter.Options (make one with exporter.options())",
+                         option="options")

@@ -91,10 +91,15 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     from . import output as out
 
     notify = notify or _to_stderr
+    refuse_bad_values(job)
     _refuse_contradictions(job)
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
     identities = _identities(job, notify)
+    if not job.check:  # --check names both regions in its own finding instead (docs/check.md)
+        from .model import refuse_shared_mail_from
+
+        refuse_shared_mail_from(identities)
     from .advisories import plain
 
     for identity in identities:
@@ -121,6 +126,61 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     else:
         out.emit(formats.render(fmt.name, identities, settings), job.output)
     return EXIT_OK
+
+
+# Job fields by the kind of value they hold: a program builds a Job directly (docs/api.md), so each is
+# checked as the command line's own parsing would have (click's types and ranges).
+_TEXT = ("identity_file", "profile", "format", "output", "zone", "mail_from", "dmarc", "dkim_public_key",
+         "verification_token", "lang", "dns_host", "zone_id", "cloudflare_provider", "dmarc_rua", "report_format")
+_TEXTS = ("domains", "regions", "nameservers")
+_FLAGS = ("all_identities", "check", "colour", "only_problems")
+_SINGULAR = {"regions": "region", "nameservers": "nameserver"}  # the command line's repeated options
+_NUMBERS = {"dns_timeout": (0.1, 60.0), "ses_timeout": (0.1, 600.0)}  # as cli.py's FloatRange
+
+
+def refuse_bad_values(job: Job) -> None:
+    """Values of the wrong type, and control characters in any text: a path, profile or option holding a
+    line break would end the comment that echoes it in an output's header (the check command), and start
+    a line of zone data, HCL or YAML there."""
+    from .names import control_character
+
+    def text(option: str, value: object) -> None:
+        if not isinstance(value, str):
+            problem = f"{value!r} is not text"
+        elif control_character(value) is not None:
+            problem = f"{value!r} holds the control character {control_character(value)!r}"
+        else:
+            return
+        if option == "domains":  # the command line's DOMAIN arguments
+            raise InputError(f"DOMAIN: {problem}")
+        raise InputError(problem, option=_SINGULAR.get(option, option))
+
+    for option in _TEXT:
+        value = getattr(job, option)
+        if value is not None:
+            text(option, value)
+    for option in _TEXTS:
+        values = getattr(job, option)
+        if isinstance(values, str) or not isinstance(values, (tuple, list)):
+            raise InputError(f"{values!r} is not a list of text", option=_SINGULAR.get(option, option))
+        for value in values:
+            text(option, value)
+    for option in _FLAGS:
+        if not isinstance(getattr(job, option), bool):
+            raise InputError(f"{getattr(job, option)!r} is not True or False", option=option)
+    for option, (low, high) in _NUMBERS.items():
+        value = getattr(job, option)
+        if value is None and option == "ses_timeout":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise InputError(f"{value!r} is not a number of seconds from {low:g} to {high:g}", option=option)
+    if job.max_queries is not None and (isinstance(job.max_queries, bool) or not isinstance(job.max_queries, int)
+                                        or not 1 <= job.max_queries <= 10000):
+        raise InputError(f"{job.max_queries!r} is not a whole number from 1 to 10000", option="max_queries")
+    if job.ttl is not None and (isinstance(job.ttl, bool) or not isinstance(job.ttl, int)):
+        raise InputError(f"{job.ttl!r} is not a whole number of seconds", option="ttl")
+    if isinstance(job.wait, bool) or (job.wait is not None and not isinstance(job.wait, (str, int, float))):
+        raise InputError(f"{job.wait!r} is not a duration", option="wait")
 
 
 def _refuse_contradictions(job: Job) -> None:

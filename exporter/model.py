@@ -20,7 +20,7 @@ AUTO_DMARC = "auto"  # Options.dmarc: the default record at an organisational do
 # SES v1's VerificationToken (aws ses verify-domain-identity): 32 bytes, base64 (44 characters).
 _VERIFICATION_TOKEN = r"[A-Za-z0-9+/]{43}="  # a pattern: compiled (and cached) by re only when given
 # dkim.REGION.amazonses.com: a SigningHostedZone that names the region it signs in.
-_REGIONAL_SIGNING_ZONE = re.compile(r"^dkim\.([a-z0-9-]+)\.amazonses\.com\.$")
+_REGIONAL_SIGNING_ZONE = re.compile(r"dkim\.([a-z0-9-]+)\.amazonses\.com\.")
 SPF_VALUE = "v=spf1 include:amazonses.com ~all"
 MX_PRIORITY = 10
 MAX_TXT_LENGTH = 4000  # far above any SES record; bounds what a hand-edited input can make us write
@@ -92,7 +92,7 @@ class Options(NamedTuple):  # a NamedTuple, like Job: cheaper to define at every
     zone: str | None = None
     mail_from: str | None = None
     dmarc: str | None = AUTO_DMARC  # a record's text, AUTO_DMARC, or None: leave DMARC out
-    dkim_public_key: str | None = None  # base64 SubjectPublicKeyInfo
+    dkim_public_key: str | None = None  # base64 SubjectPublicKeyInfo (options() also takes PEM text)
     verification_token: str | None = None
     fallback_region: str | None = None  # the AWS configuration's region: used when nothing else names one
     dmarc_default: str = DEFAULT_DMARC  # the record AUTO_DMARC writes (with --dmarc-rua's addresses)
@@ -119,6 +119,14 @@ def options(
     reports to the default record. `fallback_region` is the AWS configuration's: unlike `region`,
     an identity whose own SigningHostedZone names another region simply wins over it.
     """
+    for option, value in (("region", region), ("zone", zone), ("mail_from", mail_from), ("dmarc", dmarc),
+                          ("dkim_public_key", dkim_public_key), ("verification_token", verification_token),
+                          ("dmarc_rua", dmarc_rua), ("fallback_region", fallback_region)):
+        if value is not None and not isinstance(value, str):  # a program's mistake: dmarc=123, zone=b"x"
+            raise InputError(f"{value!r} is not text", option=option)
+    if dkim_public_keys is not None and not (isinstance(dkim_public_keys, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in dkim_public_keys.items())):
+        raise InputError("is not a dict of domain to base64 key text", option="dkim_public_keys")
     if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL:
         raise InputError(f"{ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})", option="ttl")
     if dmarc_rua is not None:
@@ -135,6 +143,15 @@ def options(
         if not re.fullmatch(_VERIFICATION_TOKEN, verification_token):
             raise InputError(f"{verification_token[:60]!r} is not an SES verification token (44 base64 characters "
                              "ending in '=', as 'aws ses verify-domain-identity' prints)", option="verification_token")
+    if dkim_public_key is not None or dkim_public_keys:
+        # The key itself (PEM text, or its base64 body), checked as the command line checks a key file:
+        # PEM armour written as p= would be a record no verifier reads.
+        from .dkim_key import public_key_base64
+
+        if dkim_public_key is not None:
+            dkim_public_key = public_key_base64(dkim_public_key, "the key", option="dkim_public_key")
+        dkim_public_keys = {domain: public_key_base64(key, f"the key of {domain}", option="dkim_public_keys")
+                            for domain, key in (dkim_public_keys or {}).items()}
     zone_fqdn = names.domain(zone, None, option="zone") if zone is not None else None
     if zone_fqdn is not None and psl.is_public_suffix(zone_fqdn):
         raise InputError(f"{zone_fqdn[:-1]} is a public suffix (Public Suffix List): nobody's DNS host holds a zone "
@@ -372,12 +389,14 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     dkim.REGION.amazonses.com names the region whose SES signs for the identity. For an identity
     of its own (origin AWS_SES) that is the region it lives in, and so the region of its MAIL FROM
     MX: a --region that says otherwise is a mistake that would send bounces to the wrong region.
+    The same holds for a BYODKIM identity (origin EXTERNAL), which SES also signs for in its own region.
     A replica (origin AWS_SES_<REGION>) signs from its parent's zone, so the zone names the
     parent's region, not the replica's: there --region (the region SES was asked in) wins.
     """
     named = None
-    match = _REGIONAL_SIGNING_ZONE.match(signing_zone or "")
-    if match and origin == "AWS_SES":
+    match = _REGIONAL_SIGNING_ZONE.fullmatch(signing_zone or "")
+    # BYODKIM (EXTERNAL) identities are the region's own too: their zone names their region.
+    if match and origin in ("AWS_SES", "EXTERNAL"):
         try:
             named = regions.region(match.group(1))
         except InputError:
@@ -388,6 +407,22 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
         raise InputError(f"{opts.region} contradicts the identity {fqdn[:-1]}, whose SigningHostedZone "
                          f"{(signing_zone or '')[:-1]} says it is in {named} ({source})", option="region")
     return named
+
+
+def refuse_shared_mail_from(identities: list[Identity]) -> None:
+    """Two identities of one run (the same domain in several regions) that would put two SES MX
+    records at one MAIL FROM name: SES's custom MAIL FROM fails when the name holds more than one MX
+    ("Using a custom MAIL FROM domain", SES Developer Guide), so writing both would break both."""
+    seen: dict[str, Identity] = {}
+    for identity in identities:
+        for record in identity.records:
+            if record.type != "MX":
+                continue
+            first = seen.setdefault(record.name, identity)
+            if first is not identity and first.region != identity.region:
+                raise InputError(f"{record.name[:-1]} is the MAIL FROM domain of {first.name} in {first.region} and of "
+                                 f"{identity.name} in {identity.region}: SES's MAIL FROM fails where a name holds two "
+                                 "MX records, so use one MAIL FROM subdomain per region")
 
 
 class _Builder:
@@ -439,18 +474,39 @@ def _object(value: object, what: str, source: str) -> dict:
     return value
 
 
+# What SES can return for the values the tool repeats to people or puts in the commands it prints
+# (botocore's sesv2 model, shapes DkimStatus, MailFromDomainStatus, VerificationStatus,
+# VerificationError, BehaviorOnMxFailure; tests/test_validators.py compares them with it).
+_DKIM_STATUS = ("PENDING", "SUCCESS", "FAILED", "TEMPORARY_FAILURE", "NOT_STARTED")
+SES_VALUES = {
+    "DkimAttributes.Status": _DKIM_STATUS,
+    "VerificationStatus": _DKIM_STATUS,
+    "MailFromAttributes.MailFromDomainStatus": ("PENDING", "SUCCESS", "FAILED", "TEMPORARY_FAILURE"),
+    "VerificationInfo.ErrorType": (
+        "SERVICE_ERROR", "DNS_SERVER_ERROR", "HOST_NOT_FOUND", "TYPE_NOT_FOUND", "INVALID_VALUE",
+        "REPLICATION_ACCESS_DENIED", "REPLICATION_PRIMARY_NOT_FOUND", "REPLICATION_PRIMARY_BYO_DKIM_NOT_SUPPORTED",
+        "REPLICATION_REPLICA_AS_PRIMARY_NOT_SUPPORTED", "REPLICATION_PRIMARY_INVALID_REGION"),
+    "MailFromAttributes.BehaviorOnMxFailure": ("USE_DEFAULT_VALUE", "REJECT_MESSAGE"),
+}
+# DkimSigningAttributesOrigin: AWS_SES, EXTERNAL, or AWS_SES_<REGION> for a replica (the region is
+# checked by _replica_region, so a region SES adds later needs no change here).
+_ORIGIN = re.compile(r"AWS_SES|EXTERNAL|AWS_SES_[A-Z0-9_]{1,40}")
+
+
 def _ses_text(value: object, what: str, source: str) -> str | None:
-    """A status or origin SES wrote, passed on as it is to the JSON and the check report (which
-    escape what they must). A hand-edited file can hold what neither could write: a number,
-    an object, or a lone surrogate (json.load reads "\\ud800"; UTF-8 cannot write it)."""
+    """A status, error type or origin SES wrote: one of SES's own values (SES_VALUES), since the
+    tool repeats it to people and puts it in the commands it prints; a hand-edited file holding
+    anything else (`USE_DEFAULT_VALUE; curl ... | sh`, a line break, a number) is bad input."""
     if value is None:
         return None
     value = _string(value, what, source)
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError(f"{source}: {what} {value[:40]!r} is not text that UTF-8 can write") from None
-    return value
+    allowed = SES_VALUES.get(what)
+    if allowed is not None and value in allowed:
+        return value
+    if allowed is None and _ORIGIN.fullmatch(value):
+        return value
+    known = ", ".join(allowed) if allowed is not None else "AWS_SES, EXTERNAL or AWS_SES_<REGION>"
+    raise InputError(f"{source}: {what} {value[:40]!r} is not one of SES's values ({known})")
 
 
 def _string(value: object, what: str, source: str) -> str:

@@ -17,11 +17,11 @@ _IDNA = dns.name.IDNA_2008_Practical
 _IDNA_STRICT = dns.name.IDNA_2008_Strict
 
 # A host name label: letters, digits, hyphens, and the underscore of _domainkey/_dmarc.
-_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
 # A DKIM token or selector is opaque: any DNS label that every panel and zone file can carry.
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
+_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,62}")
 # A host name label in the strict sense (RFC 952/1123, and RFC 5321's sub-domain): no '_'.
-_HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def domain(text: str, what: str | None = "domain", option: str | None = None) -> str:
@@ -37,6 +37,9 @@ def domain(text: str, what: str | None = "domain", option: str | None = None) ->
     if not isinstance(text, str) or not text.strip():
         raise fail("empty domain name")
     raw = text.strip()
+    bad = control_character(raw)
+    if bad is not None:
+        raise fail(f"{raw!r} holds the control character {bad!r}")
     if "@" in raw:
         raise fail(f"{raw!r} is an email address, not a domain")
     if raw == ".":
@@ -60,7 +63,7 @@ def domain(text: str, what: str | None = "domain", option: str | None = None) ->
     if len(labels) < 2:
         raise fail(f"{raw!r} is a single label; give the full domain (example.com)")
     for label in labels:
-        if not _LABEL.match(label):
+        if not _LABEL.fullmatch(label):
             raise fail(f"{raw!r} has the label {label!r}, which is not a host name label")
         if label.startswith("xn--"):
             problem = _a_label_problem(label)
@@ -80,7 +83,7 @@ def _plain_ascii_domain(raw: str) -> str | None:
     if not raw.isascii() or "\\" in raw or "xn--" in raw.lower():  # A-labels get checked on the full path
         return None
     labels = (raw[:-1] if raw.endswith(".") else raw).lower().split(".")  # one final dot: '0.0..' is not a name
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
         return None
     fqdn = ".".join(labels) + "."
     return fqdn if len(fqdn) - 1 <= 253 else None
@@ -97,15 +100,29 @@ def _a_label_problem(label: str) -> str | None:
 
 
 def token(text: object, what: str) -> str:
-    """A DKIM token or selector: one DNS label, kept exactly as SES wrote it."""
-    if not isinstance(text, str) or not _TOKEN.match(text):
-        raise InputError(f"{what}: {text!r} is not a DNS label (1-63 letters, digits, '-' or '_')")
+    """A DKIM token or selector: one DNS label, kept exactly as SES wrote it. It may not start with
+    '-': the dig and nslookup lines the outputs print would read it as an option."""
+    if not isinstance(text, str) or not _TOKEN.fullmatch(text):
+        raise InputError(f"{what}: {text!r} is not a DNS label (1-63 letters, digits, '-' or '_', not starting "
+                         "with '-')")
     return text
+
+
+# C0 and C1 controls, DEL, the line and paragraph separators (line breaks to YAML 1.1), and the
+# bidirectional overrides and isolates that reorder what a terminal or an editor shows (U+202A-U+202E,
+# U+2066-U+2069): no name, path or option value holds one honestly.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in `text`, or None."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
 
 
 def is_host_name(fqdn: str) -> bool:
     """True when every label of `fqdn` (lowercase, with dot) is letters, digits and inner hyphens."""
-    return all(_HOST_LABEL.match(label) for label in fqdn[:-1].split("."))
+    return all(_HOST_LABEL.fullmatch(label) for label in fqdn[:-1].split("."))
 
 
 def is_within(name: str, zone: str) -> bool:

@@ -42,14 +42,21 @@ class SesSource(BaseSource):
         super().__init__(id, *args, **kwargs)
         from .job import Job
 
+        if not isinstance(no_dmarc, bool):  # "false" is true to Python: it would drop DMARC silently
+            raise InputError(f"{no_dmarc!r} is not true or false", option="no_dmarc")
         if no_dmarc and dmarc is not None:
             raise InputError("contradicts no_dmarc; give one of the two", option="dmarc")
+        if isinstance(domains, str):  # one name would be read letter by letter
+            raise InputError(f"{domains!r} is not a list of domain names", option="domains")
         # A Job checks the choices as the command line does (a bad TTL or key fails at start-up).
         self.job = Job(domains=tuple(domains or ()), identity_file=identity_file, regions=(region,) if region else (),
                        profile=profile, all_identities=identity_file is None and not domains, ttl=ttl,
                        mail_from=mail_from, dmarc=None if no_dmarc else (dmarc if dmarc is not None else AUTO_DMARC),
                        dmarc_rua=dmarc_rua, dkim_public_key=dkim_public_key,
                        verification_token=verification_token, ses_timeout=timeout)
+        from .job import refuse_bad_values
+
+        refuse_bad_values(self.job)
         self.job.options(region)  # validate now, not in the middle of a sync
         self._identities: list | None = None
 

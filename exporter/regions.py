@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import InputError
 
 # us-east-1, ap-southeast-5, us-gov-west-1, eu-isoe-west-1, cn-north-1 ...
-_REGION = re.compile(r"^[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2}$")
+_REGION = re.compile(r"[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2}")
 
 # AWS general reference, "Amazon SES endpoints and quotas", DKIM domains: these regions sign
 # from a zone of their own; every other region signs from dkim.amazonses.com. Used only when
@@ -36,7 +36,7 @@ def region(text: str, what: str | None = None) -> str:
 
     `what` names where it came from ("AWS_REGION"); without it, it is the `region` parameter.
     """
-    if not isinstance(text, str) or not _REGION.match(text):
+    if not isinstance(text, str) or not _REGION.fullmatch(text):
         reason = f"{text!r} is not an AWS region (like us-east-1 or ap-northeast-1)"
         raise InputError(f"{what}: {reason}" if what else reason, option=None if what else "region")
     return text

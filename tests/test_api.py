@@ -63,3 +63,12 @@ def test_a_job_runs_without_the_command_line(tmp_path):
                        format="bind", output=str(target))
     assert exporter.run(job, notify=notes.append) == 0
     assert " IN CNAME " in target.read_text(encoding="utf-8")
+
+
+def test_exporter_check_is_the_function_even_after_its_subpackage_is_imported():
+    """Importing exporter.check.run (docs/api.md, streaming) binds the name exporter.check to the
+    subpackage; the subpackage calls check(), so the documented call still works (issue 24)."""
+    import exporter
+    import exporter.check.run  # noqa: F401
+
+    assert exporter.check([]) == []

@@ -178,6 +178,21 @@ def test_all_regions_one_json_document(aws_env, cli):
                             "(only domain identities have DNS records)\n"
 
 
+def test_one_mail_from_name_in_two_regions_is_refused_naming_both(aws_env, cli, tmp_path):
+    """The same domain identity in two regions with one MAIL FROM domain would need two SES MX records
+    at one name, and SES's MAIL FROM fails where a name holds two: refused, nothing written."""
+    shop = json.loads((SAMPLES / "identities" / "日本語.jp.json").read_text())  # MAIL FROM, global DKIM zone
+    with FakeSes({"us-east-1": {"xn--wgv71a119e.jp": shop}, "eu-west-1": {"xn--wgv71a119e.jp": shop}}) as fake:
+        aws_env(fake)
+        target = tmp_path / "out.zone"
+        result = cli("--all", "--region", "us-east-1", "--region", "eu-west-1", "-f", "bind", "-o", str(target))
+    assert result.exit_code == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "MAIL FROM domain of" in line]
+    assert len(lines) == 1 and "us-east-1" in lines[0] and "eu-west-1" in lines[0], result.stderr
+    assert "one MAIL FROM subdomain per region" in lines[0]
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
 def test_all_uses_the_configured_region(aws_env, cli):
     with FakeSes({"eu-west-1": region_identities("eu-west-1", 1)}) as fake:
         aws_env(fake, AWS_REGION="eu-west-1")

@@ -102,6 +102,28 @@ def test_a_replica_takes_the_region_it_was_asked_in_not_its_parents():
         model.identity(replica, "shop.example.net", model.options(), "replica.json")
 
 
+def test_a_byodkim_identity_takes_the_region_its_signing_zone_names():
+    """BYODKIM (origin EXTERNAL) is the region's own identity like Easy DKIM: its SigningHostedZone
+    names its region, which decides the MAIL FROM MX, and a --region that contradicts it is refused."""
+    byodkim = response(BYODKIM)
+    byodkim["DkimAttributes"]["SigningHostedZone"] = "dkim.eu-central-2.amazonses.com"
+    key = model.options(dkim_public_key=open(KEY_PEM).read())
+    identity = model.identity(byodkim, "byodkim.example.org", key, "b.json")
+    assert identity.region == "eu-central-2"
+    assert [r.value for r in identity.records if r.type == "MX"] == ["feedback-smtp.eu-central-2.amazonses.com."]
+    with pytest.raises(InputError, match="us-east-1 contradicts the identity byodkim.example.org"):
+        model.identity(byodkim, "byodkim.example.org", key._replace(region="us-east-1"), "b.json")
+
+
+def test_identities_of_two_regions_may_not_share_a_mail_from_name():
+    jp = response(FAILED)
+    first = model.identity(jp, "日本語.jp", model.options(region="us-east-1"), "a.json")
+    second = model.identity(jp, "日本語.jp", model.options(region="eu-west-1"), "b.json")
+    model.refuse_shared_mail_from([first, first._replace()])  # one region twice: the same record, no conflict
+    with pytest.raises(InputError, match=r"of xn--wgv71a119e.jp in us-east-1 and of xn--wgv71a119e.jp in eu-west-1"):
+        model.refuse_shared_mail_from([first, second])
+
+
 def test_the_global_signing_zone_names_no_region():
     with pytest.raises(InputError, match="pass --region"):
         model.identity(response(FAILED), "日本語.jp", model.options(), "jp.json")

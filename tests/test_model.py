@@ -149,9 +149,12 @@ def test_byodkim_needs_the_key_and_writes_a_txt():
     response["DkimAttributes"] = {"SigningAttributesOrigin": "EXTERNAL", "Tokens": ["sel1"]}
     with pytest.raises(InputError, match="--dkim-public-key"):
         build(response, region="us-east-1")
-    identity = build(response, region="us-east-1", dkim_public_key="MIIBIjANBg")
+    from exporter.dkim_key import read_public_key
+
+    key = read_public_key("samples/keys/byodkim.example.org.pem")
+    identity = build(response, region="us-east-1", dkim_public_key=key)
     assert (identity.records[0].name, identity.records[0].type, identity.records[0].value) == \
-        ("sel1._domainkey.example.com.", "TXT", "p=MIIBIjANBg")
+        ("sel1._domainkey.example.com.", "TXT", f"p={key}")
 
 
 def test_unicode_mail_from_is_normalized():
@@ -206,26 +209,35 @@ def test_replica_origin_must_name_a_region(origin):
 
 @pytest.mark.parametrize("path, value, problem", [
     # A lone surrogate: json.load reads it from "\ud800", UTF-8 cannot write it (was a traceback).
-    (("VerificationStatus",), "\ud800", "is not text that UTF-8 can write"),
-    (("DkimAttributes", "SigningAttributesOrigin"), "X\udfff", "is not text that UTF-8 can write"),
+    (("VerificationStatus",), "\ud800", "is not one of SES's values"),
+    (("DkimAttributes", "SigningAttributesOrigin"), "X\udfff", "is not one of SES's values"),
     (("DkimAttributes", "Status"), ["PENDING"], "is not a string"),
     (("MailFromAttributes", "MailFromDomainStatus"), 5, "is not a string"),
+    # Values the tool repeats to people or puts in the commands it prints (issue 22): SES's own only.
+    (("MailFromAttributes", "BehaviorOnMxFailure"), "USE_DEFAULT_VALUE; curl x | sh", "is not one of SES's values"),
+    (("MailFromAttributes", "BehaviorOnMxFailure"), "REJECT_MESSAGE\n", "is not one of SES's values"),
+    (("VerificationInfo", "ErrorType"), "TYPE_NOT_FOUND\nses-export: note: forged", "is not one of SES's values"),
+    (("VerificationStatus",), "NEW\tSTATUS", "is not one of SES's values"),
+    (("DkimAttributes", "SigningAttributesOrigin"), "AWS_SES_AP_NORTHEAST_3\n", "is not one of SES's values"),
+    (("DkimAttributes", "Status"), "\x1b]0;pwned\x07", "is not one of SES's values"),
 ])
-def test_ses_statuses_must_be_text_that_can_be_written(path, value, problem):
+def test_ses_values_must_be_those_ses_returns(path, value, problem):
     response = copy.deepcopy(BASE)
     target = response
     for key in path[:-1]:
-        target = target[key]
+        target = target.setdefault(key, {})
     target[path[-1]] = value
     with pytest.raises(InputError, match=rf"^test\.json: {'.'.join(path)} .*{problem}") as error:
         build(response, region="us-east-1")
-    str(error.value).encode("utf-8")  # the message itself can be written
+    message = str(error.value)
+    message.encode("utf-8")  # the message itself can be written
+    assert not any(c in message for c in "\n\r\x1b\x07\t")  # and holds no control character
 
 
-def test_ses_statuses_are_passed_on_as_they_are():
+def test_ses_values_are_passed_on_as_they_are():
     response = copy.deepcopy(BASE)
     response["VerificationInfo"] = {"ErrorType": "TYPE_NOT_FOUND"}
-    response["VerificationStatus"] = "NEW\tSTATUS é"  # the JSON and the check report escape what they must
+    response["VerificationStatus"] = "TEMPORARY_FAILURE"
     identity = build(response, region="us-east-1")
     assert (identity.dkim_status, identity.mail_from_status, identity.verification_status,
-            identity.verification_error) == ("PENDING", "PENDING", "NEW\tSTATUS é", "TYPE_NOT_FOUND")
+            identity.verification_error) == ("PENDING", "PENDING", "TEMPORARY_FAILURE", "TYPE_NOT_FOUND")

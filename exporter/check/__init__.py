@@ -8,13 +8,40 @@ the JSON in the words of exporter/text/LANG.py, and wait.py re-checks for --wait
 
 from __future__ import annotations
 
+import sys
+import types
+
 
 def check(identities, nameservers=(), timeout=None, max_queries=None) -> list:
     """Check identities against DNS: their zones' authoritative servers, or `nameservers`
     (HOST[:PORT] strings, asked with recursion desired). One CheckResult per identity, in order;
     run.stream gives them one at a time instead."""
+    from ..errors import InputError
     from .ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
     from .run import stream
 
+    # Checked as the command line checks --nameserver, --dns-timeout and --max-queries: a negative
+    # max_queries would leave no question a place in flight, and the run would wait for ever.
+    if isinstance(nameservers, str) or not all(isinstance(text, str) for text in nameservers):
+        raise InputError(f"{nameservers!r} is not a list of HOST[:PORT] texts", option="nameservers")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not 0.1 <= timeout <= 60):
+        raise InputError(f"{timeout!r} is not a number of seconds from 0.1 to 60", option="timeout")
+    if max_queries is not None and (isinstance(max_queries, bool) or not isinstance(max_queries, int)
+                                    or not 1 <= max_queries <= 10000):
+        raise InputError(f"{max_queries!r} is not a whole number from 1 to 10000", option="max_queries")
     servers = [parse_nameserver(text) for text in nameservers]
     return list(stream(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES))
+
+
+class _CallableModule(types.ModuleType):
+    """`exporter.check` is this function to a library user (docs/api.md), and Python also binds the
+    name to this subpackage as soon as any of its modules is imported (`import exporter.check.run`).
+    So the subpackage itself calls `check`: whichever of the two the name holds, `exporter.check(...)`
+    checks."""
+
+    def __call__(self, *args, **kwargs) -> list:
+        return check(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

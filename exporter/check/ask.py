@@ -67,6 +67,10 @@ class Server:
 def parse_nameserver(text: str) -> Server:
     """`--nameserver` HOST[:PORT]: an IPv4/IPv6 address ([::1]:53 with a port) or a host name."""
     raw = text.strip()
+    from ..names import control_character
+
+    if control_character(raw) is not None:  # getaddrinfo reads '1\x0027.0.0.1' as 0.0.0.1
+        raise InputError(f"--nameserver: {text!r} holds the control character {control_character(raw)!r}")
     host, port = raw, 53
     if raw.startswith("["):
         host, _, rest = raw[1:].partition("]")

@@ -51,6 +51,10 @@ class Settings(_Settings):
             raise InputError(f"{dns_host!r} is not one of {', '.join(PANEL_NAMES)}", option="dns_host")
         if cloudflare_provider not in ("v5", "v4"):
             raise InputError(f"{cloudflare_provider!r} is not one of v5, v4", option="cloudflare_provider")
+        if zone_id is not None and not isinstance(zone_id, str):  # its shape is the format's to check
+            raise InputError(f"{zone_id!r} is not text", option="zone_id")
+        if rerun is not None and not (isinstance(rerun, tuple) and all(isinstance(arg, str) for arg in rerun)):
+            raise InputError(f"{rerun!r} is not a tuple of command-line arguments", option="rerun")
         return super().__new__(cls, lang, dns_host, zone_id, cloudflare_provider, rerun)
 
     def _replace(self, **changes: object) -> Settings:  # through __new__, so a copy is validated too

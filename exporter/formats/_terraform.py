@@ -20,9 +20,9 @@ CLOUDFLARE_TTL_RANGE = (60, 86400)
 
 # Route 53 hosted zone ids are upper-case letters and digits ("Z0123456789ABCDEFGHIJ");
 # the console and the CLI also show them as /hostedzone/ID.
-_ROUTE53_ZONE_ID = re.compile(r"^[A-Z0-9]{1,32}$")
+_ROUTE53_ZONE_ID = re.compile(r"[A-Z0-9]{1,32}")
 # A Cloudflare zone id is 32 hex digits (the zone's Overview page, API section).
-_CLOUDFLARE_ZONE_ID = re.compile(r"^[0-9a-f]{32}$")
+_CLOUDFLARE_ZONE_ID = re.compile(r"[0-9a-f]{32}")
 
 _NOT_IN_IDENTIFIER = re.compile(r"[^a-z0-9_]")
 
@@ -148,7 +148,7 @@ def _check_cloudflare_ttl(identities: list[Identity]) -> None:
 def _zone_id(value: str | None, shape: re.Pattern, what: str) -> str | None:
     if value is None:
         return None
-    if not shape.match(value):
+    if not shape.fullmatch(value):
         raise InputError(f"{value!r} is not {what}", option="zone_id")
     return value
 
