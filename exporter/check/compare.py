@@ -37,6 +37,8 @@ CAUSES = (
     "servers-disagree", "value-differs", "wrong-type", "misplaced",
     "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored", "spf-too-many-lookups", "spf-syntax",
     "spf-include-permerror", "spf-unconfirmed", "dmarc-invalid", "dmarc-inherited-weaker",
+    "spf-pass-all", "spf-void-lookups", "dmarc-weaker-than-organisation", "dmarc-org-unknown", "wildcard",
+    "servers-out-of-sync", "subdomain-dropped", "mail-from-shared",
 )
 
 # Every fix sentence key (Finding.fix) and note key (Finding.note); the catalogues hold each.
@@ -50,8 +52,12 @@ FIXES = (
     "spf-too-many-lookups", "spf-syntax", "spf-include-no-record", "spf-include-several", "spf-include-syntax",
     "spf-unconfirmed-unread", "spf-unconfirmed-macro", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
     "dmarc-sp-invalid", "dmarc-org-invalid", "dmarc-inherited-weaker", "dmarc-missing",
+    "spf-pass-all", "spf-pass-all-through", "spf-void-lookups", "spf-unconfirmed-before-macro",
+    "dmarc-weaker-than-organisation", "dmarc-org-unknown", "dmarc-org-cname-empty",
+    "wildcard", "servers-out-of-sync", "subdomain-dropped", "mail-from-shared",
 )
-NOTES = ("spf-merged", "spf-through", "spf-pass-all", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies")
+NOTES = ("spf-merged", "spf-through", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies", "dmarc-org-unknown",
+         "dmarc-org-cname-empty")
 
 # What one server holds: owner name -> record type -> the rdata it answered with.
 View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
@@ -383,7 +389,7 @@ def _judge_spf(record, zone, view, texts, finding):
             suggested = inner if spf.judge(inner).ok else spf.with_ses_include(inner)
             return finding(WRONG, "extra-quotes", values, "extra-quotes-spf", suggested=suggested)
         return _not_here(record, zone, view, finding)
-    verdict = spf.judge(records[0], spf_lookup(view))
+    verdict = spf.judge(records[0], spf_lookup(view), spf_answers(view), record.name)
     if verdict.ok:
         merged = " ".join(records[0].split()).lower() != record.value.lower()
         return finding(OK, None, values, note=verdict.note or ("spf-merged" if merged else None), **verdict.detail)
@@ -408,6 +414,17 @@ def spf_lookup(view: View) -> spf.Lookup:
     return lambda name: txt_at(view, name)
 
 
+def spf_answers(view: View) -> spf.Answers:
+    """What an SPF `a`, `mx` or `exists` look-up finds at a name in this server's answers (empty:
+    a void look-up; a CNAME there counts as an answer), or the name when it was not asked."""
+    def answers(name: str, rdtype: str):
+        at_name = view.get(name, {})
+        if rdtype not in at_name:
+            return name
+        return at_name[rdtype] | at_name.get("CNAME", frozenset())
+    return answers
+
+
 def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
     """The TXT records the verdicts need next, found only in the answers so far: the names an
     include: or redirect= of the one SPF record at the MAIL FROM name leads to, and where the
@@ -419,8 +436,8 @@ def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -
             if record.purpose == "mail-from-spf":
                 texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
                 if len(texts) == 1:
-                    for name in spf.unread_names(texts[0], spf_lookup(view)):
-                        wanted[(name, "TXT")] = None
+                    for question in spf.unread_questions(texts[0], spf_lookup(view), spf_answers(view), record.name):
+                        wanted[question] = None
             if record.purpose == "dmarc":
                 for name in filter(None, (record.name, org_dmarc_name(record))):
                     found = txt_at(view, name)
@@ -451,57 +468,107 @@ def merged_spf(records: list[str]) -> str:
     return merged if spf.judge(merged).ok else spf.with_ses_include(merged)
 
 
+@dataclass(frozen=True)
+class _OrgPolicy:
+    """What the organisational domain's _dmarc says for an identity below it."""
+
+    state: str  # "policy", "absent", "conflict", "invalid", "unknown" (no answer), "cname-empty", "" (no organisation)
+    record: dmarc.Record | None = None
+    target: str = ""  # where its CNAME leads (or its own name when nobody answered for it)
+
+    @property
+    def policy(self) -> str | None:
+        return self.record.subdomain_policy if self.state == "policy" and self.record else None
+
+
+def _org_policy(view: View, org_name: str | None) -> _OrgPolicy:
+    if not org_name:
+        return _OrgPolicy("")
+    texts = txt_at(view, org_name)
+    cnames = view.get(org_name, {}).get("CNAME", frozenset())
+    target = next(iter(cnames)).target.to_text().lower() if len(cnames) == 1 else ""
+    if isinstance(texts, str):  # nobody answered for it (or for its CNAME's target)
+        return _OrgPolicy("unknown", target=texts)
+    kept = [t for t in texts if dmarc.is_dmarc(t)]
+    if len(kept) > 1:
+        return _OrgPolicy("conflict")
+    if not kept:
+        # A CNAME that leads to no record: the record is meant to be hosted there, and a TXT
+        # record cannot be added beside the CNAME: could not tell, not "add one".
+        return _OrgPolicy("cname-empty", target=target) if target else _OrgPolicy("absent")
+    org = dmarc.read(kept[0])
+    if org.problem and org.subdomain_policy is None:
+        return _OrgPolicy("invalid", org)
+    return _OrgPolicy("policy", org)
+
+
+def _inherited(finding, org_name, org: _OrgPolicy):
+    record = org.record
+    assert record is not None
+    return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=record.subdomain_policy,
+                           tag=record.subdomain_tag, pct=record.pct), expected=())
+
+
 def _judge_dmarc(record, zone, view, texts, finding):
     meant = sorted(t for t in texts if dmarc.looks_like_dmarc(t))
     kept = [t for t in meant if dmarc.is_dmarc(t)]
     wanted = dmarc.policy_of(record.value)
+    org_name = org_dmarc_name(record)
+    org = _org_policy(view, org_name)
+    # Never suggest a policy weaker than the one asked for or the one the organisation applies.
+    floor = dmarc.strongest(wanted, org.policy)
+    value = dmarc.raised(record.value, floor)
     if len(kept) > 1:
         strongest = max((dmarc.read(t).policy for t in kept), key=dmarc.strength)
         return finding(WRONG, "conflict", meant, "conflict-dmarc", policy=strongest or "-")
     if kept:
         found = dmarc.read(kept[0])
         if found.problem:
-            return finding(WRONG, "dmarc-invalid", meant, found.problem)
+            return finding(WRONG, "dmarc-invalid", meant, found.problem, value=value)
+        if org.policy is not None and dmarc.strength(found.policy) < dmarc.strength(org.policy):
+            # Its own record overrides the organisation's policy for this name (RFC 7489 6.6.3).
+            assert org.record is not None
+            return finding(WRONG, "dmarc-weaker-than-organisation", meant, policy=found.policy, org=org_name,
+                           org_policy=org.policy, tag=org.record.subdomain_tag,
+                           suggested=dmarc.raised(kept[0].strip(), floor))
         if dmarc.strength(found.policy) >= dmarc.strength(wanted):
             differs = dmarc.tags(kept[0]) != dmarc.tags(record.value)
             return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
-        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy)
+        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy, value=value)
     if meant:  # meant as DMARC, discarded by receivers
         inner = _quoted(meant[0])
         if inner is not None and dmarc.is_dmarc(inner):
             return finding(WRONG, "extra-quotes", meant)
-        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first")
+        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first", value=value)
 
-    org_name = org_dmarc_name(record)
-    suggest_at = org_name or record.name
-    org_texts = txt_at(view, org_name) if org_name else ""
-    org_known = isinstance(org_texts, list)  # answered (a str: the name still to be asked)
+    if org.state == "conflict":
+        return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)
+    if org.state == "invalid":
+        return finding(MISSING, "dmarc-invalid", (), "dmarc-org-invalid", org=org_name)
+    if org.state in ("unknown", "cname-empty"):
+        detail = {"org": org_name, "target": org.target, "domain": filters.no_final_dot(record.identity)}
+        if isinstance(record, OrganisationDmarc):
+            return replace(finding(OK, None, (), note=f"dmarc-org-{org.state}", **detail), expected=())
+        return finding(MISSING, "dmarc-org-unknown", (), f"dmarc-org-{org.state}", **detail)
     if isinstance(record, OrganisationDmarc):
-        org_kept = [t for t in org_texts if dmarc.is_dmarc(t)] if org_known else []
-        org = dmarc.read(org_kept[0]) if len(org_kept) == 1 else None
-        if org is not None and org.subdomain_policy is not None:
-            return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=org.subdomain_policy),
-                           expected=())
-        return replace(finding(OK, None, (), note="dmarc-none-applies", dmarc_at=suggest_at,
-                               dmarc_host=host_of(suggest_at, zone), domain=filters.no_final_dot(record.identity)),
-                       expected=())
-    if org_name and org_known:
-        org_kept = [t for t in org_texts if dmarc.is_dmarc(t)]
-        if len(org_kept) > 1:
-            return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)
-        if org_kept:
-            org = dmarc.read(org_kept[0])
-            if org.problem and org.subdomain_policy is None:
-                return finding(MISSING, "dmarc-invalid", (), "dmarc-org-invalid", org=org_name)
-            if dmarc.strength(org.subdomain_policy) >= dmarc.strength(wanted):
-                # Nothing is expected here: publishing --dmarc's p=none would switch enforcement off.
-                return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name,
-                                       policy=org.subdomain_policy), expected=())
-            return finding(MISSING, "dmarc-inherited-weaker", (), org=org_name, policy=org.subdomain_policy)
+        if org.policy is not None:
+            return _inherited(finding, org_name, org)
+        return replace(finding(OK, None, (), note="dmarc-none-applies", dmarc_at=org_name or record.name,
+                               dmarc_host=host_of(org_name or record.name, zone),
+                               domain=filters.no_final_dot(record.identity)), expected=())
+    if org.policy is not None:
+        assert org.record is not None
+        if dmarc.strength(org.policy) >= dmarc.strength(wanted):
+            # Nothing is expected here: publishing --dmarc's p=none would switch enforcement off.
+            return _inherited(finding, org_name, org)
+        return finding(MISSING, "dmarc-inherited-weaker", (), org=org_name, policy=org.policy,
+                       tag=org.record.subdomain_tag, pct=org.record.pct)
     placed = _not_here(record, zone, view, finding)
     if placed.cause is not None:
         return placed
-    return finding(MISSING, None, (), "dmarc-missing", dmarc_at=suggest_at, dmarc_host=host_of(suggest_at, zone),
+    # No policy applies: the record goes at the identity's own _dmarc name, never the organisation's
+    # (there it would apply to every other name of the organisation too).
+    return finding(MISSING, None, (), "dmarc-missing", dmarc_at=record.name, dmarc_host=host_of(record.name, zone),
                    domain=filters.no_final_dot(record.identity))
 
 

@@ -57,6 +57,15 @@ class ServerAnswer:
     label: str
     answered: bool
     why: str | None = None
+    given: bool = False  # named with --nameserver, not found in the zone's NS records
+
+    @property
+    def fix(self) -> str | None:
+        """The catalogue key (CHECK) of what to do about a server that did not answer."""
+        if self.answered or not self.why or self.label == RESOLVER:
+            return None
+        lame = " answered " in self.why or " was not authoritative" in self.why
+        return ("server.given-" if self.given else "server.") + ("lame" if lame else "dead")
 
 
 @dataclass
@@ -150,7 +159,7 @@ class Checker:
             if extra:
                 views = await self._observe_more(zone, servers, views, failures, extra)
                 findings = compare.compare(records, zone, views) if views else []
-        answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label)) for s in servers]
+        answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label), s.recursion) for s in servers]
         return CheckResult(identity, zone, answers, findings)
 
     # --- where to ask ------------------------------------------------------------------------
