@@ -395,7 +395,43 @@ def test_dkim_without_domainkey():
     data[f"tok1aaaa.{DOMAIN}."] = {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}
     found = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
     assert (found[0].status, found[0].cause, found[0].detail["found_at"]) == ("missing", "misplaced", f"tok1aaaa.{DOMAIN}.")
-    assert (found[6].name, found[6].fix, found[6].detail["belongs_at"]) == (f"tok1aaaa.{DOMAIN}.", "delete-misplaced", DKIM1)
+    assert len(found) == 6  # one problem, one finding: its fix says to delete the record there
+
+
+def test_dkim_one_label_too_high_for_a_subdomain_identity():
+    identity = model.identity(saved_identity("news.example.test"), "news.example.test",
+                              model.options(region="us-east-1"), "test")
+    required = compare.requirements(identity)
+    high = "tok1aaaa._domainkey.example.test."
+    assert (high, "CNAME") in compare.diagnostic_questions(required, "example.test.")
+    assert (high, "CNAME") not in compare.diagnostic_questions(list(records()), DOMAIN + ".")  # above the zone
+    data = {high: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}}
+    found = compare.compare(required, "example.test.", {"a": view(data)})
+    assert (found[0].status, found[0].cause, found[0].fix) == ("missing", "subdomain-dropped", "subdomain-dropped")
+    assert found[0].detail == {"found_at": high, "parent": "example.test", "domain": "news.example.test"}
+    assert len(found) == len(required)  # no "delete it": the parent domain may use a record there
+
+
+@pytest.mark.parametrize("published", [
+    "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",
+    "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",
+    "v=DKIM1;k=rsa;p=MIIBIjANBgkqhkiG9w0BAQEF AAOCAQ8AMIIBCgKCAQEAtest;",
+    "k=RSA; p = MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\tMIIBCgKCAQEAtest",
+])
+def test_byodkim_keys_compare_as_dkim_tag_lists(published):
+    wanted = "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest"
+    assert compare.same_dkim_key(published, wanted)
+
+
+@pytest.mark.parametrize("published", [
+    "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAother",
+    "v=DKIM1; k=ed25519; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",
+    "k=rsa; v=DKIM1; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",  # v= not first: invalid
+    "v=DKIM1; p=",  # a revoked key
+    "p=MIIB; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",  # a repeated tag: invalid
+])
+def test_byodkim_keys_that_differ(published):
+    assert not compare.same_dkim_key(published, "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest")
 
 
 def test_phase_one_answers_alone_claim_no_diagnostic_cause():
@@ -478,3 +514,50 @@ def test_the_same_mistake_on_every_server_is_not_said_to_be_on_some():
     two[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com ~all"', '"v=spf1 a -all"']
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(one), "b": view(two)})[4]
     assert (finding.cause, finding.detail.get("only_on")) == ("conflict", None)
+
+
+# --- wildcards, servers out of sync, a MAIL FROM name shared by regions ---------------------
+
+def test_a_wildcards_answer_is_never_a_record_to_delete():
+    data = clean()
+    del data[MAIL]  # *.example.test answers there: a CNAME, and a TXT at a DKIM name
+    data[MAIL] = {"CNAME": ["elsewhere.example."], "MX": [], "TXT": []}
+    first = compare.compare(records(), APEX, {"a": view(data)})
+    assert (first[3].cause, first[3].fix) == ("wrong-type", "wrong-type-cname-here")  # "delete the CNAME"
+    probe = compare.probe_name(MAIL)
+    assert probe == f"{compare.WILDCARD_PROBE}.{APEX}"
+    assert set(compare.wildcard_questions(first, {"a": view(data)})) == {(probe, "CNAME")}
+    data[probe] = {"CNAME": ["elsewhere.example."]}
+    found = compare.compare(records(), APEX, {"a": view(data)})
+    for finding in found[3:5]:
+        assert (finding.status, finding.cause, finding.fix) == ("missing", "wildcard", "wildcard")
+        assert finding.detail == {"found_type": "CNAME", "parent": DOMAIN}
+    data[probe] = {"CNAME": ["other.example."]}  # a sibling answers otherwise: the name's own CNAME
+    assert compare.compare(records(), APEX, {"a": view(data)})[3].cause == "wrong-type"
+
+
+def test_servers_that_disagree_with_the_same_serial_will_not_converge():
+    one, two = clean(), clean()
+    del two[DKIM1]
+    found = compare.compare(records(), APEX, {"a": view(one), "b": view(two)})[0]
+    assert found.cause == "servers-disagree"
+    for data, serial in ((one, 7), (two, 7)):
+        data[APEX] = {**data.get(APEX, {}), "SOA": [f"ns1.example.test. host.example.test. {serial} 3600 600 86400 300"]}
+    found = compare.compare(records(), APEX, {"a": view(one), "b": view(two)})[0]
+    assert (found.status, found.cause, found.fix) == ("wrong", "servers-out-of-sync", "servers-out-of-sync")
+    assert found.detail == {"per_server": [("a", "ok", None), ("b", "missing", None)], "serial": 7}
+    two[APEX]["SOA"] = ["ns1.example.test. host.example.test. 8 3600 600 86400 300"]  # a newer copy: on its way
+    assert compare.compare(records(), APEX, {"a": view(one), "b": view(two)})[0].cause == "servers-disagree"
+
+
+def test_one_mail_from_name_for_two_regions_is_one_finding_naming_both():
+    east = model.identity(saved_identity(DOMAIN), DOMAIN, model.options(region="us-east-1"), "test")
+    west = model.identity(saved_identity(DOMAIN), DOMAIN, model.options(region="eu-west-1"), "test")
+    shared = compare.mail_from_regions([east, west])
+    assert shared == {MAIL: ["eu-west-1", "us-east-1"]}
+    for identity, region in ((east, "us-east-1"), (west, "eu-west-1")):
+        found = compare.compare(list(identity.records), APEX, {"a": view(clean())}, shared)
+        mx = [f for f in found if f.purpose == "mail-from-mx"]
+        assert [(f.status, f.cause, f.fix) for f in mx] == [("wrong", "mail-from-shared", "mail-from-shared")]
+        assert mx[0].detail == {"regions": "eu-west-1, us-east-1", "region": region, "domain": DOMAIN}
+    assert compare.mail_from_regions([east, east]) == {}

@@ -100,8 +100,10 @@ class Checker:
     """Checks identities on the running asyncio loop, sharing zones, servers and sockets."""
 
     def __init__(self, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
-                 max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None, port: int = 53):
+                 max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None, port: int = 53,
+                 shared: dict | None = None):
         self.asker = Asker(timeout, max_queries)
+        self.shared = shared or {}  # MAIL FROM name -> the regions of the identities sharing it
         self.nameservers = list(nameservers)
         self.timeout = timeout
         self.port = port
@@ -152,13 +154,21 @@ class Checker:
                 break
             asked.update(follow)
             views = await self._observe_more(zone, servers, views, failures, follow)
-        findings = compare.compare(records, zone, views) if views else []
-        diagnostic = getattr(compare, "diagnostic_questions", None)
-        if views and diagnostic and any(f.status != compare.OK for f in findings):
-            extra = [q for q in diagnostic(records, zone) if q not in asked]
+        findings = compare.compare(records, zone, views, self.shared) if views else []
+        if views and any(f.status != compare.OK for f in findings):
+            extra = [q for q in compare.diagnostic_questions(records, zone) if q not in asked]
             if extra:
+                asked.update(extra)
                 views = await self._observe_more(zone, servers, views, failures, extra)
-                findings = compare.compare(records, zone, views) if views else []
+                findings = compare.compare(records, zone, views, self.shared) if views else []
+            # Last, only where it matters: whether a wildcard answers there (never "delete" its
+            # answer), and, when servers disagree, their SOA serials (equal: waiting will not help).
+            extra = [q for q in compare.wildcard_questions(findings, views) if q not in asked]
+            if len(views) > 1 and any(f.cause == "servers-disagree" for f in findings):
+                extra.append((zone, "SOA"))
+            if views and extra:
+                views = await self._observe_more(zone, servers, views, failures, extra)
+                findings = compare.compare(records, zone, views, self.shared) if views else []
         answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label), s.recursion) for s in servers]
         return CheckResult(identity, zone, answers, findings)
 
@@ -253,8 +263,11 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
     """Check `identities` concurrently; yield their results in order, each as soon as it and
     those before it are ready. At most a window of identities is in progress at once."""
     window = max(16, max_queries // 4)
+    # Identities of several regions that share a MAIL FROM name: seen only across identities, so
+    # when they are all at hand (a list), not when streamed from an iterator.
+    shared = compare.mail_from_regions(identities) if isinstance(identities, (list, tuple)) else None
     loop = asyncio.new_event_loop()
-    checker = Checker(nameservers, timeout, max_queries, resolver, port)
+    checker = Checker(nameservers, timeout, max_queries, resolver, port, shared)
     pending: deque = deque()
     source = iter(identities)
     try:

@@ -138,8 +138,6 @@ CHECK = {
     "fix.wrong-type-blocks-cname": "A {found_type} record sits at {name} where the CNAME belongs, and a CNAME may "
                                    "not share its name: delete the {found_type} record, then add a CNAME at "
                                    "{name} (host {host}) with this value: {value}",
-    "fix.delete-blocking": "Delete this {type} record at {name}: the {belongs} record belongs there and cannot "
-                           "share the name with it.",
     "fix.delete-ses-mx": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback host, which "
                          "does not deliver it (the SES MX belongs only at the MAIL FROM domain, {mail_from}).",
     "fix.delete-ses-mx-no-mail-from": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback "
@@ -151,8 +149,6 @@ CHECK = {
     "fix.dmarc-cname-empty": "{name} is a CNAME to {target}, which has no DMARC record, so receivers find none here: "
                              "if a DMARC service hosts your record there, have it publish one; otherwise delete the "
                              "CNAME and add a TXT record at {name} (host {host}) with this value: {value}",
-    "fix.delete-misplaced": "Delete this {type} record at {name}: it belongs at {belongs_at}, and nothing reads "
-                            "it here.",
     "fix.misplaced": "It was published at {found_at}, without _domainkey, where nothing reads it: delete it there "
                      "and publish it at {name} (host {host}) with this value: {value}",
     "fix.misplaced-mail-from-mx": "The SES MX was published at {found_at} instead of the MAIL FROM domain; add it "

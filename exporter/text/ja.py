@@ -134,8 +134,6 @@ CHECK = {
     "fix.wrong-type-blocks-cname": "CNAME を置くべき {name} に {found_type} レコードがあり、CNAME はほかのレコードと"
                                    "同じ名前に置けません。{found_type} レコードを削除してから、{name}（ホスト名 "
                                    "{host}）に CNAME を次の値で追加してください: {value}",
-    "fix.delete-blocking": "{name} のこの {type} レコードを削除してください。ここには {belongs} レコードを置く必要が"
-                           "あり、同じ名前には共存できません。",
     "fix.delete-ses-mx": "{name} の MX を削除してください。{domain} 宛てのメールがすべて SES のフィードバック用"
                          "サーバーに送られ、届かなくなります。SES の MX は MAIL FROM ドメイン {mail_from} にだけ"
                          "置きます。",
@@ -150,8 +148,6 @@ CHECK = {
                              "ここで DMARC レコードを見つけられません。DMARC のサービスがそこでレコードを管理しているなら、"
                              "公開するよう依頼してください。そうでなければ CNAME を削除し、{name}（ホスト名 {host}）に "
                              "TXT レコードを次の値で追加してください: {value}",
-    "fix.delete-misplaced": "{name} のこの {type} レコードを削除してください。ここでは誰にも読まれません。正しい"
-                            "場所は {belongs_at} です。",
     "fix.misplaced": "_domainkey の抜けた {found_at} に登録されていて、そこでは誰にも読まれません。そこから削除し、"
                      "{name}（ホスト名 {host}）に次の値で登録してください: {value}",
     "fix.misplaced-mail-from-mx": "SES の MX が MAIL FROM ドメインではなく {found_at} に登録されています。{name}"
