@@ -134,7 +134,7 @@ def test_human_table_for_a_broken_zone(cli, named, tmp_path):
                  "--nameserver", named[0].address)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Checked value-appended.test (zone value-appended.test) at 127.0.0.1:")
+    assert lines[0].startswith("Checked value-appended.test of SES region us-east-1 (zone value-appended.test) at 127.0.0.1:")
     assert "SES said (saved in" in lines[1] and "DKIM PENDING" in lines[1] and "error HOST_NOT_FOUND" in lines[1]
     row = next(i for i, line in enumerate(lines) if line.startswith("wrong") and "tok1aaaa._domainkey" in line)
     assert "tok1aaaa.dkim.amazonses.com.value-appended.test." in lines[row]

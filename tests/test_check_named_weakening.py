@@ -10,15 +10,15 @@ Every JSON report is validated against docs/check.schema.json (check_schema.pars
 """
 
 import pytest
+from test_check_named_rules import subdomain_zone
 
 from exporter import model
-from exporter.check import ask, run
+from exporter.check import ask, report, run
 
 from check_schema import parsed
 from check_zones import MX_HOST, SPF, TOKENS, saved_identity, write_identity, zone_text
 from conftest import require_tool
 from dns_servers import Named
-from test_check_named_rules import subdomain_zone
 
 pytestmark = [pytest.mark.needs_named]
 
@@ -255,7 +255,6 @@ def test_one_mail_from_name_for_two_regions_names_both(named):
         assert (mx.status, mx.cause) == ("wrong", "mail-from-shared")
         assert mx.detail["regions"] == "eu-west-1, us-east-1" and mx.detail["region"] == region
         assert [f.cause for f in result.findings if f.status != "ok"] == ["mail-from-shared"]
-    from exporter.check import report
     table = report.render_table(results, "en", live=False)
     assert "Checked two-regions.test of SES region us-east-1 (zone two-regions.test)" in table
     assert "Checked two-regions.test of SES region eu-west-1 (zone two-regions.test)" in table

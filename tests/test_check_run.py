@@ -93,7 +93,7 @@ def test_the_zone_is_found_in_dns_and_used_for_hosts_and_causes(cli, named, tmp_
                  "--zone", SHOP)
     assert result.exit_code == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"Checked {SHOP} (zone example.net) at ")
+    assert lines[0].startswith(f"Checked {SHOP} of SES region us-east-1 (zone example.net) at ")
     assert lines[2] == (f"DNS says the zone holding {SHOP} is example.net, not {SHOP}: host names and fixes "
                         "are for the example.net zone")
     # The value typed without its dot got example.net appended: recognized only with the real zone.
@@ -109,7 +109,7 @@ def test_the_default_zone_agrees_with_dns_and_says_nothing(cli, named, tmp_path)
     path = write_identity(tmp_path, SHOP)
     result = cli(SHOP, "--identity-file", path, "--region", "us-east-1", "--check", "--nameserver", named.address)
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"Checked {SHOP} (zone example.net) at ")
+    assert result.stdout.startswith(f"Checked {SHOP} of SES region us-east-1 (zone example.net) at ")
     assert "DNS says the zone" not in result.stdout and "value-has-zone-appended" in result.stdout
 
 

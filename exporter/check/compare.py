@@ -3,8 +3,10 @@
 Pure logic, no network. `questions` is what a verdict needs (asked first), `diagnostic_questions`
 the places people put records by mistake (asked only when some verdict is not ok), and `compare`
 turns the answers into findings: one per required record (status ok/missing/wrong, a cause code,
-the facts the fix sentence needs), then one per record found where it does harm or does nothing
-(an SES MX at the apex, a TXT where a DKIM CNAME belongs). docs/check.md lists every cause.
+the facts the fix sentence needs), then one per record found where it does harm (an SES MX at the
+apex). One problem is one finding: a record in the way of another is named in that one's fix.
+A wildcard's answer is told apart by a sibling nobody publishes (wildcard_questions), and is
+never called a record to delete. docs/check.md lists every cause.
 
 Requirements are judged as receivers judge them: SPF by its terms (exporter/check/spf.py), DMARC
 by policy discovery with the organisational domain's record as fallback (exporter/check/dmarc.py).
@@ -379,7 +381,7 @@ def _wildcarded(finding: Finding, view: View) -> Finding:
         return finding
     found_types = sorted(t for t, data in view.get(finding.name, {}).items() if data)
     return replace(finding, status=MISSING, cause="wildcard", fix="wildcard",
-                   detail={"found_type": ", ".join(found_types), "parent": filters.no_final_dot(parent(finding.name))})
+                   detail={"found_type": ", ".join(found_types), "parent": filters.no_final_dot(parent(finding.name) or "")})
 
 
 def compare_one(record: Record, zone: str, view: View, server: str = "-", extras: dict | None = None) -> Finding:
