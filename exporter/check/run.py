@@ -8,9 +8,9 @@ with at most a window of identities in progress, so memory does not grow with th
 Each identity is checked in phases: first the questions a verdict needs (compare.questions);
 then, round by round, where those answers lead (compare.follow_questions: the records an SPF
 include: or redirect= names, a _dmarc CNAME's target; none for the usual records); only when
-something is not ok,
-the places where panels put records by mistake (compare.diagnostic_questions), then compare
-again on all the answers.
+something is not ok, the places where panels put records by mistake (compare.diagnostic_questions),
+a sibling of each name where something was found (compare.wildcard_questions) and, when servers
+disagree, the zone's SOA, then compare again on all the answers.
 
 The zone is found in DNS, not assumed (docs/check.md, "Which zone"): the walk of
 dns.resolver.zone_for_name against the servers being checked (`--nameserver`), or through the
@@ -155,20 +155,22 @@ class Checker:
             asked.update(follow)
             views = await self._observe_more(zone, servers, views, failures, follow)
         findings = compare.compare(records, zone, views, self.shared) if views else []
-        if views and any(f.status != compare.OK for f in findings):
-            extra = [q for q in compare.diagnostic_questions(records, zone) if q not in asked]
-            if extra:
-                asked.update(extra)
-                views = await self._observe_more(zone, servers, views, failures, extra)
-                findings = compare.compare(records, zone, views, self.shared) if views else []
-            # Last, only where it matters: whether a wildcard answers there (never "delete" its
-            # answer), and, when servers disagree, their SOA serials (equal: waiting will not help).
-            extra = [q for q in compare.wildcard_questions(findings, views) if q not in asked]
-            if len(views) > 1 and any(f.cause == "servers-disagree" for f in findings):
+        # Only when something is not ok: where records go by mistake; whether a wildcard answers
+        # where something was found (its answer is never a record to delete); and, when servers
+        # disagree, their SOA serials (equal: waiting will not help). Asked together, then once
+        # more for what the new answers lead to (rare: a finding that changed).
+        for _ in range(2):
+            if not views or all(f.status == compare.OK for f in findings):
+                break
+            extra = [q for q in compare.diagnostic_questions(records, zone) + compare.wildcard_questions(findings, views)
+                     if q not in asked]
+            if len(views) > 1 and any(f.cause == "servers-disagree" for f in findings) and (zone, "SOA") not in asked:
                 extra.append((zone, "SOA"))
-            if views and extra:
-                views = await self._observe_more(zone, servers, views, failures, extra)
-                findings = compare.compare(records, zone, views, self.shared) if views else []
+            if not extra:
+                break
+            asked.update(extra)
+            views = await self._observe_more(zone, servers, views, failures, extra)
+            findings = compare.compare(records, zone, views, self.shared) if views else []
         answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label), s.recursion) for s in servers]
         return CheckResult(identity, zone, answers, findings)
 
