@@ -181,6 +181,7 @@ def test_a_pass_all_through_an_include_is_wrong():
     ("v=spf1 include:amazonses.com +all", "v=spf1 include:amazonses.com ~all"),
     ("v=spf1 include:amazonses.com all", "v=spf1 include:amazonses.com ~all"),
     ("v=spf1 mx +all", "v=spf1 mx include:amazonses.com ~all"),
+    ("v=spf1 include:amazonses.com +all redirect=_spf.example.test", "v=spf1 include:amazonses.com ~all"),
 ])
 def test_a_record_that_passes_everyone_is_wrong_with_a_fix_that_ends_in_softfail(text, suggested):
     verdict = spf.judge(text)
@@ -343,10 +344,23 @@ def test_own_record_as_strong_as_the_organisations_wins():
     assert dmarc_finding(subdomain_view(['"v=DMARC1; p=none"'], ['"v=DMARC1; p=none;"'])).note is None
 
 
+@pytest.mark.parametrize("published, suggested", [
+    ('"p=reject; v=DMARC1"', "v=DMARC1; p=reject;"),  # what was meant, not --dmarc's p=none
+    ('"v=dmarc1; p=quarantine; rua=mailto:d@example.test"', "v=DMARC1; p=quarantine; rua=mailto:d@example.test;"),
+    ('"\\"v=DMARC1; p=reject\\""', "v=DMARC1; p=reject"),  # typed quotes: the inside, as typed
+    ('"p=none; v=DMARC1"', "v=DMARC1; p=none;"),
+])
+def test_a_dmarc_record_receivers_discard_gets_the_policy_it_meant(published, suggested):
+    data = clean()
+    data[DMARC]["TXT"] = [published]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert finding.status == "wrong" and finding.detail["value"] == suggested
+
+
 def test_dmarc_fixes_never_suggest_a_policy_weaker_than_the_organisations():
     """--dmarc p=none under an organisation with sp=quarantine: an invalid record of its own gets a
     suggestion at least as strict as the organisation's."""
-    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=quarantine"'], ['"p=reject; v=DMARC1"']))
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=quarantine"'], ['"p=none; v=DMARC1"']))
     assert (finding.cause, finding.fix, finding.detail["value"]) == ("dmarc-invalid", "dmarc-v-not-first",
                                                                      "v=DMARC1; p=quarantine;")
 

@@ -606,14 +606,17 @@ def _judge_dmarc(record, zone, view, texts, finding):
     org = _org_policy(view, org_name)
     # Never suggest a policy weaker than the one asked for or the one the organisation applies.
     floor = dmarc.strongest(wanted, org.policy)
-    value = dmarc.raised(record.value, floor)
+
+    def value() -> str:  # the record to suggest (not worked out for a record that is right)
+        return dmarc.raised(record.value, floor)
+
     if len(kept) > 1:
         strongest = max((dmarc.read(t).policy for t in kept), key=dmarc.strength)
         return finding(WRONG, "conflict", meant, "conflict-dmarc", policy=strongest or "-")
     if kept:
         found = dmarc.read(kept[0])
         if found.problem:
-            return finding(WRONG, "dmarc-invalid", meant, found.problem, value=value)
+            return finding(WRONG, "dmarc-invalid", meant, found.problem, value=value())
         if org.policy is not None and dmarc.strength(found.policy) < dmarc.strength(org.policy):
             # Its own record overrides the organisation's policy for this name (RFC 7489 6.6.3).
             assert org.record is not None
@@ -623,12 +626,14 @@ def _judge_dmarc(record, zone, view, texts, finding):
         if dmarc.strength(found.policy) >= dmarc.strength(wanted):
             differs = dmarc.tags(kept[0]) != dmarc.tags(record.value)
             return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
-        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy, value=value)
-    if meant:  # meant as DMARC, discarded by receivers
+        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy, value=value())
+    if meant:  # meant as DMARC, discarded by receivers: the fix keeps what it meant, never weaker
         inner = _quoted(meant[0])
         if inner is not None and dmarc.is_dmarc(inner):
-            return finding(WRONG, "extra-quotes", meant)
-        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first", value=value)
+            return finding(WRONG, "extra-quotes", meant, value=dmarc.raised(inner, floor))
+        meant_as = dmarc.v_first(meant[0])
+        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first",
+                       value=dmarc.raised(meant_as, floor) if meant_as else value())
 
     if org.state == "conflict":
         return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)

@@ -90,3 +90,12 @@ def raised(text: str, policy: str | None) -> str:
             parts[index] = f"{part[:len(part) - len(part.lstrip())]}p={policy}"
             return ";".join(parts)
     return ";".join(parts[:1] + [f" p={policy}"] + parts[1:])
+
+
+def v_first(text: str) -> str | None:
+    """A record meant as DMARC whose v= is not first (or not exactly DMARC1) rewritten with
+    `v=DMARC1` first, every other tag kept in order; None when it still has no valid p=."""
+    kept = [part.strip() for part in text.strip().strip('"').split(";")
+            if part.strip() and part.partition("=")[0].strip().lower() != "v"]
+    fixed = "; ".join(["v=DMARC1", *kept]) + ";"
+    return fixed if read(fixed).problem is None else None

@@ -134,10 +134,11 @@ def judge(text: str, lookup: Lookup | None = None, answers: Answers | None = Non
     if ses_at is not None and all_at is not None and ses_at > all_at:
         return Verdict("spf-include-after-all", {"suggested": with_ses_include(text)})
     redirect = next((t for t in parsed if t.modifier and t.name == "redirect"), None)
-    if redirect is not None and all_at is not None:  # never followed (6.1): the fix drops it
-        kept = without_term(text, redirect.text)
-        return Verdict("spf-redirect-ignored", {"term": redirect.text,
-                                                "suggested": kept if ses_at is not None else with_ses_include(kept)})
+    if redirect is not None and all_at is not None:  # never followed (6.1): every fix drops it
+        text = without_term(text, redirect.text)
+        if mechanisms[all_at].qualifier != "+":
+            return Verdict("spf-redirect-ignored", {"term": redirect.text,
+                                                    "suggested": text if ses_at is not None else with_ses_include(text)})
     if all_at is not None and mechanisms[all_at].qualifier == "+":
         return _pass_all(text, ("+all",))
     if lookup is None:
