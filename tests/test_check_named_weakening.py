@@ -111,6 +111,9 @@ def test_pass_all_at_the_mail_from_name_is_wrong_and_never_hidden(cli, named, tm
                           "v=spf1 include:amazonses.com ~all")
     only = check(cli, tmp_path, "pass-all.test", named[0], extra=("--only-problems",), fmt="table")
     assert only.exit_code == 1 and "spf-pass-all: The SPF record at mail.pass-all.test. ends in +all" in only.stdout
+    japanese = check(cli, tmp_path, "pass-all.test", named[0], extra=("--lang", "ja"), fmt="table").stdout
+    assert "SPF が全送信元を許可: mail.pass-all.test. の SPF レコードは +all で終わっており" in japanese
+    assert "（SES リージョン us-east-1）を確認しました" in japanese
 
 
 def test_a_macro_include_before_ses_is_unconfirmed(cli, named, tmp_path):
