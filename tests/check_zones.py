@@ -46,11 +46,11 @@ def clean_lines() -> dict[str, list[str]]:
     return lines
 
 
-def zone_text(origin: str, **faults: list[str]) -> str:
+def zone_text(origin: str, serial: int = 1, **faults: list[str]) -> str:
     """A zone file for `origin`: the clean records with `faults` replacing some of them."""
     records = {**clean_lines(), **faults}
     body = "\n".join(line for lines in records.values() for line in lines)
-    return (f"$ORIGIN {origin}.\n$TTL 300\n@ SOA ns1 hostmaster 1 3600 600 86400 300\n@ NS ns1\n"
+    return (f"$ORIGIN {origin}.\n$TTL 300\n@ SOA ns1 hostmaster {serial} 3600 600 86400 300\n@ NS ns1\n"
             f"ns1 A 127.0.0.1\n{body}\n")
 
 

@@ -42,7 +42,7 @@ def named(tmp_path_factory):
                   {f"{domain}.": zone_text(domain, **faults) for domain, faults in FAULT_ZONES.items()})
     try:
         second = Named(binary, tmp_path_factory.mktemp("named-2"),
-                       {"disagree.test.": zone_text("disagree.test", **DISAGREE_SECOND_COPY)})
+                       {"disagree.test.": zone_text("disagree.test", serial=2, **DISAGREE_SECOND_COPY)})
     except BaseException:
         first.stop()
         raise
@@ -134,7 +134,7 @@ def test_human_table_for_a_broken_zone(cli, named, tmp_path):
                  "--nameserver", named[0].address)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Checked value-appended.test (zone value-appended.test) at 127.0.0.1:")
+    assert lines[0].startswith("Checked value-appended.test of SES region us-east-1 (zone value-appended.test) at 127.0.0.1:")
     assert "SES said (saved in" in lines[1] and "DKIM PENDING" in lines[1] and "error HOST_NOT_FOUND" in lines[1]
     row = next(i for i, line in enumerate(lines) if line.startswith("wrong") and "tok1aaaa._domainkey" in line)
     assert "tok1aaaa.dkim.amazonses.com.value-appended.test." in lines[row]
@@ -205,6 +205,9 @@ def test_server_not_authoritative_is_a_finding(cli, named, tmp_path):
                  "--nameserver", named[0].address)
     assert result.exit_code == 1
     assert "REFUSED: not authoritative" in result.stdout
+    # and what to do about it: a server named with --nameserver is checked, not removed from an NS set
+    assert "\n    -> check that --nameserver names a server authoritative for elsewhere.example, or a resolver\n" \
+        in result.stdout
 
 
 def test_one_silent_server_is_reported_and_the_other_used(cli, named, tmp_path):

@@ -96,7 +96,7 @@ def test_every_cause_fix_and_note_has_words():
     assert literal_fix_keys() <= set(compare.FIXES) and len(literal_fix_keys()) > 15
     causes, fixes, notes = spf_verdict_keys()
     assert causes <= set(compare.CAUSES) and fixes <= set(compare.FIXES) and notes <= set(compare.NOTES)
-    assert len(fixes) >= 5 and len(notes) == 2
+    assert len(fixes) >= 5 and len(notes) == 1
     assert {f"misplaced-{p}" for p in ("mail-from-mx", "mail-from-spf")} <= set(compare.FIXES)  # built from purpose
 
 
@@ -106,7 +106,7 @@ def test_json_object_of_docs_check():
     assert document["summary"] == {"identities": 1, "all_right": 0, "with_problems": 1}
     (identity,) = document["identities"]
     assert identity["domain"] == "example.test." and identity["zone"] == "example.test."
-    assert identity["servers"] == [{"server": SERVER, "answered": True, "why": None}]
+    assert identity["servers"] == [{"server": SERVER, "answered": True, "why": None, "fix": None}]
     assert identity["ses"]["dkim_status"] == "PENDING" and identity["ses"]["verification_error"] == "HOST_NOT_FOUND"
     first, ok, spf = identity["findings"][0], identity["findings"][1], identity["findings"][4]
     assert first["status"] == "wrong" and first["cause"] == "value-has-zone-appended"
@@ -124,10 +124,31 @@ def test_json_object_of_docs_check():
 def test_a_server_that_did_not_answer_is_in_the_json_and_fails_the_run():
     dead = result(servers=[run.ServerAnswer(SERVER, True), run.ServerAnswer("192.0.2.9", False, "timed out after 2 s")])
     document = parsed(report.render_json([dead], "en"))
-    assert document["identities"][0]["servers"][1] == {"server": "192.0.2.9", "answered": False,
-                                                       "why": "timed out after 2 s"}
+    assert document["identities"][0]["servers"][1] == {
+        "server": "192.0.2.9", "answered": False, "why": "timed out after 2 s",
+        "fix": "if it is gone for good, remove it from the NS records of example.test at the registrar and in the "
+               "zone; otherwise bring it back"}
     assert document["identities"][0]["ok"] is False and report.exit_status([dead]) == 1
-    assert "no answer: 192.0.2.9: timed out after 2 s" in report.render_table([dead], "en", live=False)
+    table = report.render_table([dead], "en", live=False)
+    assert "no answer: 192.0.2.9: timed out after 2 s" in table
+    assert "\n    -> if it is gone for good, remove it from the NS records of example.test" in table
+
+
+@pytest.mark.parametrize("why, given, fix", [
+    ("192.0.2.9 timed out after 2 s", False, "server.dead"),
+    ("ns2.example.test. answered REFUSED: not authoritative for the zone", False, "server.lame"),
+    ("ns2.example.test. was not authoritative (a referral or a lame delegation)", False, "server.lame"),
+    ("127.0.0.1:5353 timed out after 2 s", True, "server.given-dead"),
+    ("127.0.0.1:5353 answered REFUSED: not authoritative for the zone", True, "server.given-lame"),
+])
+def test_a_dead_or_lame_server_has_a_fix(why, given, fix):
+    server = run.ServerAnswer("ns2", False, why, given)
+    assert server.fix == fix
+    for lang in ("en", "ja"):
+        assert report.server_fix(server, "example.test.", lang) == report.words(lang)[fix].format(zone="example.test")
+    assert "example.test" in report.server_fix(server, "example.test.", "en") or fix == "server.given-dead"
+    assert run.ServerAnswer(run.RESOLVER, False, "DNS: cannot find the zone").fix is None
+    assert run.ServerAnswer("ns1", True).fix is None
 
 
 def test_many_identities_summary_and_only_problems():

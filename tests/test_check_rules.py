@@ -71,7 +71,8 @@ MECHANISM = st.sampled_from(["mx", "a", "ip4:192.0.2.1", "include:_spf.google.co
 def test_adding_ses_to_any_record_authorizes_it_and_keeps_every_term(mechanisms, final):
     text = "v=spf1 " + " ".join(mechanisms) + final
     fixed = spf.with_ses_include(text)
-    assert spf.judge(fixed).cause in (None, "spf-too-many-lookups")
+    # +all stays +all in this fix (only the include is added), and is a finding of its own
+    assert spf.judge(fixed).cause in (None, "spf-too-many-lookups", "spf-pass-all" if final == " +all" else None)
     assert [w for w in fixed.split() if w != SES] == text.split()
 
 
@@ -148,22 +149,91 @@ def test_an_include_evaluated_before_ses_that_permerrors_fails_ses_mail():
     unreadable = spf_finding("v=spf1 redirect=bad.example.test", **{"bad.example.test.": ["v=spf1 ipv4:1.2.3.4 -all"]})
     assert (unreadable.fix, unreadable.detail["bad"]) == ("spf-include-syntax", "ipv4:1.2.3.4")
     # after the SES include it is never evaluated for SES's mail
-    assert spf_finding("v=spf1 include:amazonses.com include:gone.example.test ~all").status == "ok"
+    assert spf_finding("v=spf1 include:amazonses.com include:gone.example.test ~all",
+                       **{"gone.example.test.": []}).status == "ok"
 
 
 def test_lookups_of_included_records_count_towards_ten():
-    nested = {f"n{i}.example.test.": ["v=spf1 a mx ptr -all"] for i in range(3)}
+    data = clean()
     at_mail = "v=spf1 " + " ".join(f"include:n{i}.example.test" for i in range(3)) + " include:amazonses.com ~all"
-    finding = spf_finding(at_mail, **nested)  # the 11th look-up is n2's mx, before SES; the record itself has 4
+    data[MAIL]["TXT"] = [f'"{at_mail}"']
+    for i in range(3):  # each a and mx finds something: no void look-up
+        data[f"n{i}.example.test."] = {"TXT": ['"v=spf1 a mx ptr -all"'], "A": ["192.0.2.1"], "MX": ["10 mx.test."]}
+    views = {"a": view(data)}
+    assert compare.follow_questions(records(), DOMAIN + ".", views) == []
+    finding = compare.compare(records(), DOMAIN + ".", views)[4]  # the 11th look-up is n2's mx, before SES
     assert (finding.status, finding.cause, finding.detail["count"]) == ("wrong", "spf-too-many-lookups", "11")
 
 
-def test_a_pass_all_lets_ses_pass_with_a_warning():
+def test_a_pass_all_through_an_include_is_wrong():
     finding = spf_finding("v=spf1 include:open.example.test -all", **{"open.example.test.": ["v=spf1 +all"]})
-    assert (finding.status, finding.note, finding.detail["via"]) == ("ok", "spf-pass-all",
-                                                                     "include:open.example.test → +all")
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "spf-pass-all", "spf-pass-all-through")
+    assert finding.detail == {"via": "include:open.example.test → +all", "term": "include:open.example.test"}
     assert spf_finding("v=spf1 ?include:open.example.test -all", **{"open.example.test.": ["v=spf1 +all"]}).cause \
         == "spf-lacks-include"  # matched, but neutral: not a pass
+    # after SES too: SES's mail passes at the first include, everyone else's at the second
+    after = spf_finding("v=spf1 include:amazonses.com include:open.example.test -all",
+                        **{"open.example.test.": ["v=spf1 redirect=_all.example.test"], "_all.example.test.": ["v=spf1 all"]})
+    assert (after.cause, after.detail["via"]) == ("spf-pass-all", "include:open.example.test → redirect=_all.example.test → +all")
+
+
+@pytest.mark.parametrize("text, suggested", [
+    ("v=spf1 include:amazonses.com +all", "v=spf1 include:amazonses.com ~all"),
+    ("v=spf1 include:amazonses.com all", "v=spf1 include:amazonses.com ~all"),
+    ("v=spf1 mx +all", "v=spf1 mx include:amazonses.com ~all"),
+    ("v=spf1 include:amazonses.com +all redirect=_spf.example.test", "v=spf1 include:amazonses.com ~all"),
+])
+def test_a_record_that_passes_everyone_is_wrong_with_a_fix_that_ends_in_softfail(text, suggested):
+    verdict = spf.judge(text)
+    assert (verdict.cause, verdict.detail["suggested"]) == ("spf-pass-all", suggested)
+    finding = spf_finding(text)
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "spf-pass-all", "spf-pass-all")
+    assert spf.judge(suggested).ok
+
+
+def test_a_macro_include_before_ses_is_unconfirmed():
+    finding = spf_finding("v=spf1 include:%{d}._spf.example.org include:amazonses.com ~all")
+    assert (finding.status, finding.cause, finding.fix) == ("wrong", "spf-unconfirmed", "spf-unconfirmed-before-macro")
+    assert finding.detail["suggested"] == "v=spf1 include:amazonses.com include:%{d}._spf.example.org ~all"
+    assert spf_finding(finding.detail["suggested"]).status == "ok"  # after SES: never evaluated for SES's mail
+
+
+def void_finding(at_mail: str, **held: dict):
+    data = clean()
+    data[MAIL]["TXT"] = [f'"{at_mail}"']
+    for name, types in held.items():
+        data.setdefault(name, {}).update(types)
+    views = {"a": view(data)}
+    return compare.follow_questions(records(), DOMAIN + ".", views), compare.compare(records(), DOMAIN + ".", views)[4]
+
+
+def test_more_than_two_void_lookups_before_ses_are_a_permerror():
+    text = "v=spf1 a:gone1.example.test mx:gone2.example.test a include:amazonses.com -all"
+    asked, finding = void_finding(text)
+    assert set(asked) == {("gone1.example.test.", "A"), ("gone2.example.test.", "MX"), (MAIL, "A")}
+    assert finding.status == "ok"  # not known yet: never a permerror claimed on names not asked
+    nothing = {"gone1.example.test.": {"A": []}, "gone2.example.test.": {"MX": []}}
+    asked, finding = void_finding(text, **nothing)  # the MAIL FROM name has its MX, but no A
+    assert asked == [(MAIL, "A")]
+    data = clean()
+    data[MAIL]["TXT"] = [f'"{text}"']
+    data.update({name: {t: [] for t in types} for name, types in nothing.items()})
+    data[MAIL]["A"] = []
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4]
+    assert (finding.status, finding.cause, finding.detail["count"]) == ("wrong", "spf-void-lookups", "3")
+    assert finding.detail["terms"] == "a:gone1.example.test, mx:gone2.example.test, a"
+    data[MAIL]["A"] = ["192.0.2.1"]  # two void look-ups are allowed
+    assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4].status == "ok"
+    data[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com a:gone1.example.test mx:gone2.example.test a -all"']
+    assert compare.compare(records(), DOMAIN + ".", {"a": view(data)})[4].status == "ok"  # after SES: not evaluated
+
+
+def test_a_redirect_beside_all_is_dropped_in_the_fix():
+    verdict = spf.judge("v=spf1 include:amazonses.com ~all redirect=_spf.example.test")
+    assert (verdict.cause, verdict.detail["suggested"]) == ("spf-redirect-ignored", "v=spf1 include:amazonses.com ~all")
+    without_ses = spf.judge("v=spf1 mx redirect=_spf.example.test -all")
+    assert (without_ses.cause, without_ses.detail["suggested"]) == ("spf-redirect-ignored",
+                                                                    "v=spf1 mx include:amazonses.com -all")
 
 
 def test_two_spf_records_are_a_conflict_with_a_merged_suggestion():
@@ -209,7 +279,7 @@ def subdomain_view(org_txt=None, own_txt=None):
     del data["_dmarc.shop.example.co.uk."]
     if own_txt:
         data["_dmarc.shop.example.co.uk."] = {"TXT": own_txt}
-    if org_txt:
+    if org_txt is not None:
         data["_dmarc.example.co.uk."] = {"TXT": org_txt}
     return view(data)
 
@@ -228,7 +298,7 @@ def test_the_organisational_domain_is_asked_by_the_public_suffix_list():
 def test_inherited_reject_policy_meets_the_requirement():
     finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=reject"']))
     assert (finding.status, finding.cause, finding.fix, finding.note) == ("ok", None, None, "dmarc-inherited")
-    assert finding.detail == {"org": "_dmarc.example.co.uk.", "policy": "reject"}
+    assert finding.detail == {"org": "_dmarc.example.co.uk.", "policy": "reject", "tag": "sp", "pct": "100"}
 
 
 def test_inherited_policy_is_sp_when_given():
@@ -242,15 +312,57 @@ def test_two_records_at_the_organisational_domain_apply_none():
     assert (finding.status, finding.cause, finding.fix) == ("missing", "conflict", "conflict-dmarc-org")
 
 
-def test_neither_record_suggests_one_at_the_organisational_domain():
-    finding = dmarc_finding(subdomain_view())
+def test_neither_record_suggests_one_at_the_identitys_own_name():
+    """--dmarc asks for the identity's own record: it goes there, never on the whole organisation."""
+    finding = dmarc_finding(subdomain_view([]))
     assert (finding.status, finding.cause, finding.fix) == ("missing", None, "dmarc-missing")
-    assert finding.detail["dmarc_at"] == "_dmarc.example.co.uk." and finding.detail["dmarc_host"] == "_dmarc"
+    assert finding.detail["dmarc_at"] == "_dmarc.shop.example.co.uk." and finding.detail["dmarc_host"] == "_dmarc.shop"
 
 
-def test_own_record_wins_over_the_organisational_one():
-    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject"'], ['"v=DMARC1; p=none"']))
-    assert (finding.status, finding.note) == ("ok", None)
+def test_an_organisation_nobody_answered_for_is_could_not_tell():
+    finding = dmarc_finding(subdomain_view())  # _dmarc.example.co.uk. not answered
+    assert (finding.status, finding.cause, finding.fix) == ("missing", "dmarc-org-unknown", "dmarc-org-unknown")
+    assert finding.detail["target"] == "_dmarc.example.co.uk."
+
+
+def test_own_record_weaker_than_the_organisations_is_a_finding():
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject"'], ['"v=DMARC1; p=none; rua=mailto:d@example.test"']))
+    assert (finding.status, finding.cause) == ("wrong", "dmarc-weaker-than-organisation")
+    assert finding.detail == {"policy": "none", "org": "_dmarc.example.co.uk.", "org_policy": "reject", "tag": "p",
+                              "suggested": "v=DMARC1; p=reject; rua=mailto:d@example.test"}
+    # sp= is what the organisation applies to its subdomains
+    assert dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=quarantine"'], ['"v=DMARC1; p=quarantine"'])).status \
+        == "ok"
+    weaker = dmarc_finding(subdomain_view(['"v=DMARC1; p=none; sp=quarantine"'], ['"v=DMARC1; p=none"']))
+    assert (weaker.cause, weaker.detail["tag"], weaker.detail["org_policy"]) == \
+        ("dmarc-weaker-than-organisation", "sp", "quarantine")
+
+
+def test_own_record_as_strong_as_the_organisations_wins():
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=none"'], ['"v=DMARC1; p=reject"']))
+    assert (finding.status, finding.note) == ("ok", "dmarc-in-force")
+    assert dmarc_finding(subdomain_view(['"v=DMARC1; p=none"'], ['"v=DMARC1; p=none;"'])).note is None
+
+
+@pytest.mark.parametrize("published, suggested", [
+    ('"p=reject; v=DMARC1"', "v=DMARC1; p=reject;"),  # what was meant, not --dmarc's p=none
+    ('"v=dmarc1; p=quarantine; rua=mailto:d@example.test"', "v=DMARC1; p=quarantine; rua=mailto:d@example.test;"),
+    ('"\\"v=DMARC1; p=reject\\""', "v=DMARC1; p=reject"),  # typed quotes: the inside, as typed
+    ('"p=none; v=DMARC1"', "v=DMARC1; p=none;"),
+])
+def test_a_dmarc_record_receivers_discard_gets_the_policy_it_meant(published, suggested):
+    data = clean()
+    data[DMARC]["TXT"] = [published]
+    finding = compare.compare(records(), DOMAIN + ".", {"a": view(data)})[5]
+    assert finding.status == "wrong" and finding.detail["value"] == suggested
+
+
+def test_dmarc_fixes_never_suggest_a_policy_weaker_than_the_organisations():
+    """--dmarc p=none under an organisation with sp=quarantine: an invalid record of its own gets a
+    suggestion at least as strict as the organisation's."""
+    finding = dmarc_finding(subdomain_view(['"v=DMARC1; p=reject; sp=quarantine"'], ['"p=none; v=DMARC1"']))
+    assert (finding.cause, finding.fix, finding.detail["value"]) == ("dmarc-invalid", "dmarc-v-not-first",
+                                                                     "v=DMARC1; p=quarantine;")
 
 
 def test_own_conflict_names_the_strongest_policy_never_a_weaker_one():
@@ -297,7 +409,43 @@ def test_dkim_without_domainkey():
     data[f"tok1aaaa.{DOMAIN}."] = {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}
     found = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
     assert (found[0].status, found[0].cause, found[0].detail["found_at"]) == ("missing", "misplaced", f"tok1aaaa.{DOMAIN}.")
-    assert (found[6].name, found[6].fix, found[6].detail["belongs_at"]) == (f"tok1aaaa.{DOMAIN}.", "delete-misplaced", DKIM1)
+    assert len(found) == 6  # one problem, one finding: its fix says to delete the record there
+
+
+def test_dkim_one_label_too_high_for_a_subdomain_identity():
+    identity = model.identity(saved_identity("news.example.test"), "news.example.test",
+                              model.options(region="us-east-1"), "test")
+    required = compare.requirements(identity)
+    high = "tok1aaaa._domainkey.example.test."
+    assert (high, "CNAME") in compare.diagnostic_questions(required, "example.test.")
+    assert (high, "CNAME") not in compare.diagnostic_questions(list(records()), DOMAIN + ".")  # above the zone
+    data = {high: {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}}
+    found = compare.compare(required, "example.test.", {"a": view(data)})
+    assert (found[0].status, found[0].cause, found[0].fix) == ("missing", "subdomain-dropped", "subdomain-dropped")
+    assert found[0].detail == {"found_at": high, "parent": "example.test", "domain": "news.example.test"}
+    assert len(found) == len(required)  # no "delete it": the parent domain may use a record there
+
+
+@pytest.mark.parametrize("published", [
+    "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",
+    "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",
+    "v=DKIM1;k=rsa;p=MIIBIjANBgkqhkiG9w0BAQEF AAOCAQ8AMIIBCgKCAQEAtest;",
+    "k=RSA; p = MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\tMIIBCgKCAQEAtest",
+])
+def test_byodkim_keys_compare_as_dkim_tag_lists(published):
+    wanted = "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest"
+    assert compare.same_dkim_key(published, wanted)
+
+
+@pytest.mark.parametrize("published", [
+    "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAother",
+    "v=DKIM1; k=ed25519; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",
+    "k=rsa; v=DKIM1; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",  # v= not first: invalid
+    "v=DKIM1; p=",  # a revoked key
+    "p=MIIB; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest",  # a repeated tag: invalid
+])
+def test_byodkim_keys_that_differ(published):
+    assert not compare.same_dkim_key(published, "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest")
 
 
 def test_phase_one_answers_alone_claim_no_diagnostic_cause():
@@ -380,3 +528,50 @@ def test_the_same_mistake_on_every_server_is_not_said_to_be_on_some():
     two[MAIL]["TXT"] = ['"v=spf1 include:amazonses.com ~all"', '"v=spf1 a -all"']
     finding = compare.compare(records(), DOMAIN + ".", {"a": view(one), "b": view(two)})[4]
     assert (finding.cause, finding.detail.get("only_on")) == ("conflict", None)
+
+
+# --- wildcards, servers out of sync, a MAIL FROM name shared by regions ---------------------
+
+def test_a_wildcards_answer_is_never_a_record_to_delete():
+    data = clean()
+    del data[MAIL]  # *.example.test answers there: a CNAME, and a TXT at a DKIM name
+    data[MAIL] = {"CNAME": ["elsewhere.example."], "MX": [], "TXT": []}
+    first = compare.compare(records(), APEX, {"a": view(data)})
+    assert (first[3].cause, first[3].fix) == ("wrong-type", "wrong-type-cname-here")  # "delete the CNAME"
+    probe = compare.probe_name(MAIL)
+    assert probe == f"{compare.WILDCARD_PROBE}.{APEX}"
+    assert set(compare.wildcard_questions(first, {"a": view(data)})) == {(probe, "CNAME")}
+    data[probe] = {"CNAME": ["elsewhere.example."]}
+    found = compare.compare(records(), APEX, {"a": view(data)})
+    for finding in found[3:5]:
+        assert (finding.status, finding.cause, finding.fix) == ("missing", "wildcard", "wildcard")
+        assert finding.detail == {"found_type": "CNAME", "parent": DOMAIN}
+    data[probe] = {"CNAME": ["other.example."]}  # a sibling answers otherwise: the name's own CNAME
+    assert compare.compare(records(), APEX, {"a": view(data)})[3].cause == "wrong-type"
+
+
+def test_servers_that_disagree_with_the_same_serial_will_not_converge():
+    one, two = clean(), clean()
+    del two[DKIM1]
+    found = compare.compare(records(), APEX, {"a": view(one), "b": view(two)})[0]
+    assert found.cause == "servers-disagree"
+    for data, serial in ((one, 7), (two, 7)):
+        data[APEX] = {**data.get(APEX, {}), "SOA": [f"ns1.example.test. host.example.test. {serial} 3600 600 86400 300"]}
+    found = compare.compare(records(), APEX, {"a": view(one), "b": view(two)})[0]
+    assert (found.status, found.cause, found.fix) == ("wrong", "servers-out-of-sync", "servers-out-of-sync")
+    assert found.detail == {"per_server": [("a", "ok", None), ("b", "missing", None)], "serial": 7}
+    two[APEX]["SOA"] = ["ns1.example.test. host.example.test. 8 3600 600 86400 300"]  # a newer copy: on its way
+    assert compare.compare(records(), APEX, {"a": view(one), "b": view(two)})[0].cause == "servers-disagree"
+
+
+def test_one_mail_from_name_for_two_regions_is_one_finding_naming_both():
+    east = model.identity(saved_identity(DOMAIN), DOMAIN, model.options(region="us-east-1"), "test")
+    west = model.identity(saved_identity(DOMAIN), DOMAIN, model.options(region="eu-west-1"), "test")
+    shared = compare.mail_from_regions([east, west])
+    assert shared == {MAIL: ["eu-west-1", "us-east-1"]}
+    for identity, region in ((east, "us-east-1"), (west, "eu-west-1")):
+        found = compare.compare(list(identity.records), APEX, {"a": view(clean())}, shared)
+        mx = [f for f in found if f.purpose == "mail-from-mx"]
+        assert [(f.status, f.cause, f.fix) for f in mx] == [("wrong", "mail-from-shared", "mail-from-shared")]
+        assert mx[0].detail == {"regions": "eu-west-1, us-east-1", "region": region, "domain": DOMAIN}
+    assert compare.mail_from_regions([east, east]) == {}

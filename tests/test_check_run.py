@@ -55,6 +55,8 @@ def named(tmp_path_factory):
         "parent.test.": delegating_parent(),
         "sub.parent.test.": zone_text("sub.parent.test"),
         "clean.test.": zone_text("clean.test"),
+        # a second NS whose address nobody answers on: a dead server of the zone's NS set
+        "dead-ns.test.": zone_text("dead-ns.test", apex=["@ NS ns2", "ns2 A 127.0.0.2"]),
         # Ten long TXT records beside the SPF: the answer does not fit 1232 bytes of UDP.
         "big.test.": zone_text("big.test", spf=[f"mail TXT {SPF}"] + [f'mail TXT "{n}{"x" * 200}"' for n in range(10)]),
     })
@@ -93,7 +95,7 @@ def test_the_zone_is_found_in_dns_and_used_for_hosts_and_causes(cli, named, tmp_
                  "--zone", SHOP)
     assert result.exit_code == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"Checked {SHOP} (zone example.net) at ")
+    assert lines[0].startswith(f"Checked {SHOP} of SES region us-east-1 (zone example.net) at ")
     assert lines[2] == (f"DNS says the zone holding {SHOP} is example.net, not {SHOP}: host names and fixes "
                         "are for the example.net zone")
     # The value typed without its dot got example.net appended: recognized only with the real zone.
@@ -109,7 +111,7 @@ def test_the_default_zone_agrees_with_dns_and_says_nothing(cli, named, tmp_path)
     path = write_identity(tmp_path, SHOP)
     result = cli(SHOP, "--identity-file", path, "--region", "us-east-1", "--check", "--nameserver", named.address)
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"Checked {SHOP} (zone example.net) at ")
+    assert result.stdout.startswith(f"Checked {SHOP} of SES region us-east-1 (zone example.net) at ")
     assert "DNS says the zone" not in result.stdout and "value-has-zone-appended" in result.stdout
 
 
@@ -169,6 +171,19 @@ def test_a_dead_server_is_in_the_json_and_fails_the_check(cli, named, tmp_path):
     report = parsed(result.stdout)  # validated against docs/check.schema.json
     assert {f["status"] for f in findings(report)} == {"ok"}
     assert list(dead_servers(report)) == [silent.address]
+
+
+def test_a_dead_server_of_the_zones_ns_set_has_a_fix_at_the_registrar(named):
+    result = run.check_identity(identity("dead-ns.test"), resolver=resolver_at(named), port=named.port, timeout=0.3)
+    (dead,) = [s for s in result.servers if not s.answered]
+    assert dead.label == f"ns2.dead-ns.test. (127.0.0.2:{named.port})" and not dead.given
+    assert dead.fix == "server.dead"
+    assert report.server_fix(dead, result.zone, "en") == (
+        "if it is gone for good, remove it from the NS records of dead-ns.test at the registrar and in the zone; "
+        "otherwise bring it back")
+    table = report.render_table([result], "en", live=False)
+    assert "\n    -> if it is gone for good, remove it from the NS records of dead-ns.test" in table
+    assert "の NS レコードから外してください" in report.render_table([result], "ja", live=False)
 
 
 def test_a_dead_server_is_not_waited_for_on_every_question(named):

@@ -3,8 +3,10 @@
 Pure logic, no network. `questions` is what a verdict needs (asked first), `diagnostic_questions`
 the places people put records by mistake (asked only when some verdict is not ok), and `compare`
 turns the answers into findings: one per required record (status ok/missing/wrong, a cause code,
-the facts the fix sentence needs), then one per record found where it does harm or does nothing
-(an SES MX at the apex, a TXT where a DKIM CNAME belongs). docs/check.md lists every cause.
+the facts the fix sentence needs), then one per record found where it does harm (an SES MX at the
+apex). One problem is one finding: a record in the way of another is named in that one's fix.
+A wildcard's answer is told apart by a sibling nobody publishes (wildcard_questions), and is
+never called a record to delete. docs/check.md lists every cause.
 
 Requirements are judged as receivers judge them: SPF by its terms (exporter/check/spf.py), DMARC
 by policy discovery with the organisational domain's record as fallback (exporter/check/dmarc.py).
@@ -15,6 +17,7 @@ record actually seen, so `compare` gives the same verdicts with or without the d
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -37,6 +40,8 @@ CAUSES = (
     "servers-disagree", "value-differs", "wrong-type", "misplaced",
     "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored", "spf-too-many-lookups", "spf-syntax",
     "spf-include-permerror", "spf-unconfirmed", "dmarc-invalid", "dmarc-inherited-weaker",
+    "spf-pass-all", "spf-void-lookups", "dmarc-weaker-than-organisation", "dmarc-org-unknown", "wildcard",
+    "servers-out-of-sync", "subdomain-dropped", "mail-from-shared",
 )
 
 # Every fix sentence key (Finding.fix) and note key (Finding.note); the catalogues hold each.
@@ -44,18 +49,25 @@ FIXES = (
     "missing", "value-has-zone-appended", "name-has-zone-appended", "extra-quotes", "extra-quotes-spf",
     "conflict-spf", "conflict-dmarc", "conflict-dmarc-org", "conflict-mx", "conflict-cname", "underscore-dropped",
     "servers-disagree", "value-differs", "value-differs-dmarc", "wrong-type-cname-here", "wrong-type-blocks-cname",
-    "delete-blocking", "delete-ses-mx", "delete-ses-mx-no-mail-from", "delete-misplaced", "dmarc-cname",
+    "delete-ses-mx", "delete-ses-mx-no-mail-from", "dmarc-cname",
     "dmarc-cname-empty", "misplaced", "misplaced-mail-from-mx",
     "misplaced-mail-from-spf", "spf-lacks-include", "spf-include-after-all", "spf-redirect-ignored",
     "spf-too-many-lookups", "spf-syntax", "spf-include-no-record", "spf-include-several", "spf-include-syntax",
     "spf-unconfirmed-unread", "spf-unconfirmed-macro", "dmarc-v-not-first", "dmarc-p-missing", "dmarc-p-invalid",
     "dmarc-sp-invalid", "dmarc-org-invalid", "dmarc-inherited-weaker", "dmarc-missing",
+    "spf-pass-all", "spf-pass-all-through", "spf-void-lookups", "spf-unconfirmed-before-macro",
+    "dmarc-weaker-than-organisation", "dmarc-org-unknown", "dmarc-org-cname-empty",
+    "wildcard", "servers-out-of-sync", "subdomain-dropped", "mail-from-shared",
 )
-NOTES = ("spf-merged", "spf-through", "spf-pass-all", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies")
+NOTES = ("spf-merged", "spf-through", "dmarc-in-force", "dmarc-inherited", "dmarc-none-applies", "dmarc-org-unknown",
+         "dmarc-org-cname-empty")
 
 # What one server holds: owner name -> record type -> the rdata it answered with.
 View = dict  # dict[str, dict[str, frozenset[dns.rdata.Rdata]]]
 
+# A sibling name nobody publishes, asked to tell a wildcard's answer from a record of its own (random
+# per run, so no zone can hold it on purpose).
+WILDCARD_PROBE = f"_ses-export-probe-{secrets.token_hex(4)}"
 MAX_CNAME_HOPS = 8  # a CNAME chain to an SPF record longer than this is not followed
 SES_MX = re.compile(r"^feedback-smtp\.[a-z0-9-]+\.amazonses\.com\.", re.IGNORECASE)
 
@@ -138,6 +150,17 @@ def without_domainkey(name: str) -> str | None:
     return _valid(first + "." + rest[len("_domainkey."):])
 
 
+def one_label_up(record: Record, zone: str) -> str | None:
+    """TOKEN._domainkey.PARENT. for a DKIM record of identity SUB.PARENT: the name a DKIM record
+    lands at when the subdomain label is forgotten (asked only inside the zone)."""
+    above = parent(record.identity)
+    token = record.name[:len(record.name) - len("._domainkey." + record.identity)]
+    if not above or "." not in above.rstrip(".") or not record.name.endswith("._domainkey." + record.identity):
+        return None
+    name = _valid(f"{token}._domainkey.{above}")
+    return name if name and names.is_within(name, zone) else None
+
+
 def parent(name: str) -> str | None:
     _, _, rest = name.partition(".")
     return rest or None
@@ -185,7 +208,7 @@ def diagnostic_questions(records: list[Record], zone: str) -> list[tuple[str, st
     for record in records:
         places = [doubled_name(record.name, zone), underscore_dropped(record.name)]
         if record.purpose == "dkim":
-            places.append(without_domainkey(record.name))
+            places += [without_domainkey(record.name), one_label_up(record, zone)]
         if record.purpose in ("mail-from-mx", "mail-from-spf"):
             places.append(parent(record.name))
         for place in places:
@@ -225,24 +248,29 @@ def expected_values(record: Record) -> tuple[str, ...]:
 
 # --- comparing -----------------------------------------------------------------------------
 
-def compare(records: list[Record], zone: str, views: dict[str, View]) -> list[Finding]:
+def compare(records: list[Record], zone: str, views: dict[str, View], shared: dict | None = None) -> list[Finding]:
     """The findings: one per record in order, then the records found where they do not belong.
 
     `views` maps each server that answered to what it answered. When the servers do not all lead
     to the same finding, a server showing a known mistake has that mistake reported (it will not
-    go away by waiting); otherwise the change is still travelling: wrong, servers-disagree.
+    go away by waiting); otherwise the change is still travelling: wrong, servers-disagree, unless
+    they all give the same SOA serial (asked then): the same version of the zone served two ways
+    will not converge, servers-out-of-sync. `shared` maps a MAIL FROM name to the SES regions of
+    every identity of the run that uses it (mail_from_regions).
     """
     if not views:
         raise ValueError("compare needs the answers of at least one server")
-    judged = {server: _judge_all(records, zone, view, server) for server, view in views.items()}
-    findings = [_merge([judged[server][0][index] for server in views]) for index in range(len(records))]
+    judged = {server: _judge_all(records, zone, view, server, shared) for server, view in views.items()}
+    serials = {view.get(zone, {}).get("SOA", frozenset()) for view in views.values()}
+    serial = next(iter(next(iter(serials)))).serial if len(serials) == 1 and all(serials) else None
+    findings = [_merge([judged[server][0][index] for server in views], serial) for index in range(len(records))]
     extra_keys: dict = {}
     for server in views:
         for key in judged[server][1]:
             extra_keys[key] = None
     for key in extra_keys:
         having = [judged[server][1][key] for server in views if key in judged[server][1]]
-        merged = _merge(having)
+        merged = _merge(having, serial)
         if len(having) < len(views):  # the other servers serve nothing of it
             found = {server: merged.found.get(server, ()) for server in views}
             merged = replace(merged, found=found,
@@ -251,7 +279,7 @@ def compare(records: list[Record], zone: str, views: dict[str, View]) -> list[Fi
     return findings
 
 
-def _merge(per_server: list[Finding]) -> Finding:
+def _merge(per_server: list[Finding], serial: int | None = None) -> Finding:
     found = {server: values for f in per_server for server, values in f.found.items()}
     first = per_server[0]
     if len({(f.status, f.cause, tuple(f.found.values())[0] if f.found else ()) for f in per_server}) <= 1:
@@ -264,24 +292,96 @@ def _merge(per_server: list[Finding]) -> Finding:
             return replace(mistake, found=found)
         return replace(mistake, found=found, detail={**mistake.detail, "only_on": servers})
     states = [(server, f.status, f.cause) for f in per_server for server in f.found]
+    if serial is not None:  # each server judged on its own: waiting will not change what it serves
+        return Finding(first.name, first.type, first.purpose, WRONG, "servers-out-of-sync", first.expected, found,
+                       "servers-out-of-sync", {"per_server": states, "serial": serial}, first.record)
     return Finding(first.name, first.type, first.purpose, WRONG, "servers-disagree", first.expected, found,
                    "servers-disagree", {"per_server": states}, first.record)
 
 
-def _judge_all(records, zone, view, server) -> tuple[list[Finding], dict]:
+def _judge_all(records, zone, view, server, shared=None) -> tuple[list[Finding], dict]:
     """One server's findings: per record, and the misplaced records keyed (name, type, cause)."""
     extras: dict = {}
-    findings = [compare_one(record, zone, view, server, extras) for record in records]
+    findings = [_wildcarded(compare_one(record, zone, view, server, extras), view) for record in records]
+    if shared:
+        findings = [_shared_mail_from(f, shared) for f in findings]
     parents = [above for r in records if r.purpose == "mail-from-mx" and (above := parent(r.name))]
     for apex in apexes(records, zone) + parents:
         ses = {mx for mx in view.get(apex, {}).get("MX", ()) if SES_MX.match(mx.exchange.to_text())}
         mail_from = next((r.name for r in records if r.purpose == "mail-from-mx"), None)
-        if ses and apex != mail_from:
+        if ses and apex != mail_from and not synthesised(view, apex):
             extras.setdefault((apex, "MX", "misplaced"), Finding(
                 apex, "MX", "mail-from-mx", WRONG, "misplaced", (), {server: tuple(sorted(shown(r) for r in ses))},
                 "delete-ses-mx" if mail_from else "delete-ses-mx-no-mail-from",
                 {"domain": filters.no_final_dot(apex), "mail_from": mail_from or ""}))
     return findings, extras
+
+
+def mail_from_regions(identities) -> dict[str, list[str]]:
+    """MAIL FROM name -> the SES regions of the identities that use it, where there are several:
+    one name holds one SES MX, so identities of two regions cannot share it."""
+    regions: dict[str, set[str]] = {}
+    for identity in identities:
+        for record in getattr(identity, "records", ()):
+            if record.purpose == "mail-from-mx":
+                regions.setdefault(record.name, set()).add(_region_of(record.value))
+    return {name: sorted(found) for name, found in regions.items() if len(found) > 1}
+
+
+def _region_of(exchange: str) -> str:
+    """feedback-smtp.REGION.amazonses.com. -> REGION."""
+    return exchange.split(".")[1] if SES_MX.match(exchange) else exchange
+
+
+def _shared_mail_from(finding: Finding, shared: dict) -> Finding:
+    """One finding that names every region, instead of each region's fix breaking the other's."""
+    regions = shared.get(finding.name) if finding.purpose == "mail-from-mx" else None
+    if not regions or finding.record is None:
+        return finding
+    return replace(finding, status=WRONG, cause="mail-from-shared", fix="mail-from-shared", note=None,
+                   detail={"regions": ", ".join(regions), "region": _region_of(finding.record.value),
+                           "domain": filters.no_final_dot(finding.record.identity)})
+
+
+def probe_name(name: str) -> str | None:
+    """A sibling of `name` that nobody publishes: what a wildcard answers there, it answers anywhere."""
+    above = parent(name)
+    return _valid(f"{WILDCARD_PROBE}.{above}") if above and above != "." else None
+
+
+def wildcard_questions(findings: list[Finding], views: dict[str, View]) -> list[tuple[str, str]]:
+    """The probe names to ask, with the types found, for every finding that is not ok and found
+    something at its name: a wildcard's answer must never be called a record to delete."""
+    wanted: dict[tuple[str, str], None] = {}
+    for f in findings:
+        if f.status == OK or not f.values:
+            continue
+        probe = probe_name(f.name)
+        for view in views.values():
+            for rdtype, data in view.get(f.name, {}).items():
+                if data and probe:
+                    wanted[(probe, rdtype)] = None
+    return list(wanted)
+
+
+def synthesised(view: View, name: str) -> bool:
+    """What the server answers at `name` is what it answers at a sibling nobody publishes: a
+    wildcard's answer (RFC 1034 4.3.3), nothing of the name's own."""
+    found = {rdtype: data for rdtype, data in view.get(name, {}).items() if data}
+    probe = view.get(probe_name(name) or "", None)
+    if not found or probe is None:
+        return False
+    return all(rdtype in probe and probe[rdtype] == data for rdtype, data in found.items())
+
+
+def _wildcarded(finding: Finding, view: View) -> Finding:
+    """A finding about what a wildcard answers: add the record at the name (it overrides the
+    wildcard there), never "delete" what is not a record of the name's own."""
+    if finding.status == OK or not finding.values or not synthesised(view, finding.name):
+        return finding
+    found_types = sorted(t for t, data in view.get(finding.name, {}).items() if data)
+    return replace(finding, status=MISSING, cause="wildcard", fix="wildcard",
+                   detail={"found_type": ", ".join(found_types), "parent": filters.no_final_dot(parent(finding.name) or "")})
 
 
 def compare_one(record: Record, zone: str, view: View, server: str = "-", extras: dict | None = None) -> Finding:
@@ -331,13 +431,8 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
         values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
         return finding(WRONG, "conflict", values, "conflict-cname")
     if not cnames:
-        if others:
+        if others:  # one problem, one finding: its fix says to delete what blocks the CNAME
             blocking = sorted(shown(r, f"{t} ") for t, rs in others.items() for r in rs)
-            for rtype, rdatas in others.items():
-                extras.setdefault((record.name, rtype, "wrong-type"), Finding(
-                    record.name, rtype, record.purpose, WRONG, "wrong-type", (),
-                    {server: tuple(sorted(shown(r) for r in rdatas))}, "delete-blocking",
-                    {"belongs": record.type}))
             return finding(MISSING, "wrong-type", blocking, "wrong-type-blocks-cname",
                            found_type=", ".join(sorted(others)))
         return _not_here(record, zone, view, finding, extras, server)
@@ -383,7 +478,7 @@ def _judge_spf(record, zone, view, texts, finding):
             suggested = inner if spf.judge(inner).ok else spf.with_ses_include(inner)
             return finding(WRONG, "extra-quotes", values, "extra-quotes-spf", suggested=suggested)
         return _not_here(record, zone, view, finding)
-    verdict = spf.judge(records[0], spf_lookup(view))
+    verdict = spf.judge(records[0], spf_lookup(view), spf_answers(view), record.name)
     if verdict.ok:
         merged = " ".join(records[0].split()).lower() != record.value.lower()
         return finding(OK, None, values, note=verdict.note or ("spf-merged" if merged else None), **verdict.detail)
@@ -408,6 +503,17 @@ def spf_lookup(view: View) -> spf.Lookup:
     return lambda name: txt_at(view, name)
 
 
+def spf_answers(view: View) -> spf.Answers:
+    """What an SPF `a`, `mx` or `exists` look-up finds at a name in this server's answers (empty:
+    a void look-up; a CNAME there counts as an answer), or the name when it was not asked."""
+    def answers(name: str, rdtype: str):
+        at_name = view.get(name, {})
+        if rdtype not in at_name:
+            return name
+        return at_name[rdtype] | at_name.get("CNAME", frozenset())
+    return answers
+
+
 def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
     """The TXT records the verdicts need next, found only in the answers so far: the names an
     include: or redirect= of the one SPF record at the MAIL FROM name leads to, and where the
@@ -419,8 +525,8 @@ def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -
             if record.purpose == "mail-from-spf":
                 texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
                 if len(texts) == 1:
-                    for name in spf.unread_names(texts[0], spf_lookup(view)):
-                        wanted[(name, "TXT")] = None
+                    for question in spf.unread_questions(texts[0], spf_lookup(view), spf_answers(view), record.name):
+                        wanted[question] = None
             if record.purpose == "dmarc":
                 for name in filter(None, (record.name, org_dmarc_name(record))):
                     found = txt_at(view, name)
@@ -451,57 +557,112 @@ def merged_spf(records: list[str]) -> str:
     return merged if spf.judge(merged).ok else spf.with_ses_include(merged)
 
 
+@dataclass(frozen=True)
+class _OrgPolicy:
+    """What the organisational domain's _dmarc says for an identity below it."""
+
+    state: str  # "policy", "absent", "conflict", "invalid", "unknown" (no answer), "cname-empty", "" (no organisation)
+    record: dmarc.Record | None = None
+    target: str = ""  # where its CNAME leads (or its own name when nobody answered for it)
+
+    @property
+    def policy(self) -> str | None:
+        return self.record.subdomain_policy if self.state == "policy" and self.record else None
+
+
+def _org_policy(view: View, org_name: str | None) -> _OrgPolicy:
+    if not org_name:
+        return _OrgPolicy("")
+    texts = txt_at(view, org_name)
+    cnames = view.get(org_name, {}).get("CNAME", frozenset())
+    target = next(iter(cnames)).target.to_text().lower() if len(cnames) == 1 else ""
+    if isinstance(texts, str):  # nobody answered for it (or for its CNAME's target)
+        return _OrgPolicy("unknown", target=texts)
+    kept = [t for t in texts if dmarc.is_dmarc(t)]
+    if len(kept) > 1:
+        return _OrgPolicy("conflict")
+    if not kept:
+        # A CNAME that leads to no record: the record is meant to be hosted there, and a TXT
+        # record cannot be added beside the CNAME: could not tell, not "add one".
+        return _OrgPolicy("cname-empty", target=target) if target else _OrgPolicy("absent")
+    org = dmarc.read(kept[0])
+    if org.problem and org.subdomain_policy is None:
+        return _OrgPolicy("invalid", org)
+    return _OrgPolicy("policy", org)
+
+
+def _inherited(finding, org_name, org: _OrgPolicy):
+    record = org.record
+    assert record is not None
+    return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=record.subdomain_policy,
+                           tag=record.subdomain_tag, pct=record.pct), expected=())
+
+
 def _judge_dmarc(record, zone, view, texts, finding):
     meant = sorted(t for t in texts if dmarc.looks_like_dmarc(t))
     kept = [t for t in meant if dmarc.is_dmarc(t)]
     wanted = dmarc.policy_of(record.value)
+    org_name = org_dmarc_name(record)
+    org = _org_policy(view, org_name)
+    # Never suggest a policy weaker than the one asked for or the one the organisation applies.
+    floor = dmarc.strongest(wanted, org.policy)
+
+    def value() -> str:  # the record to suggest (not worked out for a record that is right)
+        return dmarc.raised(record.value, floor)
+
     if len(kept) > 1:
         strongest = max((dmarc.read(t).policy for t in kept), key=dmarc.strength)
         return finding(WRONG, "conflict", meant, "conflict-dmarc", policy=strongest or "-")
     if kept:
         found = dmarc.read(kept[0])
         if found.problem:
-            return finding(WRONG, "dmarc-invalid", meant, found.problem)
+            return finding(WRONG, "dmarc-invalid", meant, found.problem, value=value())
+        if org.policy is not None and dmarc.strength(found.policy) < dmarc.strength(org.policy):
+            # Its own record overrides the organisation's policy for this name (RFC 7489 6.6.3).
+            assert org.record is not None
+            return finding(WRONG, "dmarc-weaker-than-organisation", meant, policy=found.policy, org=org_name,
+                           org_policy=org.policy, tag=org.record.subdomain_tag,
+                           suggested=dmarc.raised(kept[0].strip(), floor))
         if dmarc.strength(found.policy) >= dmarc.strength(wanted):
             differs = dmarc.tags(kept[0]) != dmarc.tags(record.value)
             return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
-        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy)
-    if meant:  # meant as DMARC, discarded by receivers
+        return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy, value=value())
+    if meant:  # meant as DMARC, discarded by receivers: the fix keeps what it meant, never weaker
         inner = _quoted(meant[0])
         if inner is not None and dmarc.is_dmarc(inner):
-            return finding(WRONG, "extra-quotes", meant)
-        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first")
+            return finding(WRONG, "extra-quotes", meant, value=dmarc.raised(inner, floor))
+        meant_as = dmarc.v_first(meant[0])
+        return finding(WRONG, "dmarc-invalid", meant, "dmarc-v-not-first",
+                       value=dmarc.raised(meant_as, floor) if meant_as else value())
 
-    org_name = org_dmarc_name(record)
-    suggest_at = org_name or record.name
-    org_texts = txt_at(view, org_name) if org_name else ""
-    org_known = isinstance(org_texts, list)  # answered (a str: the name still to be asked)
+    if org.state == "conflict":
+        return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)
+    if org.state == "invalid":
+        return finding(MISSING, "dmarc-invalid", (), "dmarc-org-invalid", org=org_name)
+    if org.state in ("unknown", "cname-empty"):
+        detail = {"org": org_name, "target": org.target, "domain": filters.no_final_dot(record.identity)}
+        if isinstance(record, OrganisationDmarc):
+            return replace(finding(OK, None, (), note=f"dmarc-org-{org.state}", **detail), expected=())
+        return finding(MISSING, "dmarc-org-unknown", (), f"dmarc-org-{org.state}", **detail)
     if isinstance(record, OrganisationDmarc):
-        org_kept = [t for t in org_texts if dmarc.is_dmarc(t)] if org_known else []
-        org = dmarc.read(org_kept[0]) if len(org_kept) == 1 else None
-        if org is not None and org.subdomain_policy is not None:
-            return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name, policy=org.subdomain_policy),
-                           expected=())
-        return replace(finding(OK, None, (), note="dmarc-none-applies", dmarc_at=suggest_at,
-                               dmarc_host=host_of(suggest_at, zone), domain=filters.no_final_dot(record.identity)),
-                       expected=())
-    if org_name and org_known:
-        org_kept = [t for t in org_texts if dmarc.is_dmarc(t)]
-        if len(org_kept) > 1:
-            return finding(MISSING, "conflict", (), "conflict-dmarc-org", org=org_name)
-        if org_kept:
-            org = dmarc.read(org_kept[0])
-            if org.problem and org.subdomain_policy is None:
-                return finding(MISSING, "dmarc-invalid", (), "dmarc-org-invalid", org=org_name)
-            if dmarc.strength(org.subdomain_policy) >= dmarc.strength(wanted):
-                # Nothing is expected here: publishing --dmarc's p=none would switch enforcement off.
-                return replace(finding(OK, None, (), note="dmarc-inherited", org=org_name,
-                                       policy=org.subdomain_policy), expected=())
-            return finding(MISSING, "dmarc-inherited-weaker", (), org=org_name, policy=org.subdomain_policy)
+        if org.policy is not None:
+            return _inherited(finding, org_name, org)
+        return replace(finding(OK, None, (), note="dmarc-none-applies", dmarc_at=org_name or record.name,
+                               dmarc_host=host_of(org_name or record.name, zone),
+                               domain=filters.no_final_dot(record.identity)), expected=())
+    if org.policy is not None:
+        assert org.record is not None
+        if dmarc.strength(org.policy) >= dmarc.strength(wanted):
+            # Nothing is expected here: publishing --dmarc's p=none would switch enforcement off.
+            return _inherited(finding, org_name, org)
+        return finding(MISSING, "dmarc-inherited-weaker", (), org=org_name, policy=org.policy,
+                       tag=org.record.subdomain_tag, pct=org.record.pct)
     placed = _not_here(record, zone, view, finding)
     if placed.cause is not None:
         return placed
-    return finding(MISSING, None, (), "dmarc-missing", dmarc_at=suggest_at, dmarc_host=host_of(suggest_at, zone),
+    # No policy applies: the record goes at the identity's own _dmarc name, never the organisation's
+    # (there it would apply to every other name of the organisation too).
+    return finding(MISSING, None, (), "dmarc-missing", dmarc_at=record.name, dmarc_host=host_of(record.name, zone),
                    domain=filters.no_final_dot(record.identity))
 
 
@@ -509,7 +670,7 @@ def _judge_txt(record, zone, view, texts, finding):
     if not texts:
         return _not_here(record, zone, view, finding)
     want = record.value
-    if want in texts:
+    if want in texts or (record.purpose == "dkim" and any(same_dkim_key(t, want) for t in texts)):
         return finding(OK, None, texts)
     if any(_quoted(t) == want for t in texts):
         return finding(WRONG, "extra-quotes", texts)
@@ -526,14 +687,12 @@ def _not_here(record, zone, view, finding, extras=None, server="-"):
         return finding(MISSING, "underscore-dropped", found_at=dropped)
     if record.purpose == "dkim":
         bare = without_domainkey(record.name)
-        if bare and _holds(view, bare, record):
-            if extras is not None:
-                rdatas = view[bare][record.type]
-                extras.setdefault((bare, record.type, "misplaced"), Finding(
-                    bare, record.type, record.purpose, WRONG, "misplaced", (),
-                    {server: tuple(sorted(shown(r) for r in rdatas))}, "delete-misplaced",
-                    {"belongs_at": record.name}))
+        if bare and _holds(view, bare, record):  # one finding: its fix says to delete the one there
             return finding(MISSING, "misplaced", found_at=bare)
+        higher = one_label_up(record, zone)
+        if higher and _holds(view, higher, record):
+            return finding(MISSING, "subdomain-dropped", found_at=higher, parent=filters.no_final_dot(parent(
+                record.identity) or ""), domain=filters.no_final_dot(record.identity))
     if record.purpose in ("mail-from-mx", "mail-from-spf"):
         above = parent(record.name)
         if above and _holds(view, above, record):
@@ -552,8 +711,36 @@ def _holds(view: View, name: str, record: Record) -> bool:
             return any(spf.is_spf(t) and "amazonses.com" in t.lower() for t in texts)
         if record.purpose == "dmarc":
             return any(dmarc.looks_like_dmarc(t) for t in texts)
+        if record.purpose == "dkim":
+            return any(same_dkim_key(t, record.value) for t in texts)
         return record.value in texts
     return bool(data)
+
+
+def dkim_tags(text: str) -> dict[str, str] | None:
+    """A DKIM key record as a tag list (RFC 6376 3.6.1, 3.2): tag -> value with every whitespace
+    removed (a base64 key may be folded anywhere); None when it is not one (a repeated tag, or v=
+    not first, or a v= other than DKIM1)."""
+    tags: dict[str, str] = {}
+    parts = [part for part in text.split(";") if part.strip()]
+    for index, part in enumerate(parts):
+        name, sep, value = part.partition("=")
+        name = name.strip()
+        if not sep or not name or name in tags:
+            return None
+        tags[name] = "".join(value.split())
+        if name == "v" and (index or tags["v"] != "DKIM1"):
+            return None
+    return tags
+
+
+def same_dkim_key(found: str, wanted: str) -> bool:
+    """The same public key of the same type, as verifiers read the two records: whitespace, split
+    strings, v=DKIM1 and the default k=rsa make no difference."""
+    a, b = dkim_tags(found), dkim_tags(wanted)
+    if a is None or b is None or not a.get("p"):
+        return False
+    return a["p"] == b.get("p") and a.get("k", "rsa").lower() == b.get("k", "rsa").lower()
 
 
 def _zone_appended(found: dns.name.Name, expected: dns.name.Name, zone: str) -> bool:

@@ -46,6 +46,8 @@ class Record:
     problem: str | None  # dmarc-v-not-first, dmarc-p-missing, dmarc-p-invalid, dmarc-sp-invalid
     policy: str | None  # p= in force (none when only rua rescues an invalid p=); None: not applied
     subdomain_policy: str | None  # sp=, else p=: what subdomains without their own record get
+    subdomain_tag: str = "p"  # the tag subdomain_policy comes from: "sp" or "p"
+    pct: str = "100"  # the share of failing mail the policy is applied to (pct=, RFC 7489 6.3)
 
 
 def read(text: str) -> Record:
@@ -59,7 +61,7 @@ def read(text: str) -> Record:
         return Record(text, problem, rescued, rescued)
     if sp and sp not in POLICIES:
         return Record(text, "dmarc-sp-invalid", rescued, rescued)
-    return Record(text, None, p, sp or p)
+    return Record(text, None, p, sp or p, "sp" if sp else "p", found.get("pct", "100") or "100")
 
 
 def strength(policy: str | None) -> int:
@@ -70,3 +72,30 @@ def strength(policy: str | None) -> int:
 def policy_of(text: str) -> str | None:
     """The p= of a record we write (--dmarc), for comparing strengths."""
     return read(text).policy
+
+
+def strongest(*policies: str | None) -> str | None:
+    return max(policies, key=strength, default=None)
+
+
+def raised(text: str, policy: str | None) -> str:
+    """`text` (a v=DMARC1 record) with its p= raised to `policy` when weaker, every other tag kept:
+    a suggestion never weaker than the policy in force."""
+    if policy not in POLICIES or strength(read(text).policy) >= strength(policy):
+        return text
+    parts = text.split(";")
+    for index, part in enumerate(parts):
+        name, sep, _ = part.partition("=")
+        if sep and name.strip().lower() == "p":
+            parts[index] = f"{part[:len(part) - len(part.lstrip())]}p={policy}"
+            return ";".join(parts)
+    return ";".join(parts[:1] + [f" p={policy}"] + parts[1:])
+
+
+def v_first(text: str) -> str | None:
+    """A record meant as DMARC whose v= is not first (or not exactly DMARC1) rewritten with
+    `v=DMARC1` first, every other tag kept in order; None when it still has no valid p=."""
+    kept = [part.strip() for part in text.strip().strip('"').split(";")
+            if part.strip() and part.partition("=")[0].strip().lower() != "v"]
+    fixed = "; ".join(["v=DMARC1", *kept]) + ";"
+    return fixed if read(fixed).problem is None else None

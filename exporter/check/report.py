@@ -115,7 +115,8 @@ def identity_json(result, lang: str) -> dict:
         "domain": identity.domain,
         "zone": result.zone,
         "zone_note": zone_note(result, words(lang)),
-        "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why} for s in result.servers],
+        "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why,
+                     "fix": server_fix(s, result.zone, lang)} for s in result.servers],
         "ses": {
             "source": identity.source,
             "region": identity.region,
@@ -233,6 +234,9 @@ def _block(result, lang: str, live: bool, colour: bool) -> str:
         if not server.answered:
             lines.append(filters.terminal_text(text["label.not_asked"].format(
                 server=server.label, reason=why_text(server.why, lang))))
+            fix = server_fix(server, result.zone, lang)
+            if fix:
+                lines.append("    -> " + filters.terminal_text(fix))
     counts = {s: sum(f.status == s for f in result.findings) for s in compare.STATUSES}
     lines.append(text["label.summary"].format(**counts))
     return "\n".join(lines) + "\n"
@@ -249,6 +253,13 @@ WHY = (
     (re.compile(r"(?P<name>\S+) was not authoritative \(a referral or a lame delegation\)"), "why.lame"),
     (re.compile(r"(?P<name>\S+) failed (?P<detail>.*)"), "why.failed"),
 )
+
+
+def server_fix(server, zone: str, lang: str) -> str | None:
+    """What to do about a server that did not answer: a dead or lame one in the zone's NS set is
+    removed at the registrar (or brought back); one named with --nameserver is checked."""
+    key = getattr(server, "fix", None)
+    return words(lang)[key].format(zone=filters.no_final_dot(zone)) if key else None
 
 
 def why_text(why: str | None, lang: str) -> str:
@@ -276,7 +287,7 @@ def _found_cells(finding: compare.Finding, text: dict) -> list[str]:
 def _header(result, text, live: bool) -> str:
     identity = result.identity
     none = text["label.none"]
-    head = text["label.checked"].format(domain=filters.display_name(identity.domain),
+    head = text["label.checked"].format(domain=filters.display_name(identity.domain), region=identity.region or none,
                                         zone=filters.no_final_dot(result.zone),
                                         servers=text["label.separator"].join(s.label for s in result.servers))
 

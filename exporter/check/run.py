@@ -8,9 +8,9 @@ with at most a window of identities in progress, so memory does not grow with th
 Each identity is checked in phases: first the questions a verdict needs (compare.questions);
 then, round by round, where those answers lead (compare.follow_questions: the records an SPF
 include: or redirect= names, a _dmarc CNAME's target; none for the usual records); only when
-something is not ok,
-the places where panels put records by mistake (compare.diagnostic_questions), then compare
-again on all the answers.
+something is not ok, the places where panels put records by mistake (compare.diagnostic_questions),
+a sibling of each name where something was found (compare.wildcard_questions) and, when servers
+disagree, the zone's SOA, then compare again on all the answers.
 
 The zone is found in DNS, not assumed (docs/check.md, "Which zone"): the walk of
 dns.resolver.zone_for_name against the servers being checked (`--nameserver`), or through the
@@ -57,6 +57,15 @@ class ServerAnswer:
     label: str
     answered: bool
     why: str | None = None
+    given: bool = False  # named with --nameserver, not found in the zone's NS records
+
+    @property
+    def fix(self) -> str | None:
+        """The catalogue key (CHECK) of what to do about a server that did not answer."""
+        if self.answered or not self.why or self.label == RESOLVER:
+            return None
+        lame = " answered " in self.why or " was not authoritative" in self.why
+        return ("server.given-" if self.given else "server.") + ("lame" if lame else "dead")
 
 
 @dataclass
@@ -91,8 +100,10 @@ class Checker:
     """Checks identities on the running asyncio loop, sharing zones, servers and sockets."""
 
     def __init__(self, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
-                 max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None, port: int = 53):
+                 max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None, port: int = 53,
+                 shared: dict | None = None):
         self.asker = Asker(timeout, max_queries)
+        self.shared = shared or {}  # MAIL FROM name -> the regions of the identities sharing it
         self.nameservers = list(nameservers)
         self.timeout = timeout
         self.port = port
@@ -143,14 +154,24 @@ class Checker:
                 break
             asked.update(follow)
             views = await self._observe_more(zone, servers, views, failures, follow)
-        findings = compare.compare(records, zone, views) if views else []
-        diagnostic = getattr(compare, "diagnostic_questions", None)
-        if views and diagnostic and any(f.status != compare.OK for f in findings):
-            extra = [q for q in diagnostic(records, zone) if q not in asked]
-            if extra:
-                views = await self._observe_more(zone, servers, views, failures, extra)
-                findings = compare.compare(records, zone, views) if views else []
-        answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label)) for s in servers]
+        findings = compare.compare(records, zone, views, self.shared) if views else []
+        # Only when something is not ok: where records go by mistake; whether a wildcard answers
+        # where something was found (its answer is never a record to delete); and, when servers
+        # disagree, their SOA serials (equal: waiting will not help). Asked together, then once
+        # more for what the new answers lead to (rare: a finding that changed).
+        for _ in range(2):
+            if not views or all(f.status == compare.OK for f in findings):
+                break
+            extra = [q for q in compare.diagnostic_questions(records, zone) + compare.wildcard_questions(findings, views)
+                     if q not in asked]
+            if len(views) > 1 and any(f.cause == "servers-disagree" for f in findings) and (zone, "SOA") not in asked:
+                extra.append((zone, "SOA"))
+            if not extra:
+                break
+            asked.update(extra)
+            views = await self._observe_more(zone, servers, views, failures, extra)
+            findings = compare.compare(records, zone, views, self.shared) if views else []
+        answers = [ServerAnswer(s.label, s.label not in failures, failures.get(s.label), s.recursion) for s in servers]
         return CheckResult(identity, zone, answers, findings)
 
     # --- where to ask ------------------------------------------------------------------------
@@ -244,8 +265,11 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
     """Check `identities` concurrently; yield their results in order, each as soon as it and
     those before it are ready. At most a window of identities is in progress at once."""
     window = max(16, max_queries // 4)
+    # Identities of several regions that share a MAIL FROM name: seen only across identities, so
+    # when they are all at hand (a list), not when streamed from an iterator.
+    shared = compare.mail_from_regions(identities) if isinstance(identities, (list, tuple)) else None
     loop = asyncio.new_event_loop()
-    checker = Checker(nameservers, timeout, max_queries, resolver, port)
+    checker = Checker(nameservers, timeout, max_queries, resolver, port, shared)
     pending: deque = deque()
     source = iter(identities)
     try:

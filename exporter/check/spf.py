@@ -14,6 +14,14 @@ include that names no SPF record is the permerror receivers see (5.2), and the l
 records included before SES count towards the limit of 10. Assumed, as nothing else can be
 known without SES's addresses: no `a`, `mx`, `ptr`, `exists`, `ip4` or `ip6` term matches SES's
 servers, and amazonses.com's own record (addresses only) costs no look-up beyond its include.
+With `answers` (what DNS holds at a name for a type), the `a`, `mx` and `exists` terms evaluated
+before SES are looked up too: more than two that find nothing are a permerror (void look-ups,
+4.6.4). A macro include before SES leaves the verdict unconfirmed even when SES is reached
+after it: expanded per message, it may name no record (a permerror).
+
+Passing SES is not enough: the record is also evaluated for any other sender, and one that lets
+everyone pass (`+all`, reached directly, through an include or a redirect) is wrong: anyone can
+send as the domain and, with relaxed alignment, pass DMARC.
 
 The SES requirement is met by the one `v=spf1` record at the MAIL FROM name that lets SES's mail
 pass, whatever else it authorizes and whatever qualifier its `all` has: a record merged with
@@ -103,9 +111,11 @@ def _domain_spec(argument: str) -> bool:
     return len(labels) > 1 and all(labels) and bool(TOPLABEL.match(labels[-1]))
 
 
-def judge(text: str, lookup: Lookup | None = None) -> Verdict:
+def judge(text: str, lookup: Lookup | None = None, answers: Answers | None = None,
+          domain: str | None = None) -> Verdict:
     """Whether this SPF record lets SES's mail pass, and the first mistake. Without `lookup`, only
-    what the record itself says (an include of another record is taken not to reach SES)."""
+    what the record itself says (an include of another record is taken not to reach SES). With
+    `answers` and `domain` (the name the record is published at), void look-ups are counted."""
     try:
         parsed = terms(text)
     except ValueError as e:
@@ -123,18 +133,28 @@ def judge(text: str, lookup: Lookup | None = None) -> Verdict:
     ses_at = next((i for i, t in enumerate(mechanisms) if _is_ses_include(t)), None)
     if ses_at is not None and all_at is not None and ses_at > all_at:
         return Verdict("spf-include-after-all", {"suggested": with_ses_include(text)})
-    if ses_at is not None and all_at is not None and any(t.modifier and t.name == "redirect" for t in parsed):
-        return Verdict("spf-redirect-ignored", {"term": next(t.text for t in parsed if t.name == "redirect")})
+    redirect = next((t for t in parsed if t.modifier and t.name == "redirect"), None)
+    if redirect is not None and all_at is not None:  # never followed (6.1): every fix drops it
+        text = without_term(text, redirect.text)
+        if mechanisms[all_at].qualifier != "+":
+            return Verdict("spf-redirect-ignored", {"term": redirect.text,
+                                                    "suggested": text if ses_at is not None else with_ses_include(text)})
+    if all_at is not None and mechanisms[all_at].qualifier == "+":
+        return _pass_all(text, ("+all",))
     if lookup is None:
         return Verdict(None) if ses_at is not None else Verdict("spf-lacks-include", {"suggested": with_ses_include(text)})
 
-    walk = _Walk(lookup)
-    outcome = walk.evaluate(parsed, ())
+    walk = _Walk(lookup, answers)
+    outcome = walk.evaluate(parsed, (), domain)
     if isinstance(outcome, Verdict):
         return outcome
+    anyone = _Walk(lookup, None, anyone=True).evaluate(parsed, (), domain)
+    if isinstance(anyone, tuple):  # every sender on the internet passes
+        return _pass_all(text, anyone)
+    macro = next((term for term, target in walk.unknown if target is None), None)
+    if outcome is not None and macro:  # SES is reached, but a macro include before it may be a permerror
+        return Verdict("spf-unconfirmed", {"term": macro, "suggested": ses_first(text)}, "spf-unconfirmed-before-macro")
     if outcome is not None:
-        if outcome[-1:] == ("+all",):  # everyone passes, SES too
-            return Verdict(None, {"via": " → ".join(outcome)}, note="spf-pass-all")
         return Verdict(None, {"via": " → ".join(outcome)}, note="spf-through") if outcome else Verdict(None)
     if walk.unknown:  # a record on the way could not be read: say so, not "does not authorize"
         term, target = walk.unknown[0]
@@ -145,19 +165,52 @@ def judge(text: str, lookup: Lookup | None = None) -> Verdict:
     return Verdict("spf-lacks-include", {"suggested": with_ses_include(text)})
 
 
+def _pass_all(text: str, via: tuple[str, ...]) -> Verdict:
+    """Every sender passes: at the record's own `all`, the fix ends it in ~all; through an include
+    or a redirect, the record that ends in +all is someone else's to correct."""
+    if via == ("+all",):
+        fixed = " ".join("~all" if w.lower() in ("all", "+all") else w for w in text.split())
+        judged = judge(fixed)
+        return Verdict("spf-pass-all", {"via": "+all",
+                                        "suggested": fixed if judged.ok else with_ses_include(fixed)})
+    return Verdict("spf-pass-all", {"via": " → ".join(via), "term": via[0]}, "spf-pass-all-through")
+
+
+def without_term(text: str, term: str) -> str:
+    """The record without one of its terms (the first written as `term`)."""
+    words = text.split()
+    if term in words[1:]:
+        words.remove(term)
+    return " ".join(words)
+
+
 def unread_names(text: str, lookup: Lookup) -> list[str]:
     """The names whose TXT records judging `text` still needs (asked next by exporter/check/run.py)."""
+    return [name for name, rdtype in unread_questions(text, lookup) if rdtype == "TXT"]
+
+
+def unread_questions(text: str, lookup: Lookup, answers: Answers | None = None,
+                     domain: str | None = None) -> list[tuple[str, str]]:
+    """(name, type) that judging `text` still needs: the TXT records its includes lead to, and
+    with `answers`, the A and MX look-ups of its terms before SES (to count void look-ups)."""
     try:
         parsed = terms(text)
     except ValueError:
         return []
-    walk = _Walk(lookup)
-    walk.evaluate(parsed, ())
-    return [target for _, target in walk.unknown if target]
+    walk = _Walk(lookup, answers)
+    walk.evaluate(parsed, (), domain)
+    anyone = _Walk(lookup, None, anyone=True)
+    anyone.evaluate(parsed, (), domain)
+    wanted = {(target, "TXT"): None for _, target in walk.unknown + anyone.unknown if target}
+    wanted.update((question, None) for question in walk.unasked)
+    return list(wanted)
 
 
 # What DNS holds at a name: its TXT texts (after any CNAME), or the name still to be asked.
 Lookup = Callable[[str], "list[str] | str"]
+# What DNS answers at (name, type): the records (empty: a void look-up), or the name still to be asked.
+Answers = Callable[[str, str], "frozenset | list | str"]
+MAX_VOID_LOOKUPS = 2  # RFC 7208 4.6.4
 
 
 class _Walk:
@@ -167,39 +220,70 @@ class _Walk:
     itself), None when no term matches SES's mail or one matches with a qualifier other than
     pass, or a Verdict: the permerror that ends the evaluation. An include whose record is not
     known yet is taken not to match, and listed in `unknown`, so that every name needed next is
-    found in one pass (and asked in one round trip)."""
+    found in one pass (and asked in one round trip).
 
-    def __init__(self, lookup: Lookup):
+    With `anyone`, the same for a sender that no term names (not SES either): what it returns
+    is then the terms that let everyone pass (ending in "+all"), or None."""
+
+    def __init__(self, lookup: Lookup, answers: Answers | None = None, anyone: bool = False):
         self.lookup = lookup
+        self.answers = answers
+        self.anyone = anyone
         self.lookups = 0
+        self.void: list[str] = []  # terms whose look-up found nothing
         self.unknown: list[tuple[str, str | None]] = []  # (term, target name or None for a macro)
+        self.unasked: list[tuple[str, str]] = []  # (name, type) of a void look-up not yet answered
 
-    def evaluate(self, parsed: list[Term], via: tuple[str, ...]):
+    def evaluate(self, parsed: list[Term], via: tuple[str, ...], domain: str | None = None):
         for term in parsed:
             if term.modifier:
                 continue
             if term.name in LOOKUP_MECHANISMS and (over := self.spend()):
-                return over
+                return over if not self.anyone else None
+            if term.name in ("a", "mx", "exists") and (void := self.voided(term, via, domain)):
+                return void
             if term.name == "all":
                 return via + ("+all",) if term.qualifier == "+" else None
             if term.name != "include":
                 continue
             if term.argument.lower().rstrip(".") == SES_INCLUDE:
+                if self.anyone:
+                    continue  # amazonses.com's record names SES's addresses only
                 return via if term.qualifier == "+" else None
             outcome = self.included(term, via)
             if isinstance(outcome, Verdict):
-                return outcome
-            if outcome is not None:  # the included record passes SES's mail: this term matches
+                return outcome if not self.anyone else None
+            if outcome is not None:  # the included record passes the mail: this term matches
                 return outcome if term.qualifier == "+" else None
         redirect = next((t for t in parsed if t.modifier and t.name == "redirect"), None)
         if redirect is None:
             return None
-        return self.spend() or self.included(redirect, via)
+        over = self.spend() or self.included(redirect, via)
+        return None if self.anyone and isinstance(over, Verdict) else over
 
     def spend(self) -> Verdict | None:
         """Count one DNS look-up; the permerror once there are more than 10 (RFC 7208 4.6.4)."""
         self.lookups += 1
         return Verdict("spf-too-many-lookups", {"count": str(self.lookups)}) if self.lookups > MAX_LOOKUPS else None
+
+    def voided(self, term: Term, via: tuple[str, ...], domain: str | None) -> Verdict | None:
+        """Count a look-up of an a, mx or exists term that finds nothing; the permerror at the third."""
+        if self.answers is None:
+            return None
+        target = term.argument.partition("/")[0] if term.argument else domain
+        if not target or "%" in target or (name := _name(target)) is None:
+            return None  # a macro, or no domain known: depends on the message, not counted
+        rdtype = "MX" if term.name == "mx" else "A"
+        found = self.answers(name, rdtype)
+        if isinstance(found, str):
+            self.unasked.append((found, rdtype))
+            return None
+        if found:
+            return None
+        self.void.append(" → ".join(via + (term.text,)))
+        if len(self.void) > MAX_VOID_LOOKUPS:
+            return Verdict("spf-void-lookups", {"count": str(len(self.void)), "terms": ", ".join(self.void)})
+        return None
 
     def included(self, term: Term, via: tuple[str, ...]):
         """The outcome of the record an include: or redirect= names."""
@@ -226,7 +310,7 @@ class _Walk:
             parsed = terms(records[0])
         except ValueError as e:
             return Verdict("spf-include-permerror", {"term": first, "bad": str(e)}, "spf-include-syntax")
-        return self.evaluate(parsed, via + (term.text,))
+        return self.evaluate(parsed, via + (term.text,), target)
 
 
 def _name(argument: str) -> str | None:

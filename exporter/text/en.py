@@ -138,8 +138,6 @@ CHECK = {
     "fix.wrong-type-blocks-cname": "A {found_type} record sits at {name} where the CNAME belongs, and a CNAME may "
                                    "not share its name: delete the {found_type} record, then add a CNAME at "
                                    "{name} (host {host}) with this value: {value}",
-    "fix.delete-blocking": "Delete this {type} record at {name}: the {belongs} record belongs there and cannot "
-                           "share the name with it.",
     "fix.delete-ses-mx": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback host, which "
                          "does not deliver it (the SES MX belongs only at the MAIL FROM domain, {mail_from}).",
     "fix.delete-ses-mx-no-mail-from": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback "
@@ -151,10 +149,8 @@ CHECK = {
     "fix.dmarc-cname-empty": "{name} is a CNAME to {target}, which has no DMARC record, so receivers find none here: "
                              "if a DMARC service hosts your record there, have it publish one; otherwise delete the "
                              "CNAME and add a TXT record at {name} (host {host}) with this value: {value}",
-    "fix.delete-misplaced": "Delete this {type} record at {name}: it belongs at {belongs_at}, and nothing reads "
-                            "it here.",
-    "fix.misplaced": "It was published at {found_at}, without _domainkey; publish it at {name} (host {host}) "
-                     "with this value: {value}",
+    "fix.misplaced": "It was published at {found_at}, without _domainkey, where nothing reads it: delete it there "
+                     "and publish it at {name} (host {host}) with this value: {value}",
     "fix.misplaced-mail-from-mx": "The SES MX was published at {found_at} instead of the MAIL FROM domain; add it "
                                   "at {name} (host {host}) with this value: {value}",
     "fix.misplaced-mail-from-spf": "The SPF record at {found_at} covers only that name, not the MAIL FROM domain; "
@@ -163,8 +159,20 @@ CHECK = {
                              "it, keeping the rest: {suggested}",
     "fix.spf-include-after-all": "include:amazonses.com comes after all, where receivers never read it; move it "
                                  "before all: {suggested}",
-    "fix.spf-redirect-ignored": "In the record at {name}, {term} is never followed because the record ends in all "
-                                "(RFC 7208 6.1): keep either the all or the redirect=.",
+    "fix.spf-redirect-ignored": "In the record at {name}, {term} is never followed because the record has an all "
+                                "(RFC 7208 6.1), so receivers already ignore it; remove it: {suggested}",
+    "fix.spf-pass-all": "The SPF record at {name} ends in {via}, which lets every sender on the internet pass SPF "
+                        "for this name (and, with relaxed alignment, DMARC); end it in ~all instead: {suggested}",
+    "fix.spf-pass-all-through": "Through {via}, the SPF record at {name} lets every sender on the internet pass "
+                                "SPF for this name (and, with relaxed alignment, DMARC): remove {term}, or have the "
+                                "record it leads to end in ~all or -all.",
+    "fix.spf-void-lookups": "The SPF record at {name} makes {count} DNS look-ups that find nothing ({terms}) before "
+                            "SES is reached; receivers allow two (RFC 7208 4.6.4), so SPF fails with a permanent "
+                            "error (permerror): remove those terms or publish the names they look up.",
+    "fix.spf-unconfirmed-before-macro": "Before include:amazonses.com, the SPF record at {name} evaluates {term}, a "
+                                        "macro this check does not expand; if it names no SPF record, receivers stop "
+                                        "there with a permanent error (permerror): put include:amazonses.com first: "
+                                        "{suggested}",
     "fix.spf-too-many-lookups": "The SPF record at {name} needs at least {count} DNS look-ups (the limit is 10), "
                                 "so SPF fails for every sender (permerror): flatten or remove some include:, a, "
                                 "mx, ptr or exists terms.",
@@ -193,18 +201,45 @@ CHECK = {
                             "receivers apply no DMARC (or only p=none with rua=); correct or remove the sp= tag.",
     "fix.dmarc-org-invalid": "{name} has no DMARC record and the one at {org}, which would apply, is not valid "
                              "(a missing or unknown p=): correct that record.",
-    "fix.dmarc-inherited-weaker": "{name} has no DMARC record, so {org} applies with p={policy}, weaker than the "
-                                  "one asked for; add a TXT record at {name} (host {host}) with this value: {value}",
+    "fix.dmarc-inherited-weaker": "{name} has no DMARC record, so {org} applies with {tag}={policy} (pct={pct}), "
+                                  "weaker than the one asked for; add a TXT record at {name} (host {host}) with this "
+                                  "value: {value}",
+    "fix.dmarc-weaker-than-organisation": "The DMARC record at {name} (p={policy}) replaces, for this domain, the "
+                                          "policy {org} applies to it ({tag}={org_policy}), so it weakens it: delete "
+                                          "it so that the organisation's applies, or match it: {suggested}",
+    "fix.dmarc-org-unknown": "{name} has no DMARC record, and which policy {org} applies to {domain} could not be "
+                             "told: no server answered for {target}. A record at {name} replaces the organisation's "
+                             "policy for {domain}, so publish one only if it is at least as strict: {value}",
+    "fix.dmarc-org-cname-empty": "{name} has no DMARC record, and which policy {org} applies to {domain} could not "
+                                 "be told: {org} is a CNAME to {target}, which holds no DMARC record (a DMARC service "
+                                 "should publish it there). A record at {name} replaces the organisation's policy "
+                                 "for {domain}, so publish one only if it is at least as strict: {value}",
+    "fix.wildcard": "Nothing is published at {name} itself: what it answers ({found_type}) comes from a wildcard "
+                    "(*.{parent}), and a record of its own overrides the wildcard for this name; add the {type} "
+                    "record at {name} (host {host}) with this value: {value}",
+    "fix.servers-out-of-sync": "The zone's servers answer differently ({servers}) with the same SOA serial ({serial}), "
+                               "so waiting will not make them agree: one of them serves an old or edited copy of the "
+                               "zone. Correct the zone on the server that is wrong and raise the serial so every "
+                               "server loads it.",
+    "fix.subdomain-dropped": "It was published at {found_at}, the name for {parent} (the subdomain label is missing), "
+                             "where it does nothing for {domain}; publish it at {name} (host {host}) with this "
+                             "value: {value}",
+    "fix.mail-from-shared": "{name} is the MAIL FROM domain of identities in {regions}, and one name can hold only "
+                            "one SES MX (one region's), so at least one of them fails: give each region its own "
+                            "MAIL FROM subdomain (for example mail-{region}.{domain}), each with its region's MX.",
     "fix.dmarc-missing": "No DMARC policy applies to {domain}. p=none is the usual start: it changes no delivery; "
                          "add rua=mailto:ADDRESS to receive daily aggregate reports, and move to p=quarantine or "
                          "p=reject once they show only your own senders. Add a TXT record at {dmarc_at} (host "
                          "{dmarc_host}) with this value: {value}",
     "note.spf-merged": "met: this one SPF record authorizes SES (include:amazonses.com), whatever else it allows",
     "note.spf-through": "met: the SPF record authorizes SES through {via}, which includes amazonses.com",
-    "note.spf-pass-all": "met, but only because {via} passes every sender on the internet: authorize SES with "
-                         "include:amazonses.com and end the record in ~all or -all",
     "note.dmarc-in-force": "met: the published policy p={policy} is in force",
-    "note.dmarc-inherited": "met: inherited from {org}: p={policy}",
+    "note.dmarc-inherited": "met: inherited from {org}: {tag}={policy}, pct={pct}",
+    "note.dmarc-org-unknown": "which DMARC policy applies to {domain} could not be told: it is left to {org}, and no "
+                              "server answered for {target}",
+    "note.dmarc-org-cname-empty": "which DMARC policy applies to {domain} could not be told: it is left to {org}, a "
+                                  "CNAME to {target}, which holds no DMARC record (a DMARC service should publish it "
+                                  "there)",
     "note.dmarc-none-applies": "no DMARC policy applies to {domain} (SES needs none; DMARC is left to the "
                                "organisational domain): to have one, start with p=none and add rua=mailto:ADDRESS for "
                                "daily reports, at {dmarc_at} (host {dmarc_host}): {value}",
@@ -227,6 +262,14 @@ CHECK = {
     "cause.spf-unconfirmed": "spf-unconfirmed",
     "cause.dmarc-invalid": "dmarc-invalid",
     "cause.dmarc-inherited-weaker": "dmarc-inherited-weaker",
+    "cause.spf-pass-all": "spf-pass-all",
+    "cause.spf-void-lookups": "spf-void-lookups",
+    "cause.dmarc-weaker-than-organisation": "dmarc-weaker-than-organisation",
+    "cause.dmarc-org-unknown": "dmarc-org-unknown",
+    "cause.wildcard": "wildcard",
+    "cause.servers-out-of-sync": "servers-out-of-sync",
+    "cause.subdomain-dropped": "subdomain-dropped",
+    "cause.mail-from-shared": "mail-from-shared",
     "status.ok": "ok",
     "status.missing": "missing",
     "status.wrong": "wrong",
@@ -253,13 +296,19 @@ CHECK = {
     "label.expected": "EXPECTED",
     "label.found": "FOUND",
     "label.nothing_belongs": "(nothing)",
-    "label.checked": "Checked {domain} (zone {zone}) at {servers}",
+    "label.checked": "Checked {domain} of SES region {region} (zone {zone}) at {servers}",
     "label.ses_live": "SES says (live, {region})",
     "label.ses_saved": "SES said (saved in {source}; may be out of date)",
     "label.ses_statuses": "DKIM {dkim}, MAIL FROM {mail_from}, verification {verification}",
     "label.ses_error": ", error {error}",
     "label.not_asked": "no answer: {server}: {reason}: a name server that does not answer is an outage for "
                        "everyone who asks it",
+    "server.dead": "if it is gone for good, remove it from the NS records of {zone} at the registrar and in the "
+                   "zone; otherwise bring it back",
+    "server.lame": "it is named in the NS records of {zone} but does not serve the zone: load the zone on it, or "
+                   "remove it from the NS records at the registrar and in the zone",
+    "server.given-dead": "check the address and port given with --nameserver, and that a DNS server runs there",
+    "server.given-lame": "check that --nameserver names a server authoritative for {zone}, or a resolver",
     "label.summary": "{ok} ok, {missing} missing, {wrong} wrong",
     "label.summary_many": "{count} identities: {right} all right, {problems} with problems",
     "label.server_state": "{server}: {state}",

@@ -134,8 +134,6 @@ CHECK = {
     "fix.wrong-type-blocks-cname": "CNAME を置くべき {name} に {found_type} レコードがあり、CNAME はほかのレコードと"
                                    "同じ名前に置けません。{found_type} レコードを削除してから、{name}（ホスト名 "
                                    "{host}）に CNAME を次の値で追加してください: {value}",
-    "fix.delete-blocking": "{name} のこの {type} レコードを削除してください。ここには {belongs} レコードを置く必要が"
-                           "あり、同じ名前には共存できません。",
     "fix.delete-ses-mx": "{name} の MX を削除してください。{domain} 宛てのメールがすべて SES のフィードバック用"
                          "サーバーに送られ、届かなくなります。SES の MX は MAIL FROM ドメイン {mail_from} にだけ"
                          "置きます。",
@@ -150,10 +148,8 @@ CHECK = {
                              "ここで DMARC レコードを見つけられません。DMARC のサービスがそこでレコードを管理しているなら、"
                              "公開するよう依頼してください。そうでなければ CNAME を削除し、{name}（ホスト名 {host}）に "
                              "TXT レコードを次の値で追加してください: {value}",
-    "fix.delete-misplaced": "{name} のこの {type} レコードを削除してください。ここでは誰にも読まれません。正しい"
-                            "場所は {belongs_at} です。",
-    "fix.misplaced": "_domainkey の抜けた {found_at} に登録されています。{name}（ホスト名 {host}）に次の値で"
-                     "登録してください: {value}",
+    "fix.misplaced": "_domainkey の抜けた {found_at} に登録されていて、そこでは誰にも読まれません。そこから削除し、"
+                     "{name}（ホスト名 {host}）に次の値で登録してください: {value}",
     "fix.misplaced-mail-from-mx": "SES の MX が MAIL FROM ドメインではなく {found_at} に登録されています。{name}"
                                   "（ホスト名 {host}）に次の値で追加してください: {value}",
     "fix.misplaced-mail-from-spf": "{found_at} の SPF レコードはその名前にしか効かず、MAIL FROM ドメインには"
@@ -163,8 +159,22 @@ CHECK = {
                              "include:amazonses.com を加えてください: {suggested}",
     "fix.spf-include-after-all": "include:amazonses.com が all の後ろにあり、受信側に読まれません。all の前に"
                                  "移してください: {suggested}",
-    "fix.spf-redirect-ignored": "{name} のレコードは all で終わっているため、{term} は使われません"
-                                "（RFC 7208 6.1）。all と redirect= のどちらか一方だけを残してください。",
+    "fix.spf-redirect-ignored": "{name} のレコードには all があるため、{term} は受信側に使われません"
+                                "（RFC 7208 6.1）。意味のない記述なので削除してください: {suggested}",
+    "fix.spf-pass-all": "{name} の SPF レコードは {via} で終わっており、インターネット上のどの送信元でもこの名前の "
+                        "SPF（緩い alignment なら DMARC も）に合格してしまいます。最後を ~all に変えてください: "
+                        "{suggested}",
+    "fix.spf-pass-all-through": "{name} の SPF レコードは {via} を通じて、インターネット上のどの送信元でもこの名前の "
+                                "SPF（緩い alignment なら DMARC も）に合格させてしまいます。{term} を削除するか、"
+                                "その先のレコードの最後を ~all か -all にしてもらってください。",
+    "fix.spf-void-lookups": "{name} の SPF レコードは SES に届く前に、何も見つからない DNS の問い合わせを {count} 回"
+                            "行います（{terms}）。受信側が認めるのは 2 回までなので（RFC 7208 4.6.4）、SPF は恒久的な"
+                            "エラー（permerror）になります。それらの記述を削除するか、問い合わせ先の名前を登録して"
+                            "ください。",
+    "fix.spf-unconfirmed-before-macro": "{name} の SPF レコードは include:amazonses.com より前に {term} を評価しますが、"
+                                        "これはこのチェックが展開しないマクロです。その先に SPF レコードがなければ、"
+                                        "受信側はそこで恒久的なエラー（permerror）にします。include:amazonses.com を"
+                                        "先頭に置いてください: {suggested}",
     "fix.spf-too-many-lookups": "{name} の SPF レコードには DNS の問い合わせが少なくとも {count} 回必要で、上限の "
                                 "10 回を超えるため、どの送信元でも SPF の検証が失敗します（permerror）。include:、"
                                 "a、mx、ptr、exists を減らすか、展開してまとめてください。",
@@ -197,7 +207,33 @@ CHECK = {
                             "削除してください。",
     "fix.dmarc-org-invalid": "{name} には DMARC レコードがなく、代わりに適用される {org} のレコードが無効です"
                              "（p= がないか、不明な値）。{org} のレコードを直してください。",
-    "fix.dmarc-inherited-weaker": "{name} には DMARC レコードがないため {org} の p={policy} が適用されますが、"
+    "fix.dmarc-weaker-than-organisation": "{name} の DMARC レコード（p={policy}）は、{org} がこのドメインに適用する"
+                                          "ポリシー（{tag}={org_policy}）をこのドメインについて置き換えるため、保護を"
+                                          "弱めています。削除して組織のポリシーが適用されるようにするか、組織に"
+                                          "合わせてください: {suggested}",
+    "fix.dmarc-org-unknown": "{name} には DMARC レコードがなく、{org} が {domain} にどのポリシーを適用しているかは"
+                             "分かりませんでした（{target} についてどのサーバーからも応答がありません）。{name} の"
+                             "レコードは {domain} について組織のポリシーを置き換えるので、それ以上に厳しい場合に"
+                             "だけ登録してください: {value}",
+    "fix.dmarc-org-cname-empty": "{name} には DMARC レコードがなく、{org} が {domain} にどのポリシーを適用しているかは"
+                                 "分かりませんでした（{org} は {target} への CNAME ですが、そこに DMARC レコードが"
+                                 "ありません。DMARC のサービスが公開すべきものです）。{name} のレコードは {domain} "
+                                 "について組織のポリシーを置き換えるので、それ以上に厳しい場合にだけ登録してください: "
+                                 "{value}",
+    "fix.wildcard": "{name} 自体には何も登録されていません。応答される {found_type} はワイルドカード（*.{parent}）"
+                    "によるもので、この名前に専用のレコードを置けばワイルドカードより優先されます。{name}（ホスト名 "
+                    "{host}）に {type} レコードを次の値で追加してください: {value}",
+    "fix.servers-out-of-sync": "ゾーンのネームサーバーの応答が、同じ SOA シリアル（{serial}）のまま食い違っています"
+                               "（{servers}）。待っても揃いません。どれかのサーバーが古いか手で編集されたゾーンを"
+                               "返しています。誤っているサーバーのゾーンを直し、シリアルを上げてすべてのサーバーに"
+                               "読み込ませてください。",
+    "fix.subdomain-dropped": "サブドメインのラベルが抜けた {found_at}（{parent} 用の名前）に登録されていて、"
+                             "{domain} には効きません。{name}（ホスト名 {host}）に次の値で登録してください: {value}",
+    "fix.mail-from-shared": "{name} は {regions} の ID の MAIL FROM ドメインですが、一つの名前には SES の MX を"
+                            "一つ（一つのリージョンの分）しか置けないため、少なくともどれかが失敗します。リージョン"
+                            "ごとに別の MAIL FROM サブドメイン（例: mail-{region}.{domain}）を使い、それぞれにその"
+                            "リージョンの MX を置いてください。",
+    "fix.dmarc-inherited-weaker": "{name} には DMARC レコードがないため {org} の {tag}={policy}（pct={pct}）が適用されますが、"
                                   "求めているものより弱いポリシーです。{name}（ホスト名 {host}）に TXT レコードを"
                                   "次の値で追加してください: {value}",
     "fix.dmarc-missing": "{domain} にはどの DMARC ポリシーも適用されていません。最初は配送に影響しない p=none から"
@@ -208,10 +244,13 @@ CHECK = {
                        "（ほかの許可はそのままで構いません）",
     "note.spf-through": "条件を満たしています: SPF レコードは {via} を通じて SES を許可しています（その先で "
                         "amazonses.com を含めています）",
-    "note.spf-pass-all": "条件を満たしていますが、{via} がインターネット上のすべての送信元を許可しているためです。"
-                         "include:amazonses.com で SES を許可し、レコードの最後は ~all か -all にしてください",
     "note.dmarc-in-force": "条件を満たしています: 登録済みのポリシー p={policy} が有効です",
-    "note.dmarc-inherited": "条件を満たしています: {org} のポリシーが適用されます: p={policy}",
+    "note.dmarc-inherited": "条件を満たしています: {org} のポリシーが適用されます: {tag}={policy}、pct={pct}",
+    "note.dmarc-org-unknown": "{domain} にどの DMARC ポリシーが適用されるかは分かりませんでした。DMARC は {org} に"
+                              "任せていますが、{target} についてどのサーバーからも応答がありません",
+    "note.dmarc-org-cname-empty": "{domain} にどの DMARC ポリシーが適用されるかは分かりませんでした。DMARC は {org} に"
+                                  "任せていますが、{org} は {target} への CNAME で、そこに DMARC レコードがありません"
+                                  "（DMARC のサービスが公開すべきものです）",
     "note.dmarc-none-applies": "{domain} にはどの DMARC ポリシーも適用されていません（SES には不要で、DMARC は組織ドメインに"
                                "任せています）。設定するなら p=none から始め、毎日の集計レポートを受け取る "
                                "rua=mailto:アドレス を加えて、{dmarc_at}（ホスト名 {dmarc_host}）に登録してください: {value}",
@@ -234,6 +273,14 @@ CHECK = {
     "cause.spf-unconfirmed": "SPF の許可を確認できない",
     "cause.dmarc-invalid": "DMARC の書式の誤り",
     "cause.dmarc-inherited-weaker": "継承した DMARC ポリシーが弱い",
+    "cause.spf-pass-all": "SPF が全送信元を許可",
+    "cause.spf-void-lookups": "SPF の空振り問い合わせが多すぎる",
+    "cause.dmarc-weaker-than-organisation": "組織より弱い DMARC ポリシー",
+    "cause.dmarc-org-unknown": "組織の DMARC ポリシーが不明",
+    "cause.wildcard": "ワイルドカードの応答",
+    "cause.servers-out-of-sync": "同じシリアルでサーバー間が不一致",
+    "cause.subdomain-dropped": "サブドメインの欠落",
+    "cause.mail-from-shared": "MAIL FROM の複数リージョン共有",
     "status.ok": "正常",
     "status.missing": "未登録",
     "status.wrong": "誤り",
@@ -260,12 +307,18 @@ CHECK = {
     "label.expected": "あるべき値",
     "label.found": "DNS の値",
     "label.nothing_belongs": "（なし）",
-    "label.checked": "{domain} を確認しました（ゾーン {zone}、問い合わせ先 {servers}）",
+    "label.checked": "{domain}（SES リージョン {region}）を確認しました（ゾーン {zone}、問い合わせ先 {servers}）",
     "label.ses_live": "SES の状態（現在、{region}）",
     "label.ses_saved": "SES の状態（{source} に保存された時点のもの。古い可能性があります）",
     "label.ses_statuses": "DKIM {dkim}、MAIL FROM {mail_from}、検証 {verification}",
     "label.ses_error": "、エラー {error}",
     "label.not_asked": "応答なし: {server}: {reason}: 応答しないネームサーバーは、そこに問い合わせる全員にとって障害です",
+    "server.dead": "使わなくなったサーバーなら、レジストラとゾーンの両方で {zone} の NS レコードから外してください。"
+                   "そうでなければ復旧させてください",
+    "server.lame": "{zone} の NS レコードに載っていますが、このゾーンを返していません。このサーバーにゾーンを読み込ませるか、"
+                   "レジストラとゾーンの両方で NS レコードから外してください",
+    "server.given-dead": "--nameserver に指定したアドレスとポート、そこで DNS サーバーが動いていることを確かめてください",
+    "server.given-lame": "--nameserver に {zone} の権威サーバー（またはリゾルバー）を指定しているか確かめてください",
     "label.summary": "正常 {ok} 件、未登録 {missing} 件、誤り {wrong} 件",
     "label.summary_many": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
     "label.server_state": "{server}: {state}",
