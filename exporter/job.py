@@ -42,6 +42,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
     max_queries: int | None = None  # DNS questions in flight at once; None: exporter/check/ask.py's default
     wait: str | float | None = None  # --wait: a duration (90s, 30m, 1h30m) or seconds; None: check once
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
+    merge_live: bool = False  # ask DNS first and merge with what the zone publishes (exporter/merge.py)
 
     def settings(self):
         """How the format writes: formats.Settings, validated."""
@@ -95,6 +96,8 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
     identities = _identities(job, notify)
+    if job.merge_live:
+        identities = _merge_live(job, identities)
     from .advisories import plain
 
     for identity in identities:
@@ -135,14 +138,19 @@ def _refuse_contradictions(job: Job) -> None:
         raise InputError(f"given {len(set(job.regions))} regions; only --all reads several regions", option="region")
     if job.identity_file is None and not job.domains and not job.all_identities:
         raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
-    if not job.check and job.nameservers and job.dns_host != "auto":
-        raise InputError("only with --check or --dns-host auto (it names the DNS servers to ask)", option="nameserver")
+    if job.check and job.merge_live:
+        raise InputError("writes records merged with the live zone; --check writes none, it judges what is "
+                         "published: give one of the two", option="merge_live")
+    if not job.check and job.nameservers and job.dns_host != "auto" and not job.merge_live:
+        raise InputError("only with --check, --merge-live or --dns-host auto (it names the DNS servers to ask)",
+                         option="nameserver")
     if not job.check and job.only_problems:
         raise InputError("only with --check (it leaves identities whose records are right out of the report)",
                          option="only_problems")
-    for option in ("wait", "max_queries"):
-        if not job.check and getattr(job, option) is not None:
-            raise InputError("only with --check", option=option)
+    if not job.check and job.wait is not None:
+        raise InputError("only with --check", option="wait")
+    if not (job.check or job.merge_live) and job.max_queries is not None:
+        raise InputError("only with --check or --merge-live", option="max_queries")
     if job.wait is not None:
         from .check.wait import parse_duration
 
@@ -173,6 +181,17 @@ def _identities(job: Job, notify) -> list:
         return job.source().identities(job.domains or None, options, notify)
     # Live: the source reads each region (several only with --all: _refuse_contradictions saw to it).
     return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
+
+
+def _merge_live(job: Job, identities: list) -> list:
+    """--merge-live: what the zones publish (exporter/check/live.py), merged (exporter/merge.py)."""
+    from .check.ask import MAX_QUERIES, parse_nameserver
+    from .check.live import read
+    from .merge import merge
+
+    servers = [parse_nameserver(text) for text in job.nameservers]
+    published = read(identities, servers, job.dns_timeout, job.max_queries or MAX_QUERIES)
+    return [merge(identity, found, job.dmarc) for identity, found in zip(identities, published)]
 
 
 def _check(job: Job, identities: list, lang: str, notify) -> int:

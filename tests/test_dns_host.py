@@ -131,7 +131,7 @@ def test_zones_on_different_hosts_in_one_run_get_generic(cli, named, tmp_path):
 def test_nameserver_without_check_or_auto_is_still_refused(cli, tmp_path):
     result = cli(*_identity_args(tmp_path, "cloudflare.test"), "--nameserver", "127.0.0.1")
     assert result.exit_code == 2
-    assert "--nameserver: only with --check or --dns-host auto" in result.stderr
+    assert "--nameserver: only with --check, --merge-live or --dns-host auto" in result.stderr
 
 
 def test_the_panels_page_lists_every_pattern_with_a_source():

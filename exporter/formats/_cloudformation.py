@@ -27,6 +27,8 @@ class Resource:
     record: Record
     zone: str  # FQDN with dot
     lint_false_positive: bool  # E3023 would misread this TXT value (see CFN_LINT_TXT_RULE)
+    carried: tuple[Record, ...] = ()  # --merge-live: the other TXT strings of the record's set
+    live: bool = False  # --merge-live: the set exists in the zone and is written whole here
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Section:
 
 def template(identities, settings: Settings) -> dict:
     """The template's context: sections of resources, the zone id, the description."""
-    from ._terraform import _ROUTE53_ZONE_ID, _zone_id, resource_bases
+    from ._terraform import _ROUTE53_ZONE_ID, _live_set, _zone_id, resource_bases
 
     zone_id = settings.zone_id
     if zone_id is not None:
@@ -59,7 +61,9 @@ def template(identities, settings: Settings) -> dict:
     ids = iter(unique_ids(bases))
     sections = tuple(
         Section(identity, tuple(
-            Resource(next(ids), record, identity.zone, record.type == "TXT" and lint_misreads(record.value))
+            Resource(next(ids), record, identity.zone,
+                     record.type == "TXT" and any(lint_misreads(r.value) for r in (record, *_live_set(identity, record)[0])),
+                     *_live_set(identity, record))
             for record in identity.records))
         for identity in identities
     )

@@ -39,6 +39,8 @@ class Resource:
     ident: str  # Terraform resource name, unique in the file
     record: Record
     zone: Zone
+    carried: tuple[Record, ...] = ()  # --merge-live: the other TXT strings of the record's set (Route 53 only)
+    live: bool = False  # --merge-live: the set exists in the zone and is written whole here
 
 
 @dataclass(frozen=True)
@@ -130,10 +132,17 @@ def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
     names = iter(unique_names(bases))
     _check_no_clash(provider, identities)
     sections = tuple(
-        Section(identity, tuple(Resource(next(names), record, zones[identity.zone]) for record in identity.records))
+        Section(identity, tuple(Resource(next(names), record, zones[identity.zone], *_live_set(identity, record))
+                                for record in identity.records))
         for identity in identities
     )
     return Plan(generation, tuple(zones.values()), sections)
+
+
+def _live_set(identity: Identity, record: Record) -> tuple[tuple[Record, ...], bool]:
+    """(the TXT strings --merge-live carries into the record's set, whether the set exists in DNS)."""
+    carried = tuple(c for c in identity.carried if (c.name, c.type) == (record.name, record.type))
+    return carried, record.type == "TXT" and record.name in identity.read_live
 
 
 def _check_cloudflare_ttl(identities: list[Identity]) -> None:

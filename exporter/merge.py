@@ -1,0 +1,252 @@
+"""--merge-live: an identity's records merged with what its zone already publishes (docs/formats.md).
+
+exporter/check/live.py asks DNS; this module decides, with no network, so that no output
+weakens, replaces or duplicates a record that protects the domain (docs/design.md):
+
+- DMARC at _dmarc.IDENTITY: a valid record is kept (none written); one receivers would not
+  apply is left as it is and reported with --check's cause, unless --dmarc replaces it; an
+  explicit --dmarc weaker than the record it replaces, or than the organisation's policy for a
+  subdomain (sp=, else p=: RFC 7489 6.6.3), is refused.
+- SPF at the MAIL FROM name: a record that already lets SES's mail pass is kept; another one
+  gets include:amazonses.com before its `all`, every other term kept in order (check/spf.py
+  with_ses_include) and is judged as receivers judge it (RFC 7208, check/spf.py judge). Where no
+  valid merge exists (two records, a permerror, more than 10 look-ups once merged, `+all`),
+  the run is refused, naming the record and the reason.
+- Every other TXT string at those names is carried (Identity.carried) into the formats that
+  write a whole record set, so applying them deletes nothing.
+
+Each decision adds a note (a Phrase of the NOTICES catalogue, en and ja) that the headers, the
+instructions and stderr show.
+"""
+
+from __future__ import annotations
+
+from . import advisories
+from .check import dmarc, spf
+from .check.live import Published
+from .errors import InputError
+from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt
+from .phrase import Phrase
+
+
+class Refusal(Exception):
+    """No valid merge: the reason, in words that follow the record's name."""
+
+
+def merge(identity: Identity, published: Published, dmarc_choice: str | None = AUTO_DMARC) -> Identity:
+    """`identity` as it is to be written into the zone `published` shows; InputError when the
+    zone holds what cannot be merged (exit 2). `dmarc_choice` is Options.dmarc: a record's text
+    (--dmarc), AUTO_DMARC or None (--no-dmarc)."""
+    records = list(identity.records)
+    notes: list[Phrase] = [advisories.live_read(zone=published.zone[:-1], servers=", ".join(published.servers))]
+    carried: list[Record] = []
+    read_live: list[str] = []
+
+    spf_record = next((r for r in records if r.purpose == "mail-from-spf"), None)
+    if spf_record is not None:
+        found = published.texts(spf_record.name)
+        kept, merged, others = _spf(spf_record, found, published)
+        if kept is not None:
+            records.remove(spf_record)
+            notes.append(advisories.live_spf_kept(name=spf_record.name[:-1], value=kept))
+        else:
+            if merged is not None:
+                records[records.index(spf_record)] = spf_record._replace(value=merged)
+                notes.append(advisories.live_spf_merged(name=spf_record.name[:-1], found=_spf_of(found),
+                                    value=merged))
+            carried += _carry(spf_record, others, notes)
+            if found:
+                read_live.append(spf_record.name)
+
+    dmarc_name = f"_dmarc.{identity.domain}"
+    ours = next((r for r in records if r.purpose == "dmarc"), None)
+    if dmarc_choice is not None:  # --no-dmarc: nothing of DMARC is written, nothing to decide
+        keep, replaced, others = _dmarc(identity, ours, published, dmarc_choice != AUTO_DMARC)
+        for phrase in replaced:
+            notes.append(phrase)
+        if keep is not None:
+            notes.append(keep)
+            if ours is not None:
+                records.remove(ours)
+        elif ours is not None:
+            if published.cname(dmarc_name):
+                raise InputError(f"{dmarc_name[:-1]} holds a CNAME (to {published.cname(dmarc_name)}), beside which no "
+                                 "DMARC TXT record can be added; publish the record where the CNAME leads, or drop "
+                                 "--merge-live to see the record alone", option="merge_live")
+            carried += _carry(ours, others, notes)
+            if published.texts(dmarc_name):
+                read_live.append(dmarc_name)
+
+    return identity._replace(records=tuple(records), carried=tuple(carried), read_live=tuple(read_live),
+                             advisories=identity.advisories + tuple(notes))
+
+
+# --- SPF -----------------------------------------------------------------------------------
+
+def _spf(record: Record, found: list[str], published: Published) -> tuple[str | None, str | None, list[str]]:
+    """(the live record kept as it is, or None; the merged value, or None when nothing is there;
+    the other TXT strings at the name)."""
+    if published.cname(record.name):
+        raise InputError(f"{record.name[:-1]} holds a CNAME (to {published.cname(record.name)}): the MAIL FROM name "
+                         "needs its own MX and TXT records, which cannot sit beside a CNAME; remove the CNAME first",
+                         option="merge_live")
+    records = [t for t in found if spf.is_spf(t)]
+    others = [t for t in found if not spf.is_spf(t)]
+    if len(records) > 1:
+        raise InputError(f"{record.name[:-1]} holds {len(records)} SPF records ({' | '.join(sorted(records))}), a "
+                         "permerror (RFC 7208 4.5): receivers apply none; merge them into one, then run again",
+                         option="merge_live")
+    if not records:
+        return None, None, others
+    try:
+        kept, merged = merged_spf(records[0], published.lookup())
+    except Refusal as e:
+        raise InputError(f"cannot merge amazonses.com into the SPF record at {record.name[:-1]} "
+                         f"({records[0]}): {e}", option="merge_live") from None
+    return kept, merged, others
+
+
+def merged_spf(text: str, lookup: spf.Lookup) -> tuple[str | None, str | None]:
+    """(text, None) when the SPF record `text` already lets SES's mail pass; else (None, the
+    record with include:amazonses.com before its `all`), judged as receivers judge it with the
+    records `lookup` knows. Refusal when no valid merge exists."""
+    verdict = spf.judge(text, lookup)
+    _refuse_spf(verdict, text, merged=False)
+    if verdict.ok:
+        return text, None
+    try:
+        parsed = spf.terms(text)
+    except ValueError as e:  # judge said so already; kept for the type checker's sake
+        raise Refusal(f"{e} is not an SPF term (a permerror)") from None
+    odd = next((t for t in parsed if not t.modifier and t.name == "include" and t.qualifier != "+"
+                and t.argument.lower().rstrip(".") == spf.SES_INCLUDE), None)
+    if odd is not None:
+        raise Refusal(f"it names {odd.text}, a qualifier that does not let SES's mail pass; change that term yourself")
+    merged = spf.with_ses_include(text)
+    _refuse_spf(spf.judge(merged, lookup), merged, merged=True)
+    try:
+        checked_txt(merged)
+    except InputError as e:
+        raise Refusal(f"the merged record would be too long ({e})") from None
+    return None, merged
+
+
+def _refuse_spf(verdict: spf.Verdict, text: str, merged: bool) -> None:
+    """Refusal for what receivers would not accept: a permerror, `+all`, or what cannot be read."""
+    once = " once include:amazonses.com is added" if merged else ""
+    detail = verdict.detail
+    if verdict.note == "spf-pass-all" or any(t.lstrip("+").lower() == "all" and not t.startswith(("-", "~", "?"))
+                                             for t in text.split()[1:]):
+        raise Refusal("it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all "
+                      "or -all first")
+    if verdict.cause == "spf-too-many-lookups":
+        raise Refusal(f"it needs more than 10 DNS look-ups{once} ({detail.get('count')} counted), a permerror "
+                      "(RFC 7208 4.6.4); flatten or remove some include: terms first")
+    if verdict.cause == "spf-syntax":
+        raise Refusal(f"{detail.get('term')} is not valid SPF, a permerror (RFC 7208 4.6.1)")
+    if verdict.cause == "spf-include-permerror":
+        via = detail.get("target") or detail.get("bad") or ""
+        raise Refusal(f"{detail.get('term')} leads to a permerror{f' ({via})' if via else ''} (RFC 7208 5.2)")
+    if verdict.cause == "spf-redirect-ignored":
+        raise Refusal(f"{detail.get('term')} beside an all term is ignored by receivers (RFC 7208 6.1); keep one of "
+                      "the two first")
+    if verdict.cause == "spf-unconfirmed":
+        raise Refusal(f"{detail.get('term')} cannot be followed before sending (a macro, or a record nobody "
+                      "answered for), so its look-ups cannot be counted; merge by hand")
+    if merged and not verdict.ok:  # the merge should always authorize SES: anything else is not written
+        raise Refusal(f"the merged record would not let SES's mail pass ({verdict.cause})")
+
+
+def _spf_of(found: list[str]) -> str:
+    return next(t for t in found if spf.is_spf(t))
+
+
+# --- DMARC ---------------------------------------------------------------------------------
+
+def _dmarc(identity: Identity, ours: Record | None, published: Published,
+           explicit: bool) -> tuple[Phrase | None, list[Phrase], list[str]]:
+    """(the note when the live record is kept and none written, or None; notes on a record
+    replaced; the other TXT strings at _dmarc.IDENTITY)."""
+    name = f"_dmarc.{identity.domain}"
+    found = published.texts(name)
+    meant = sorted(t for t in found if dmarc.looks_like_dmarc(t))
+    others = [t for t in found if not dmarc.looks_like_dmarc(t)]
+    valid = [t for t in meant if dmarc.is_dmarc(t)]
+    shown = " | ".join(meant)
+    if len(meant) == 1 and len(valid) == 1 and dmarc.read(valid[0]).problem is None:
+        live = dmarc.read(valid[0])
+        if ours is None or not explicit or dmarc.tags(ours.value) == dmarc.tags(live.text):
+            return advisories.live_dmarc_kept(name=name[:-1], value=live.text), [], others
+        weaker = _weaker(ours.value, live)
+        if weaker:
+            raise InputError(f"{ours.value!r} is weaker than the DMARC record published at {name[:-1]} "
+                             f"({live.text}): {weaker}; drop --dmarc to keep the published record",
+                             option="dmarc")
+        _refuse_weaker_than_organisation(identity, ours, published)
+        return None, [advisories.live_dmarc_replaced(name=name[:-1], value=live.text)], others
+    if meant:
+        cause = "conflict" if len(valid) > 1 else (dmarc.read(meant[0]).problem or "dmarc-invalid")
+        if ours is None or not explicit:
+            return (advisories.live_dmarc_invalid(name=name[:-1], value=shown, cause=cause,
+                           command=f"ses-export {identity.name} --check"), [], others)
+        _refuse_weaker_than_organisation(identity, ours, published)
+        return None, [advisories.live_dmarc_replaced(name=name[:-1], value=shown)], others
+    if ours is not None and explicit:
+        _refuse_weaker_than_organisation(identity, ours, published)
+    return None, [], others
+
+
+def _weaker(value: str, live: dmarc.Record) -> str | None:
+    """Why the record `value` would weaken the live one, or None: a weaker p=, sp= or pct=."""
+    ours = dmarc.read(value)
+    if dmarc.strength(ours.policy) < dmarc.strength(live.policy):
+        return f"p={ours.policy} where p={live.policy} is published"
+    if dmarc.strength(ours.subdomain_policy) < dmarc.strength(live.subdomain_policy):
+        return f"subdomains get {ours.subdomain_policy} where {live.subdomain_policy} is published"
+    if _pct(ours.text) < _pct(live.text):
+        return f"pct={_pct(ours.text)} where pct={_pct(live.text)} is published"
+    return None
+
+
+def _pct(text: str) -> int:
+    value = dmarc.tags(text).get("pct", "100")
+    return int(value) if value.isdigit() else 100
+
+
+def _refuse_weaker_than_organisation(identity: Identity, ours: Record, published: Published) -> None:
+    """RFC 7489 6.6.3: a subdomain's own record replaces the organisation's policy for it, so a
+    weaker one written here would switch the stronger policy off."""
+    from . import psl
+
+    organisation = psl.registrable_domain(identity.domain)
+    if not organisation or organisation == identity.domain:
+        return
+    org_name = f"_dmarc.{organisation}"
+    applied = [t for t in published.texts(org_name) if dmarc.is_dmarc(t)]
+    if len(applied) != 1:
+        return
+    org = dmarc.read(applied[0])
+    wanted = dmarc.read(ours.value).policy
+    if dmarc.strength(wanted) < dmarc.strength(org.subdomain_policy):
+        tag = "sp" if "sp" in dmarc.tags(org.text) else "p"
+        raise InputError(f"{ours.value!r} is weaker than the policy {org_name[:-1]} applies to {identity.name} "
+                         f"({tag}={org.subdomain_policy}): published at {ours.name[:-1]} it would switch that policy "
+                         f"off; drop --dmarc (the organisation's policy applies), or give p={org.subdomain_policy}",
+                         option="dmarc")
+
+
+# --- other TXT strings ---------------------------------------------------------------------
+
+def _carry(record: Record, others: list[str], notes: list[Phrase]) -> list[Record]:
+    """The other TXT strings at the record's name, carried into its record set."""
+    carried = []
+    for text in sorted(others):
+        try:
+            checked_txt(text)
+        except InputError as e:
+            raise InputError(f"{record.name[:-1]} holds a TXT record that cannot be written again ({e}); "
+                             "it would be lost where the whole record set is written", option="merge_live") from None
+        carried.append(record._replace(value=text, purpose=CARRIED))
+    if carried:
+        notes.append(advisories.live_carried(name=record.name[:-1], values=" | ".join(r.value for r in carried)))
+    return carried
