@@ -229,8 +229,9 @@ def _refuse_weaker_than_organisation(identity: Identity, ours: Record, published
     wanted = dmarc.read(ours.value).policy
     if dmarc.strength(wanted) < dmarc.strength(org.subdomain_policy):
         tag = "sp" if "sp" in dmarc.tags(org.text) else "p"
-        raise InputError(f"{ours.value!r} is weaker than the policy {org_name[:-1]} applies to {identity.name} "
-                         f"({tag}={org.subdomain_policy}): published at {ours.name[:-1]} it would switch that policy "
+        raise InputError(f"{ours.value!r} is weaker than the policy {organisation[:-1]} applies to {identity.name} "
+                         f"({tag}={org.subdomain_policy} at {org_name[:-1]}): published at {ours.name[:-1]} it would "
+                         "switch that policy "
                          f"off; drop --dmarc (the organisation's policy applies), or give p={org.subdomain_policy}",
                          option="dmarc")
 

@@ -166,7 +166,7 @@ def test_explicit_dmarc_weaker_than_the_published_one_is_refused():
 def test_a_subdomain_dmarc_weaker_than_the_organisation_sp_is_refused():
     ident, opts = identity("shop.example.com", dmarc="v=DMARC1; p=quarantine;")
     found = published({"_dmarc.example.com.": txt("v=DMARC1; p=quarantine; sp=reject")})
-    with pytest.raises(InputError, match=r"applies to shop.example.com \(sp=reject\)"):
+    with pytest.raises(InputError, match=r"applies to shop.example.com \(sp=reject at _dmarc.example.com\)"):
         merge(ident, found, opts.dmarc)
     ident, opts = identity("shop.example.com", dmarc="v=DMARC1; p=reject;")
     assert any(r.purpose == "dmarc" for r in merge(ident, found, opts.dmarc).records)

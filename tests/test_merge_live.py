@@ -1,0 +1,198 @@
+"""--merge-live against a real `named` serving zones that already hold DMARC, SPF for other senders,
+site verifications, two SPF records, an SPF that would pass 10 look-ups once merged; and a dead
+server. Each output is read back by its own reader (dnspython, botocore's model, octoDNS, HCL)."""
+
+from __future__ import annotations
+
+import json
+
+import dns.zone
+import pytest
+
+from check_zones import write_identity
+from conftest import require_tool
+from dns_servers import Named, SilentServer
+from merge_zones import REJECT, SITE_VERIFICATION, all_zones
+
+pytestmark = [pytest.mark.needs_named]
+
+MERGED = "v=spf1 include:_spf.senders.test include:amazonses.com ~all"
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory):
+    server = Named(require_tool("named"), tmp_path_factory.mktemp("named-merge"), all_zones())
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def identities(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("identities")
+    for domain in ("kept.test", "twospf.test", "toomany.test", "justfits.test", "hasses.test", "plusall.test",
+                   "invalid.test", "shop.org.test", "empty.test"):
+        write_identity(folder, domain)
+    return folder
+
+
+def export(cli, named, identities, *args: str, server: str | None = None):
+    domains = [a for a in args if a.endswith(".test")]
+    rest = [a for a in args if not a.endswith(".test")]
+    return cli(*domains, "--identity-file", str(identities), "--region", "us-east-1", "--merge-live",
+               "--nameserver", server or named.address, *rest)
+
+
+def records(result) -> list[dict]:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["records"]
+
+
+def test_dmarc_kept_spf_merged_verification_left_alone_in_bind(cli, named, identities):
+    result = export(cli, named, identities, "kept.test", "-f", "bind")
+    assert result.exit_code == 0, result.stderr
+    zone = dns.zone.from_text(result.stdout, origin="kept.test.", check_origin=False, relativize=False)
+    txt = {name.to_text(): [b"".join(r.strings).decode() for r in rdataset]
+           for name, rdataset in zone.iterate_rdatasets("TXT")}
+    assert txt == {"mail.kept.test.": [MERGED]}  # no DMARC record, no second SPF, no copy of the verification
+    header = result.stdout.split("\n\n")[0]
+    assert f"Kept the DMARC record published at _dmarc.kept.test ({REJECT})" in header
+    assert f"(v=spf1 include:_spf.senders.test ~all) is merged into one: {MERGED}" in header
+    assert f"({SITE_VERIFICATION}) stay" in header
+    assert "Kept the DMARC record" in result.stderr
+
+
+def test_json_lists_the_records_needed_and_says_why(cli, named, identities):
+    found = records(export(cli, named, identities, "kept.test", "-f", "json"))
+    assert [(r["purpose"], r["value"]) for r in found if r["type"] == "TXT"] == [("mail-from-spf", MERGED)]
+
+
+def test_route53_changes_upserts_the_whole_merged_set(cli, named, identities):
+    from route53_support import validate_change_batch
+
+    result = export(cli, named, identities, "kept.test", "-f", "route53-changes")
+    assert result.exit_code == 0, result.stderr
+    batch = json.loads(result.stdout)
+    assert validate_change_batch(batch) == []
+    txt = [c for c in batch["Changes"] if c["ResourceRecordSet"]["Type"] == "TXT"]
+    assert len(txt) == 1 and txt[0]["Action"] == "UPSERT"
+    assert txt[0]["ResourceRecordSet"]["ResourceRecords"] == [{"Value": f'"{MERGED}"'},
+                                                              {"Value": f'"{SITE_VERIFICATION}"'}]
+
+
+@pytest.mark.slow
+def test_octodns_carries_the_verification_and_validates(cli, named, identities, tmp_path):
+    from octodns_support import config, run, zone_records
+
+    result = export(cli, named, identities, "kept.test", "-f", "octodns", "-o", f"{tmp_path}/zones/")
+    assert result.exit_code == 0, result.stderr
+    found = [r for r in zone_records(tmp_path / "zones", "kept.test.") if r[1] == "TXT"]
+    assert sorted(r[4] for r in found) == sorted([MERGED, SITE_VERIFICATION])
+    (tmp_path / "config.yaml").write_text(config(tmp_path / "zones", ["kept.test."]), encoding="utf-8")
+    checked = run("octodns-validate", tmp_path / "config.yaml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.needs_node
+def test_terraform_route53_carries_the_verification_and_may_overwrite_the_live_set(cli, named, identities):
+    from hcl_support import Hcl
+
+    result = export(cli, named, identities, "kept.test", "-f", "terraform-route53")
+    assert result.exit_code == 0, result.stderr
+    hcl = Hcl()
+    try:
+        checked = hcl.check(result.stdout)
+    finally:
+        hcl.close()
+    assert checked["error"] is None and checked["formatted"] == result.stdout, "not in terraform fmt layout"
+    resources = checked["parsed"]["resource"]["aws_route53_record"]
+    spf = resources["kept_test_mail_from_spf"][0]
+    assert spf["records"] == [MERGED, SITE_VERIFICATION] and spf["allow_overwrite"] is True
+    assert all("allow_overwrite" not in r[0] for name, r in resources.items() if name != "kept_test_mail_from_spf")
+
+
+def test_cloudformation_carries_the_verification(cli, named, identities):
+    import yaml
+
+    result = export(cli, named, identities, "kept.test", "-f", "cloudformation")
+    assert result.exit_code == 0, result.stderr
+    resources = yaml.safe_load(result.stdout)["Resources"]
+    txt = [r["Properties"] for r in resources.values() if r["Properties"]["Type"] == "TXT"]
+    assert [p["ResourceRecords"] for p in txt] == [[f'"{MERGED}"', f'"{SITE_VERIFICATION}"']]
+
+
+@pytest.mark.parametrize("domain, reason", [
+    ("twospf.test", "mail.twospf.test holds 2 SPF records"),
+    ("toomany.test", "more than 10 DNS look-ups once include:amazonses.com is added (11 counted)"),
+    ("plusall.test", "it ends in +all"),
+])
+def test_no_valid_merge_is_exit_2_one_line_no_file(cli, named, identities, tmp_path, domain, reason):
+    target = tmp_path / "out.zone"
+    result = export(cli, named, identities, domain, "-f", "bind", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("ses-export: --merge-live: ") and reason in result.stderr
+    assert result.stderr.count("\n") == 1 and not target.exists()
+
+
+def test_ten_look_ups_once_merged_are_written(cli, named, identities):
+    spf = [r["value"] for r in records(export(cli, named, identities, "justfits.test", "-f", "json"))
+           if r["purpose"] == "mail-from-spf"]
+    assert spf == ["v=spf1 " + " ".join(f"a:h{i}.justfits.test" for i in range(1, 8))
+                   + " include:_spf.senders.test include:amazonses.com -all"]
+
+
+def test_spf_that_authorizes_ses_already_is_kept(cli, named, identities):
+    found = records(export(cli, named, identities, "hasses.test", "-f", "json"))
+    assert "mail-from-spf" not in [r["purpose"] for r in found]
+    assert "mail-from-mx" in [r["purpose"] for r in found]
+
+
+def test_invalid_dmarc_reported_and_replaced_only_with_dmarc(cli, named, identities):
+    result = export(cli, named, identities, "invalid.test", "-f", "json")
+    assert "dmarc" not in [r["purpose"] for r in records(result)]
+    assert "(dmarc-p-invalid, as ses-export invalid.test --check reports it)" in result.stderr
+    replaced = export(cli, named, identities, "invalid.test", "-f", "json", "--dmarc", "v=DMARC1; p=quarantine")
+    assert [r["value"] for r in records(replaced) if r["purpose"] == "dmarc"] == ["v=DMARC1; p=quarantine"]
+    assert "replaces the one published at _dmarc.invalid.test (v=DMARC1; p=bogus)" in replaced.stderr
+
+
+def test_dmarc_weaker_than_published_or_than_the_organisation_is_refused(cli, named, identities):
+    weaker = export(cli, named, identities, "kept.test", "-f", "bind", "--dmarc", "v=DMARC1; p=quarantine")
+    assert weaker.exit_code == 2 and "p=quarantine where p=reject is published" in weaker.stderr
+    subdomain = export(cli, named, identities, "shop.org.test", "-f", "bind", "--dmarc", "v=DMARC1; p=none")
+    assert subdomain.exit_code == 2
+    assert "weaker than the policy org.test applies to shop.org.test (sp=reject at _dmarc.org.test)" in subdomain.stderr
+    # Left to the organisation (the default below it): no DMARC record, as without --merge-live.
+    assert "dmarc" not in [r["purpose"] for r in records(export(cli, named, identities, "shop.org.test", "-f", "json"))]
+
+
+def test_several_identities_at_once_and_an_empty_zone(cli, named, identities):
+    found = records(export(cli, named, identities, "kept.test", "empty.test", "hasses.test", "-f", "json"))
+    by_identity = {}
+    for r in found:
+        by_identity.setdefault(r["identity"], []).append(r["purpose"])
+    assert by_identity["empty.test."] == ["dkim", "dkim", "dkim", "mail-from-mx", "mail-from-spf", "dmarc"]
+    assert "dmarc" not in by_identity["kept.test."] and "mail-from-spf" not in by_identity["hasses.test."]
+
+
+def test_japanese_header_notes(cli, named, identities):
+    result = export(cli, named, identities, "kept.test", "-f", "bind", "--lang", "ja")
+    assert result.exit_code == 0, result.stderr
+    assert "; _dmarc.kept.test に公開済みの DMARC レコード" in result.stdout
+
+
+def test_dns_that_cannot_be_asked_is_exit_3_and_no_output(cli, named, identities, tmp_path):
+    silent = SilentServer()
+    target = tmp_path / "out.json"
+    try:
+        result = export(cli, named, identities, "kept.test", "-f", "json", "-o", str(target), "--dns-timeout", "0.2",
+                        server=silent.address)
+    finally:
+        silent.stop()
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"ses-export: DNS: {silent.address} could not be asked (")
+    assert result.stderr.count("\n") == 1 and not target.exists()
+
+
+def test_merge_live_with_check_is_refused(cli, identities):
+    result = cli("kept.test", "--identity-file", str(identities), "--region", "us-east-1", "--merge-live", "--check")
+    assert result.exit_code == 2 and result.stderr.startswith("ses-export: --merge-live: ")
