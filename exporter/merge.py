@@ -145,8 +145,11 @@ def _refuse_spf(verdict: spf.Verdict, text: str, merged: bool) -> None:
     if verdict.cause == "spf-syntax":
         raise Refusal(f"{detail.get('term')} is not valid SPF, a permerror (RFC 7208 4.6.1)")
     if verdict.cause == "spf-include-permerror":
-        via = detail.get("target") or detail.get("bad") or ""
-        raise Refusal(f"{detail.get('term')} leads to a permerror{f' ({via})' if via else ''} (RFC 7208 5.2)")
+        target = (detail.get("target") or "").rstrip(".")
+        why = {"spf-include-no-record": f"{target} has no SPF record",
+               "spf-include-several": f"{target} has {detail.get('count')} SPF records",
+               }.get(verdict.fix or "", f"{detail.get('bad')} is not valid SPF")
+        raise Refusal(f"{detail.get('term')} leads to a permerror: {why} (RFC 7208 5.2)")
     if verdict.cause == "spf-redirect-ignored":
         raise Refusal(f"{detail.get('term')} beside an all term is ignored by receivers (RFC 7208 6.1); keep one of "
                       "the two first")

@@ -87,7 +87,7 @@ def test_the_merged_record_keeps_every_term_in_order_and_authorizes_ses(terms, e
     ("v=spf1 include:_spf1.senders.example all", "+all"),
     ("v=spf1 " + " ".join(f"a:h{i}.example" for i in range(10)) + " ~all", "more than 10 DNS look-ups once"),
     ("v=spf1 " + " ".join(f"a:h{i}.example" for i in range(11)) + " ~all", "more than 10 DNS look-ups ("),
-    ("v=spf1 include:nothing.example ~all", "include:nothing.example leads to a permerror"),
+    ("v=spf1 include:nothing.example ~all", "include:nothing.example leads to a permerror: nothing.example has no SPF record"),
     ("v=spf1 ip4:192.0.2.1 foo:bar ~all", "foo:bar is not valid SPF"),
     ("v=spf1 include:%{i}._spf.example ~all", "cannot be followed"),
     ("v=spf1 ?include:amazonses.com ~all", "?include:amazonses.com"),
