@@ -188,7 +188,7 @@ def _dmarc(identity: Identity, ours: Record | None, published: Published,
         _refuse_weaker_than_organisation(identity, ours, published)
         return None, [advisories.live_dmarc_replaced(name=name[:-1], value=live.text)], others
     if meant:
-        cause = "conflict" if len(valid) > 1 else (dmarc.read(meant[0]).problem or "dmarc-invalid")
+        cause = "conflict" if len(valid) > 1 else _invalid_cause(meant[0])
         if ours is None or not explicit:
             return (advisories.live_dmarc_invalid(name=name[:-1], value=shown, cause=cause,
                            command=f"ses-export {identity.name} --check"), [], others)
@@ -197,6 +197,14 @@ def _dmarc(identity: Identity, ours: Record | None, published: Published,
     if ours is not None and explicit:
         _refuse_weaker_than_organisation(identity, ours, published)
     return None, [], others
+
+
+def _invalid_cause(text: str) -> str:
+    """--check's cause for a DMARC record receivers discard (docs/check.md)."""
+    inner = text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else None
+    if inner is not None and dmarc.is_dmarc(inner):
+        return "extra-quotes"  # typed with its quotes into a panel that adds its own
+    return dmarc.read(text).problem or "dmarc-v-not-first"
 
 
 def _weaker(value: str, live: dmarc.Record) -> str | None:

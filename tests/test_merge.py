@@ -193,3 +193,10 @@ def test_no_dmarc_leaves_dmarc_alone():
     ident, opts = identity(dmarc=None)
     merged = merge(ident, published({"_dmarc.example.com.": txt("v=DMARC1; p=bogus")}), opts.dmarc)
     assert not any(a.key.startswith("notice.live-dmarc") for a in merged.advisories)
+
+
+def test_a_quoted_dmarc_is_reported_as_check_reports_it():
+    ident, opts = identity()
+    merged = merge(ident, published({"_dmarc.example.com.": txt('\\"v=DMARC1; p=reject\\"')}), opts.dmarc)
+    note = next(a for a in merged.advisories if a.key == "notice.live-dmarc-invalid")
+    assert dict(note.params)["cause"] == "extra-quotes"

@@ -196,3 +196,37 @@ def test_dns_that_cannot_be_asked_is_exit_3_and_no_output(cli, named, identities
 def test_merge_live_with_check_is_refused(cli, identities):
     result = cli("kept.test", "--identity-file", str(identities), "--region", "us-east-1", "--merge-live", "--check")
     assert result.exit_code == 2 and result.stderr.startswith("ses-export: --merge-live: ")
+
+
+@pytest.mark.slow
+def test_applied_to_route53_nothing_published_is_lost_or_weakened(cli, named, identities, monkeypatch):
+    """The batch applied by boto3 to moto's Route 53 holding what named serves for kept.test: the
+    verification and the DMARC policy survive, the SPF record is the merged one, SES's records are added."""
+    import boto3
+    from moto import mock_aws
+
+    from merge_zones import ZONES
+
+    for var, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                       "AWS_DEFAULT_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(var, value)
+    result = export(cli, named, identities, "kept.test", "-f", "route53-changes")
+    assert result.exit_code == 0, result.stderr
+    with mock_aws():
+        route53 = boto3.client("route53")
+        zone = route53.create_hosted_zone(Name="kept.test.", CallerReference="merge-live")["HostedZone"]["Id"]
+        existing: dict[tuple[str, str], list[str]] = {}
+        for line in ZONES["kept.test"]:  # the zone as named serves it
+            name, rtype, value = line.split(" ", 2)
+            existing.setdefault((f"{name}.kept.test.", rtype), []).append(value)
+        route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": [
+            {"Action": "CREATE", "ResourceRecordSet": {"Name": name, "Type": rtype, "TTL": 300,
+                                                       "ResourceRecords": [{"Value": v} for v in values]}}
+            for (name, rtype), values in existing.items()]})
+        route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch=json.loads(result.stdout))
+        sets = {(s["Name"], s["Type"]): sorted(r["Value"] for r in s["ResourceRecords"])
+                for s in route53.list_resource_record_sets(HostedZoneId=zone)["ResourceRecordSets"]}
+    assert sets[("mail.kept.test.", "TXT")] == sorted([f'"{MERGED}"', f'"{SITE_VERIFICATION}"'])
+    assert sets[("_dmarc.kept.test.", "TXT")] == [f'"{REJECT}"']
+    assert sets[("mail.kept.test.", "MX")] == ["10 feedback-smtp.us-east-1.amazonses.com."]
+    assert len([key for key in sets if key[1] == "CNAME"]) == 3
