@@ -230,3 +230,25 @@ def test_applied_to_route53_nothing_published_is_lost_or_weakened(cli, named, id
     assert sets[("_dmarc.kept.test.", "TXT")] == [f'"{REJECT}"']
     assert sets[("mail.kept.test.", "MX")] == ["10 feedback-smtp.us-east-1.amazonses.com."]
     assert len([key for key in sets if key[1] == "CNAME"]) == 3
+
+
+@pytest.mark.slow
+def test_live_ses_with_all_identities_of_the_region(named, tmp_path):
+    """Live SES (boto3's HTTP stack against the loopback SES of tests/fake_ses.py), --all: every
+    identity is merged with what named serves for it, asked at once."""
+    import subprocess
+
+    from check_zones import saved_identity
+    from fake_ses import FakeSes, isolated_aws_environment
+    from test_cli import entry_point
+
+    served = {domain: saved_identity(domain) for domain in ("kept.test", "hasses.test", "empty.test")}
+    with FakeSes({"us-east-1": served}) as ses:
+        env = isolated_aws_environment(endpoint=ses.url, AWS_DEFAULT_REGION="us-east-1")
+        result = subprocess.run([entry_point(), "--all", "--region", "us-east-1", "-f", "json", "--merge-live",
+                                 "--nameserver", named.address], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)["records"]
+    spf = {r["identity"]: r["value"] for r in found if r["purpose"] == "mail-from-spf"}
+    assert spf == {"kept.test.": MERGED, "empty.test.": "v=spf1 include:amazonses.com ~all"}
+    assert sorted(r["identity"] for r in found if r["purpose"] == "dmarc") == ["empty.test.", "hasses.test."]
