@@ -24,7 +24,8 @@ from __future__ import annotations
 from .phrase import Kind, Phrase, compose
 
 FAILED = ("FAILED", "TEMPORARY_FAILURE")
-MERGE_LIVE = "notice.live-"  # the keys of exporter/merge.py's notes: what the live zone held, named in file headers too
+MERGE_LIVE = "notice.live-"  # the keys of what DNS said when asked live (exporter/merge.py, the zone found): named
+# in file headers too
 DKIM_TROUBLESHOOTING = "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-dkim.html"  # SES Developer Guide, "Troubleshooting DKIM problems"
 
 
@@ -105,8 +106,14 @@ def live_carried(name: str, values: str) -> Phrase:
     return Phrase("notice.live-carried", name=name, values=values)
 
 
+def zone_found(domain: str, zone: str) -> Phrase:
+    """The zone DNS delegates for the identity, below the one assumed (model.in_zone_found)."""
+    return Phrase("notice.live-zone", domain=domain, zone=zone)
+
+
 def merge_notes(advisories, lang: str = "en") -> list[str]:
-    """--merge-live's notes as plain text, for file headers and the JSON's notes."""
+    """--merge-live's notes and the zone found in DNS (what DNS said, asked live) as plain text, for
+    file headers and the JSON's notes."""
     return [plain(phrase, lang) for phrase in advisories if phrase.key.startswith(MERGE_LIVE)]
 
 

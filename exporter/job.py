@@ -98,6 +98,10 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     identities = _identities(job, notify)
     if job.merge_live:
         identities = _merge_live(job, identities)
+    elif job.dns_host == "auto":  # the zone cut found in DNS, as --check and --merge-live find it
+        from .dns_host import in_zones_found
+
+        identities = in_zones_found(identities, job.nameservers, job.dns_timeout)
     from .advisories import plain
 
     for identity in identities:

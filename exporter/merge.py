@@ -25,7 +25,7 @@ from . import advisories
 from .check import dmarc, spf
 from .check.live import Published
 from .errors import InputError
-from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt
+from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt, in_zone_found
 from .phrase import Phrase
 
 
@@ -37,6 +37,7 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
     """`identity` as it is to be written into the zone `published` shows; InputError when the
     zone holds what cannot be merged (exit 2). `dmarc_choice` is Options.dmarc: a record's text
     (--dmarc), AUTO_DMARC or None (--no-dmarc)."""
+    identity = in_zone_found(identity, published.zone)
     records = list(identity.records)
     notes: list[Phrase] = [advisories.live_read(zone=published.zone[:-1], servers=", ".join(published.servers))]
     carried: list[Record] = []

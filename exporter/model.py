@@ -127,6 +127,20 @@ def record_sets(identity: Identity) -> list[RecordSet]:
             for (name, rtype), records in sets.items()]
 
 
+def in_zone_found(identity: Identity, zone: str | None) -> Identity:
+    """The identity with the zone DNS says holds it (--merge-live, --dns-host auto: the zone cut
+    --check finds), where its zone was only assumed (no --zone) and DNS delegates a zone below the
+    assumed one: host names are then relative to that zone, as the DNS host serving it shows them."""
+    if (zone is None or not identity.zone_assumed or zone == identity.zone
+            or not names.is_within(zone, identity.zone) or not names.is_within(identity.domain, zone)):
+        return identity
+    from . import advisories
+
+    kept = tuple(a for a in identity.advisories if a.key != "notice.zone-assumed")
+    return identity._replace(zone=zone, zone_assumed=False,
+                             advisories=kept + (advisories.zone_found(identity.name, zone[:-1]),))
+
+
 class Options(NamedTuple):  # a NamedTuple, like Job: cheaper to define at every start-up than a dataclass
     """What the user chose, validated once (see `options`)."""
 

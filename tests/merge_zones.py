@@ -36,7 +36,9 @@ ZONES = {
     # An organisation that enforces on its subdomains; the identity is shop.org.test.
     "org.test": ["_dmarc TXT \"v=DMARC1; p=quarantine; sp=reject\""],
     # Nothing beside: the usual output.
-    "empty.test": [],
+    "empty.test": ["_dmarc TXT \"v=DMARC1; p=none; sp=quarantine\""],
+    # A subdomain delegated as a zone of its own (served by the same named); its organisation is empty.test.
+    "news.empty.test": [],
 }
 
 

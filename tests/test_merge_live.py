@@ -30,7 +30,7 @@ def named(tmp_path_factory):
 def identities(tmp_path_factory):
     folder = tmp_path_factory.mktemp("identities")
     for domain in ("kept.test", "twospf.test", "toomany.test", "justfits.test", "hasses.test", "plusall.test",
-                   "invalid.test", "shop.org.test", "empty.test"):
+                   "invalid.test", "shop.org.test", "empty.test", "news.empty.test"):
         write_identity(folder, domain)
     return folder
 
@@ -170,7 +170,7 @@ def test_several_identities_at_once_and_an_empty_zone(cli, named, identities):
     by_identity = {}
     for r in found:
         by_identity.setdefault(r["identity"], []).append(r["purpose"])
-    assert by_identity["empty.test."] == ["dkim", "dkim", "dkim", "mail-from-mx", "mail-from-spf", "dmarc"]
+    assert by_identity["empty.test."] == ["dkim", "dkim", "dkim", "mail-from-mx", "mail-from-spf"]
     assert "dmarc" not in by_identity["kept.test."] and "mail-from-spf" not in by_identity["hasses.test."]
 
 
@@ -238,9 +238,10 @@ def test_live_ses_with_all_identities_of_the_region(named, tmp_path):
     identity is merged with what named serves for it, asked at once."""
     import subprocess
 
+    from test_cli import entry_point
+
     from check_zones import saved_identity
     from fake_ses import FakeSes, isolated_aws_environment
-    from test_cli import entry_point
 
     served = {domain: saved_identity(domain) for domain in ("kept.test", "hasses.test", "empty.test")}
     with FakeSes({"us-east-1": served}) as ses:
@@ -251,4 +252,16 @@ def test_live_ses_with_all_identities_of_the_region(named, tmp_path):
     found = json.loads(result.stdout)["records"]
     spf = {r["identity"]: r["value"] for r in found if r["purpose"] == "mail-from-spf"}
     assert spf == {"kept.test.": MERGED, "empty.test.": "v=spf1 include:amazonses.com ~all"}
-    assert sorted(r["identity"] for r in found if r["purpose"] == "dmarc") == ["empty.test.", "hasses.test."]
+    assert sorted(r["identity"] for r in found if r["purpose"] == "dmarc") == ["hasses.test."]
+
+
+def test_a_delegated_subdomain_is_written_for_its_own_zone(cli, named, identities):
+    """news.empty.test is a zone of its own: the identity takes it (host names relative to it), and
+    the organisation's _dmarc, in another zone, is asked all the same: its sp= refuses a weaker --dmarc."""
+    result = export(cli, named, identities, "news.empty.test", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["identities"][0]["zone"] == "news.empty.test."
+    assert any("which DNS delegates for news.empty.test" in note for note in document["identities"][0]["notes"])
+    weaker = export(cli, named, identities, "news.empty.test", "-f", "json", "--dmarc", "v=DMARC1; p=none")
+    assert weaker.exit_code == 2 and "(sp=quarantine at _dmarc.empty.test)" in weaker.stderr

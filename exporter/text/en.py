@@ -296,6 +296,8 @@ NOTICES = {
     "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
                            "your DNS host, rerun with --zone {domain:code}.",
     # --merge-live (exporter/merge.py): what the live zone held and what became of it.
+    "notice.live-zone": "Hosts are relative to the zone {zone:code}, which DNS delegates for {domain:code}: its "
+                        "records belong in that zone, at the DNS host that serves it.",
     "notice.live-read": "Merged with what the zone {zone:code} publishes now (asked of {servers}, --merge-live).",
     "notice.live-dmarc-kept": "Kept the DMARC record published at {name:code} ({value:code}): no DMARC record is "
                               "written here.",

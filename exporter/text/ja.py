@@ -302,6 +302,8 @@ NOTICES = {
     "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
                            "--zone {domain:code} を付けて実行し直してください。",
     # --merge-live（exporter/merge.py）: 公開中のゾーンにあったものと、その扱い。
+    "notice.live-zone": "ホスト名はゾーン {zone:code} からの相対名です。DNS では {domain:code} がこのゾーンに"
+                        "委任されているため、レコードはこのゾーンを管理する DNS 事業者に登録します。",
     "notice.live-read": "ゾーン {zone:code} で現在公開されている内容と統合しました（{servers} に問い合わせ、"
                         "--merge-live）。",
     "notice.live-dmarc-kept": "{name:code} に公開済みの DMARC レコード（{value:code}）をそのまま残します。"
