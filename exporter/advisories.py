@@ -90,6 +90,12 @@ def live_dmarc_invalid(name: str, value: str, cause: str, command: str) -> Phras
     return Phrase("notice.live-dmarc-invalid", name=name, value=value, cause=cause, command=command)
 
 
+def live_dmarc_weaker(name: str, value: str, organisation: str, tag: str, policy: str) -> Phrase:
+    """The identity's own published record is weaker than what its organisation applies to it."""
+    return Phrase("notice.live-dmarc-weaker", name=name, value=value, organisation=organisation, tag=tag,
+                  policy=policy)
+
+
 def live_dmarc_replaced(name: str, value: str) -> Phrase:
     return Phrase("notice.live-dmarc-replaced", name=name, value=value)
 

@@ -62,13 +62,12 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
     dmarc_name = f"_dmarc.{identity.domain}"
     ours = next((r for r in records if r.purpose == "dmarc"), None)
     if dmarc_choice is not None:  # --no-dmarc: nothing of DMARC is written, nothing to decide
-        keep, replaced, others = _dmarc(identity, ours, published, dmarc_choice != AUTO_DMARC)
-        for phrase in replaced:
-            notes.append(phrase)
+        keep, said, others = _dmarc(identity, ours, published, dmarc_choice != AUTO_DMARC)
         if keep is not None:
             notes.append(keep)
             if ours is not None:
                 records.remove(ours)
+        notes += said
         elif ours is not None:
             if published.cname(dmarc_name):
                 raise InputError(f"{dmarc_name[:-1]} holds a CNAME (to {published.cname(dmarc_name)}), beside which no "
@@ -169,8 +168,8 @@ def _spf_of(found: list[str]) -> str:
 
 def _dmarc(identity: Identity, ours: Record | None, published: Published,
            explicit: bool) -> tuple[Phrase | None, list[Phrase], list[str]]:
-    """(the note when the live record is kept and none written, or None; notes on a record
-    replaced; the other TXT strings at _dmarc.IDENTITY)."""
+    """(the note when the live record is kept and none written, or None; more notes (a record
+    replaced, one kept that weakens the organisation's policy); the other TXT strings at _dmarc.IDENTITY)."""
     name = f"_dmarc.{identity.domain}"
     found = published.texts(name)
     meant = sorted(t for t in found if dmarc.looks_like_dmarc(t))
@@ -180,7 +179,9 @@ def _dmarc(identity: Identity, ours: Record | None, published: Published,
     if len(meant) == 1 and len(valid) == 1 and dmarc.read(valid[0]).problem is None:
         live = dmarc.read(valid[0])
         if ours is None or not explicit or dmarc.tags(ours.value) == dmarc.tags(live.text):
-            return advisories.live_dmarc_kept(name=name[:-1], value=live.text), [], others
+            weaker_note = _weaker_than_organisation(identity, live, published)
+            return (advisories.live_dmarc_kept(name=name[:-1], value=live.text),
+                    [weaker_note] if weaker_note else [], others)
         weaker = _weaker(ours.value, live)
         if weaker:
             raise InputError(f"{ours.value!r} is weaker than the DMARC record published at {name[:-1]} "
@@ -225,27 +226,45 @@ def _pct(text: str) -> int:
     return int(value) if value.isdigit() else 100
 
 
-def _refuse_weaker_than_organisation(identity: Identity, ours: Record, published: Published) -> None:
-    """RFC 7489 6.6.3: a subdomain's own record replaces the organisation's policy for it, so a
-    weaker one written here would switch the stronger policy off."""
+def _organisation_policy(identity: Identity, published: Published) -> tuple[str, str, str] | None:
+    """(the organisation's _dmarc name, the tag, the policy) it applies to the identity below it
+    (RFC 7489 6.6.3: sp=, else p=), or None: the identity is the organisation, or no one policy applies."""
     from . import psl
 
     organisation = psl.registrable_domain(identity.domain)
     if not organisation or organisation == identity.domain:
-        return
+        return None
     org_name = f"_dmarc.{organisation}"
     applied = [t for t in published.texts(org_name) if dmarc.is_dmarc(t)]
-    if len(applied) != 1:
-        return
+    if len(applied) != 1 or dmarc.read(applied[0]).subdomain_policy is None:
+        return None
     org = dmarc.read(applied[0])
-    wanted = dmarc.read(ours.value).policy
-    if dmarc.strength(wanted) < dmarc.strength(org.subdomain_policy):
-        tag = "sp" if "sp" in dmarc.tags(org.text) else "p"
-        raise InputError(f"{ours.value!r} is weaker than the policy {organisation[:-1]} applies to {identity.name} "
-                         f"({tag}={org.subdomain_policy} at {org_name[:-1]}): published at {ours.name[:-1]} it would "
-                         "switch that policy "
-                         f"off; drop --dmarc (the organisation's policy applies), or give p={org.subdomain_policy}",
+    return org_name, "sp" if "sp" in dmarc.tags(org.text) else "p", org.subdomain_policy or ""
+
+
+def _refuse_weaker_than_organisation(identity: Identity, ours: Record, published: Published) -> None:
+    """A subdomain's own record replaces the organisation's policy for it, so a weaker one written
+    here would switch the stronger policy off."""
+    applied = _organisation_policy(identity, published)
+    if applied is None:
+        return
+    org_name, tag, policy = applied
+    if dmarc.strength(dmarc.read(ours.value).policy) < dmarc.strength(policy):
+        raise InputError(f"{ours.value!r} is weaker than the policy {org_name[7:-1]} applies to {identity.name} "
+                         f"({tag}={policy} at {org_name[:-1]}): published at {ours.name[:-1]} it would switch that "
+                         f"policy off; drop --dmarc (the organisation's policy applies), or give p={policy}",
                          option="dmarc")
+
+
+def _weaker_than_organisation(identity: Identity, live: dmarc.Record, published: Published) -> Phrase | None:
+    """The note on a published record of the identity's own that is weaker than the organisation's
+    policy for it: kept (it is not ours to delete), never blessed."""
+    applied = _organisation_policy(identity, published)
+    if applied is None or dmarc.strength(live.policy) >= dmarc.strength(applied[2]):
+        return None
+    org_name, tag, policy = applied
+    return advisories.live_dmarc_weaker(name=f"_dmarc.{identity.name}", value=live.text,
+                                        organisation=org_name[7:-1], tag=tag, policy=policy)
 
 
 # --- other TXT strings ---------------------------------------------------------------------

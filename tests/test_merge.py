@@ -200,3 +200,15 @@ def test_a_quoted_dmarc_is_reported_as_check_reports_it():
     merged = merge(ident, published({"_dmarc.example.com.": txt('\\"v=DMARC1; p=reject\\"')}), opts.dmarc)
     note = next(a for a in merged.advisories if a.key == "notice.live-dmarc-invalid")
     assert dict(note.params)["cause"] == "extra-quotes"
+
+
+def test_a_published_subdomain_dmarc_weaker_than_the_organisation_is_kept_and_said():
+    ident, opts = identity("shop.example.com")
+    found = published({"_dmarc.shop.example.com.": txt("v=DMARC1; p=none"),
+                       "_dmarc.example.com.": txt("v=DMARC1; p=reject")})
+    merged = merge(ident, found, opts.dmarc)
+    keys = [a.key for a in merged.advisories]
+    assert "notice.live-dmarc-kept" in keys and "notice.live-dmarc-weaker" in keys
+    note = next(a for a in merged.advisories if a.key == "notice.live-dmarc-weaker")
+    assert dict(note.params) == {"name": "_dmarc.shop.example.com", "value": "v=DMARC1; p=none",
+                                 "organisation": "example.com", "tag": "p", "policy": "reject"}
