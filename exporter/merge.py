@@ -63,11 +63,10 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
     ours = next((r for r in records if r.purpose == "dmarc"), None)
     if dmarc_choice is not None:  # --no-dmarc: nothing of DMARC is written, nothing to decide
         keep, said, others = _dmarc(identity, ours, published, dmarc_choice != AUTO_DMARC)
+        notes += [keep, *said] if keep is not None else said
         if keep is not None:
-            notes.append(keep)
             if ours is not None:
                 records.remove(ours)
-        notes += said
         elif ours is not None:
             if published.cname(dmarc_name):
                 raise InputError(f"{dmarc_name[:-1]} holds a CNAME (to {published.cname(dmarc_name)}), beside which no "
