@@ -53,8 +53,8 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
         else:
             if merged is not None:
                 records[records.index(spf_record)] = spf_record._replace(value=merged)
-                notes.append(advisories.live_spf_merged(name=spf_record.name[:-1], found=_spf_of(found),
-                                    value=merged))
+                published_spf = next(t for t in found if spf.is_spf(t))
+                notes.append(advisories.live_spf_merged(name=spf_record.name[:-1], found=published_spf, value=merged))
             carried += _carry(spf_record, others, notes)
             if found:
                 read_live.append(spf_record.name)
@@ -63,11 +63,12 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
     ours = next((r for r in records if r.purpose == "dmarc"), None)
     if dmarc_choice is not None:  # --no-dmarc: nothing of DMARC is written, nothing to decide
         keep, said, others = _dmarc(identity, ours, published, dmarc_choice != AUTO_DMARC)
-        notes += [keep, *said] if keep is not None else said
-        if keep is not None:
-            if ours is not None:
-                records.remove(ours)
-        elif ours is not None:
+        if keep is not None:  # the published record stays: none is written
+            notes.append(keep)
+        notes += said
+        if keep is not None and ours is not None:
+            records.remove(ours)
+        elif keep is None and ours is not None:
             if published.cname(dmarc_name):
                 raise InputError(f"{dmarc_name[:-1]} holds a CNAME (to {published.cname(dmarc_name)}), beside which no "
                                  "DMARC TXT record can be added; publish the record where the CNAME leads, or drop "
@@ -134,10 +135,12 @@ def _refuse_spf(verdict: spf.Verdict, text: str, merged: bool) -> None:
     """Refusal for what receivers would not accept: a permerror, `+all`, or what cannot be read."""
     once = " once include:amazonses.com is added" if merged else ""
     detail = verdict.detail
-    if verdict.note == "spf-pass-all" or any(t.lstrip("+").lower() == "all" and not t.startswith(("-", "~", "?"))
-                                             for t in text.split()[1:]):
+    if any(t.lstrip("+").lower() == "all" and not t.startswith(("-", "~", "?")) for t in text.split()[1:]):
         raise Refusal("it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all "
                       "or -all first")
+    if verdict.note == "spf-pass-all":
+        raise Refusal(f"it leads to +all ({detail.get('via')}), which lets every sender on the Internet pass SPF; "
+                      "fix that record first")
     if verdict.cause == "spf-too-many-lookups":
         raise Refusal(f"it needs more than 10 DNS look-ups{once} ({detail.get('count')} counted), a permerror "
                       "(RFC 7208 4.6.4); flatten or remove some include: terms first")
@@ -157,10 +160,6 @@ def _refuse_spf(verdict: spf.Verdict, text: str, merged: bool) -> None:
                       "answered for), so its look-ups cannot be counted; merge by hand")
     if merged and not verdict.ok:  # the merge should always authorize SES: anything else is not written
         raise Refusal(f"the merged record would not let SES's mail pass ({verdict.cause})")
-
-
-def _spf_of(found: list[str]) -> str:
-    return next(t for t in found if spf.is_spf(t))
 
 
 # --- DMARC ---------------------------------------------------------------------------------
