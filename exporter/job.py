@@ -189,13 +189,9 @@ def _identities(job: Job, notify) -> list:
 
 def _merge_live(job: Job, identities: list) -> list:
     """--merge-live: what the zones publish (exporter/check/live.py), merged (exporter/merge.py)."""
-    from .check.ask import MAX_QUERIES, parse_nameserver
-    from .check.live import read
-    from .merge import merge
+    from .merge import merge_live
 
-    servers = [parse_nameserver(text) for text in job.nameservers]
-    published = read(identities, servers, job.dns_timeout, job.max_queries or MAX_QUERIES)
-    return [merge(identity, found, job.dmarc) for identity, found in zip(identities, published)]
+    return merge_live(identities, job.nameservers, job.dns_timeout, job.max_queries, job.dmarc)
 
 
 def _check(job: Job, identities: list, lang: str, notify) -> int:

@@ -29,6 +29,19 @@ from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt, in_zone_f
 from .phrase import Phrase
 
 
+def merge_live(identities, nameservers=(), timeout=None, max_queries=None, dmarc_choice=AUTO_DMARC) -> list:
+    """The identities merged with what their zones publish (--merge-live for a program): DNS asked
+    as --check asks it (`nameservers`: HOST[:PORT] strings, default the zones' own servers), every
+    identity at once. `dmarc_choice` is the Options.dmarc they were made with. DnsError when DNS
+    cannot be asked, InputError where no valid merge exists."""
+    from .check.ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
+    from .check.live import read
+
+    servers = [parse_nameserver(text) for text in nameservers]
+    published = read(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES)
+    return [merge(identity, found, dmarc_choice) for identity, found in zip(identities, published)]
+
+
 class Refusal(Exception):
     """No valid merge: the reason, in words that follow the record's name."""
 
