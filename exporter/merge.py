@@ -55,6 +55,7 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
     notes: list[Phrase] = [advisories.live_read(zone=published.zone[:-1], servers=", ".join(published.servers))]
     carried: list[Record] = []
     read_live: list[str] = []
+    replaced: list[Record] = []
 
     spf_record = next((r for r in records if r.purpose == "mail-from-spf"), None)
     if spf_record is not None:
@@ -67,6 +68,7 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
             if merged is not None:
                 records[records.index(spf_record)] = spf_record._replace(value=merged)
                 published_spf = next(t for t in found if spf.is_spf(t))
+                replaced.append(spf_record._replace(value=published_spf))
                 notes.append(advisories.live_spf_merged(name=spf_record.name[:-1], found=published_spf, value=merged))
             carried += _carry(spf_record, others, notes)
             if found:
@@ -87,11 +89,13 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
                                  "DMARC TXT record can be added; publish the record where the CNAME leads, or drop "
                                  "--merge-live to see the record alone", option="merge_live")
             carried += _carry(ours, others, notes)
+            replaced += [ours._replace(value=text) for text in published.texts(dmarc_name)
+                         if dmarc.looks_like_dmarc(text)]
             if published.texts(dmarc_name):
                 read_live.append(dmarc_name)
 
     return identity._replace(records=tuple(records), carried=tuple(carried), read_live=tuple(read_live),
-                             advisories=identity.advisories + tuple(notes))
+                             replaced=tuple(replaced), advisories=identity.advisories + tuple(notes))
 
 
 # --- SPF -----------------------------------------------------------------------------------
@@ -123,6 +127,10 @@ def merged_spf(text: str, lookup: spf.Lookup) -> tuple[str | None, str | None]:
     """(text, None) when the SPF record `text` already lets SES's mail pass; else (None, the
     record with include:amazonses.com before its `all`), judged as receivers judge it with the
     records `lookup` knows. Refusal when no valid merge exists."""
+    try:
+        checked_txt(text)
+    except InputError as e:
+        raise Refusal(f"it cannot be written again ({e})") from None
     verdict = spf.judge(text, lookup)
     _refuse_spf(verdict, text, merged=False)
     if verdict.ok:

@@ -69,6 +69,10 @@ class Identity(NamedTuple):
     # --merge-live: the names whose TXT record set exists in DNS and is written here whole (the identity's
     # record and `carried`), so replacing the set loses nothing.
     read_live: tuple[str, ...] = ()
+    # --merge-live: the published records that the identity's records take the place of (an SPF record merged
+    # into one, a DMARC record --dmarc replaces), as DNS holds them: where records are added one by one, the
+    # old one is to go as the new one comes, or the name holds two (a permerror).
+    replaced: tuple[Record, ...] = ()
 
     @property
     def name(self) -> str:

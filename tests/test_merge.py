@@ -132,6 +132,8 @@ def test_dmarc_kept_spf_merged_and_verification_carried():
     assert spf_record.value == "v=spf1 ip4:192.0.2.1 include:amazonses.com -all"
     assert [(r.name, r.value) for r in merged.carried] == [("mail.example.com.", "site-verification=abc")]
     assert merged.read_live == ("mail.example.com.",)
+    assert [(r.name, r.purpose, r.value) for r in merged.replaced] == [
+        ("mail.example.com.", "mail-from-spf", "v=spf1 ip4:192.0.2.1 -all")]
     sets = {(s.name, s.type): s for s in model.record_sets(merged)}
     assert [r.value for r in sets[("mail.example.com.", "TXT")].records] == [spf_record.value, "site-verification=abc"]
     assert sets[("mail.example.com.", "TXT")].live and not sets[("mail.example.com.", "MX")].live

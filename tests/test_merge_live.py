@@ -110,6 +110,26 @@ def test_terraform_route53_carries_the_verification_and_may_overwrite_the_live_s
     assert all("allow_overwrite" not in r[0] for name, r in resources.items() if name != "kept_test_mail_from_spf")
 
 
+@pytest.mark.needs_node
+def test_terraform_cloudflare_adds_one_by_one_and_says_which_record_takes_another_s_place(cli, named, identities):
+    from hcl_support import Hcl
+
+    result = export(cli, named, identities, "kept.test", "-f", "terraform-cloudflare")
+    assert result.exit_code == 0, result.stderr
+    hcl = Hcl()
+    try:
+        checked = hcl.check(result.stdout)
+    finally:
+        hcl.close()
+    assert checked["error"] is None and checked["formatted"] == result.stdout, "not in terraform fmt layout"
+    records = checked["parsed"]["resource"]["cloudflare_dns_record"]
+    assert [r[0]["content"] for r in records.values() if r[0]["type"] == "TXT"] == [f'"{MERGED}"']
+    assert SITE_VERIFICATION not in result.stdout.split("\n\n", 1)[1].replace(f"({SITE_VERIFICATION})", "")
+    before_spf = result.stdout.split('resource "cloudflare_dns_record" "kept_test_mail_from_spf"')[0]
+    assert before_spf.rstrip().endswith("delete it as you apply; two are a permerror.")
+    assert result.stdout.count("takes the place of the one published") == 1
+
+
 def test_cloudformation_carries_the_verification(cli, named, identities):
     import yaml
 

@@ -39,7 +39,7 @@ class Section:
 
 def template(identities, settings: Settings) -> dict:
     """The template's context: sections of resources, the zone id, the description."""
-    from ._terraform import _ROUTE53_ZONE_ID, _live_set, _zone_id, resource_bases
+    from ._terraform import _ROUTE53_ZONE_ID, _zone_id, resource_bases
 
     zone_id = settings.zone_id
     if zone_id is not None:
@@ -61,14 +61,20 @@ def template(identities, settings: Settings) -> dict:
     ids = iter(unique_ids(bases))
     sections = tuple(
         Section(identity, tuple(
-            Resource(next(ids), record, identity.zone,
-                     record.type == "TXT" and any(lint_misreads(r.value) for r in (record, *_live_set(identity, record)[0])),
-                     *_live_set(identity, record))
-            for record in identity.records))
+            resource(next(ids), identity, record) for record in identity.records))
         for identity in identities
     )
     return {"sections": sections, "zone_id": zone_id, "lint_rule": CFN_LINT_TXT_RULE,
             "description": description(identities)}
+
+
+def resource(logical_id: str, identity: Identity, record: Record) -> Resource:
+    """One record set: the record, and with --merge-live the TXT strings carried into its set."""
+    from ._terraform import live_set
+
+    carried, live, _ = live_set(identity, record)
+    misread = record.type == "TXT" and any(lint_misreads(r.value) for r in (record, *carried))
+    return Resource(logical_id, record, identity.zone, misread, carried, live)
 
 
 def lint_misreads(text: str) -> bool:
