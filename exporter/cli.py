@@ -21,7 +21,6 @@ Examples (run from a checkout: samples/ holds saved identities):
   ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --lang ja   # region: from the file
   ses-export example.com --identity-file - --region us-east-1 -f bind < samples/identities/example.com.json
   ses-export example.com shop.example.net --identity-file samples/identities -f bind -o records.zone
-  ses-export example.com -f route53-changes --merge-live   # merged with what the zone already publishes
 
 Every CNAME target, MX exchange and BIND owner name is written as a fully qualified
 name with its final dot, so no DNS panel can append the zone to it.
