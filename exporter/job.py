@@ -107,8 +107,9 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     for identity in identities:
         for advisory in identity.advisories:
             # The assumed zone is said where names are relative to it (file headers, the instructions,
-            # JSON's "zone"): on stderr it would be a line per identity of every --all run.
-            if advisory.key != "notice.zone-assumed":
+            # JSON's "zone"), and which servers --merge-live asked in the headers: on stderr each would be
+            # a line per identity of every --all run.
+            if advisory.key not in ("notice.zone-assumed", "notice.live-read"):
                 notify(f"note: {identity.name}: {plain(advisory)}")
         for note in identity.notes:
             notify(f"note: {identity.name}: {note}")
