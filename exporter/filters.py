@@ -266,6 +266,14 @@ def terminal_text(value: str) -> str:
     )
 
 
+def live_notes(identity, lang: str = "en") -> list[str]:
+    """--merge-live's notes on the identity, for a file header: one line each, in `lang`, with
+    control characters shown (the values come from DNS, someone else's data)."""
+    from .advisories import merge_notes
+
+    return [terminal_text(note) for note in merge_notes(identity.advisories, lang)]
+
+
 # --- Terraform (HCL) ---------------------------------------------------------------------
 
 # HCL's quoted-template escapes (hclsyntax spec): a backslash starts an escape, and "${" / "%{"
@@ -329,23 +337,37 @@ def route53_rdata(record) -> str:
 
 
 def route53_change_batch(identities, comment: str) -> str:
-    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one UPSERT per
-    record set, in the identities' order. Each record is its own set here (formats/route53_changes.py
-    refuses two records for one set), so every change has one value."""
+    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one change per
+    record set (model.record_sets), in the identities' order. A set holds the identity's record
+    and, with --merge-live, the TXT strings DNS already holds there (formats/route53_changes.py
+    refuses two identities' records for one set)."""
+    from .model import record_sets
+
     changes = [
         {
-            "Action": "UPSERT",
+            "Action": change_action(record_set),
             "ResourceRecordSet": {
-                "Name": record.name,
-                "Type": record.type,
-                "TTL": record.ttl,
-                "ResourceRecords": [{"Value": route53_rdata(record)}],
+                "Name": record_set.name,
+                "Type": record_set.type,
+                "TTL": record_set.ttl,
+                "ResourceRecords": [{"Value": route53_rdata(record)} for record in record_set.records],
             },
         }
         for identity in identities
-        for record in identity.records
+        for record_set in record_sets(identity)
     ]
     return json_text({"Comment": comment, "Changes": changes})
+
+
+NEW_SET_ACTION = "UPSERT"  # a set not read from DNS
+
+
+def change_action(record_set) -> str:
+    """A set read from DNS with --merge-live (model.RecordSet.live) holds everything the zone has
+    there, merged: UPSERT replaces it and loses nothing."""
+    if record_set.live:
+        return "UPSERT"
+    return NEW_SET_ACTION
 
 
 def yaml_string(value: object) -> str:
@@ -411,6 +433,7 @@ FILTERS = {
     "json_document": json_document,
     "no_final_dot": no_final_dot,
     "terminal_text": terminal_text,
+    "live_notes": live_notes,
     "hcl_string": hcl_string,
     "route53_txt": route53_txt,
     "cloudflare_txt": cloudflare_txt,

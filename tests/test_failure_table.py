@@ -14,6 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import ROOT, SAMPLES
+from dns_servers import FakeDns
 from fake_ses import FakeSes, isolated_aws_environment, refused_url
 
 pytestmark = [pytest.mark.slow]
@@ -29,6 +30,7 @@ class Row:
     exit: int
     says: str
     ses: str | None = None  # what the loopback SES answers (fake_ses.FAULTS), for the live rows
+    dns: str | None = None  # what a loopback DNS server holds, for the --merge-live rows ($NAMESERVER)
 
 
 def table_rows(path: Path = TABLE) -> list[Row]:
@@ -49,7 +51,7 @@ def table_rows(path: Path = TABLE) -> list[Row]:
         elif token.type == "tr_close" and part == "tbody":
             row = dict(zip(header, cells))
             rows.append(Row(section, row.get("Input") or row["Fault"], row["Command"], int(row["Exit"]),
-                            row["stderr says"], row.get("SES answers")))
+                            row["stderr says"], row.get("SES answers"), row.get("DNS holds")))
             cells = []
         elif token.type in ("thead_close", "tbody_close"):
             part = None
@@ -75,6 +77,12 @@ def run_row(row: Row, env: dict[str, str]) -> subprocess.CompletedProcess:
         return subprocess.run(["bash", "-c", row.command], capture_output=True, text=True, cwd=ROOT,
                               env={**env, **extra_env}, timeout=120)
 
+    if row.dns is not None:
+        server = FakeDns(dns_data(row.dns))
+        try:
+            return run({"NAMESERVER": server.address})
+        finally:
+            server.stop()
     if row.ses is None:
         return run({})
     credentials = {"AWS_ACCESS_KEY_ID": "AKIDFAILURETABLE0001", "AWS_SECRET_ACCESS_KEY": SECRET_KEY}
@@ -89,6 +97,15 @@ def run_row(row: Row, env: dict[str, str]) -> subprocess.CompletedProcess:
         if row.ses == "not asked":
             assert fake.count() == 0, "SES was asked without credentials"
     return result
+
+
+def dns_data(cell: str) -> dict[str, dict[str, list[str]]]:
+    """A "DNS holds" cell, `NAME TYPE RDATA` entries joined by ' + ', as FakeDns data."""
+    data: dict[str, dict[str, list[str]]] = {}
+    for entry in cell.split(" + "):
+        name, rdtype, rdata = entry.split(" ", 2)
+        data.setdefault(name + ".", {}).setdefault(rdtype, []).append(rdata)
+    return data
 
 
 @pytest.fixture(scope="module")

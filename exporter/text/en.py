@@ -344,6 +344,27 @@ NOTICES = {
                                     "has none, publish one at {record:code} (or pass --dmarc to write one here).",
     "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
                            "your DNS host, rerun with --zone {domain:code}.",
+    # --merge-live (exporter/merge.py): what the live zone held and what became of it.
+    "notice.live-zone": "Hosts are relative to the zone {zone:code}, which DNS delegates for {domain:code}: its "
+                        "records belong in that zone, at the DNS host that serves it.",
+    "notice.live-read": "Merged with what the zone {zone:code} publishes now (asked of {servers}, --merge-live).",
+    "notice.live-dmarc-kept": "Kept the DMARC record published at {name:code} ({value:code}): no DMARC record is "
+                              "written here.",
+    "notice.live-dmarc-invalid": "The DMARC record published at {name:code} ({value:code}) is not one receivers "
+                                 "apply ({cause:code}, as {command:code} reports it). It is left as it is and no "
+                                 "DMARC record is written: fix it, or pass --dmarc to replace it.",
+    "notice.live-dmarc-weaker": "The DMARC record published at {name:code} ({value:code}) is weaker than the policy "
+                                "{organisation:code} applies below it ({tag:code} = {policy:code}): it switches "
+                                "that policy off here. Delete it, or make its p= {policy:code}.",
+    "notice.live-dmarc-replaced": "The DMARC record of --dmarc replaces the one published at {name:code} "
+                                  "({value:code}): where records are added one by one, delete the old one as you add "
+                                  "the new one, since two DMARC records mean no policy at all.",
+    "notice.live-spf-kept": "Kept the SPF record published at {name:code} ({value:code}): it lets Amazon SES's mail "
+                            "pass already, so no SPF record is written.",
+    "notice.live-spf-merged": "The SPF record published at {name:code} ({found:code}) is merged into one: "
+                              "{value:code}. Put it in the place of the published one, never beside it.",
+    "notice.live-carried": "The other TXT records at {name:code} ({values:code}) stay: formats that write the whole "
+                           "record set carry them along.",
 }
 
 

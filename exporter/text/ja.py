@@ -354,6 +354,28 @@ NOTICES = {
                                     "（ここにも書く場合は --dmarc を指定）。",
     "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
                            "--zone {domain:code} を付けて実行し直してください。",
+    # --merge-live（exporter/merge.py）: 公開中のゾーンにあったものと、その扱い。
+    "notice.live-zone": "ホスト名はゾーン {zone:code} からの相対名です。DNS では {domain:code} がこのゾーンに"
+                        "委任されているため、レコードはこのゾーンを管理する DNS 事業者に登録します。",
+    "notice.live-read": "ゾーン {zone:code} で現在公開されている内容と統合しました（{servers} に問い合わせ、"
+                        "--merge-live）。",
+    "notice.live-dmarc-kept": "{name:code} に公開済みの DMARC レコード（{value:code}）をそのまま残します。"
+                              "ここでは DMARC レコードを書きません。",
+    "notice.live-dmarc-invalid": "{name:code} に公開済みの DMARC レコード（{value:code}）は受信側に適用されません"
+                                 "（{command:code} の報告では {cause:code}）。そのまま残し、DMARC レコードは書きません。"
+                                 "修正するか、--dmarc を指定して置き換えてください。",
+    "notice.live-dmarc-weaker": "{name:code} に公開済みの DMARC レコード（{value:code}）は、{organisation:code} が"
+                                "サブドメインに適用するポリシー（{tag:code} = {policy:code}）より弱く、ここではそのポリシーを"
+                                "無効にしています。削除するか、p= を {policy:code} にしてください。",
+    "notice.live-dmarc-replaced": "{name:code} に公開済みの DMARC レコード（{value:code}）を --dmarc のレコードで"
+                                  "置き換えます。レコードを 1 件ずつ追加する方法では、新しいレコードを追加するときに"
+                                  "古いほうを削除してください。DMARC レコードが 2 件あるとポリシーがないのと同じです。",
+    "notice.live-spf-kept": "{name:code} に公開済みの SPF レコード（{value:code}）をそのまま残します。すでに Amazon SES "
+                            "からのメールを通すため、SPF レコードは書きません。",
+    "notice.live-spf-merged": "{name:code} に公開済みの SPF レコード（{found:code}）を 1 件に統合しました: "
+                              "{value:code}。公開済みのレコードと置き換えてください。横に追加してはいけません。",
+    "notice.live-carried": "{name:code} のほかの TXT レコード（{values:code}）は残ります。レコードセット全体を"
+                           "書く形式には、それらも含めて書き出します。",
 }
 
 
