@@ -159,7 +159,7 @@ def _refuse_spf(verdict: spf.Verdict, text: str, merged: bool) -> None:
     if any(t.lstrip("+").lower() == "all" and not t.startswith(("-", "~", "?")) for t in text.split()[1:]):
         raise Refusal("it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all "
                       "or -all first")
-    if verdict.note == "spf-pass-all":
+    if verdict.cause == "spf-pass-all" or verdict.note == "spf-pass-all":  # --check's cause: wrong, never met
         raise Refusal(f"it leads to +all ({detail.get('via')}), which lets every sender on the Internet pass SPF; "
                       "fix that record first")
     if verdict.cause == "spf-too-many-lookups":
