@@ -288,6 +288,9 @@ NOTICES = {
     "notice.mail-from-failed": "SES stopped looking for the MX record of the MAIL FROM domain {domain:code} (status "
                                "{status:code}). Publish the records as shown, then restart SES's check: in the SES "
                                "console, save the identity's custom MAIL FROM settings again, or run {command:code}.",
+    "notice.mail-from-temporary-failure": "SES could not look up the MX record of the MAIL FROM domain {domain:code} "
+                                          "(status {status:code}) and retries on its own: publish the records as "
+                                          "shown; there is nothing to restart.",
     "notice.reject-on-mx-failure": "This identity has {setting:code}: SES refuses to send from it until it finds "
                                    "the MX record of {domain:code}. Publish that record first.",
     "notice.dmarc-at-organisation": "No DMARC record for {domain:code}: the policy of {organisation:code} already "

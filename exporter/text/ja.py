@@ -293,6 +293,9 @@ NOTICES = {
     "notice.mail-from-failed": "SES は MAIL FROM ドメイン {domain:code} の MX レコードの確認をやめています（状態 "
                                "{status:code}）。レコードを下記のとおり登録してから、SES コンソールでカスタム MAIL FROM "
                                "の設定を保存し直すか、{command:code} を実行して確認をやり直してください。",
+    "notice.mail-from-temporary-failure": "SES は MAIL FROM ドメイン {domain:code} の MX レコードを一時的に確認できず"
+                                          "（状態 {status:code}）、自動で再試行します。レコードを下記のとおり登録すれば"
+                                          "よく、やり直しの操作は要りません。",
     "notice.reject-on-mx-failure": "この ID は {setting:code} です。SES は {domain:code} の MX レコードを確認できるまで、"
                                    "この ID からの送信を拒否します。まずそのレコードを登録してください。",
     "notice.dmarc-at-organisation": "{domain:code} には DMARC レコードを書きません。{organisation:code} のポリシーが"
