@@ -206,6 +206,42 @@ def html_markup(text: str) -> str:
     return "".join(out)
 
 
+def plain_markup(text: str) -> str:
+    """A catalogue sentence's own words (Markdown inline subset) as plain text for a comment or a
+    cell: bold marks and code backticks dropped, backslash escapes undone; a bare `<` or `&` is
+    refused, as in html_markup."""
+    out, end = [], 0
+    for match in _MARKUP.finditer(text):
+        out.append(text[end : match.start()])
+        end = match.end()
+        escaped, code, stray = match.groups()
+        if stray:
+            raise ValueError(f"plain_markup: {text!r} has an unmatched {stray!r}")
+        out.append(escaped or code or "")
+    out.append(text[end:])
+    return "".join(out)
+
+
+def existing_record_note(record) -> str:
+    """What to do where the record's name already holds one of its kind (exporter/guide.py
+    existing_record: keep an existing DMARC record, merge SPF), as one line of English plain text
+    for the formats that are not localized (a bind or HCL comment, a CSV cell); '' for the others.
+    Imported only when a file is rendered: formats without such records never load the guide."""
+    if record.purpose not in ("dmarc", "mail-from-spf"):
+        return ""
+    from .guide import existing_record
+    from .phrase import Kind, compose
+    from .text import catalogue
+
+    phrase = existing_record(record)
+    if phrase is None:
+        return ""
+    text = compose(phrase, catalogue("en").GUIDE, Kind(markup=plain_markup, code=str, text=str))
+    if not text.isprintable():
+        raise ValueError(f"existing_record_note: {text!r} is not one line of printable text")
+    return text
+
+
 def html_phrase(phrase, words):
     """A catalogue sentence (exporter/text/) as HTML: its markup as tags, each value escaped once
     through html_code ({name:code}) or html_text ({name})."""
@@ -328,13 +364,20 @@ def route53_rdata(record) -> str:
     return record.value
 
 
-def route53_change_batch(identities, comment: str) -> str:
-    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one UPSERT per
-    record set, in the identities' order. Each record is its own set here (formats/route53_changes.py
-    refuses two records for one set), so every change has one value."""
+def route53_change_batch(identities, comment: str, txt_action: str = "CREATE") -> str:
+    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one change per record
+    set, in the identities' order. Each record is its own set here (formats/route53_changes.py
+    refuses two records for one set), so every change has one value.
+
+    TXT sets are `txt_action` (CREATE): an UPSERT would replace every string of an existing set (a
+    DMARC policy, another sender's SPF, a site verification), while a CREATE where the set exists
+    fails the whole batch, which Route 53 applies atomically (API reference, ChangeResourceRecordSets:
+    InvalidChangeBatch). CNAME and MX sets are UPSERT: SES's own names, one value each."""
+    if txt_action not in ("CREATE", "UPSERT"):
+        raise ValueError(f"route53_change_batch: {txt_action!r} is not CREATE or UPSERT")
     changes = [
         {
-            "Action": "UPSERT",
+            "Action": txt_action if record.type == "TXT" else "UPSERT",
             "ResourceRecordSet": {
                 "Name": record.name,
                 "Type": record.type,
@@ -404,6 +447,7 @@ FILTERS = {
     "html_phrase": html_phrase,
     "html_copy": html_copy,
     "html_field": html_field,
+    "existing_record_note": existing_record_note,
     "display_name": display_name,
     "txt_chunks": txt_chunks,
     "bind_txt": bind_txt,

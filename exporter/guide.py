@@ -92,11 +92,10 @@ WHERE = {
     "namecheap": Phrase("where.namecheap"),
 }
 
-# Records of which a name may hold only one (SES's MAIL FROM check, SPF and DMARC themselves).
+# Records of which a name may hold only one (SES's MAIL FROM check). SPF and DMARC are said at their
+# own step instead (existing_record), where the reader is about to add a second one.
 ONE_PER_NAME = {
     "mail-from-mx": Phrase("single.mx"),
-    "mail-from-spf": Phrase("single.spf"),
-    "dmarc": Phrase("single.dmarc"),
 }
 
 RECORD_TITLES = {
@@ -304,12 +303,31 @@ def ttl_field(record: Record, panel: Panel) -> Field:
     return Field("ttl", Phrase("field.ttl", ttl=record.ttl), str(record.ttl))
 
 
+def existing_record(record: Record) -> Phrase | None:
+    """What to do where the name already holds a record of this kind, or None.
+
+    Two `v=DMARC1` records at a name, or two `v=spf1`, are a permerror (RFC 7489 6.6.3, RFC 7208 4.5):
+    receivers then apply no policy at all. So an existing DMARC record is kept (whatever its policy:
+    replacing it could weaken it), and SES's include joins an existing SPF record before its `all`
+    (terms after `all` are never evaluated). Said at the step and, in the formats without steps
+    (bind, csv, terraform-cloudflare), beside the record (filters.existing_record_note).
+    """
+    if record.purpose == "dmarc":
+        return Phrase("advice.dmarc-existing")
+    if record.purpose == "mail-from-spf":
+        return Phrase("advice.spf-existing")
+    return None
+
+
 def advice(panel: Panel, typed: Entry) -> tuple[Phrase, ...]:
     """What can go wrong with this record alone at `panel` (the pitfalls every record shares are
     in `before`)."""
     record = typed.record
     title = panel.title
     result = []
+    existing = existing_record(record)
+    if existing is not None:
+        result.append(existing)
     if record.type == "MX":
         if panel.blank_mx_priority is not None:
             result.append(Phrase("advice.priority-blank-default", priority=record.priority, panel=title,

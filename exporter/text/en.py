@@ -50,8 +50,6 @@ GUIDE = {
     "before.txt-quotes-stripped": "**TXT:** paste as shown; {panel} strips surrounding quotes anyway.",
     "before.one-per-name": "**One per name:** {records}.",
     "single.mx": "MX at the MAIL FROM name",
-    "single.spf": "SPF (`v=spf1`: merge with any there)",
-    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
@@ -77,6 +75,9 @@ GUIDE = {
     "word.value": "Value",
     "word.priority": "Priority",
     # A step: what can go wrong with this record alone (guide.py `advice` decides which)
+    "advice.dmarc-existing": "If this name already has a `v=DMARC1` record, keep it and skip this record.",
+    "advice.spf-existing": "If this name already has a `v=spf1` record, add `include:amazonses.com` to it, before "
+                           "its `all` term, instead of a second record.",
     "advice.priority-blank-default": "Left blank, {panel} sets {blank:code}, not {priority:code}.",
     "advice.priority-without-field": "No priority field? Enter {value:code} as the value.",
     "advice.txt-too-long-for-panel": "{panel} takes at most {limit} characters in a TXT value, so this "
