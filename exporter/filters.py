@@ -223,13 +223,10 @@ def plain_markup(text: str) -> str:
 
 
 def existing_record_note(record) -> str:
-    """What to do where the record's name already holds one of its kind (exporter/guide.py
-    existing_record: keep an existing DMARC record, merge SPF), as one line of English plain text
-    for the formats that are not localized (a bind or HCL comment, a CSV cell); '' for the others.
-    Imported only when a file is rendered: formats without such records never load the guide."""
-    if record.purpose not in ("dmarc", "mail-from-spf"):
-        return ""
-    from .guide import existing_record
+    """What to do where the record's name already holds one of its kind (exporter/existing.py: keep
+    an existing DMARC record, merge SPF), as one line of English plain text for the formats that are
+    not localized (a bind or HCL comment, a CSV cell); '' for the others."""
+    from .existing import existing_record
     from .phrase import Kind, compose
     from .text import catalogue
 

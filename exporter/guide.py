@@ -5,8 +5,8 @@ one Step per record with the fields to type and the advice that applies to that 
 panel. It holds no sentences, only catalogue keys and the values they show (Phrase); the words
 are in exporter/text/LANG.py and a template per output kind lays the Guide out.
 
-Every catalogue key is a string literal in a Phrase(...) call in this file, with its values as
-keyword arguments: tests/test_guide_text.py reads them from here to prove that every language
+Every catalogue key is a string literal in a Phrase(...) call in this file (or exporter/existing.py),
+with its values as keyword arguments: tests/test_guide_text.py reads them from here to prove that every language
 has every sentence, and that each sentence shows only values given to it.
 """
 
@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from . import panels
 from .errors import InputError
+from .existing import existing_record
 from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
 from .model import Identity, Record
 from .names import relative, to_unicode
@@ -93,7 +94,7 @@ WHERE = {
 }
 
 # Records of which a name may hold only one (SES's MAIL FROM check). SPF and DMARC are said at their
-# own step instead (existing_record), where the reader is about to add a second one.
+# own step instead (exporter/existing.py), where the reader is about to add a second one.
 ONE_PER_NAME = {
     "mail-from-mx": Phrase("single.mx"),
 }
@@ -301,22 +302,6 @@ def ttl_field(record: Record, panel: Panel) -> Field:
     if record.ttl == panel.ttl_auto:
         return Field("ttl", Phrase("field.ttl-auto"), None)
     return Field("ttl", Phrase("field.ttl", ttl=record.ttl), str(record.ttl))
-
-
-def existing_record(record: Record) -> Phrase | None:
-    """What to do where the name already holds a record of this kind, or None.
-
-    Two `v=DMARC1` records at a name, or two `v=spf1`, are a permerror (RFC 7489 6.6.3, RFC 7208 4.5):
-    receivers then apply no policy at all. So an existing DMARC record is kept (whatever its policy:
-    replacing it could weaken it), and SES's include joins an existing SPF record before its `all`
-    (terms after `all` are never evaluated). Said at the step and, in the formats without steps
-    (bind, csv, terraform-cloudflare), beside the record (filters.existing_record_note).
-    """
-    if record.purpose == "dmarc":
-        return Phrase("advice.dmarc-existing")
-    if record.purpose == "mail-from-spf":
-        return Phrase("advice.spf-existing")
-    return None
 
 
 def advice(panel: Panel, typed: Entry) -> tuple[Phrase, ...]:

@@ -1,5 +1,5 @@
 """Issue 21: where the zone may already hold DMARC or SPF, the formats without steps say at the record what
-the instructions say at the step (exporter/guide.py existing_record): keep an existing DMARC record, add
+the instructions say at the step (exporter/existing.py): keep an existing DMARC record, add
 SES's include to an existing SPF record. One sentence, from the catalogue, beside the record it concerns."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from exporter import formats
+from exporter.existing import existing_record
 from exporter.filters import existing_record_note, plain_markup
-from exporter.guide import existing_record
 from exporter.model import Record
 from exporter.phrase import Kind, compose
 from exporter.text import catalogue
