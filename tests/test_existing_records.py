@@ -82,3 +82,19 @@ def test_a_record_the_model_leaves_out_takes_its_note_with_it(cli):
     assert "; If this name already has a v=DMARC1 record, keep it and skip this record." in with_dmarc
     assert "v=DMARC1" not in without
     assert formats.render("csv", []).splitlines() == ["Type,Name,Host,Value,Priority,TTL,Note"]
+
+
+@pytest.mark.parametrize("suffix", ["route53.tf", "cloudformation.yaml", "route53-changes.json"])
+def test_the_route53_formats_never_overwrite_an_existing_set(sample, suffix):
+    """terraform-route53 sets no allow_overwrite (the provider's default, false, makes it CREATE: apply
+    fails on an existing set), cloudformation creates, route53-changes CREATEs TXT; each file says so.
+    tests/test_route53_apply.py applies all three to a zone holding such sets."""
+    import re
+
+    text = "\n".join(rendered_lines(sample, "", suffix))
+    assert not re.search(r"^\s*allow_overwrite\s*=", text, re.MULTILINE)
+    said = {"route53.tf": "No allow_overwrite: where a name already holds a record set of the same type",
+            "cloudformation.yaml": "Each record set is created: where a name already holds a record set of the same",
+            "route53-changes.json": "TXT sets are CREATE: Route 53 refuses the whole batch where a name already has"}
+    assert said[suffix] in text
+    assert "--merge-live" in text
