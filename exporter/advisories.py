@@ -13,7 +13,8 @@ section. Sources, for each status (also in docs/design.md, "SES statuses"):
   "Troubleshooting DKIM" and "Using a custom MAIL FROM domain"; AWS re:Post knowledge center
   "ses-domain-stuck-pending-verification": "retry the domain verification").
 - TEMPORARY_FAILURE: "a temporary issue is preventing Amazon SES from determining the status";
-  SES retries on its own; the same restart applies if it persists.
+  SES retries on its own. For DKIM the note still points to AWS's guide if it persists; for MAIL FROM
+  it names no restart command: SES looks again by itself, and a restart only resets its 72 hours.
 - DkimAttributes.SigningEnabled false: SES does not sign with DKIM whatever DNS holds.
 - MailFromAttributes.BehaviorOnMxFailure REJECT_MESSAGE: while the MAIL FROM status is not
   SUCCESS, sending from the identity fails with MailFromDomainNotVerified.
@@ -52,7 +53,9 @@ def from_statuses(*, domain: str, region: str | None, dkim_status: str | None, s
     if signing_enabled is False:  # PutEmailIdentityDkimAttributes: "enable or disable DKIM authentication"
         found.append(Phrase("notice.signing-disabled", command=f"aws sesv2 put-email-identity-dkim-attributes "
                                                                f"--email-identity {domain} --signing-enabled{where}"))
-    if mail_from and mail_from_status in FAILED:
+    if mail_from and mail_from_status == "TEMPORARY_FAILURE":
+        found.append(Phrase("notice.mail-from-temporary-failure", status=mail_from_status, domain=mail_from))
+    elif mail_from and mail_from_status == "FAILED":
         behavior = behavior_on_mx_failure or "USE_DEFAULT_VALUE"
         found.append(Phrase("notice.mail-from-failed", status=mail_from_status, domain=mail_from,
                             command=f"aws sesv2 put-email-identity-mail-from-attributes --email-identity {domain} "

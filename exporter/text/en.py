@@ -50,8 +50,6 @@ GUIDE = {
     "before.txt-quotes-stripped": "**TXT:** paste as shown; {panel} strips surrounding quotes anyway.",
     "before.one-per-name": "**One per name:** {records}.",
     "single.mx": "MX at the MAIL FROM name",
-    "single.spf": "SPF (`v=spf1`: merge with any there)",
-    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
@@ -77,6 +75,9 @@ GUIDE = {
     "word.value": "Value",
     "word.priority": "Priority",
     # A step: what can go wrong with this record alone (guide.py `advice` decides which)
+    "advice.dmarc-existing": "If this name already has a `v=DMARC1` record, keep it and skip this record.",
+    "advice.spf-existing": "If this name already has a `v=spf1` record, add `include:amazonses.com` to it, before "
+                           "its `all` term, instead of a second record.",
     "advice.priority-blank-default": "Left blank, {panel} sets {blank:code}, not {priority:code}.",
     "advice.priority-without-field": "No priority field? Enter {value:code} as the value.",
     "advice.txt-too-long-for-panel": "{panel} takes at most {limit} characters in a TXT value, so this "
@@ -337,6 +338,9 @@ NOTICES = {
     "notice.mail-from-failed": "SES stopped looking for the MX record of the MAIL FROM domain {domain:code} (status "
                                "{status:code}). Publish the records as shown, then restart SES's check: in the SES "
                                "console, save the identity's custom MAIL FROM settings again, or run {command:code}.",
+    "notice.mail-from-temporary-failure": "SES could not look up the MX record of the MAIL FROM domain {domain:code} "
+                                          "(status {status:code}) and retries on its own: publish the records as "
+                                          "shown; there is nothing to restart.",
     "notice.reject-on-mx-failure": "This identity has {setting:code}: SES refuses to send from it until it finds "
                                    "the MX record of {domain:code}. Publish that record first.",
     "notice.dmarc-at-organisation": "No DMARC record for {domain:code}: the policy of {organisation:code} already "

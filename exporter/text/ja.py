@@ -50,8 +50,6 @@ GUIDE = {
     "before.txt-quotes-stripped": "**TXT:** 表示どおり貼り付けます（{panel}は前後のクォートを削除します）。",
     "before.one-per-name": "**各名前に1つ:** {records}。",
     "single.mx": "MAIL FROM の MX",
-    "single.spf": "SPF（既存の `v=spf1` とまとめる）",
-    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
     # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
@@ -77,6 +75,9 @@ GUIDE = {
     "word.value": "値",
     "word.priority": "優先度",
     # このレコードだけの注意（どれを出すかは guide.py の advice が決める）
+    "advice.dmarc-existing": "この名前に `v=DMARC1` のレコードが既にあれば、それを残し、このレコードは追加しません。",
+    "advice.spf-existing": "この名前に `v=spf1` のレコードが既にあれば、2つ目は作らず、その `all` の前に "
+                           "`include:amazonses.com` を加えます。",
     "advice.priority-blank-default": "空欄だと{panel}は {priority:code} でなく {blank:code} にします。",
     "advice.priority-without-field": "優先度の欄がなければ値は {value:code}。",
     "advice.txt-too-long-for-panel": "{panel}の TXT は {limit} 文字までのため、この {length} 文字の鍵は登録"
@@ -346,6 +347,9 @@ NOTICES = {
     "notice.mail-from-failed": "SES は MAIL FROM ドメイン {domain:code} の MX レコードの確認をやめています（状態 "
                                "{status:code}）。レコードを下記のとおり登録してから、SES コンソールでカスタム MAIL FROM "
                                "の設定を保存し直すか、{command:code} を実行して確認をやり直してください。",
+    "notice.mail-from-temporary-failure": "SES は MAIL FROM ドメイン {domain:code} の MX レコードを一時的に確認できず"
+                                          "（状態 {status:code}）、自動で再試行します。レコードを下記のとおり登録すれば"
+                                          "よく、やり直しの操作は要りません。",
     "notice.reject-on-mx-failure": "この ID は {setting:code} です。SES は {domain:code} の MX レコードを確認できるまで、"
                                    "この ID からの送信を拒否します。まずそのレコードを登録してください。",
     "notice.dmarc-at-organisation": "{domain:code} には DMARC レコードを書きません。{organisation:code} のポリシーが"
