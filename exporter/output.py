@@ -17,7 +17,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import EXIT_STDOUT_CLOSED, InputError, OutputError
+from .errors import EXIT_STDOUT_CLOSED, EXIT_TERMINATED, InputError, OutputError
 
 
 def emit(text: str, path: str | None) -> None:
@@ -135,22 +135,49 @@ def _atomic(target: Path):
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
     except OSError as e:
+        if e.errno == errno.ENAMETOOLONG:
+            raise InputError(f"{target.name[:40]}...: the file name is too long for {folder} "
+                             f"({len(target.name.encode())} bytes)", option="output") from None
         raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException as e:
+    with _terminate_cleanly():
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(e, OSError):
-            raise InputError(f"{target}: {e.strerror or e}", option="output") from None
-        raise
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, _mode_for(target))
+            os.replace(tmp, target)
+        except BaseException as e:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            if isinstance(e, OSError):  # the folder took the probe but not the output: a full disk, an I/O error
+                raise OutputError(f"{target}: {e.strerror or e}; nothing was written") from None
+            raise
+
+
+@contextmanager
+def _terminate_cleanly():
+    """SIGTERM while a .partial file exists ends the run as Ctrl-C does: the file is removed (by the
+    caller's `except BaseException`), one line is said, and the status is 143 (128 + SIGTERM)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
+        yield
+        return
+
+    def terminated(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM is not held up
+        os.write(2, b"ses-export: terminated\n")  # not print(): the signal may land inside a write to stderr
+        raise SystemExit(EXIT_TERMINATED)
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 @contextmanager
@@ -177,7 +204,14 @@ def _mode_for(target: Path) -> int:
 
 def is_folder(path: str | None) -> bool:
     """-o names a folder: an existing one, or a path ending in '/' (made if missing)."""
-    return path not in (None, "-") and (path.endswith(("/", os.sep)) or Path(path).is_dir())
+    if path in (None, "-"):
+        return False
+    if path.endswith(("/", os.sep)):
+        return True
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # nothing there, a name too long, a NUL: check_target says what is wrong
+        return False
 
 
 def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:

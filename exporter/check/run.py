@@ -263,7 +263,9 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
             task.cancel()
         checker.close()
         try:
-            left = [*pending, *checker.tasks()]
+            left = asyncio.all_tasks(loop)  # every task, those the checker and asker started too (Ctrl-C)
+            for task in left:
+                task.cancel()
             if left and not _loop_running():  # not when collected as garbage inside another loop
                 loop.run_until_complete(_settle(left))
         finally:
