@@ -46,7 +46,7 @@ FAULTS = {
     "redirect": None,  # 302 to another host
     "array": None,  # 200, application/json, the body [1,2,3]
     "deep": None,  # 200, application/json, an array nested 100,000 deep
-    "bad_items": None,  # ListEmailIdentities: items that are not identities
+    "bad_items": None,  # ListEmailIdentities: objects without IdentityName or IdentityType
     "escapes": None,  # 400 whose message holds ESC, BEL, CR and U+202E
 }
 
@@ -283,7 +283,7 @@ class FakeSes:
                 self._send(record, 200, b"[" * 100_000 + b"]" * 100_000, "application/json")
 
             def _bad_items(self, record, _delay):
-                self._json(record, {"EmailIdentities": [1, "example.com", {"IdentityType": "DOMAIN"}]})
+                self._json(record, {"EmailIdentities": [{"IdentityType": "DOMAIN"}, {"IdentityName": "example.com"}]})
 
             def _escapes(self, record, _delay):
                 self._error(record, 400, "BadRequestException", "bad \x1b]0;owned\x07\x1b[2J\rforged \u202etxt.exe")

@@ -299,5 +299,7 @@ def _content_type(response: dict) -> str:
 
 
 def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
+    from ..redaction import redact
+
+    text = " ".join(redact(str(text)).split())  # redacted before it is cut: a cut secret is not recognised
     return text if len(text) <= limit else text[:limit - 3] + "..."
