@@ -35,17 +35,29 @@ def truncated(query: bytes) -> bytes | None:
     return query[:2] + flags + b"\x00\x01\x00\x00\x00\x00\x00\x00" + question
 
 
+def _bound_pair() -> tuple[socket.socket, socket.socket]:
+    """A UDP and a TCP socket on the same free port of 127.0.0.1 (a port free for UDP may be taken for TCP)."""
+    for _ in range(50):
+        udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        udp.bind(("127.0.0.1", 0))
+        tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            tcp.bind(("127.0.0.1", udp.getsockname()[1]))
+        except OSError:
+            udp.close()
+            tcp.close()
+            continue
+        return udp, tcp
+    raise RuntimeError("no port free for both UDP and TCP on 127.0.0.1")
+
+
 class HostileDns:
     def __init__(self, tcp: str = "close"):
         if tcp not in BEHAVIOURS:
             raise ValueError(f"unknown TCP behaviour {tcp!r}")
         self.tcp_behaviour = tcp
-        self.udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.udp.bind(("127.0.0.1", 0))
+        self.udp, self.tcp = _bound_pair()
         self.port = self.udp.getsockname()[1]
-        self.tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.tcp.bind(("127.0.0.1", self.port))
         self.tcp.listen(64)
         self.udp_queries = 0
         self.tcp_connections = 0
