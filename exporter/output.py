@@ -33,7 +33,7 @@ def to_stdout(text: str) -> None:
     if stream is None:  # started with standard output closed (`ses-export ... >&-`)
         raise OutputError("standard output is closed; nothing could be written (use -o FILE)", stdout=True)
     try:
-        stream.write(text)
+        stream.write(_no_secrets(text))
         stream.flush()
     except BrokenPipeError:
         raise OutputError("standard output: the reader closed the pipe before everything was written",
@@ -78,7 +78,7 @@ def _file_writer(target: Path):
     if kind in WRITTEN_THROUGH:
         try:
             with open(target, "w", encoding="utf-8", newline="") as handle:
-                yield handle.write
+                yield lambda text: handle.write(_no_secrets(text))
         except OSError as e:
             raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
         return
@@ -88,7 +88,14 @@ def _file_writer(target: Path):
         # Replacing the link itself would leave its target stale: replace the target, keep the link.
         target = Path(os.path.realpath(target))
     with _atomic(target) as handle:
-        yield handle.write
+        yield lambda text: handle.write(_no_secrets(text))
+
+
+def _no_secrets(text: str) -> str:
+    """An output carries no credential the run holds (exporter/redaction.py), whatever an answer echoed."""
+    from .redaction import redact_values
+
+    return redact_values(text, split=False)
 
 
 def check_target(path: str | None) -> None:
@@ -120,7 +127,7 @@ def check_target(path: str | None) -> None:
 def write_atomic(target: Path, text: str) -> None:
     """Write beside the target and rename over it, so readers see the old file or the new one."""
     with _atomic(target) as handle:
-        handle.write(text)
+        handle.write(_no_secrets(text))
 
 
 @contextmanager

@@ -16,6 +16,7 @@ by value: nothing in it names the secret.
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import os
 import re
@@ -34,11 +35,11 @@ _SECRET = re.compile(
 )
 # What may stand between two characters of a value split across lines: whitespace, or its escape as JSON
 # writes it (\n) or a Python repr of that JSON (\\n); and before a slash, JSON's optional escape (\/, \\/).
-_SPLIT = r"(?:\s|\\+[nrt])*"
-_SLASH = r"\\*/"
+# Values are looked for in the text without these gaps.
+_GAP = re.compile(r"(?:\s|\\+[nrt]|\\+(?=/))+")
 
 _remembered: set[str] = set()
-_patterns: dict[frozenset, re.Pattern | None] = {}
+_known_forms: dict[frozenset, tuple[str, ...]] = {}
 
 
 def remember(*values: str | bytes | None) -> None:
@@ -55,29 +56,84 @@ def redact(text: str, environment: dict[str, str] | None = None) -> str:
     return _SECRET.sub(_redacted_value, redact_values(text, environment))
 
 
-def redact_values(text: str, environment: dict[str, str] | None = None) -> str:
+def redact_values(text: str, environment: dict[str, str] | None = None, split: bool = True) -> str:
     """`text` with the known secret values replaced, in any of their forms (not by name: for output files,
-    where a word such as "signature" is ordinary text)."""
-    env = os.environ if environment is None else environment
+    where a word such as "signature" is ordinary text). `split` False: only where a form stands whole,
+    a quick test for long texts that the tool writes itself (the outputs)."""
+    forms = _secret_forms(os.environ if environment is None else environment)
+    if not forms:
+        return text
+    if not split:
+        return _replace_whole(text, forms)
+    flat_parts, starts, origins, at = [], [], [], 0
+    position = 0
+    for gap in _GAP.finditer(text):  # the text without gaps, and where each piece of it came from
+        if gap.start() > position:
+            starts.append(at)
+            origins.append(position)
+            flat_parts.append(text[position:gap.start()])
+            at += gap.start() - position
+        position = gap.end()
+    if position < len(text):
+        starts.append(at)
+        origins.append(position)
+        flat_parts.append(text[position:])
+    flat = "".join(flat_parts)
+    spans = sorted(_found(flat, forms))
+    if not spans:
+        return text
+
+    def original(index: int) -> int:  # an index of `flat` as an index of `text`
+        piece = bisect.bisect_right(starts, index) - 1
+        return origins[piece] + index - starts[piece]
+
+    out, done = [], 0
+    for begin, end in _merged(spans):
+        first, last = original(begin), original(end - 1) + 1
+        out.append(text[done:first])
+        out.append(REDACTED)
+        done = last
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _secret_forms(env) -> tuple[str, ...]:
     secrets = frozenset(v for v in (*(env.get(name, "") for name in SECRET_ENVIRONMENT), *_remembered)
                         if len(v) >= SHORTEST)
     if not secrets:
-        return text
-    pattern = _patterns.get(secrets)
-    if pattern is None:
-        if len(_patterns) > 16:  # the environment changes only in tests
-            _patterns.clear()
-        pattern = _patterns[secrets] = _pattern(secrets)
-    return pattern.sub(REDACTED, text) if pattern is not None else text
+        return ()
+    forms = _known_forms.get(secrets)
+    if forms is None:
+        if len(_known_forms) > 16:  # the environment changes only in tests
+            _known_forms.clear()
+        found = {_GAP.sub("", form) for secret in secrets for form in _forms(secret)}
+        forms = _known_forms[secrets] = tuple(sorted((f for f in found if len(f) >= SHORTEST), key=len, reverse=True))
+    return forms
 
 
-def _pattern(secrets: frozenset) -> re.Pattern | None:
-    forms = {form for secret in secrets for form in _forms(secret) if len(form) >= SHORTEST}
-    if not forms:
-        return None
-    alternatives = (_SPLIT.join(_SLASH if c == "/" else re.escape(c) for c in form)
-                    for form in sorted(forms, key=len, reverse=True))
-    return re.compile("|".join(alternatives))
+def _found(flat: str, forms: tuple[str, ...]):
+    for form in forms:
+        start = flat.find(form)
+        while start != -1:
+            yield start, start + len(form)
+            start = flat.find(form, start + len(form))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for begin, end in spans:
+        if merged and begin <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((begin, end))
+    return merged
+
+
+def _replace_whole(text: str, forms: tuple[str, ...]) -> str:
+    for form in forms:
+        if form in text:
+            text = text.replace(form, REDACTED)
+    return text
 
 
 def _forms(secret: str) -> set[str]:

@@ -69,6 +69,17 @@ def test_every_stderr_line_is_redacted_then_escaped(monkeypatch):
     assert line == f"expired: {REDACTED} \\x1b]0;owned\\x07\\x1b[2J\\x0dforged \\u202etxt"
 
 
+def test_no_output_carries_a_secret_the_run_holds(monkeypatch, tmp_path, capsys):
+    from exporter import output
+
+    monkeypatch.setenv("AWS_SESSION_TOKEN", TOKEN)
+    text = f"; echoed by an answer: {TOKEN} and {quote(TOKEN, safe='')}\n"
+    output.emit(text, None)
+    output.emit(text, str(tmp_path / "records.zone"))
+    for written in (capsys.readouterr().out, (tmp_path / "records.zone").read_text()):
+        assert written == f"; echoed by an answer: {REDACTED} and {REDACTED}\n"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_an_ses_message_echoing_the_token_never_prints_it(tmp_path, debug):
