@@ -6,6 +6,10 @@ Retries are botocore's (adaptive mode), bounded so a persistent fault ends in a 
   throttling (429), 5xx, refused or closed connections   MAX_ATTEMPTS tries, exponential backoff with jitter
                                                          (1, 2, 4, 8 s caps for throttling; 0.05..0.4 s otherwise)
   no answer within `timeout` (connect or read)            TIMEOUT_ATTEMPTS tries: each costs the whole timeout
+  an answer not whole within 2 x `timeout` (a slow drip)  the same: each attempt has that deadline as a whole
+
+Every message passes redaction (exporter/redaction.py), which learns here the credentials each request is
+signed with: an SES error message may echo the session token.
 """
 
 from __future__ import annotations
