@@ -63,14 +63,15 @@ def _kind(path: Path) -> str | None:
 WRITTEN_THROUGH = ("character device", "FIFO")
 
 
-def write_file(target: Path, text: str) -> None:
-    """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through."""
-    with _file_writer(target) as write:
+def write_file(target: Path, text: str, staged: list | None = None) -> None:
+    """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through.
+    With `staged`, the file is left written beside its target and listed there, for the caller to rename."""
+    with _file_writer(target, staged) as write:
         write(text)
 
 
 @contextmanager
-def _file_writer(target: Path):
+def _file_writer(target: Path, staged: list | None = None):
     """A `write(text)` into -o FILE: a device or FIFO is opened and written, as a shell's `>` does
     (it cannot be replaced atomically; opening a FIFO waits for its reader); anything else is
     written beside its target and renamed over it when the block ends without an error."""
@@ -87,7 +88,7 @@ def _file_writer(target: Path):
     if target.is_symlink():
         # Replacing the link itself would leave its target stale: replace the target, keep the link.
         target = Path(os.path.realpath(target))
-    with _atomic(target) as handle:
+    with _atomic(target, staged) as handle:
         yield lambda text: handle.write(_no_secrets(text))
 
 
@@ -131,9 +132,10 @@ def write_atomic(target: Path, text: str) -> None:
 
 
 @contextmanager
-def _atomic(target: Path):
+def _atomic(target: Path, staged: list | None = None):
     """A file handle beside `target`, renamed over it when the block ends without an error (the
-    partial file is removed otherwise), so readers see the old file or the whole new one."""
+    partial file is removed otherwise), so readers see the old file or the whole new one. With
+    `staged`, (the written file, target) is added to it instead of the rename."""
     folder = target.parent
     if target.is_dir():
         raise InputError(f"{target} is a folder", option="output")
@@ -153,7 +155,10 @@ def _atomic(target: Path):
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, _mode_for(target))
-            os.replace(tmp, target)
+            if staged is None:
+                os.replace(tmp, target)
+            else:
+                staged.append((tmp, target))
         except BaseException as e:
             try:
                 os.unlink(tmp)
@@ -240,7 +245,9 @@ def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
 
 
 def write_folder(folder: str, files: dict[str, str]) -> None:
-    """Write each file atomically into `folder` (made if missing, its parent must exist)."""
+    """Write the files into `folder` (made if missing, its parent must exist) as a whole: each is written
+    beside its target first, and only when all are written are they renamed over their targets, so a
+    failure (a full disk, Ctrl-C, SIGTERM) leaves the folder as it was."""
     target = Path(folder)
     if not target.is_dir():
         try:
@@ -249,5 +256,22 @@ def write_folder(folder: str, files: dict[str, str]) -> None:
             raise InputError(f"{folder} is a file, not a folder", option="output") from None
         except OSError as e:
             raise InputError(f"{folder}: cannot make the folder ({e.strerror or e})", option="output") from None
-    for name, text in files.items():
-        write_file(target / name, text)
+    staged: list[tuple[str, Path]] = []
+    replaced: list[str] = []
+    with _terminate_cleanly():
+        try:
+            for name, text in files.items():
+                write_file(target / name, text, staged)
+            for tmp, path in staged:
+                os.replace(tmp, path)
+                replaced.append(path.name)
+        except BaseException as e:
+            for tmp, _ in staged[len(replaced):]:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            if isinstance(e, OSError):  # a rename failed: say exactly which files are new
+                done = f"; replaced already: {', '.join(replaced)}" if replaced else "; nothing was replaced"
+                raise OutputError(f"{staged[len(replaced)][1]}: {e.strerror or e}{done}") from None
+            raise

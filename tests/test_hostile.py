@@ -24,7 +24,7 @@ from exporter.errors import AwsError
 from exporter.redaction import REDACTED
 
 from check_schema import parsed
-from check_zones import DMARC, MX_HOST, SPF, TOKENS, saved_identity
+from check_zones import DMARC, MX_HOST, SPF, TOKENS, saved_identity, write_identity
 from conftest import ROOT
 from dns_servers import FakeDns
 from fake_ses import FakeSes, isolated_aws_environment, token_echo
@@ -203,3 +203,31 @@ def test_a_dripping_ses_answer_is_given_up_at_its_deadline():
             elapsed = time.monotonic() - started
     assert fake.count() == 2
     assert elapsed < 2 * 1.0 + 2, elapsed  # two attempts of 1 s, and the retry's short backoff
+
+
+# --- 4. resources and files -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_folder_on_a_full_disk_is_left_as_it_was(tmp_path):
+    """-o FOLDER/ onto a 64 KB tmpfs (in a mount namespace of the test's own) holding four of the eight files,
+    with room for three more: written one by one, four would be replaced and three added before the disk
+    filled. Exit 74, and the folder is as it was: the four old files, unchanged, and nothing beside them."""
+    if subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no mount namespace can be made here")
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for n in range(8):
+        write_identity(saved, f"d{n}.test")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = (f"mount -t tmpfs -o size=64k none {disk} && mkdir {disk}/zones && "
+              f"for n in 0 1 2 3; do echo old > {disk}/zones/d$n.test.json; done && "
+              f"head -c {64 * 1024 - 7 * 4096} /dev/zero > {disk}/fill; "  # 3 pages of 4 KB left
+              f"{sys.executable} -m exporter.cli --identity-file {saved} --region us-east-1 -f json -o {disk}/zones/; "
+              f"echo \"exit $?\"; cat {disk}/zones/*.json; ls -A {disk}/zones")
+    result = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT,
+                            timeout=60)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "exit 74", result.stderr
+    assert lines[1:] == ["old"] * 4 + [f"d{n}.test.json" for n in range(4)]
+    assert len(result.stderr.splitlines()) == 1 and "No space left on device" in result.stderr
