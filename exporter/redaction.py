@@ -20,6 +20,7 @@ import bisect
 import json
 import os
 import re
+import threading
 from urllib.parse import quote
 
 REDACTED = "<redacted>"
@@ -39,6 +40,7 @@ _SECRET = re.compile(
 _GAP = re.compile(r"(?:\s|\\+[nrt]|\\+(?=/))+")
 
 _remembered: set[str] = set()
+_remembering = threading.Lock()  # regions are read in threads, each remembering its request's secrets
 _known_forms: dict[frozenset, tuple[str, ...]] = {}
 
 
@@ -48,7 +50,8 @@ def remember(*values: str | bytes | None) -> None:
         if isinstance(value, bytes):
             value = value.decode("utf-8", "replace")
         if value and len(value) >= SHORTEST:
-            _remembered.add(value)
+            with _remembering:
+                _remembered.add(value)
 
 
 def redact(text: str, environment: dict[str, str] | None = None) -> str:
@@ -98,7 +101,9 @@ def redact_values(text: str, environment: dict[str, str] | None = None, split: b
 
 
 def _secret_forms(env) -> tuple[str, ...]:
-    secrets = frozenset(v for v in (*(env.get(name, "") for name in SECRET_ENVIRONMENT), *_remembered)
+    with _remembering:
+        remembered = tuple(_remembered)
+    secrets = frozenset(v for v in (*(env.get(name, "") for name in SECRET_ENVIRONMENT), *remembered)
                         if len(v) >= SHORTEST)
     if not secrets:
         return ()
