@@ -15,13 +15,10 @@ by value: nothing in it names the secret.
 
 from __future__ import annotations
 
-import base64
-import bisect
-import json
 import os
 import re
 import threading
-from urllib.parse import quote
+from functools import lru_cache
 
 REDACTED = "<redacted>"
 SECRET_ENVIRONMENT = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_BEARER_TOKEN_SES")
@@ -29,11 +26,14 @@ SHORTEST = 8  # a shorter value would blank out ordinary words
 
 _NAMES = (r"authorization|x-amz-security-token|x-amz-signature|x-amz-credential|credential|signature"
           r"|secret_?access_?key|session_?token|security_?token|access_?token|refresh_?token|client_?secret")
-_SECRET = re.compile(
-    rf"(?P<name>\b(?:aws_)?(?:{_NAMES}))(?P<separator>['\"]?\s*(?::|=|>)\s*b?)"
-    r"(?P<value>'[^']*'|\"[^\"]*\"|[^\s&,;<'\"}]+)",
-    re.IGNORECASE,
-)
+_SECRET_TEXT = (rf"(?P<name>\b(?:aws_)?(?:{_NAMES}))(?P<separator>['\"]?\s*(?::|=|>)\s*b?)"
+                r"(?P<value>'[^']*'|\"[^\"]*\"|[^\s&,;<'\"}]+)")
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> re.Pattern:
+    """Compiled when first needed: every output passes redact_values, few runs print a line on stderr."""
+    return re.compile(_SECRET_TEXT, re.IGNORECASE)
 # What may stand between two characters of a value split across lines: whitespace, or its escape as JSON
 # writes it (\n) or a Python repr of that JSON (\\n); and before a slash, JSON's optional escape (\/, \\/).
 # Values are looked for in the text without these gaps.
@@ -56,7 +56,7 @@ def remember(*values: str | bytes | None) -> None:
 
 def redact(text: str, environment: dict[str, str] | None = None) -> str:
     """`text` with every credential, token and signature it carries replaced by <redacted>."""
-    return _SECRET.sub(_redacted_value, redact_values(text, environment))
+    return _by_name().sub(_redacted_value, redact_values(text, environment))
 
 
 def redact_values(text: str, environment: dict[str, str] | None = None, split: bool = True) -> str:
@@ -68,6 +68,8 @@ def redact_values(text: str, environment: dict[str, str] | None = None, split: b
         return text
     if not split:
         return _replace_whole(text, forms)
+    import bisect
+
     flat_parts, starts, origins, at = [], [], [], 0
     position = 0
     for gap in _GAP.finditer(text):  # the text without gaps, and where each piece of it came from
@@ -143,6 +145,10 @@ def _replace_whole(text: str, forms: tuple[str, ...]) -> str:
 
 def _forms(secret: str) -> set[str]:
     """The ways the tool could print `secret`."""
+    import base64
+    import json
+    from urllib.parse import quote
+
     forms = {secret, quote(secret, safe=""), quote(secret, safe="/"), json.dumps(secret)[1:-1]}
     forms |= {re.sub("%[0-9A-F]{2}", lambda m: m.group().lower(), f) for f in forms}  # lowercase hex
     data = secret.encode("utf-8")
