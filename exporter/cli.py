@@ -196,7 +196,9 @@ def _fail(message: str, status: int, show_traceback_of: BaseException | None = N
         from . import debug as debug_report
 
         debug_report.show_traceback(show_traceback_of)
-    click.echo(f"ses-export: {message}", err=True)
+    from .stderr import say
+
+    say(message)
     sys.exit(status)
 
 

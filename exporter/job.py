@@ -6,7 +6,6 @@ directly, see docs/api.md); `run` carries it out and returns the exit status.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -262,4 +261,6 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
 
 
 def _to_stderr(text: str) -> None:
-    print(f"ses-export: {text}", file=sys.stderr, flush=True)
+    from .stderr import say
+
+    say(text)
