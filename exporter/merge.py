@@ -94,6 +94,10 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
             if published.texts(dmarc_name):
                 read_live.append(dmarc_name)
 
+    if any(dmarc.looks_like_dmarc(text) for text in published.texts(dmarc_name)):
+        # "No DMARC record for X ... the organisation's policy applies" is no longer true: X has one.
+        identity = identity._replace(advisories=tuple(a for a in identity.advisories
+                                                      if a.key != "notice.dmarc-at-organisation"))
     return identity._replace(records=tuple(records), carried=tuple(carried), read_live=tuple(read_live),
                              replaced=tuple(replaced), advisories=identity.advisories + tuple(notes))
 

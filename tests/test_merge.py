@@ -215,6 +215,9 @@ def test_a_published_subdomain_dmarc_weaker_than_the_organisation_is_kept_and_sa
     merged = merge(ident, found, opts.dmarc)
     keys = [a.key for a in merged.advisories]
     assert "notice.live-dmarc-kept" in keys and "notice.live-dmarc-weaker" in keys
+    # "No DMARC record for shop.example.com" would contradict what DNS just said.
+    assert "notice.dmarc-at-organisation" in [a.key for a in ident.advisories]
+    assert "notice.dmarc-at-organisation" not in keys
     note = next(a for a in merged.advisories if a.key == "notice.live-dmarc-weaker")
     assert dict(note.params) == {"name": "_dmarc.shop.example.com", "value": "v=DMARC1; p=none",
-                                 "organisation": "example.com", "tag": "p", "policy": "reject"}
+                                 "organisation": "example.com", "setting": "p=reject", "raised": "p=reject"}
