@@ -95,8 +95,8 @@ def live_dmarc_invalid(name: str, value: str, cause: str, command: str) -> Phras
 
 def live_dmarc_weaker(name: str, value: str, organisation: str, tag: str, policy: str) -> Phrase:
     """The identity's own published record is weaker than what its organisation applies to it."""
-    return Phrase("notice.live-dmarc-weaker", name=name, value=value, organisation=organisation, tag=tag,
-                  policy=policy)
+    return Phrase("notice.live-dmarc-weaker", name=name, value=value, organisation=organisation,
+                  setting=f"{tag}={policy}", raised=f"p={policy}")
 
 
 def live_dmarc_replaced(name: str, value: str) -> Phrase:

@@ -57,6 +57,15 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
     read_live: list[str] = []
     replaced: list[Record] = []
 
+    for mx in (r for r in records if r.type == "MX"):
+        others = [exchange for exchange in published.exchanges(mx.name) if exchange != mx.value]
+        if others:
+            # SES's custom MAIL FROM fails where the name holds more than one MX ("Using a custom MAIL FROM
+            # domain"), and an UPSERT of SES's MX would take the other's place: mail to it would be lost.
+            raise InputError(f"{mx.name[:-1]} already has the MX record {', '.join(o[:-1] for o in others)}: SES's "
+                             "MAIL FROM needs its MX to be the only one there, and writing it would replace or join "
+                             "that one; use a MAIL FROM subdomain that receives no other mail", option="merge_live")
+
     spf_record = next((r for r in records if r.purpose == "mail-from-spf"), None)
     if spf_record is not None:
         found = published.texts(spf_record.name)
@@ -94,6 +103,10 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
             if published.texts(dmarc_name):
                 read_live.append(dmarc_name)
 
+    if any(dmarc.looks_like_dmarc(text) for text in published.texts(dmarc_name)):
+        # "No DMARC record for X ... the organisation's policy applies" is no longer true: X has one.
+        identity = identity._replace(advisories=tuple(a for a in identity.advisories
+                                                      if a.key != "notice.dmarc-at-organisation"))
     return identity._replace(records=tuple(records), carried=tuple(carried), read_live=tuple(read_live),
                              replaced=tuple(replaced), advisories=identity.advisories + tuple(notes))
 

@@ -117,11 +117,15 @@ def long_labels(draw) -> list[str]:
 DOMAIN_LABELS = weighted((11, st.lists(LABEL, min_size=2, max_size=4)), (1, long_labels()))
 TOKEN = weighted(
     (3, st.builds(_from_seed, st.integers(0, 2**64), st.just(32), st.just(LOWER + DIGITS))),  # what SES sends today
-    (1, st.text(LOWER + LOWER.upper() + DIGITS + "-_", min_size=1, max_size=63)),  # tokens are opaque DNS labels
+    # Tokens are opaque DNS labels; none starts with '-' (it would be an option of the printed dig line).
+    (1, st.builds(str.__add__, st.text(LOWER + LOWER.upper() + DIGITS + "_", min_size=1, max_size=1),
+                  st.text(LOWER + LOWER.upper() + DIGITS + "-_", max_size=62))),
 )
 SIGNING_ZONES = st.sampled_from(["dkim.amazonses.com", "dkim.eu-central-2.amazonses.com.",
                                  "DKIM.ap-northeast-3.AmazonSES.com", "dkim.us-gov-east-1.amazonses.com"])
 STATUS = st.sampled_from([None, "SUCCESS", "PENDING", "FAILED", "TEMPORARY_FAILURE", "NOT_STARTED"])
+MAIL_FROM_STATUS = st.sampled_from([None, "SUCCESS", "PENDING", "FAILED", "TEMPORARY_FAILURE"])  # SES's enum
+VERIFICATION_ERROR = st.sampled_from([None, None, "TYPE_NOT_FOUND", "HOST_NOT_FOUND", "DNS_SERVER_ERROR"])
 # Now and then what a hand-edited file may hold where SES writes an enumeration.
 ODD_STATUS = weighted((20, STATUS), (1, st.text(max_size=12)),
                       (1, st.sampled_from(["\ud800", "OK\nX", "\x1b[2J", 5, ["PENDING"]])))
@@ -239,7 +243,7 @@ def cases(draw) -> Case:
             region = draw(st.sampled_from([named, named, None, region]))
 
     response: dict = {"IdentityType": "DOMAIN", "DkimAttributes": dkim,
-                      "VerificationStatus": draw(ODD_STATUS), "VerificationInfo": {"ErrorType": draw(STATUS)}}
+                      "VerificationStatus": draw(ODD_STATUS), "VerificationInfo": {"ErrorType": draw(VERIFICATION_ERROR)}}
 
     # MAIL FROM: configured in SES, planned with --mail-from, both, or none. Now and then its
     # first labels repeat a name the identity already uses (_dmarc, a DKIM record).
@@ -249,7 +253,7 @@ def cases(draw) -> Case:
     mail_from = f"{mail_from_sub}.{domain.rstrip('.')}"
     where = draw(MAIL_FROM_WHERE)
     if where in ("ses", "both"):
-        response["MailFromAttributes"] = {"MailFromDomain": mail_from, "MailFromDomainStatus": draw(STATUS)}
+        response["MailFromAttributes"] = {"MailFromDomain": mail_from, "MailFromDomainStatus": draw(MAIL_FROM_STATUS)}
     if where in ("option", "both"):
         options["mail_from"] = mail_from
 

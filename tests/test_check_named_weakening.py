@@ -149,6 +149,8 @@ def test_an_own_record_weaker_than_the_organisations_is_a_finding(cli, named, tm
                             "policy _dmarc.org-enforces.test. applies to it (p=reject), so it weakens it: delete it so "
                             "that the organisation's applies, or match it: "
                             "v=DMARC1; p=reject; rua=mailto:d@org-enforces.test")
+    # The identity writes no DMARC record of its own: nothing is expected there (not the p=none placeholder).
+    assert dmarc["expected"] == [] and dmarc["found"]
 
 
 def test_an_inherited_policy_is_reported_with_its_tag_and_pct(cli, named, tmp_path):

@@ -215,6 +215,24 @@ def test_a_published_subdomain_dmarc_weaker_than_the_organisation_is_kept_and_sa
     merged = merge(ident, found, opts.dmarc)
     keys = [a.key for a in merged.advisories]
     assert "notice.live-dmarc-kept" in keys and "notice.live-dmarc-weaker" in keys
+    # "No DMARC record for shop.example.com" would contradict what DNS just said.
+    assert "notice.dmarc-at-organisation" in [a.key for a in ident.advisories]
+    assert "notice.dmarc-at-organisation" not in keys
     note = next(a for a in merged.advisories if a.key == "notice.live-dmarc-weaker")
     assert dict(note.params) == {"name": "_dmarc.shop.example.com", "value": "v=DMARC1; p=none",
-                                 "organisation": "example.com", "tag": "p", "policy": "reject"}
+                                 "organisation": "example.com", "setting": "p=reject", "raised": "p=reject"}
+
+
+def mx(*exchanges: str) -> dict:
+    return {"MX": frozenset(dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.MX, f"10 {e}") for e in exchanges)}
+
+
+def test_another_mx_at_the_mail_from_name_is_refused_and_ses_own_is_not():
+    """An UPSERT of SES's MX would replace the other one (its mail lost), and a second MX fails SES's
+    MAIL FROM: refused with the exchange named. SES's own MX already there is no conflict."""
+    ident, opts = identity(mail_from="mail.example.com")
+    ses_mx = "feedback-smtp.us-east-1.amazonses.com."
+    assert merge(ident, published({"mail.example.com.": mx(ses_mx)}), opts.dmarc).records
+    for exchanges in (["mx1.example.net."], [ses_mx, "mx1.example.net."], ["feedback-smtp.eu-west-1.amazonses.com."]):
+        with pytest.raises(InputError, match=r"^merge_live: mail\.example\.com already has the MX record "):
+            merge(ident, published({"mail.example.com.": mx(*exchanges)}), opts.dmarc)

@@ -68,7 +68,7 @@ def build(case: Case, **changes) -> model.Identity:
 
 REFUSALS = ("longer than 253", "longer than 63", "not a valid domain", "not a host name label", "not a host name",
             "SigningAttributesOrigin", "region", "twice", "subdomain", "--dkim-public-key", "--zone", "empty",
-            "single label", "UTF-8", "not a string", "BYODKIM")
+            "single label", "UTF-8", "not a string", "BYODKIM", "SES's values")
 
 
 def refusal_reason(message: str) -> str:

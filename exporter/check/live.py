@@ -44,6 +44,10 @@ class Published:
         cnames = self.view.get(name, {}).get("CNAME")
         return next(iter(cnames)).target.to_text().lower() if cnames else None
 
+    def exchanges(self, name: str) -> list[str]:
+        """The MX exchanges at `name` (FQDNs with dot, lowercase)."""
+        return sorted(mx.exchange.to_text().lower() for mx in self.view.get(name, {}).get("MX", ()))
+
     def lookup(self) -> spf.Lookup:
         return compare.spf_lookup(self.view)
 
@@ -75,6 +79,8 @@ class _Reader:
         zone, servers = await checker._locate(identity)  # the zone cut as --check finds it (DnsError: exit 3)
         wanted = txt_names(identity)
         asked = [(name, "TXT") for name in wanted]
+        # The MAIL FROM name's MX too: SES's must be the only one there (exporter/merge.py refuses another).
+        asked += [(record.name, "MX") for record in identity.records if record.type == "MX"]
         views, failures = await checker._observe(zone, servers, asked)
         _refuse_failures(failures, identity)
         for _ in range(FOLLOW_ROUNDS):
@@ -84,9 +90,9 @@ class _Reader:
             asked += follow
             views = await checker._observe_more(zone, servers, views, failures, follow)
             _refuse_failures(failures, identity)
-        for name, _ in asked:
+        for name, rtype in asked:
             if any(name not in view for view in views.values()):
-                raise DnsError(f"DNS: nobody could say what TXT records {name[:-1]} holds (needed to merge "
+                raise DnsError(f"DNS: nobody could say what {rtype} records {name[:-1]} holds (needed to merge "
                                f"{identity.name}'s records with the live zone); try again, or pass --nameserver")
         labels = list(views)
         first = views[labels[0]]

@@ -358,8 +358,8 @@ NOTICES = {
                                  "apply ({cause:code}, as {command:code} reports it). It is left as it is and no "
                                  "DMARC record is written: fix it, or pass --dmarc to replace it.",
     "notice.live-dmarc-weaker": "The DMARC record published at {name:code} ({value:code}) is weaker than the policy "
-                                "{organisation:code} applies below it ({tag:code} = {policy:code}): it switches "
-                                "that policy off here. Delete it, or make its p= {policy:code}.",
+                                "{organisation:code} applies below it ({setting:code}): it switches "
+                                "that policy off here. Delete it, or raise its policy to {raised:code}.",
     "notice.live-dmarc-replaced": "The DMARC record of --dmarc replaces the one published at {name:code} "
                                   "({value:code}): where records are added one by one, delete the old one as you add "
                                   "the new one, since two DMARC records mean no policy at all.",

@@ -369,8 +369,8 @@ NOTICES = {
                                  "（{command:code} の報告では {cause:code}）。そのまま残し、DMARC レコードは書きません。"
                                  "修正するか、--dmarc を指定して置き換えてください。",
     "notice.live-dmarc-weaker": "{name:code} に公開済みの DMARC レコード（{value:code}）は、{organisation:code} が"
-                                "サブドメインに適用するポリシー（{tag:code} = {policy:code}）より弱く、ここではそのポリシーを"
-                                "無効にしています。削除するか、p= を {policy:code} にしてください。",
+                                "サブドメインに適用するポリシー（{setting:code}）より弱く、ここではそのポリシーを"
+                                "無効にしています。削除するか、ポリシーを {raised:code} に上げてください。",
     "notice.live-dmarc-replaced": "{name:code} に公開済みの DMARC レコード（{value:code}）を --dmarc のレコードで"
                                   "置き換えます。レコードを 1 件ずつ追加する方法では、新しいレコードを追加するときに"
                                   "古いほうを削除してください。DMARC レコードが 2 件あるとポリシーがないのと同じです。",
