@@ -215,7 +215,7 @@ def _fqdn(relative: str, zone: str) -> str:
     return zone if relative == "@" else f"{relative}.{zone}"
 
 
-def _rrdata_record(rtype: str, rdata: str) -> tuple[int | None, str]:
+def rrdata_record(rtype: str, rdata: str) -> tuple[int | None, str]:
     """(priority, value) of one zone-file rdata (Cloud DNS `rrdatas`, terraform-records `rdatas`)."""
     if rtype == "TXT":
         return None, txt_from_presentation(rdata)
@@ -244,7 +244,7 @@ def google_records(hcl: Hcl, parsed: dict) -> list[tuple]:
     for body in bodies:
         zone, name, rtype, rrdatas = (next(values) for _ in keys)
         for rdata in rrdatas:
-            found.append((zone, name, rtype, body["ttl"], *_rrdata_record(rtype, rdata)))
+            found.append((zone, name, rtype, body["ttl"], *rrdata_record(rtype, rdata)))
     return found
 
 
@@ -323,7 +323,7 @@ def listed_records(hcl: Hcl, parsed: dict) -> list[tuple]:
         zone, name, relative, rtype = hcl.evaluate_all([item[k] for k in ("zone", "name", "relative_name", "type")], {})
         assert _fqdn(relative, zone) == name
         values = hcl.evaluate(item["values"], {})
-        from_rdatas = [_rrdata_record(rtype, rdata) for rdata in hcl.evaluate(item["rdatas"], {})]
+        from_rdatas = [rrdata_record(rtype, rdata) for rdata in hcl.evaluate(item["rdatas"], {})]
         priority = item["priority"]
         assert from_rdatas == [(priority, value) for value in values], (from_rdatas, values)
         assert isinstance(item["exists"], bool)
