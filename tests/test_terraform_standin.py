@@ -24,14 +24,23 @@ import pytest
 from exporter.formats._terraform import identifier
 
 from conftest import ROOT, sample_argv, sample_identities
-from hcl_support import dns_update_text, rrdata_record
+from hcl_support import dns_update_text, rrdata_record, txt_from_presentation
 
 pytestmark = [pytest.mark.slow]
 
 STANDIN = ROOT / "tests" / "standin" / "provider.py"
-VERSIONS = {"google": "6.50.0", "azurerm": "4.55.0", "dns": "3.4.3"}  # tests/hcl/providers.json
-FORMATS = {"terraform-google": "google", "terraform-azurerm": "azurerm", "terraform-dns": "dns",
-           "terraform-records": None}
+# (stand-in key, registry address, version): tests/hcl/providers.json
+PROVIDERS = [("google", "hashicorp/google", "6.50.0"), ("azurerm", "hashicorp/azurerm", "4.55.0"),
+             ("dns", "hashicorp/dns", "3.4.3"), ("cloudflare-v5", "cloudflare/cloudflare", "5.14.0"),
+             ("cloudflare-v4", "cloudflare/cloudflare", "4.52.0")]
+CASES = {  # the file, and the arguments that write it
+    "terraform-google": ["-f", "terraform-google"],
+    "terraform-azurerm": ["-f", "terraform-azurerm"],
+    "terraform-dns": ["-f", "terraform-dns"],
+    "terraform-records": ["-f", "terraform-records"],
+    "cloudflare-v5": ["-f", "terraform-cloudflare"],
+    "cloudflare-v4": ["-f", "terraform-cloudflare", "--cloudflare-provider", "v4"],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -46,15 +55,15 @@ def terraform(tmp_path_factory):
     if binary is None:
         pytest.skip("terraform is not on PATH (the project's machine image has it; a user's machine may not)")
     home = tmp_path_factory.mktemp("standin")
-    for name, version in VERSIONS.items():
-        folder = home / "mirror" / "registry.terraform.io" / "hashicorp" / name / version / "linux_amd64"
+    for key, address, version in PROVIDERS:
+        folder = home / "mirror" / "registry.terraform.io" / address / version / "linux_amd64"
         folder.mkdir(parents=True)
-        wrapper = folder / f"terraform-provider-{name}_v{version}"
-        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{STANDIN}" {name} "$@"\n', encoding="utf-8")
+        wrapper = folder / f"terraform-provider-{address.split('/')[1]}_v{version}"
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{STANDIN}" {key} "$@"\n', encoding="utf-8")
         wrapper.chmod(0o755)
     rc = home / "cli.tfrc"
     rc.write_text(f'provider_installation {{\n  filesystem_mirror {{\n    path    = "{home / "mirror"}"\n'
-                  f'    include = ["registry.terraform.io/hashicorp/*"]\n  }}\n}}\n', encoding="utf-8")
+                  f'    include = ["registry.terraform.io/hashicorp/*", "registry.terraform.io/cloudflare/*"]\n  }}\n}}\n', encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "PLUGIN_"))}
     env.update(TF_CLI_CONFIG_FILE=str(rc), TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1", HOME=str(home))
     return binary, env
@@ -76,7 +85,7 @@ def plan(terraform, root: Path, data: dict) -> dict:
     return json.loads(run("show", "-json", "plan.bin"))
 
 
-def planned_records(fmt: str, plan_json: dict, zones_of_managed_zone: dict) -> list[tuple]:
+def planned_records(fmt: str, plan_json: dict, zones_of_id: dict) -> list[tuple]:
     """(zone, name, type, ttl, priority, value) of every planned resource (or listed record set)."""
     found = []
     if fmt == "terraform-records":
@@ -93,8 +102,16 @@ def planned_records(fmt: str, plan_json: dict, zones_of_managed_zone: dict) -> l
             if resource["mode"] == "data":
                 continue
             if kind == "google_dns_record_set":
-                zone = zones_of_managed_zone[v["managed_zone"]]
+                zone = zones_of_id[v["managed_zone"]]
                 found += [(zone, v["name"], v["type"], v["ttl"], *rrdata_record(v["type"], r)) for r in v["rrdatas"]]
+            elif kind in ("cloudflare_dns_record", "cloudflare_record"):
+                assert v["proxied"] is False and not v["name"].endswith(".")
+                if v["type"] == "TXT":
+                    value = txt_from_presentation(v["content"])
+                else:
+                    assert not v["content"].endswith(".")
+                    value = v["content"] + "."
+                found.append((zones_of_id[v["zone_id"]], v["name"] + ".", v["type"], v["ttl"], v.get("priority"), value))
             elif kind.startswith("azurerm_dns_"):
                 zone = v["zone_name"] + "."
                 name = zone if v["name"] == "@" else f"{v['name']}.{zone}"
@@ -117,15 +134,15 @@ def planned_records(fmt: str, plan_json: dict, zones_of_managed_zone: dict) -> l
     return found
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASES)
 def test_terraform_validates_and_plans_every_sample_as_the_model(terraform, cli, tmp_path, fmt):
     root = tmp_path / "root"
     modules, expected, data = [], [], {"google_dns_managed_zone": {}}
-    zones_of_managed_zone = {}
+    zones_of_id = {}
     for n, sample in enumerate(sample_identities()):
         folder = root / "modules" / f"sample{n}"
         folder.mkdir(parents=True)
-        result = cli(*sample_argv(sample, "-f", fmt, "-o", str(folder / "main.tf")))
+        result = cli(*sample_argv(sample, *CASES[fmt], "-o", str(folder / "main.tf")))
         assert result.exit_code == 0, result.stderr
         model = json.loads(cli(*sample_argv(sample, "-f", "json")).stdout)
         zones = {identity["domain"]: identity["zone"] for identity in model["identities"]}
@@ -133,12 +150,13 @@ def test_terraform_validates_and_plans_every_sample_as_the_model(terraform, cli,
                      for r in model["records"]]
         arguments = {}
         for variable in re.findall(r'^variable "(\w+)"', (folder / "main.tf").read_text(encoding="utf-8"), re.M):
-            if variable.startswith("managed_zone_"):
-                zone = next(z for z in zones.values() if identifier(z[:-1]) == variable.removeprefix("managed_zone_"))
-                managed = f"zone-{n}-{variable.removeprefix('managed_zone_').replace('_', '-')}"
-                arguments[variable] = managed
-                data["google_dns_managed_zone"][managed] = {"dns_name": zone}
-                zones_of_managed_zone[managed] = zone
+            if variable.startswith(("managed_zone_", "zone_id_")):
+                ident = variable.removeprefix("managed_zone_").removeprefix("zone_id_")
+                zone = next(z for z in zones.values() if identifier(z[:-1]) == ident)
+                zone_id = f"zone-{n}-{ident.replace('_', '-')}"
+                arguments[variable] = zone_id
+                data["google_dns_managed_zone"][zone_id] = {"dns_name": zone}
+                zones_of_id[zone_id] = zone
             elif variable.startswith("resource_group_"):
                 arguments[variable] = "dns-rg"
             elif variable in ("dns_server", "dns_key_name", "dns_key_secret"):
@@ -149,7 +167,7 @@ def test_terraform_validates_and_plans_every_sample_as_the_model(terraform, cli,
         if fmt == "terraform-records":
             modules.append(f'output "sample{n}" {{\n  value = module.sample{n}.records\n}}\n')
     (root / "main.tf").write_text("\n".join(modules), encoding="utf-8")
-    found = planned_records(fmt, plan(terraform, root, data), zones_of_managed_zone)
+    found = planned_records(fmt, plan(terraform, root, data), zones_of_id)
     assert sorted(found, key=repr) == sorted(expected, key=repr)
 
 

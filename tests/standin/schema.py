@@ -40,10 +40,12 @@ def _attribute_type(ts: str):
         return SCALARS[ts]
     if re.fullmatch(r"\{ \[key: string\]: string; \}", ts):
         return ["map", "string"]
+    if re.fullmatch(r"\{ \[key: string\]: any; \}", ts):
+        return ["map", "dynamic"]
     raise ValueError(f"TypeScript type {ts!r} has no Terraform type here")
 
 
-def block(text: str, interface: str, class_name: str | None = None) -> dict:
+def block(text: str, interface: str, class_name: str | None = None, nested_attributes: bool = False) -> dict:
     """{"attributes": {name: {"type", "required", "optional", "computed"}}, "blocks": {name: {"nesting", "block"}}}."""
     attributes: dict = {}
     blocks: dict = {}
@@ -58,7 +60,15 @@ def block(text: str, interface: str, class_name: str | None = None) -> dict:
         name = link.group(1)
         ts = " ".join(ts.split())
         nested = re.fullmatch(r"(\w+)\[\] \| cdktf\.IResolvable", ts) or re.fullmatch(r"(\w+)", ts)
-        if nested and nested.group(1) not in ("string", "number") and f"export interface {nested.group(1)} " in text:
+        if nested and nested.group(1) not in ("string", "number") and f"export interface {nested.group(1)} " in text \
+                and nested_attributes and name != "timeouts":
+            # A plugin-framework provider's nested attribute (`data = {...}`): protocol 5 has no
+            # nested attribute types, so it is served as an object-typed attribute.
+            inner = block(text, nested.group(1), nested_attributes=True)
+            fields = {n: a["type"] for n, a in inner["attributes"].items()}
+            attributes[name] = {"type": ["list", ["object", fields]] if ts.endswith("IResolvable") else ["object", fields],
+                                "required": not question, "optional": bool(question), "computed": False}
+        elif nested and nested.group(1) not in ("string", "number") and f"export interface {nested.group(1)} " in text:
             nesting = "list" if ts.endswith("IResolvable") else "single"
             blocks[name] = {"nesting": nesting, "block": block(text, nested.group(1)),
                             "min_items": 0 if question else 1}
@@ -80,7 +90,8 @@ def block(text: str, interface: str, class_name: str | None = None) -> dict:
     return {"attributes": attributes, "blocks": blocks}
 
 
-STANDIN_KEYS = ("google", "azurerm", "dns")  # the providers with no binary here that the stand-in plays
+STANDIN_KEYS = ("google", "azurerm", "dns", "cloudflare-v5", "cloudflare-v4")  # no binary here for these
+FRAMEWORK = ("cloudflare-v5",)  # plugin-framework providers: nested interfaces are attributes, not blocks
 
 
 def provider_schemas(keys=STANDIN_KEYS) -> dict:
@@ -103,7 +114,7 @@ def provider_schemas(keys=STANDIN_KEYS) -> dict:
             else:
                 class_name = re.search(rf"export declare class (\w+) extends cdktf\.Terraform(?:Resource|DataSource) {{\s*"
                                        rf"static readonly tfResourceType = \"{rest}\"", text).group(1)
-                schema[kind][rest] = block(text, interface, class_name)
+                schema[kind][rest] = block(text, interface, class_name, nested_attributes=key in FRAMEWORK)
         result[key] = schema
     return result
 
