@@ -82,7 +82,7 @@ resource "google_dns_record_set" "example_com_dkim_3" {
 }
 
 # If this name already has a v=DMARC1 record, keep it and skip this record.
-# Applied as it stands, this resource replaces such a record (the provider deletes the set first).
+# Applied as it stands, this resource replaces such a record (the provider deletes the set it finds).
 resource "google_dns_record_set" "example_com_dmarc" {
   managed_zone = data.google_dns_managed_zone.example_com.name
   name         = "_dmarc.example.com."

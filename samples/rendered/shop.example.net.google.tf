@@ -92,7 +92,7 @@ resource "google_dns_record_set" "shop_example_net_mail_from_mx" {
 }
 
 # If this name already has a v=spf1 record, add include:amazonses.com to it, before its all term, instead of a second record.
-# Applied as it stands, this resource replaces such a record (the provider deletes the set first).
+# Applied as it stands, this resource replaces such a record (the provider deletes the set it finds).
 resource "google_dns_record_set" "shop_example_net_mail_from_spf" {
   managed_zone = data.google_dns_managed_zone.example_net.name
   name         = "bounce.shop.example.net."

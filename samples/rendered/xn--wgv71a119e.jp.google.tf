@@ -94,7 +94,7 @@ resource "google_dns_record_set" "xn__wgv71a119e_jp_mail_from_mx" {
 }
 
 # If this name already has a v=spf1 record, add include:amazonses.com to it, before its all term, instead of a second record.
-# Applied as it stands, this resource replaces such a record (the provider deletes the set first).
+# Applied as it stands, this resource replaces such a record (the provider deletes the set it finds).
 resource "google_dns_record_set" "xn__wgv71a119e_jp_mail_from_spf" {
   managed_zone = data.google_dns_managed_zone.xn__wgv71a119e_jp.name
   name         = "mail.xn--wgv71a119e.jp."
@@ -104,7 +104,7 @@ resource "google_dns_record_set" "xn__wgv71a119e_jp_mail_from_spf" {
 }
 
 # If this name already has a v=DMARC1 record, keep it and skip this record.
-# Applied as it stands, this resource replaces such a record (the provider deletes the set first).
+# Applied as it stands, this resource replaces such a record (the provider deletes the set it finds).
 resource "google_dns_record_set" "xn__wgv71a119e_jp_dmarc" {
   managed_zone = data.google_dns_managed_zone.xn__wgv71a119e_jp.name
   name         = "_dmarc.xn--wgv71a119e.jp."
