@@ -120,7 +120,7 @@ class OneLineErrors(click.Command):
               help="With --check: check again, with growing pauses, until every record is right on every server, "
               "for at most DURATION (90s, 30m, 1h30m); progress on stderr; exit 1 if the time runs out.")
 @click.option("--zone-id", metavar="ID", help="terraform-route53, cloudformation: the hosted zone id, instead of a look-up by name "
-              "(terraform-cloudflare: the default of the zone id variable).")
+              "(terraform-cloudflare: the default of the zone id variable; terraform-google: of the managed zone name).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default=None,
               help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, the default; v4 cloudflare_record).")
 @click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,

@@ -350,6 +350,19 @@ def cloudflare_txt(value: str) -> str:
     return bind_txt(value)
 
 
+def google_txt(value: str) -> str:
+    """One TXT entry of google_dns_record_set `rrdatas`: RFC 1035 quoted character-strings of at
+    most 255 bytes, the form Cloud DNS takes and returns (an unquoted value is split at spaces)."""
+    return bind_txt(value)
+
+
+def dns_update_txt(value: str) -> str:
+    """One string of hashicorp/dns dns_txt_record_set `txt`: the plain text with `\\` and `"`
+    escaped. Provider 3.4 puts it between quotes in a zone-file line (`NAME TTL TXT "%s"`) that
+    its DNS library parses, which reads those escapes and splits a text past 255 bytes itself."""
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
 # --- Route 53 change batches, CloudFormation and octoDNS (docs/formats.md) ---------------------
 
 ROUTE53_VALUE_MAX = 4000  # botocore's route53 model: ResourceRecord.Value, max 4000 characters
@@ -477,6 +490,8 @@ FILTERS = {
     "hcl_string": hcl_string,
     "route53_txt": route53_txt,
     "cloudflare_txt": cloudflare_txt,
+    "google_txt": google_txt,
+    "dns_update_txt": dns_update_txt,
     "route53_rdata": route53_rdata,
     "route53_change_batch": route53_change_batch,
     "yaml_string": yaml_string,

@@ -68,7 +68,10 @@ def wait_for_soa(port: int, zones: list[str], deadline_seconds: float = 15.0, pr
 class Named:
     """`named -g` on 127.0.0.1:PORT serving `zones` ({origin: zone file text}), recursion off."""
 
-    def __init__(self, binary: str, folder: Path, zones: dict[str, str]):
+    def __init__(self, binary: str, folder: Path, zones: dict[str, str],
+                 update_key: tuple[str, str, str] | None = None):
+        """`update_key` (name, algorithm, base64 secret): zones take RFC 2136 updates signed with
+        it, and zone transfers from 127.0.0.1, so a test can read back what an update made."""
         self.folder = folder
         self.zones = zones
         self.port = free_port()
@@ -77,7 +80,11 @@ class Named:
         for origin, text in zones.items():
             file = folder / f"{origin.rstrip('.')}.zone"
             file.write_text(text)
-            zone_clauses.append(f'zone "{origin}" {{ type primary; file "{file}"; }};')
+            updates = (f'allow-update {{ key "{update_key[0]}"; }}; allow-transfer {{ 127.0.0.1; }}; '
+                       if update_key else "")
+            zone_clauses.append(f'zone "{origin}" {{ type primary; file "{file}"; {updates}}};')
+        keys = (f'key "{update_key[0]}" {{ algorithm {update_key[1]}; secret "{update_key[2]}"; }};'
+                if update_key else "")
         config = folder / "named.conf"
         config.write_text(f"""
 options {{
@@ -92,6 +99,7 @@ options {{
     notify no;
 }};
 controls {{ }};
+{keys}
 {chr(10).join(zone_clauses)}
 """)
         self.log = open(folder / "named.log", "w")

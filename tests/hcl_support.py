@@ -208,3 +208,124 @@ def cloudflare_records(hcl: Hcl, parsed: dict, resource_type: str) -> list[tuple
 def zone_of_description(description: str) -> str:
     """The zone a zone-id variable is for, from its description ("... zone id of example.com (...")."""
     return description.split(" of ", 1)[1].split(" ", 1)[0] + "."
+
+
+def _fqdn(relative: str, zone: str) -> str:
+    """A name relative to `zone` ("@" the apex), as the provider joins them."""
+    return zone if relative == "@" else f"{relative}.{zone}"
+
+
+def rrdata_record(rtype: str, rdata: str) -> tuple[int | None, str]:
+    """(priority, value) of one zone-file rdata (Cloud DNS `rrdatas`, terraform-records `rdatas`)."""
+    if rtype == "TXT":
+        return None, txt_from_presentation(rdata)
+    if rtype == "MX":
+        preference, exchange = rdata.split(" ")
+        return int(preference), exchange
+    return None, rdata
+
+
+def google_records(hcl: Hcl, parsed: dict) -> list[tuple]:
+    """(zone, name, type, ttl, priority, value) for every rrdata the Google provider would send,
+    each managed zone checked by its postcondition to be the zone its variable names."""
+    variables = {ident: bodies[0] for ident, bodies in parsed.get("variable", {}).items()}
+    descriptions = hcl.evaluate_all([body["description"] for body in variables.values()], {})
+    scope = {f"var.{ident}": zone_of_description(text) for ident, text in zip(variables, descriptions)}
+    zones = blocks(parsed, "data", "google_dns_managed_zone")
+    for ident, body in zones.items():
+        zone = hcl.evaluate(body["name"], scope)
+        (postcondition,) = body["lifecycle"][0]["postcondition"]
+        assert postcondition["condition"] == f'${{self.dns_name == "{zone}"}}', postcondition
+        scope[f"data.google_dns_managed_zone.{ident}.name"] = zone
+    bodies = list(blocks(parsed, "resource", "google_dns_record_set").values())
+    keys = ("managed_zone", "name", "type", "rrdatas")
+    values = iter(hcl.evaluate_all([body[key] for body in bodies for key in keys], scope))
+    found = []
+    for body in bodies:
+        zone, name, rtype, rrdatas = (next(values) for _ in keys)
+        for rdata in rrdatas:
+            found.append((zone, name, rtype, body["ttl"], *rrdata_record(rtype, rdata)))
+    return found
+
+
+def azurerm_records(hcl: Hcl, parsed: dict) -> list[tuple]:
+    """(zone, name, type, ttl, priority, value) as Azure DNS would hold them, final dots put back."""
+    variables = {ident: bodies[0] for ident, bodies in parsed.get("variable", {}).items()}
+    scope = {}
+    for ident, body in variables.items():
+        if ident.startswith("zone_name_"):
+            scope[f"var.{ident}"] = hcl.evaluate(body["default"], {}) + "."
+        else:
+            assert ident.startswith("resource_group_") and "default" not in body, ident
+            scope[f"var.{ident}"] = "RESOURCE_GROUP"
+    found = []
+    for rtype in ("CNAME", "MX", "TXT"):
+        for body in blocks(parsed, "resource", f"azurerm_dns_{rtype.lower()}_record").values():
+            zone, relative = hcl.evaluate_all([body["zone_name"], body["name"]], scope)
+            assert hcl.evaluate(body["resource_group_name"], scope) == "RESOURCE_GROUP"
+            assert not relative.endswith("."), f"{relative}: azurerm names are relative to the zone"
+            name = _fqdn(relative, zone)
+            if rtype == "CNAME":
+                target = hcl.evaluate(body["record"], scope)
+                assert not target.endswith("."), f"the final dot of {target} would reach the provider"
+                found.append((zone, name, rtype, body["ttl"], None, target + "."))
+            for record in body.get("record", []) if rtype != "CNAME" else []:
+                if rtype == "MX":
+                    preference = record["preference"]
+                    assert isinstance(preference, str), "preference is a string in azurerm 4.x"
+                    exchange = hcl.evaluate(record["exchange"], scope)
+                    assert not exchange.endswith("."), f"the final dot of {exchange} would reach the provider"
+                    found.append((zone, name, rtype, body["ttl"], int(preference), exchange + "."))
+                else:
+                    found.append((zone, name, rtype, body["ttl"], None, hcl.evaluate(record["value"], scope)))
+    return found
+
+
+def dns_update_text(value: str) -> str:
+    """A dns_txt_record_set string as provider 3.4's DNS library reads it between quotes: `\\X` is X."""
+    return re.sub(r"\\(.)", r"\1", value)
+
+
+def dns_records(hcl: Hcl, parsed: dict) -> list[tuple]:
+    """(zone, name, type, ttl, priority, value) for every record the hashicorp/dns provider would insert."""
+    found = []
+    kinds = {"CNAME": "dns_cname_record", "MX": "dns_mx_record_set", "TXT": "dns_txt_record_set"}
+    for rtype, block_type in kinds.items():
+        for body in blocks(parsed, "resource", block_type).values():
+            zone = hcl.evaluate(body["zone"], {})
+            assert zone.endswith("."), f"{zone}: the provider wants the zone as an FQDN"
+            relative = hcl.evaluate(body["name"], {}) if "name" in body else "@"
+            assert relative and not relative.endswith("."), f"{relative}: names are relative to the zone"
+            name = _fqdn(relative, zone)
+            if rtype == "CNAME":
+                found.append((zone, name, rtype, body["ttl"], None, hcl.evaluate(body["cname"], {})))
+            elif rtype == "MX":
+                for mx in body["mx"]:
+                    found.append((zone, name, rtype, body["ttl"], mx["preference"], hcl.evaluate(mx["exchange"], {})))
+            else:
+                for text in hcl.evaluate(body["txt"], {}):
+                    found.append((zone, name, rtype, body["ttl"], None, dns_update_text(text)))
+    return found
+
+
+def records_list(parsed: dict) -> list[dict]:
+    """terraform-records: local.ses_records, the same list as output "records"."""
+    (local,) = parsed["locals"]
+    (output,) = parsed["output"]["records"]
+    assert output["value"] == "${local.ses_records}"
+    return local["ses_records"]
+
+
+def listed_records(hcl: Hcl, parsed: dict) -> list[tuple]:
+    """(zone, name, type, ttl, priority, value) of terraform-records, its `values` and `rdatas` agreeing."""
+    found = []
+    for item in records_list(parsed):
+        zone, name, relative, rtype = hcl.evaluate_all([item[k] for k in ("zone", "name", "relative_name", "type")], {})
+        assert _fqdn(relative, zone) == name
+        values = hcl.evaluate(item["values"], {})
+        from_rdatas = [rrdata_record(rtype, rdata) for rdata in hcl.evaluate(item["rdatas"], {})]
+        priority = item["priority"]
+        assert from_rdatas == [(priority, value) for value in values], (from_rdatas, values)
+        assert isinstance(item["exists"], bool)
+        found.extend((zone, name, rtype, item["ttl"], priority, value) for value in values)
+    return found

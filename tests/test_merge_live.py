@@ -130,6 +130,34 @@ def test_terraform_cloudflare_adds_one_by_one_and_says_which_record_takes_anothe
     assert result.stdout.count("takes the place of the one published") == 1
 
 
+@pytest.mark.needs_node
+@pytest.mark.parametrize("fmt", ["terraform-google", "terraform-azurerm", "terraform-dns", "terraform-records"])
+def test_new_terraform_formats_write_the_live_set_whole_and_merged(cli, named, identities, fmt):
+    from hcl_support import Hcl, azurerm_records, dns_records, google_records, listed_records, records_list
+
+    result = export(cli, named, identities, "kept.test", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    hcl = Hcl()
+    try:
+        checked = hcl.check(result.stdout)
+        assert checked["error"] is None and checked["formatted"] == result.stdout, "not in terraform fmt layout"
+        reader = {"terraform-google": google_records, "terraform-azurerm": azurerm_records,
+                  "terraform-dns": dns_records, "terraform-records": listed_records}[fmt]
+        found = reader(hcl, checked["parsed"])
+    finally:
+        hcl.close()
+    txt = sorted((name, value) for _zone, name, rtype, _ttl, _priority, value in found if rtype == "TXT")
+    assert txt == sorted([("mail.kept.test.", MERGED), ("mail.kept.test.", SITE_VERIFICATION)])  # no DMARC record
+    if fmt == "terraform-records":
+        assert [item["exists"] for item in records_list(checked["parsed"]) if item["type"] == "TXT"] == [True]
+    elif fmt == "terraform-google":
+        assert "written whole here (merged with what DNS\n# held, --merge-live), so replacing it loses nothing" in result.stdout
+    else:
+        resource = "azurerm_dns_txt_record" if fmt == "terraform-azurerm" else "dns_txt_record_set"
+        assert f"terraform import {resource}.kept_test_mail_from_spf " in result.stdout
+        assert result.stdout.count("terraform import") == 1
+
+
 def test_cloudformation_carries_the_verification(cli, named, identities):
     import yaml
 

@@ -36,7 +36,15 @@ from exporter.formats import Settings
 from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
 
 from conftest import examples, require_tool
-from hcl_support import Hcl, cloudflare_records, route53_records
+from hcl_support import (
+    Hcl,
+    azurerm_records,
+    cloudflare_records,
+    dns_records,
+    google_records,
+    listed_records,
+    route53_records,
+)
 from identity_strategies import UNWRITABLE_TXT, Case, cases, txt_values
 
 pytestmark = [pytest.mark.needs_named, pytest.mark.needs_node, pytest.mark.slow]
@@ -279,8 +287,10 @@ def terraform_records(hcl: Hcl, text: str, flavour: str) -> list[tuple]:
     result = hcl.check(text)
     assert result["error"] is None, result["error"]
     assert result["formatted"] == text, "not in terraform fmt layout"
-    if flavour == "route53":
-        return sorted(route53_records(hcl, result["parsed"]), key=repr)
+    readers = {"route53": route53_records, "google": google_records, "azurerm": azurerm_records,
+               "dns": dns_records, "records": listed_records}
+    if flavour in readers:
+        return sorted(readers[flavour](hcl, result["parsed"]), key=repr)
     return sorted(cloudflare_records(hcl, result["parsed"], CLOUDFLARE_RESOURCE[flavour]), key=repr)
 
 
@@ -317,6 +327,13 @@ def test_every_format_reads_back_as_the_model(terraform_batch, named_batch, case
     text = formats.render("terraform-route53", [identity], Settings(zone_id=ROUTE53_ZONE_ID if zone_ids else None))
     assert_printable(text, "terraform-route53")
     terraform_batch.add("route53", text, [(route53_zone, *r) for r in expected], repr(case))
+
+    for fmt, flavour in (("terraform-google", "google"), ("terraform-azurerm", "azurerm"),
+                         ("terraform-dns", "dns"), ("terraform-records", "records")):
+        zone_id = "ses-zone" if zone_ids and fmt == "terraform-google" else None  # a managed zone name
+        text = formats.render(fmt, [identity], Settings(zone_id=zone_id))
+        assert_printable(text, fmt)
+        terraform_batch.add(flavour, text, [(zone, *r) for r in expected], repr(case))
 
     settings = {"cloudflare_provider": generation, "zone_id": CLOUDFLARE_ZONE_ID if zone_ids else None}
     if identity.records and not cloudflare_can_carry(case.options["ttl"]):

@@ -22,6 +22,9 @@ FLAVOURS = {
     "aws": ["--format", "terraform-route53"],
     "cloudflare-v5": ["--format", "terraform-cloudflare"],
     "cloudflare-v4": ["--format", "terraform-cloudflare", "--cloudflare-provider", "v4"],
+    "google": ["--format", "terraform-google"],
+    "azurerm": ["--format", "terraform-azurerm"],
+    "dns": ["--format", "terraform-dns"],
 }
 # Terraform's own arguments, valid in every resource and data block.
 META_ARGUMENTS = {"count", "for_each", "depends_on", "provider", "lifecycle"}
@@ -44,21 +47,37 @@ def hcl():
 
 
 def schema_problems(parsed: dict, schema: dict) -> list[str]:
-    """What is wrong with the file's resource and data blocks against the provider's schema."""
+    """What is wrong with the file's resource, data and provider blocks against the provider's
+    schema, nested blocks (azurerm's `record`, dns's `mx` and `update`) included."""
     problems = []
     for kind in ("resource", "data"):
         for block_type, named in parsed.get(kind, {}).items():
-            arguments = schema["blocks"].get(f"{kind}.{block_type}")
-            if arguments is None:
+            key = f"{kind}.{block_type}"
+            if key not in schema["blocks"]:
                 problems.append(f"{kind} {block_type}: not a block of {schema['provider']} {schema['version']}")
                 continue
-            allowed = set(arguments["required"]) | set(arguments["optional"]) | META_ARGUMENTS
             for name, bodies in named.items():
                 for body in bodies:
-                    for unknown in sorted(set(body) - allowed):
-                        problems.append(f"{kind} {block_type}.{name}: no argument {unknown}")
-                    for missing in sorted(set(arguments["required"]) - set(body)):
-                        problems.append(f"{kind} {block_type}.{name}: required argument {missing} is not set")
+                    problems += _body_problems(f"{kind} {block_type}.{name}", body, schema["blocks"], key, META_ARGUMENTS)
+    for provider, bodies in parsed.get("provider", {}).items():
+        key = f"provider.{provider}"
+        if key not in schema["blocks"]:
+            problems.append(f"provider {provider}: not the provider block of {schema['provider']} {schema['version']}")
+            continue
+        for body in bodies:
+            problems += _body_problems(f"provider {provider}", body, schema["blocks"], key, set())
+    return problems
+
+
+def _body_problems(where: str, body: dict, blocks: dict, key: str, meta: set[str]) -> list[str]:
+    arguments = blocks[key]
+    allowed = set(arguments["required"]) | set(arguments["optional"]) | meta
+    problems = [f"{where}: no argument {unknown}" for unknown in sorted(set(body) - allowed)]
+    problems += [f"{where}: required argument {missing} is not set" for missing in sorted(set(arguments["required"]) - set(body))]
+    for name in sorted(set(body) & allowed):
+        if f"{key}.{name}" in blocks:  # a nested block: hcl2json gives a list of its bodies
+            for element in body[name]:
+                problems += _body_problems(f"{where}.{name}", element, blocks, f"{key}.{name}", set())
     return problems
 
 
@@ -124,8 +143,24 @@ def test_schemas_are_the_pinned_provider_versions(schemas):
         "aws": ("registry.terraform.io/hashicorp/aws", "6.25.0"),
         "cloudflare-v5": ("registry.terraform.io/cloudflare/cloudflare", "5.14.0"),
         "cloudflare-v4": ("registry.terraform.io/cloudflare/cloudflare", "4.52.0"),
+        "google": ("registry.terraform.io/hashicorp/google", "6.50.0"),
+        "azurerm": ("registry.terraform.io/hashicorp/azurerm", "4.55.0"),
+        "dns": ("registry.terraform.io/hashicorp/dns", "3.4.3"),
     }
     assert set(schemas["cloudflare-v5"]["blocks"]["resource.cloudflare_dns_record"]["required"]) >= {"ttl", "zone_id"}
+
+
+def test_schema_check_reads_nested_and_provider_blocks(schemas):
+    """azurerm's MX `record` block, dns's `mx` block and the provider's `update` block are checked too."""
+    parsed = {"resource": {"azurerm_dns_mx_record": {"x": [{
+        "zone_name": "z", "resource_group_name": "g", "ttl": 1, "record": [{"preference": "10", "host": "h"}]}]}},
+        "provider": {"dns": [{"update": [{"server": "s", "key": "k"}]}]}}
+    assert schema_problems(parsed, schemas["azurerm"]) == [
+        "resource azurerm_dns_mx_record.x.record: no argument host",
+        "resource azurerm_dns_mx_record.x.record: required argument exchange is not set",
+        "provider dns: not the provider block of registry.terraform.io/hashicorp/azurerm 4.55.0",
+    ]
+    assert schema_problems({"provider": parsed["provider"]}, schemas["dns"]) == ["provider dns.update: no argument key"]
 
 
 def test_version_constraint_reading():

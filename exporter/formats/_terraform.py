@@ -1,8 +1,9 @@
 """What a Terraform file declares: provider choice, zones and resource names, checked once.
 
-Shared by the two Terraform formats (terraform_route53.py, terraform_cloudflare.py): their
-`prepare` calls `plan` and the templates only lay out what it returns; values are escaped there
-by the named filters in exporter/filters.py.
+Shared by the Terraform formats (terraform_route53.py, terraform_cloudflare.py, terraform_google.py,
+terraform_azurerm.py, terraform_dns.py, terraform_records.py): their `prepare` calls `plan` and the
+templates only lay out what it returns; values are escaped there by the named filters in
+exporter/filters.py.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ CLOUDFLARE_TTL_RANGE = (60, 86400)
 _ROUTE53_ZONE_ID = re.compile(r"[A-Z0-9]{1,32}")
 # A Cloudflare zone id is 32 hex digits (the zone's Overview page, API section).
 _CLOUDFLARE_ZONE_ID = re.compile(r"[0-9a-f]{32}")
+# A Cloud DNS managed zone name: a lowercase letter, then lowercase letters, digits or dashes, at
+# most 63 characters, not ending with a dash (gcloud dns managed-zones create).
+_GOOGLE_MANAGED_ZONE = re.compile(r"[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?")
+# azurerm_dns_txt_record: each record's value is at most 4096 characters (the provider's schema).
+AZURE_TXT_MAX = 4096
+
+# Providers whose resources each hold a whole record set (name and type): one resource per set.
+WHOLE_SETS = ("route53", "google", "azurerm", "dns", "records")
 
 _NOT_IN_IDENTIFIER = re.compile(r"[^a-z0-9_]")
 
@@ -39,7 +48,7 @@ class Resource:
     ident: str  # Terraform resource name, unique in the file
     record: Record
     zone: Zone
-    carried: tuple[Record, ...] = ()  # --merge-live: the other TXT strings of the record's set (Route 53 only)
+    carried: tuple[Record, ...] = ()  # --merge-live: the other TXT strings of the record's set (WHOLE_SETS only)
     live: bool = False  # --merge-live: the set exists in the zone and is written whole here
     replaces: bool = False  # --merge-live: the record takes the place of one published at its name (Identity.replaced)
 
@@ -52,7 +61,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Plan:
-    provider: str  # "route53", or the Cloudflare generation "v5" / "v4"
+    provider: str  # "route53", "google", "azurerm", "dns", "records", or the Cloudflare generation "v5" / "v4"
     zones: tuple[Zone, ...]
     sections: tuple[Section, ...]
 
@@ -104,8 +113,8 @@ def resource_bases(identity: Identity) -> list[str]:
 def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
     """Check the settings against the provider and name every zone and resource.
 
-    `provider` is "route53" or "cloudflare". Raises InputError naming the option when the
-    provider cannot carry what was asked.
+    `provider` is "route53", "cloudflare", "google", "azurerm", "dns" or "records". Raises
+    InputError naming the option when the provider cannot carry what was asked.
     """
     zone_id = settings.zone_id
     if provider == "cloudflare":
@@ -117,6 +126,14 @@ def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
         if zone_id is not None:
             zone_id = _zone_id(zone_id.strip().removeprefix("/hostedzone/"), _ROUTE53_ZONE_ID,
                                "a Route 53 hosted zone id (like Z0123456789ABCDEFGHIJ)")
+    elif provider == "google":
+        generation = "google"
+        zone_id = _zone_id(zone_id, _GOOGLE_MANAGED_ZONE, "a Cloud DNS managed zone name (like example-com)")
+    elif provider in ("azurerm", "dns", "records"):
+        generation = provider
+        zone_id = None  # these name the zone by its DNS name (and, for Azure, a resource group variable)
+        if provider == "azurerm":
+            _check_azure_txt(identities)
     else:
         raise ValueError(f"unknown Terraform provider {provider!r}")
 
@@ -148,6 +165,14 @@ def live_set(identity: Identity, record: Record) -> tuple[tuple[Record, ...], bo
     return carried, record.type == "TXT" and record.name in identity.read_live, replaces
 
 
+def _check_azure_txt(identities: list[Identity]) -> None:
+    for identity in identities:
+        for record in (*identity.records, *identity.carried):
+            if record.type == "TXT" and len(record.value) > AZURE_TXT_MAX:
+                raise InputError(f"{identity.source}: a TXT value of {len(record.value)} characters at {record.name}; "
+                                 f"azurerm_dns_txt_record takes at most {AZURE_TXT_MAX}")
+
+
 def _check_cloudflare_ttl(identities: list[Identity]) -> None:
     low, high = CLOUDFLARE_TTL_RANGE
     for identity in identities:
@@ -166,11 +191,12 @@ def _zone_id(value: str | None, shape: re.Pattern, what: str) -> str | None:
 
 
 def _check_no_clash(provider: str, identities: list[Identity]) -> None:
-    """Two resources for one Route 53 record set, or one Cloudflare record twice, fail on apply."""
+    """Two resources for one record set (every provider but Cloudflare), or one Cloudflare record
+    twice, fail on apply."""
     seen: dict[tuple, tuple[Identity, Record]] = {}
     for identity in identities:
         for record in identity.records:
-            key = (record.name, record.type) if provider == "route53" else (record.name, record.type, record.value)
+            key = (record.name, record.type) if provider in WHOLE_SETS else (record.name, record.type, record.value)
             if key in seen:
                 first, other = seen[key]
                 raise InputError(

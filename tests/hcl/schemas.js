@@ -60,11 +60,15 @@ function fetch(pin) {
 // spelling comes from the member's registry link (".../docs/resources/dns_record#zone_id"),
 // which the generator writes for every argument; `?` marks the optional ones.
 const MEMBER = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*readonly (\w+)(\??):/g;
-const LINK = /\{@link https:\/\/registry\.terraform\.io\/providers\/([\w-]+\/[\w-]+)\/([\w.]+)\/docs\/(?:resources|data-sources)\/\w+#(\w+) /;
+// A provider block's members link to the provider's page (".../docs#update"), not a resource's.
+const LINK = /\{@link https:\/\/registry\.terraform\.io\/providers\/([\w-]+\/[\w-]+)\/([\w.]+)\/docs(?:\/(?:resources|data-sources)\/\w+)?#(\w+) /;
 
 function blockSchema(pin, file, iface) {
   const text = fs.readFileSync(path.join(cacheDir(pin), file), "utf8");
-  const start = text.indexOf(`export interface ${iface} extends cdktf.TerraformMetaArguments {`);
+  // A resource or data source's Config extends the meta-arguments; a nested block's interface
+  // (azurerm's `record`, dns's `mx`) and a provider's Config stand alone.
+  let start = text.indexOf(`export interface ${iface} extends cdktf.TerraformMetaArguments {`);
+  if (start < 0) start = text.indexOf(`export interface ${iface} {`);
   if (start < 0) throw new Error(`${pin.package}/${file}: no interface ${iface}`);
   const body = text.slice(start, text.indexOf("\n}", start));
   const required = [];
