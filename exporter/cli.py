@@ -11,6 +11,7 @@ from . import __version__, formats
 from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError, InputError
 from .language import LANGUAGES
 from .panels import PANEL_NAMES
+from .phrase import Phrase
 
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
 
@@ -43,11 +44,12 @@ class OneLineErrors(click.Command):
         try:
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as e:
-            hint = " (see ses-export --help)" if isinstance(e, click.UsageError) else ""
+            # click's own sentence is English (it has no catalogue); the hint is the user's language's
+            hint = " " + _said(Phrase("error.see-help"), _language(args)) if isinstance(e, click.UsageError) else ""
             click.echo(f"ses-export: {e.format_message()}{hint}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except click.Abort:  # Ctrl-C while click itself was reading input
-            click.echo("ses-export: interrupted", err=True)
+            click.echo(f"ses-export: {_said(Phrase('error.interrupted'), _language(args))}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(status or 0)
 
@@ -133,10 +135,11 @@ def main(no_dmarc, debug, **options):
     from .job import Job, run
 
     context = click.get_current_context()
+    lang = _language_of(options["lang"])
     try:
         options.update(_dmarc_and_mail_from(options, no_dmarc))
     except ExportError as e:
-        _fail(e.cli_message(), e.exit_code)
+        _fail(_message(e, lang), e.exit_code)
     if debug:  # botocore's request log on stderr, redacted, until the command ends
         from . import debug as debug_report
 
@@ -151,9 +154,9 @@ def main(no_dmarc, debug, **options):
             # Standard output failed: point it at /dev/null so that Python's own flush at exit does
             # not print a second error; the one line goes to stderr.
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        _fail(e.cli_message(), e.exit_code, e if debug else None)
+        _fail(_message(e, lang), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
-        _fail("interrupted", EXIT_INTERRUPTED)
+        _fail(_said(Phrase("error.interrupted"), lang), EXIT_INTERRUPTED)
     except BrokenPipeError:
         # stdout closed early (`ses-export ... | head`): nothing more can be said there. Point it at
         # /dev/null so Python's own flush at exit does not print a second error.
@@ -161,7 +164,7 @@ def main(no_dmarc, debug, **options):
         sys.exit(EXIT_STDOUT_CLOSED)
     except Exception as e:
         detail = " ".join(str(e).split())  # one line, whatever the exception's text holds
-        _fail(f"internal error: {type(e).__name__}: {detail} (rerun with --debug and report it)", EXIT_INTERNAL,
+        _fail(_said(Phrase("error.internal", kind=type(e).__name__, detail=detail), lang), EXIT_INTERNAL,
               e if debug else None)
     return status
 
@@ -171,11 +174,11 @@ def _dmarc_and_mail_from(options: dict, no_dmarc: bool) -> dict:
     from .model import AUTO_DMARC
 
     if no_dmarc and options["dmarc"] is not None:
-        raise InputError("contradicts --no-dmarc; give one of the two", option="dmarc")
+        raise InputError(Phrase("error.dmarc-and-no-dmarc"), option="dmarc")
     mail_from = options["mail_from"]
     if len(mail_from) > 1:
-        raise InputError(f"given {len(mail_from)} times ({', '.join(mail_from)}); an identity has one MAIL FROM "
-                         "domain", option="mail_from")
+        raise InputError(Phrase("error.mail-from-repeated", count=len(mail_from), given=", ".join(mail_from)),
+                         option="mail_from")
     return {"dmarc": None if no_dmarc else (options["dmarc"] if options["dmarc"] is not None else AUTO_DMARC),
             "mail_from": mail_from[0] if mail_from else None}
 
@@ -185,9 +188,45 @@ def _report_format(context: click.Context, fmt: str) -> str:
     if context.get_parameter_source("format") == click.core.ParameterSource.DEFAULT:
         return "table"
     if fmt != "json":
-        raise InputError(f"{fmt} writes the records; with --check the report is a table (the default) or json",
-                         option="format")
+        raise InputError(Phrase("error.check-format", format=fmt), option="format")
     return "json"
+
+
+def _language_of(given: str | None) -> str:
+    """The run's language, for its error lines too: --lang, else the locale's."""
+    from .language import default_language
+
+    return given or default_language()
+
+
+def _language(args) -> str:
+    """The language asked for on a command line click could not parse: --lang's value where it names
+    a catalogue, else the locale's."""
+    args = list(sys.argv[1:] if args is None else args)
+    for index, arg in enumerate(args):
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else (
+            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return _language_of(None)
+
+
+def _said(phrase: Phrase, lang: str) -> str:
+    """A sentence of MESSAGES in `lang`; in English where that catalogue cannot say it (incomplete)."""
+    from .text import plain
+
+    try:
+        return plain(phrase, lang)
+    except ExportError:
+        return plain(phrase, "en")
+
+
+def _message(error: ExportError, lang: str) -> str:
+    """The error's line in `lang` (English where its catalogue is incomplete, as that error itself says)."""
+    try:
+        return error.cli_message(lang)
+    except ExportError:
+        return error.cli_message()
 
 
 def _fail(message: str, status: int, show_traceback_of: BaseException | None = None) -> None:

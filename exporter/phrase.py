@@ -39,6 +39,12 @@ class Phrase(_Phrase):
         return f"Phrase({self.key!r}{''.join(f', {name}={value!r}' for name, value in self.params)})"
 
 
+def counted(noun: str, number: int) -> Phrase:
+    """`number` NOUNs as the catalogue says it: MESSAGES "count.NOUN", or "count.NOUN.one" for one
+    (English says "1 identity", "2 identities"; a language without plurals gives both the same words)."""
+    return Phrase(f"count.{noun}.one" if number == 1 else f"count.{noun}", count=number)
+
+
 class Series(NamedTuple):
     """Several values or phrases in a row, joined by the catalogue's `separator` sentence ("; ", "、")."""
 

@@ -115,7 +115,7 @@ def identity_json(result, lang: str) -> dict:
         "domain": identity.domain,
         "zone": result.zone,
         "zone_note": zone_note(result, words(lang)),
-        "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why,
+        "servers": [{"server": s.label, "answered": bool(s.answered), "why": why_text(s.why, lang) if s.why is not None else None,
                      "fix": server_fix(s, result.zone, lang)} for s in result.servers],
         "ses": {
             "source": identity.source,

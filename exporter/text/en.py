@@ -348,6 +348,11 @@ NOTICES = {
                                     "has none, publish one at {record:code} (or pass --dmarc to write one here).",
     "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
                            "your DNS host, rerun with --zone {domain:code}.",
+    # The model's notes (exporter/model.py): shown like the advisories, after them.
+    "notice.dkim-replicated": "DKIM is replicated from the parent identity in {region:code}: these are the parent's "
+                              "DKIM records, already right if they are published for it",
+    "notice.no-dkim-tokens": "SES returned no DKIM tokens: DKIM is not set up for this identity, so no DKIM records",
+    "notice.mail-from-planned": "MAIL FROM domain {domain:code} is planned (--mail-from), not yet configured in SES",
     # --merge-live (exporter/merge.py): what the live zone held and what became of it.
     "notice.live-zone": "Hosts are relative to the zone {zone:code}, which DNS delegates for {domain:code}: its "
                         "records belong in that zone, at the DNS host that serves it.",
@@ -391,4 +396,102 @@ HTML = {
     "copy.dig": "Copy the dig command {number}",
     "copy.nslookup": "Copy the nslookup command {number}",
     "expected": "Expected answer:",
+}
+
+
+# --- MESSAGES: what stderr says (exporter/job.py and the modules it runs) ------------------------
+# Each line on stderr is "ses-export: " and one of these. Plain text. "count.NOUN" says a number of
+# things ("count.NOUN.one" for one: exporter/phrase.py `counted`). "error.KEY" are refusals: the
+# option they concern is put before them as a flag ("--wait: ..."), never translated. Which
+# refusals are here and which stay English: docs/design.md, "Languages".
+MESSAGES = {
+    "note": "note: {text}",
+    "note.identity": "note: {identity}: {text}",
+    "count.identities": "{count} identities",
+    "count.identities.one": "{count} identity",
+    "count.records": "{count} records",
+    "count.records.one": "{count} record",
+    "count.servers": "{count} servers",
+    "count.servers.one": "{count} server",
+    "count.checks": "{count} checks",
+    "count.checks.one": "{count} check",
+    "progress.identities": "identities",
+    # live SES (exporter/sources/live.py)
+    "source.skipped": "{region}: skipped {what} (only domain identities have DNS records)",
+    "source.no-domain-identities": "{region}: no domain identities",
+    "count.email-identities": "{count} email-address identities",
+    "count.email-identities.one": "{count} email-address identity",
+    "count.other-identities": "{count} {kind} identities",
+    # --dns-host auto (exporter/dns_host.py)
+    "auto.note": "--dns-host auto: {text}",
+    "auto.no-ns": "{zone} has no NS records here; generic instructions",
+    "auto.several": "{zone}: its name servers belong to several DNS hosts ({known} and others) ({hosts}); "
+                    "generic instructions",
+    "auto.unknown": "{zone}: its name servers are not a DNS host the instructions know ({hosts}); generic "
+                    "instructions",
+    "auto.nxdomain": "{zone} does not exist in DNS (NXDOMAIN); generic instructions",
+    "auto.cannot-ask": "cannot ask DNS for the name servers of {zone} ({reason}); generic instructions",
+    "auto.served-by": "{zones} served by {panel} ({hosts})",
+    "auto.mixed": "the zones are served by different DNS hosts ({zones}); generic instructions (run once per zone "
+                  "to tailor them)",
+    # --check and --wait (exporter/check/)
+    "dns.no-answer": "DNS: no server answered any question: check the network, or name a server with --nameserver",
+    "wait.right": "wait: all right after {checks}",
+    "wait.up": "wait: time is up after {checks} ({duration}); {state}",
+    "wait.again": "wait: check {round}: {state}; checking again in {pause} ({left} left)",
+    "wait.state": "{todo} of {total} not right yet ({records} not ok)",
+    "wait.state-servers": "{todo} of {total} not right yet ({records} not ok, {servers} not answering)",
+    # Refusals: the command line (exporter/cli.py, exporter/job.py)
+    "error.see-help": "(see ses-export --help)",
+    "error.interrupted": "interrupted",
+    "error.internal": "internal error: {kind}: {detail} (rerun with --debug and report it)",
+    "error.not-one-of": "{value} is not one of {known}",
+    "error.not-text": "{value} is not text",
+    "error.not-texts": "{value} is not a list of text",
+    "error.control-character": "{value} holds the control character {character}",
+    "error.domain-argument": "DOMAIN: {problem}",
+    "error.not-flag": "{value} is not True or False",
+    "error.not-seconds": "{value} is not a number of seconds from {low} to {high}",
+    "error.not-whole": "{value} is not a whole number from {low} to {high}",
+    "error.not-whole-seconds": "{value} is not a whole number of seconds",
+    "error.not-duration": "{value} is not a duration",
+    "error.wait-duration": "{value} is not a duration such as 90s, 30m or 1h30m",
+    "error.wait-unit": "{value} is not a duration such as 90s, 30m or 1h30m (add a unit: {suggested})",
+    "error.wait-range": "{value}: wait more than 0 s and at most 24h",
+    "error.dmarc-and-no-dmarc": "contradicts --no-dmarc; give one of the two",
+    "error.mail-from-repeated": "given {count} times ({given}); an identity has one MAIL FROM domain",
+    "error.check-format": "{format} writes the records; with --check the report is a table (the default) or json",
+    "error.all-and-file": "lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them",
+    "error.all-and-domains": "every domain identity is exported; drop the DOMAIN arguments ({domains})",
+    "error.regions-without-all": "given {count} regions; only --all reads several regions",
+    "error.no-domain": "DOMAIN: name at least one domain identity, or pass --identity-file or --all",
+    "error.merge-live-and-check": "writes records merged with the live zone; --check writes none, it judges what is "
+                                  "published: give one of the two",
+    "error.nameserver-alone": "only with --check, --merge-live or --dns-host auto (it names the DNS servers to ask)",
+    "error.only-problems-alone": "only with --check (it leaves identities whose records are right out of the report)",
+    "error.only-with-check": "only with --check",
+    "error.only-with-check-or-merge": "only with --check or --merge-live",
+    "error.report-format": "the --check report is a table or json, not {value}",
+    "error.empty-output": "empty path; give a file, a folder ending in '/', or '-' for standard output",
+    "error.writing-option-with-check": "changes how records are written; --check writes none, so drop it",
+    # Refusals: saved JSON (exporter/sources/saved.py, the shape checks of exporter/model.py)
+    "error.no-such-path": "{path}: no such file or folder",
+    "error.folder-empty": "{folder}: the folder holds no DOMAIN.json files",
+    "error.folder-lacks": "{folder} has no file for {domains} (expected DOMAIN.json)",
+    "error.stdin-closed": "standard input is closed; give the saved JSON on it, or a file",
+    "error.not-json": "{source}: not JSON ({reason} at line {line}, column {column})",
+    "error.saved-not-object": "{source}: expected a JSON object from '{command}', found {found}",
+    "error.saved-email-address": "{source}: {domain} is an email-address identity; only domain identities have DNS "
+                                 "records",
+    "error.saved-identity-type": "{source}: IdentityType {value} is not supported (only DOMAIN)",
+    "error.saved-v1": "{source}: this is SES v1 output ('{v1}'); save '{command}' instead",
+    "error.saved-v1-dkim": "{source}: this is SES v1 output ('aws ses get-identity-dkim-attributes', DkimAttributes "
+                           "keyed by identity); save '{command}' instead",
+    "error.saved-no-dkim": "{source}: not a get-email-identity response (it has no DkimAttributes object); save "
+                           "'{command}'",
+    "error.saved-region": "{source}: the region of {domain} is needed for {why}, and saved JSON does not record it; "
+                          "pass --region (or set AWS_REGION)",
+    "error.saved-not-an-object": "{source}: {field} is not an object",
+    "error.saved-not-string": "{source}: {field} is not a string",
+    "error.saved-not-ses-value": "{source}: {field} {value} is not one of SES's values ({known})",
 }

@@ -358,6 +358,12 @@ NOTICES = {
                                     "（ここにも書く場合は --dmarc を指定）。",
     "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
                            "--zone {domain:code} を付けて実行し直してください。",
+    # モデルの注記（exporter/model.py）: 上の注意のあとに出す。
+    "notice.dkim-replicated": "DKIM は {region:code} の親 ID から複製されています。これは親 ID の DKIM レコードで、"
+                              "親 ID 用に登録済みならそのままで正しい状態です",
+    "notice.no-dkim-tokens": "SES から DKIM トークンが返りませんでした。この ID は DKIM が設定されていないため、"
+                             "DKIM レコードはありません",
+    "notice.mail-from-planned": "MAIL FROM ドメイン {domain:code} は予定（--mail-from）で、SES ではまだ設定されていません",
     # --merge-live（exporter/merge.py）: 公開中のゾーンにあったものと、その扱い。
     "notice.live-zone": "ホスト名はゾーン {zone:code} からの相対名です。DNS では {domain:code} がこのゾーンに"
                         "委任されているため、レコードはこのゾーンを管理する DNS 事業者に登録します。",
@@ -401,4 +407,107 @@ HTML = {
     "copy.dig": "dig コマンド {number} をコピー",
     "copy.nslookup": "nslookup コマンド {number} をコピー",
     "expected": "正しい答え:",
+}
+
+
+# --- MESSAGES: stderr に出す文（exporter/job.py とそこから呼ぶモジュール） ----------------------------
+# 各行は "ses-export: " のあとにこれらのどれか。プレーンテキスト。"count.NOUN" は数（日本語は単数・
+# 複数を区別しないので ".one" も同じ文）。"error.KEY" は拒否の理由で、前に対象のオプション名
+# （"--wait: ..."）がそのまま付く。
+MESSAGES = {
+    "note": "注記: {text}",
+    "note.identity": "注記: {identity}: {text}",
+    "count.identities": "{count} 件の ID",
+    "count.identities.one": "{count} 件の ID",
+    "count.records": "{count} 件のレコード",
+    "count.records.one": "{count} 件のレコード",
+    "count.servers": "{count} 台のサーバー",
+    "count.servers.one": "{count} 台のサーバー",
+    "count.checks": "{count} 回の確認",
+    "count.checks.one": "{count} 回の確認",
+    "progress.identities": "件の ID",
+    # SES から読むとき（exporter/sources/live.py）
+    "source.skipped": "{region}: {what}を対象外にしました（DNS レコードがあるのはドメインの ID だけです）",
+    "source.no-domain-identities": "{region}: ドメインの ID がありません",
+    "count.email-identities": "メールアドレスの ID {count} 件",
+    "count.email-identities.one": "メールアドレスの ID {count} 件",
+    "count.other-identities": "種類 {kind} の ID {count} 件",
+    # --dns-host auto（exporter/dns_host.py）
+    "auto.note": "--dns-host auto: {text}",
+    "auto.no-ns": "{zone} の NS レコードが見つかりません。汎用の手順にします",
+    "auto.several": "{zone}: ネームサーバーが複数の DNS 事業者（{known} ほか）にまたがっています（{hosts}）。"
+                    "汎用の手順にします",
+    "auto.unknown": "{zone}: ネームサーバー（{hosts}）は手順が対応している DNS 事業者のものではありません。"
+                    "汎用の手順にします",
+    "auto.nxdomain": "{zone} は DNS に存在しません（NXDOMAIN）。汎用の手順にします",
+    "auto.cannot-ask": "{zone} のネームサーバーを DNS に問い合わせられません（{reason}）。汎用の手順にします",
+    "auto.served-by": "{zones} は {panel} が管理しています（{hosts}）",
+    "auto.mixed": "ゾーンごとに DNS 事業者が異なります（{zones}）。汎用の手順にします（ゾーンごとに実行すれば"
+                  "それぞれに合わせた手順になります）",
+    # --check と --wait（exporter/check/）
+    "dns.no-answer": "DNS: どのサーバーからも応答がありません。ネットワークを確認するか、--nameserver で"
+                     "問い合わせ先を指定してください",
+    "wait.right": "待機: {checks}ですべて正しくなりました",
+    "wait.up": "待機: {checks}のあと時間切れです（{duration}）。{state}",
+    "wait.again": "待機: 確認 {round} 回目: {state}。{pause} 後にもう一度確認します（残り {left}）",
+    "wait.state": "{total}のうち {todo} 件がまだ正しくありません（正しくないのは{records}）",
+    "wait.state-servers": "{total}のうち {todo} 件がまだ正しくありません（正しくないのは{records}、応答がないのは"
+                          "{servers}）",
+    # 拒否: コマンドライン（exporter/cli.py、exporter/job.py）
+    "error.see-help": "（ses-export --help を参照）",
+    "error.interrupted": "中断しました",
+    "error.internal": "内部エラー: {kind}: {detail}（--debug を付けて実行し直し、報告してください）",
+    "error.not-one-of": "{value} は {known} のどれでもありません",
+    "error.not-text": "{value} は文字列ではありません",
+    "error.not-texts": "{value} は文字列のリストではありません",
+    "error.control-character": "{value} に制御文字 {character} が含まれています",
+    "error.domain-argument": "DOMAIN: {problem}",
+    "error.not-flag": "{value} は True でも False でもありません",
+    "error.not-seconds": "{value} は {low} から {high} までの秒数ではありません",
+    "error.not-whole": "{value} は {low} から {high} までの整数ではありません",
+    "error.not-whole-seconds": "{value} は整数の秒数ではありません",
+    "error.not-duration": "{value} は時間の長さではありません",
+    "error.wait-duration": "{value} は 90s、30m、1h30m のような時間の長さではありません",
+    "error.wait-unit": "{value} は 90s、30m、1h30m のような時間の長さではありません（単位を付けてください: "
+                       "{suggested}）",
+    "error.wait-range": "{value}: 0 秒より長く、24h 以下にしてください",
+    "error.dmarc-and-no-dmarc": "--no-dmarc と矛盾します。どちらか一方にしてください",
+    "error.mail-from-repeated": "{count} 回指定されています（{given}）。1 つの ID の MAIL FROM ドメインは 1 つです",
+    "error.check-format": "{format} はレコードを書き出す形式です。--check の報告は表（既定）か json です",
+    "error.all-and-file": "SES 上の一覧を使うオプションです。--identity-file では DOMAIN.json のフォルダーを指定すれば"
+                          "すべてが対象になります",
+    "error.all-and-domains": "すべてのドメインの ID を書き出します。DOMAIN の指定（{domains}）を外してください",
+    "error.regions-without-all": "リージョンが {count} 個指定されています。複数のリージョンを読むのは --all だけです",
+    "error.no-domain": "DOMAIN: ドメインの ID を 1 つ以上指定するか、--identity-file か --all を指定してください",
+    "error.merge-live-and-check": "公開中のゾーンと統合したレコードを書き出すオプションです。--check は書き出さず、"
+                                  "公開されている内容を判定します。どちらか一方にしてください",
+    "error.nameserver-alone": "--check、--merge-live、--dns-host auto のどれかと一緒にだけ使えます（問い合わせる DNS "
+                              "サーバーの指定です）",
+    "error.only-problems-alone": "--check と一緒にだけ使えます（レコードがすべて正しい ID を報告から外します）",
+    "error.only-with-check": "--check と一緒にだけ使えます",
+    "error.only-with-check-or-merge": "--check か --merge-live と一緒にだけ使えます",
+    "error.report-format": "--check の報告は表か json で、{value} ではありません",
+    "error.empty-output": "パスが空です。ファイル、'/' で終わるフォルダー、または標準出力なら '-' を指定してください",
+    "error.writing-option-with-check": "レコードの書き方を変えるオプションです。--check は何も書き出さないので外して"
+                                       "ください",
+    # 拒否: 保存した JSON（exporter/sources/saved.py、exporter/model.py の形の確認）
+    "error.no-such-path": "{path}: そのようなファイルもフォルダーもありません",
+    "error.folder-empty": "{folder}: フォルダーに DOMAIN.json のファイルがありません",
+    "error.folder-lacks": "{folder} に {domains} のファイルがありません（DOMAIN.json の名前で置いてください）",
+    "error.stdin-closed": "標準入力が閉じています。保存した JSON を標準入力に渡すか、ファイルを指定してください",
+    "error.not-json": "{source}: JSON ではありません（{line} 行 {column} 文字目: {reason}）",
+    "error.saved-not-object": "{source}: '{command}' の JSON オブジェクトのはずが、{found} です",
+    "error.saved-email-address": "{source}: {domain} はメールアドレスの ID です。DNS レコードがあるのはドメインの ID "
+                                 "だけです",
+    "error.saved-identity-type": "{source}: IdentityType {value} には対応していません（DOMAIN だけです）",
+    "error.saved-v1": "{source}: これは SES v1 の出力（'{v1}'）です。代わりに '{command}' の出力を保存してください",
+    "error.saved-v1-dkim": "{source}: これは SES v1 の出力（'aws ses get-identity-dkim-attributes'、ID ごとの "
+                           "DkimAttributes）です。代わりに '{command}' の出力を保存してください",
+    "error.saved-no-dkim": "{source}: get-email-identity の応答ではありません（DkimAttributes オブジェクトがありません）。"
+                           "'{command}' の出力を保存してください",
+    "error.saved-region": "{source}: {domain} のリージョンが必要です（{why}）が、保存した JSON には記録されていません。"
+                          "--region を指定してください（または AWS_REGION を設定）",
+    "error.saved-not-an-object": "{source}: {field} がオブジェクトではありません",
+    "error.saved-not-string": "{source}: {field} が文字列ではありません",
+    "error.saved-not-ses-value": "{source}: {field} の {value} は SES の値（{known}）のどれでもありません",
 }
