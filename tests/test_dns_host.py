@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from exporter.text import plain
 from exporter import dns_host, panels
+from exporter.text import plain
 
 from conftest import SAMPLES, require_tool
 from dns_servers import Named, SilentServer

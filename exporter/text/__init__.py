@@ -13,7 +13,7 @@ an incomplete one with those names, so a run never fails halfway through a sente
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 PARTS = ("GUIDE", "CHECK", "NOTICES", "HTML", "MESSAGES")  # the dicts every catalogue holds
@@ -34,7 +34,7 @@ def catalogue(lang: str) -> ModuleType:
     return module
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> ModuleType:
     from importlib import import_module
 
@@ -48,7 +48,7 @@ def _load(lang: str) -> ModuleType:
     return import_module(f"{__name__}.{lang}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def missing(lang: str) -> dict[str, list[str]]:
     """{part: [keys]} that English has and `lang`'s catalogue lacks (empty: complete)."""
     from ..language import ENGLISH
@@ -81,7 +81,7 @@ def plain(phrase: object, lang: str = "en") -> str:
     return compose(phrase, _sentences(lang), Kind(markup=str, code=str, text=str))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sentences(lang: str) -> dict[str, str]:
     return sentences(lang)
 
