@@ -145,14 +145,14 @@ def choose(identities: Sequence[Identity], nameservers: Sequence[str] = (), time
     tell = notify or (lambda text: None)
     for detection in found:
         if detection.note:
-            tell(Phrase("note", text=Phrase("auto.note", text=detection.note)))
+            tell(Phrase("note.line", text=Phrase("auto.note", text=detection.note)))
     panels = {detection.panel for detection in found}
     if len(panels) == 1:
         panel = panels.pop()
         if panel != "generic":
-            tell(Phrase("note", text=Phrase("auto.note", text=Phrase(
+            tell(Phrase("note.line", text=Phrase("auto.note", text=Phrase(
                 "auto.served-by", zones=", ".join(z[:-1] for z in zones), panel=panel, hosts=", ".join(found[0].hosts)))))
         return panel
-    tell(Phrase("note", text=Phrase("auto.note", text=Phrase(
+    tell(Phrase("note.line", text=Phrase("auto.note", text=Phrase(
         "auto.mixed", zones=", ".join(f"{d.zone[:-1]}: {d.panel}" for d in found)))))
     return "generic"

@@ -49,7 +49,7 @@ class LiveSource:
             if notify is not None:
                 from ..text import plain
 
-                notify(plain(Phrase("note", text=note), self.lang))
+                notify(plain(Phrase("note.line", text=note), self.lang))
         return fetched.identities
 
 

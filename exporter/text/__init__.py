@@ -13,7 +13,7 @@ an incomplete one with those names, so a run never fails halfway through a sente
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from types import ModuleType
 
 PARTS = ("GUIDE", "CHECK", "NOTICES", "HTML", "MESSAGES")  # the dicts every catalogue holds

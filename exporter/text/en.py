@@ -405,7 +405,7 @@ HTML = {
 # option they concern is put before them as a flag ("--wait: ..."), never translated. Which
 # refusals are here and which stay English: docs/design.md, "Languages".
 MESSAGES = {
-    "note": "note: {text}",
+    "note.line": "note: {text}",
     "note.identity": "note: {identity}: {text}",
     "count.identities": "{count} identities",
     "count.identities.one": "{count} identity",

@@ -415,7 +415,7 @@ HTML = {
 # 複数を区別しないので ".one" も同じ文）。"error.KEY" は拒否の理由で、前に対象のオプション名
 # （"--wait: ..."）がそのまま付く。
 MESSAGES = {
-    "note": "注記: {text}",
+    "note.line": "注記: {text}",
     "note.identity": "注記: {identity}: {text}",
     "count.identities": "{count} 件の ID",
     "count.identities.one": "{count} 件の ID",
