@@ -15,32 +15,16 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .model import Identity
+from .panels import PANELS
 from .phrase import Phrase
 
 AUTO = "auto"
 
-# (panel, name server host names, where the names are documented). Names are matched as A-labels
-# with their final dot, lowercase.
-PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = tuple((panel, re.compile(pattern), source) for panel, pattern, source in (
-    ("cloudflare", r"[a-z0-9-]+\.ns\.cloudflare\.com\.",
-     "developers.cloudflare.com/dns/nameservers/ (Cloudflare-branded NAME.ns.cloudflare.com)"),
-    ("route53", r"ns-[0-9]+\.awsdns-[0-9]+\.(com|net|org|co\.uk)\.",
-     "docs.aws.amazon.com/securityhub/latest/userguide/asff-resourcedetails-awsroute53.html (ns-470.awsdns-32.net ...)"),
-    ("onamae", r"(dns[0-9]+\.onamae\.com|[0-9]+\.dnsv\.jp)\.",
-     "お名前.com's default dns1/dns2.onamae.com and its DNS 01-04.dnsv.jp, as published users' dig output shows"),
-    ("muumuu", r"dns[0-9]+\.muumuu-domain\.com\.",
-     "ムームーDNS dns01/dns02.muumuu-domain.com, as published users' dig output shows"),
-    ("xserver", r"ns[0-9]+\.xserver\.jp\.",
-     "community.xserver.ne.jp/question/pid/3231 (ns1-ns5.xserver.jp)"),
-    ("sakura", r"ns[0-9]+\.dns\.ne\.jp\.",
-     "help.sakura.ad.jp/domain/2304/ (ns1.dns.ne.jp / ns2.dns.ne.jp)"),
-    ("valuedomain", r"ns[0-9]+\.value-domain\.com\.",
-     "value-domain.com/userguide/?p=8880 (NS1-NS5.VALUE-DOMAIN.COM)"),
-    ("godaddy", r"ns[0-9]+\.domaincontrol\.com\.",
-     "GoDaddy's default name servers nsNN.domaincontrol.com"),
-    ("namecheap", r"dns[0-9]+\.registrar-servers\.com\.",
-     "namecheap.com/support/knowledgebase/article.aspx/767 (BasicDNS dns1/dns2.registrar-servers.com)"),
-))
+# (panel, name server host names, where the names are documented), from each panel's entry
+# (exporter/panels.py). Names are matched as A-labels with their final dot, lowercase.
+PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = tuple(
+    (panel.key, re.compile(panel.name_servers), panel.name_servers_source)
+    for panel in PANELS.values() if panel.name_servers)
 
 
 class Detection(NamedTuple):

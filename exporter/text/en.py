@@ -14,18 +14,6 @@ GUIDE = {
     "where": "**Where:** {where}.",
     "where.any": "**Where:** {where}, at the DNS host the domain's name servers point to.",
     "note": "Note: {note}",
-    # Where the records are added, per panel (--dns-host)
-    "where.generic": "your DNS host's page for the domain's DNS records",
-    "where.cloudflare": "Cloudflare dashboard, the domain, **DNS > Records**, **Add record** per step",
-    "where.route53": "Route 53 console, **Hosted zones**, the zone, **Create record** per step",
-    "where.onamae": "お名前.com Navi, the domain's **DNSレコード設定**, one row per step",
-    "where.muumuu": "ムームードメイン, **ムームーDNS**, the domain's **カスタム設定**, one row per step",
-    "where.xserver": "Xserver server panel, **DNSレコード設定**, the domain, one record per step",
-    "where.sakura": "さくらインターネット domain control panel, the domain's **ゾーン編集**, one entry per step",
-    "where.valuedomain": "Value Domain control panel, the domain's DNS settings: one editor box, a line per step",
-    "where.godaddy": "GoDaddy Domain Portfolio, the domain, **DNS**, **Add New Record** per step",
-    "where.namecheap": "Namecheap **Domain List**, **Manage**, **Advanced DNS**, **Add New Record** per step; "
-                       "for MX, the mail settings' custom MX option",
     # Before you start: each pitfall once (guide.py `before` decides which apply to the panel)
     "before.heading": "Before you start",
     "before.zone": "{zone:code}",
@@ -51,6 +39,7 @@ GUIDE = {
     "before.one-per-name": "**One per name:** {records}.",
     "single.mx": "MX at the MAIL FROM name",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
+    "before.ttl-if-asked": "**TTL:** {ttl:code} seconds, where {panel} asks for one.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
     "step": "{number}. {record}: {type:code}",

@@ -13,18 +13,6 @@ GUIDE = {
     "where": "**設定場所:** {where}",
     "where.any": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
     "note": "注記: {note}",
-    # 登録する場所（--dns-host ごと）
-    "where.generic": "DNS サービスの DNS レコード設定画面",
-    "where.cloudflare": "Cloudflare のドメインの **DNS > Records** で手順ごとに **Add record**",
-    "where.route53": "Route 53 の **Hosted zones** のゾーンで手順ごとに **Create record**",
-    "where.onamae": "お名前.com Navi のドメインの **DNSレコード設定** に手順ごとに1行",
-    "where.muumuu": "**ムームーDNS** のドメインの **カスタム設定** に手順ごとに1行",
-    "where.xserver": "サーバーパネルの **DNSレコード設定** でドメインを選び、手順ごとに追加",
-    "where.sakura": "ドメインコントロールパネルのドメインの **ゾーン編集** で手順ごとに追加",
-    "where.valuedomain": "コントロールパネルのドメインの DNS 設定（1つの入力欄に手順ごとに1行）",
-    "where.godaddy": "ドメインポートフォリオのドメインの **DNS の編集** で手順ごとに **追加**",
-    "where.namecheap": "**Domain List** のドメインの **Manage**、**Advanced DNS** で手順ごとに **Add New Record**"
-                       "（MX はメール設定のカスタム MX）",
     # 始める前に: 注意点を1回ずつ（どれを出すかは guide.py の before が決める）
     "before.heading": "始める前に",
     "before.zone": "{zone:code}",
@@ -51,6 +39,7 @@ GUIDE = {
     "before.one-per-name": "**各名前に1つ:** {records}。",
     "single.mx": "MAIL FROM の MX",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
+    "before.ttl-if-asked": "**TTL:** {panel}に入力欄があれば {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
     # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
     "step": "{number}. {record}: {type:code}",
