@@ -60,9 +60,13 @@ class Check(NamedTuple):
     heading: Phrase
     run: Phrase  # leads in to the ses-export commands
     commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` per identity
-    by_hand: Phrase  # says how to read the lookups
+    by_hand: Phrase  # says how to read the lookups (each dig line with its answer after a `#`)
     lookups: tuple[Lookup, ...]  # one per record: a dig line, an nslookup line and the answer to expect
     wait: Phrase  # how long DNS and SES take
+    # The html page shows the expected answer under each line, not after a `#`, and the ses-export
+    # commands as the sender's (they may name files on the sender's computer), after the lookups.
+    by_hand_page: Phrase
+    run_sender: Phrase
 
 
 class Guide(NamedTuple):
@@ -155,6 +159,9 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
             else Phrase("check.by-hand"),
             lookups=tuple(lookup(record) for record in records),
             wait=Phrase("check.wait"),
+            by_hand_page=Phrase("check.by-hand-page-shortened") if any(lookup(r).shortened for r in records)
+            else Phrase("check.by-hand-page"),
+            run_sender=Phrase("check.run-sender"),
         ),
     )
 

@@ -8,7 +8,6 @@ import pytest
 from exporter.language import LANGUAGES
 from exporter.model import Record
 from exporter.panels import PANEL_NAMES, PANELS, entry, panel
-from exporter.text import catalogue
 
 DESIGN_PANELS = {"generic", "cloudflare", "route53", "onamae", "muumuu", "xserver", "sakura", "valuedomain",
                  "godaddy", "namecheap"}

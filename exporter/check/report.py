@@ -190,7 +190,8 @@ class Stream:
             return (("\n" + JSON_INDENT) if self.listed else "") + f"],\n{JSON_INDENT}\"summary\": " + \
                 json.dumps(summary) + "\n}\n"
         if self.count > 1 or self.only_problems:
-            return ("\n" if self.listed else "") + words(self.lang)["label.summary_many"].format(
+            key = "label.summary_one" if self.count == 1 else "label.summary_many"  # not "1 identities"
+            return ("\n" if self.listed else "") + words(self.lang)[key].format(
                 count=self.count, right=self.right, problems=self.count - self.right) + "\n"
         return ""
 

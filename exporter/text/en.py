@@ -84,6 +84,12 @@ GUIDE = {
     "check.by-hand": "Without ses-export, each `dig` line must print what follows its `#`, and `nslookup` the same:",
     "check.by-hand-shortened": "Without ses-export, each `dig` line must print what follows its `#` (a long key shortened at "
                                "`…`), and `nslookup` the same:",
+    "check.by-hand-page": "Without ses-export, each `dig` line must print the expected answer shown under it, and "
+                          "`nslookup` the same:",
+    "check.by-hand-page-shortened": "Without ses-export, each `dig` line must print the expected answer shown under it "
+                                    "(a long key shortened at `…`), and `nslookup` the same:",
+    "check.run-sender": "The sender of these instructions checks with ses-export (the command may name files on the "
+                        "sender's computer):",
     "check.wait": "SES can take up to 72 hours to show the domain as verified.",
 }
 
@@ -123,9 +129,9 @@ CHECK = {
     "fix.value-differs-dmarc": "The policy in force at {name} is p={policy}, weaker than the one asked for; if "
                                "that is deliberate, check with --dmarc set to it, otherwise publish: {value}",
     "fix.wrong-type-cname-here": "A CNAME sits at {name}, where the {type} record belongs, and a name with a "
-                                 "CNAME may hold nothing else: delete the CNAME, then add a {type} record at "
+                                 "CNAME may hold nothing else: delete the CNAME, then add the {type} record at "
                                  "{name} (host {host}) with this value: {value}",
-    "fix.wrong-type-blocks-cname": "A {found_type} record sits at {name} where the CNAME belongs, and a CNAME may "
+    "fix.wrong-type-blocks-cname": "A record of type {found_type} sits at {name} where the CNAME belongs, and a CNAME may "
                                    "not share its name: delete the {found_type} record, then add a CNAME at "
                                    "{name} (host {host}) with this value: {value}",
     "fix.delete-ses-mx": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback host, which "
@@ -301,6 +307,7 @@ CHECK = {
     "server.given-lame": "check that --nameserver names a server authoritative for {zone}, or a resolver",
     "label.summary": "{ok} ok, {missing} missing, {wrong} wrong",
     "label.summary_many": "{count} identities: {right} all right, {problems} with problems",
+    "label.summary_one": "{count} identity: {right} all right, {problems} with problems",
     "label.server_state": "{server}: {state}",
     "label.separator": "; ",
     "label.zone_note": "DNS says the zone holding {domain} is {zone}, not {assumed}: host names and fixes are for "
@@ -381,7 +388,6 @@ HTML = {
     "copy.value": "Copy the value of step {number}",
     "copy.priority": "Copy the priority of step {number}",
     "copy.ttl": "Copy the TTL of step {number}",
-    "copy.command": "Copy the command {number}",
     "copy.dig": "Copy the dig command {number}",
     "copy.nslookup": "Copy the nslookup command {number}",
     "expected": "Expected answer:",

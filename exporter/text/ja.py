@@ -82,6 +82,11 @@ GUIDE = {
     "check.run": "ses-export で:",
     "check.by-hand": "ses-export なしでも、`dig` が `#` の後を表示すれば正常（`nslookup` も同じ）:",
     "check.by-hand-shortened": "ses-export なしでも、`dig` が `#` の後（長い鍵は `…` で略）を表示すれば正常（`nslookup` も同様）:",
+    "check.by-hand-page": "ses-export なしでも、`dig` が各行の下の正しい答えを表示すれば正常（`nslookup` も同様）:",
+    "check.by-hand-page-shortened": "ses-export なしでも、`dig` が各行の下の正しい答え（長い鍵は `…` で略）を表示すれば正常"
+                                    "（`nslookup` も同様）:",
+    "check.run-sender": "この手順の送り主は ses-export で確認します（コマンドには送り主のコンピューター上のファイルが"
+                        "含まれることがあります）:",
     "check.wait": "SES で「検証済み」になるまで最大 72 時間かかることがあります。",
 }
 
@@ -311,6 +316,7 @@ CHECK = {
     "server.given-lame": "--nameserver に {zone} の権威サーバー（またはリゾルバー）を指定しているか確かめてください",
     "label.summary": "正常 {ok} 件、未登録 {missing} 件、誤り {wrong} 件",
     "label.summary_many": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
+    "label.summary_one": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
     "label.server_state": "{server}: {state}",
     "label.separator": "、",
     "label.zone_note": "DNS によると {domain} を含むゾーンは {assumed} ではなく {zone} です。ホスト名と直し方は "
@@ -392,7 +398,6 @@ HTML = {
     "copy.value": "手順 {number} の値をコピー",
     "copy.priority": "手順 {number} の優先度をコピー",
     "copy.ttl": "手順 {number} の TTL をコピー",
-    "copy.command": "コマンド {number} をコピー",
     "copy.dig": "dig コマンド {number} をコピー",
     "copy.nslookup": "nslookup コマンド {number} をコピー",
     "expected": "正しい答え:",
