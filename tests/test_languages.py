@@ -147,3 +147,47 @@ def test_the_library_keeps_english_text_and_the_phrase():
     assert str(error) == "wait: only with --check"
     assert error.cli_message("ja") == "--wait: --check と一緒にだけ使えます"
     assert plain(error.phrase, "ja") == "--check と一緒にだけ使えます"
+
+
+def test_the_check_json_says_why_a_server_did_not_answer_in_the_report_language():
+    """servers[].why was English in every language; the table already said it in the catalogue's."""
+    from test_check_report import result
+
+    from exporter.check import report, run
+
+    down = run.ServerAnswer("ns2.example.test. (192.0.2.2)", False, "ns2.example.test. timed out after 2.0 s")
+    checked = result(servers=[run.ServerAnswer("ns1", True), down])
+    servers = {lang: report.identity_json(checked, lang)["servers"] for lang in ("en", "ja")}
+    assert servers["en"][1]["why"] == "ns2.example.test. timed out after 2.0 s"
+    assert servers["ja"][1]["why"] == catalogue("ja").CHECK["why.timeout"].format(name="ns2.example.test.",
+                                                                               seconds="2.0")
+    assert servers["ja"][0]["why"] is None and servers["ja"][1]["answered"] is False  # machine fields as they were
+
+
+def test_japanese_runs_say_their_notes_in_japanese(cli):
+    result = cli("example.com", "--identity-file", "samples/identities/example.com.json", "--region", "us-east-1",
+                 "--mail-from", "bounce.example.com", "--lang", "ja", "-f", "bind")
+    assert result.exit_code == 0
+    assert result.stderr == ("ses-export: 注記: example.com: MAIL FROM ドメイン bounce.example.com は予定（--mail-from）で、"
+                             "SES ではまだ設定されていません\n")
+    assert "; 注記: MAIL FROM ドメイン bounce.example.com は予定" in result.stdout  # the zone file's header too
+    english = cli("example.com", "--identity-file", "samples/identities/example.com.json", "--region", "us-east-1",
+                  "--mail-from", "bounce.example.com", "--lang", "ja", "-f", "json")
+    assert __import__("json").loads(english.stdout)["identities"][0]["notes"] == [
+        "MAIL FROM domain bounce.example.com is planned (--mail-from), not yet configured in SES"]  # the contract's
+
+
+def test_japanese_wait_progress_and_dns_host_notes():
+    from exporter.check.wait import until_right
+    from exporter.dns_host import from_hosts
+
+    class Wrong:
+        all_right, findings, servers = False, (), ()
+
+    said = []
+    until_right(lambda batch: [Wrong() for _ in batch], ["x", "y"], 1, said.append, sleep=lambda s: None,
+                clock=iter([0.0, 0.5, 5.0]).__next__)
+    assert plain(said[0], "ja").startswith("待機: 確認 1 回目: 2 件の ID のうち 2 件がまだ正しくありません")
+    assert plain(said[0]).startswith("wait: check 1: 2 of 2 identities not right yet (0 records not ok)")
+    note = from_hosts("example.test.", ["ns1.unknown.test."]).note
+    assert plain(note, "ja").startswith("example.test: ネームサーバー（ns1.unknown.test.）は")

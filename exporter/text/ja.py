@@ -444,8 +444,8 @@ MESSAGES = {
     "wait.right": "待機: {checks}ですべて正しくなりました",
     "wait.up": "待機: {checks}のあと時間切れです（{duration}）。{state}",
     "wait.again": "待機: 確認 {round} 回目: {state}。{pause} 後にもう一度確認します（残り {left}）",
-    "wait.state": "{total}のうち {todo} 件がまだ正しくありません（正しくないのは{records}）",
-    "wait.state-servers": "{total}のうち {todo} 件がまだ正しくありません（正しくないのは{records}、応答がないのは"
+    "wait.state": "{total} のうち {todo} 件がまだ正しくありません（正しくないのは {records}）",
+    "wait.state-servers": "{total} のうち {todo} 件がまだ正しくありません（正しくないのは {records}、応答がないのは "
                           "{servers}）",
     # 拒否: コマンドライン（exporter/cli.py、exporter/job.py）
     "error.see-help": "（ses-export --help を参照）",
