@@ -222,8 +222,8 @@ PANELS: dict[str, Panel] = {
             mx_priority="field",
             blank_mx_priority=50,
             max_txt_chars=255,
-            # The カスタム設定 notes name サブドメイン, 種別, 内容 and 優先度, and no TTL: whether the rows have
-            # a TTL field is not known, so the instructions do not tell the reader to type one.
+            # The カスタム設定 notes name サブドメイン, 内容 and 優先度 and say nothing of a TTL: whether the rows
+            # have a TTL field is not known, so the instructions do not tell the reader to type one.
             ttl_field=None,
             shows_unicode=True,
             save_button="セットアップ情報変更",
