@@ -41,6 +41,9 @@ class OneLineErrors(click.Command):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = sys.argv[1:] if args is None else list(args)
+        if "--help" in argv or "-h" in argv:
+            self._help_in(_language(argv))
         try:
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as e:
@@ -52,6 +55,33 @@ class OneLineErrors(click.Command):
             click.echo(f"ses-export: {_said(Phrase('error.interrupted'), _language(args))}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(status or 0)
+
+
+    def _help_in(self, lang: str) -> None:
+        """--help in `lang` where its catalogue has a HELP dict (optional: an option it does not
+        describe keeps the English text written here; click's own headings stay click's)."""
+        english = self.__dict__.setdefault("_english", {"command": self.help, **{
+            param.name: param.help for param in self.params if isinstance(param, click.Option)}})
+        words: dict = {}
+        if lang != "en":
+            from .text import catalogue
+
+            try:
+                words = getattr(catalogue(lang), "HELP", {})
+            except ExportError:  # an incomplete catalogue: English help, and a run says why
+                words = {}
+        self.help = words.get("command", english["command"])
+        for param in self.params:
+            if isinstance(param, click.Option):
+                param.help = words.get(param.name, english[param.name])
+        self._help_words = words
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)  # click may keep one and hand it out again: set it each time
+        if option is not None:
+            english = self.__dict__.setdefault("_english_help", option.help)
+            option.help = getattr(self, "_help_words", {}).get("help", english)
+        return option
 
 
 @click.command(cls=OneLineErrors, help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -93,8 +123,8 @@ class OneLineErrors(click.Command):
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken "
               "(44 base64 characters).")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help=f"Language of the text for people ({', '.join(formats.localized())} and the --check report; "
-              "default: from the locale, else en).")
+              help=f"Language of the text for people: the outputs ({', '.join(formats.localized())}), the --check "
+              "report, the notes and refusals on stderr (default: from the locale, else en).")
 @click.option("--dns-host", type=click.Choice((*PANEL_NAMES, "auto")), default=None,
               help="Tailor the instructions to this DNS panel's fields and quirks (default: generic); auto: the "
               "panel that serves the zone, from its NS records (generic, with a note, when unknown or DNS cannot "

@@ -191,3 +191,24 @@ def test_japanese_wait_progress_and_dns_host_notes():
     assert plain(said[0]).startswith("wait: check 1: 2 of 2 identities not right yet (0 records not ok)")
     note = from_hosts("example.test.", ["ns1.unknown.test."]).note
     assert plain(note, "ja").startswith("example.test: ネームサーバー（ns1.unknown.test.）は")
+
+
+def test_help_is_said_in_the_language_asked_where_its_catalogue_describes_it(cli, monkeypatch):
+    """--help in Japanese (--lang ja, or a Japanese locale): the command's text and every option's, from the
+    catalogue's HELP; click's own headings ("Usage:", "Options:") stay click's."""
+    from exporter.cli import main
+
+    words = catalogue("ja").HELP
+    options = {param.name for param in main.params if param.help is not None or param.name in ("help", "version")}
+    assert set(words) - {"command"} <= options | {"help", "version"}
+    assert options - set(words) == set(), "options --help would show in English under --lang ja"
+    shown = cli("--lang", "ja", "--help").stdout
+    assert "Amazon SES のドメイン ID に必要な DNS レコード" in shown and "Usage: " in shown
+    assert "このメッセージを表示して終了します。" in shown and "Show this message and exit." not in shown
+    assert "With --check: check again" not in shown and "間隔を広げながら" in shown
+    monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
+    assert "間隔を広げながら" in cli("-h").stdout
+    monkeypatch.setenv("LC_ALL", "C")
+    english = cli("--help").stdout  # the command object is shared: nothing Japanese stays behind
+    assert "With --check: check again" in english and "Show this message and exit." in english
+    assert not any("\u3040" <= c <= "\u30ff" for c in english)

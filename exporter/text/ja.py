@@ -505,3 +505,79 @@ MESSAGES = {
     "error.saved-not-string": "{source}: {field} が文字列ではありません",
     "error.saved-not-ses-value": "{source}: {field} の {value} は SES の値（{known}）のどれでもありません",
 }
+
+
+# --- HELP: --help の説明（exporter/cli.py） -----------------------------------------------------
+# キーは click の引数名（"command" はコマンド全体の説明）。英語の説明は cli.py にあり、ここにない
+# オプションは英語のまま表示される。"Usage:" "Options:" などの見出しは click 自身の語で、翻訳できない。
+HELP = {
+    "command": """Amazon SES のドメイン ID に必要な DNS レコードを、次に作業する人が使える形で書き出します。
+
+\b
+例（リポジトリ内で実行。samples/ に保存済みの ID があります）:
+  ses-export example.com --format bind                # SES から直接、AWS の既定の設定で
+  ses-export --all --region us-east-1 -f json -o zones/   # すべての ID を 1 つずつのファイルに
+  ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --lang ja   # リージョンはファイルから
+  ses-export example.com --identity-file - --region us-east-1 -f bind < samples/identities/example.com.json
+  ses-export example.com shop.example.net --identity-file samples/identities -f bind -o records.zone
+
+CNAME の宛先、MX の交換ホスト、BIND の所有者名はすべて末尾のドット付きの完全修飾名で書くため、DNS の管理画面がゾーン名を付け足すことはありません。
+
+\b
+終了ステータス: 0 成功、1 --check で正しくないレコードがあった、
+2 使い方か入力の誤り、3 SES・AWS・ネットワークの障害、
+70 内部エラー（不具合です。--debug を付けて報告してください）、74 出力を書けなかった
+（標準出力がいっぱいか閉じている）、130 中断、141 標準出力の読み手がパイプを閉じた。
+""",
+    "identity_file": "SES を呼ぶ代わりに、保存した 'aws sesv2 get-email-identity' の JSON を読みます。DOMAIN 1 つ分の"
+                     "ファイル（DOMAIN がなければファイル名 DOMAIN.json から）、標準入力なら '-'、または DOMAIN.json の"
+                     "フォルダー（DOMAIN で一部を選べます。なければすべて）。",
+    "regions": "AWS リージョン（既定: ID の SigningHostedZone が示すもの、なければ AWS_REGION か AWS の設定）。保存した "
+               "JSON には記録されておらず、MAIL FROM の MX レコードに必要です。SigningHostedZone と矛盾するリージョンは"
+               "拒否します。--all と一緒なら繰り返し指定でき、リージョンを並行して読みます。",
+    "profile": "認証情報とリージョンに使う AWS プロファイル。",
+    "all_identities": "SES 上のリージョンのすべてのドメイン ID（メールアドレスの ID は対象外）。",
+    "format": "書き出す形式（docs/formats.md）。--check と一緒なら json で報告を JSON にします。",
+    "output": "標準出力の代わりに PATH に書きます（失敗したときに書きかけのファイルを残しません）。フォルダー（既存か "
+              "'/' で終わる）なら ID ごとに 1 ファイル DOMAIN.SUFFIX（bind はゾーンごとに ZONE.zone）。シンボリック"
+              "リンクはその先を置き換え、デバイスや FIFO にはそのまま書きます。",
+    "ttl": "レコードの TTL（秒、1..2147483647、既定 1800）。",
+    "zone": "レコードを置く DNS ゾーン（既定: Public Suffix List による ID の登録ドメイン）。csv と手順のホスト名は"
+            "ここからの相対名です。パブリックサフィックス（co.uk など）は拒否します。",
+    "mail_from": "SES でまだ設定していない MAIL FROM サブドメインを予定として指定します。",
+    "dmarc": "DMARC レコードの値（RFC 7489: 先頭は v=DMARC1、p=none|quarantine|reject、既知のタグのみ）。既定: 組織"
+             "ドメインの ID には 'v=DMARC1; p=none;'、その下の ID にはなし（組織のポリシーが適用されます）。",
+    "no_dmarc": "DMARC レコードを書きません。",
+    "dmarc_rua": "既定の DMARC レコードに集計レポートの宛先を加えます（mailto:ADDRESS[,mailto:ADDRESS]）。",
+    "dkim_public_key": "BYODKIM: DKIM の TXT レコードに書く公開鍵（PEM か DER、RSA 1024..2048 ビット。セレクターは"
+                       "SES から）。複数の ID には DOMAIN.pem のフォルダー。",
+    "verification_token": "SES v1 の '_amazonses' TXT レコードもこの VerificationToken（base64 で 44 文字）で書きます。",
+    "lang": "人が読む文の言語: 出力、--check の報告、stderr の注記や拒否の理由（既定: ロケールから、なければ en）。",
+    "dns_host": "手順をこの DNS 管理画面の項目と癖に合わせます（既定: generic）。auto: ゾーンの NS レコードから管理"
+                "画面を判断します（不明なときや DNS に問い合わせられないときは注記を出して generic）。",
+    "check": "レコードを書き出す代わりに DNS で調べます。レコードごとに ok、missing、wrong と原因・直し方を表（または "
+             "-f json）で示し、正しくないものがあれば終了ステータス 1。",
+    "merge_live": "書き出す前にゾーンのサーバー（または --nameserver）に MAIL FROM 名と _dmarc の現在の内容を問い合わせ、"
+                  "どれも失わずに公開できるものを書きます。有効な DMARC レコードは残し（書き出さない）、SPF は all の前に "
+                  "include:amazonses.com を加えて 1 件に（2 件にはしない）、ほかの TXT 文字列はレコードセット全体を書く"
+                  "形式で残します。正しく統合できない場合（SPF が 2 件、permerror、10 回を超える問い合わせ）は拒否"
+                  "（終了ステータス 2）、DNS に問い合わせられなければ 3。",
+    "nameservers": "--check か --merge-live と一緒に: ゾーン自身のサーバーの代わりにこのサーバーに問い合わせます"
+                   "（--check では繰り返して複数を比べられます）。--dns-host auto と一緒に: ゾーンの NS レコードを"
+                   "このサーバーに問い合わせます。",
+    "dns_timeout": "--check か --merge-live と一緒に: DNS の応答を待つ秒数（タイムアウトのあと 1 回だけ再試行）。",
+    "only_problems": "--check と一緒に: レコードがすべて正しい ID を報告から外します（最後の集計には数えます）。",
+    "max_queries": "--check か --merge-live と一緒に: すべての ID を通して同時に出す DNS の問い合わせ数（既定 1000）。",
+    "wait": "--check と一緒に: すべてのサーバーですべてのレコードが正しくなるまで、間隔を広げながら最大 DURATION "
+            "（90s、30m、1h30m）確認し直します。進み具合は stderr に。時間切れなら終了ステータス 1。",
+    "zone_id": "terraform-route53、cloudformation: 名前で探す代わりに使うホストゾーン ID（terraform-cloudflare: ゾーン "
+               "ID 変数の既定値）。",
+    "cloudflare_provider": "terraform-cloudflare: プロバイダーの世代（v5 は cloudflare_dns_record で既定、v4 は "
+                           "cloudflare_record）。",
+    "ses_timeout": "SES から読むとき: 接続と各応答を待つ秒数。スロットリングと 5xx の応答は再試行し（5 回、長くて約 "
+                   "17 秒）、タイムアウトは 1 回だけ再試行します。",
+    "debug": "不具合の報告用に、SES への要求と応答、エラー時のトレースバックを表示します（認証情報、トークン、署名は"
+             "伏せます）。",
+    "version": "バージョンを表示して終了します。",
+    "help": "このメッセージを表示して終了します。",
+}
