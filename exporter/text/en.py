@@ -469,6 +469,24 @@ MESSAGES = {
     "error.report-format": "the --check report is a table or json, not {value}",
     "error.empty-output": "empty path; give a file, a folder ending in '/', or '-' for standard output",
     "error.writing-option-with-check": "changes how records are written; --check writes none, so drop it",
+    # Refusals: --merge-live (exporter/merge.py, exporter/check/live.py)
+    "error.merge-dmarc-cname": "{name} holds a CNAME (to {target}), beside which no DMARC TXT record can be added; "
+                               "publish the record where the CNAME leads, or drop --merge-live to see the record alone",
+    "error.merge-mail-from-cname": "{name} holds a CNAME (to {target}): the MAIL FROM name needs its own MX and TXT "
+                                   "records, which cannot sit beside a CNAME; remove the CNAME first",
+    "error.merge-two-spf": "{name} holds {count} SPF records ({records}), a permerror (RFC 7208 4.5): receivers apply "
+                           "none; merge them into one, then run again",
+    "error.merge-dmarc-weaker-than-organisation": "{value} is weaker than the policy {organisation} applies to {domain} "
+                                                  "({tag}={policy} at {at}): published at {name} it would switch that "
+                                                  "policy off; drop --dmarc (the organisation's policy applies), or give "
+                                                  "p={policy}",
+    "error.merge-nobody-answered": "DNS: nobody could say what TXT records {name} holds (needed to merge {identity}'s "
+                                   "records with the live zone); try again, or pass --nameserver",
+    "error.merge-servers-differ": "DNS: {first} and {other} answer differently at {name} (a change still on its way?): "
+                                  "--merge-live needs one answer; wait, or name one server with --nameserver",
+    "error.merge-cannot-ask": "DNS: {server} could not be asked ({why}) while merging {identity}'s records with the "
+                              "live zone (--merge-live): check the network, or name a server that answers with "
+                              "--nameserver",
     # Refusals: saved JSON (exporter/sources/saved.py, the shape checks of exporter/model.py)
     "error.no-such-path": "{path}: no such file or folder",
     "error.folder-empty": "{folder}: the folder holds no DOMAIN.json files",

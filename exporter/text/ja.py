@@ -484,6 +484,26 @@ MESSAGES = {
     "error.empty-output": "パスが空です。ファイル、'/' で終わるフォルダー、または標準出力なら '-' を指定してください",
     "error.writing-option-with-check": "レコードの書き方を変えるオプションです。--check は何も書き出さないので外して"
                                        "ください",
+    # 拒否: --merge-live（exporter/merge.py、exporter/check/live.py）
+    "error.merge-dmarc-cname": "{name} には CNAME（{target} へ）があり、その横に DMARC の TXT レコードは追加できません。"
+                               "CNAME の先にレコードを公開するか、--merge-live を外してレコードだけを確認してください",
+    "error.merge-mail-from-cname": "{name} には CNAME（{target} へ）があります。MAIL FROM の名前には専用の MX と TXT "
+                                   "レコードが必要で、CNAME の横には置けません。先に CNAME を削除してください",
+    "error.merge-two-spf": "{name} には SPF レコードが {count} 件（{records}）あり、permerror です（RFC 7208 4.5）。"
+                           "受信側はどれも適用しません。1 件に統合してから実行し直してください",
+    "error.merge-dmarc-weaker-than-organisation": "{value} は {organisation} が {domain} に適用するポリシー（{at} の "
+                                                  "{tag}={policy}）より弱く、{name} に公開するとそのポリシーを無効に"
+                                                  "します。--dmarc を外す（組織のポリシーが適用されます）か、"
+                                                  "p={policy} にしてください",
+    "error.merge-nobody-answered": "DNS: {name} の TXT レコードをどのサーバーも答えられませんでした（{identity} の"
+                                   "レコードを公開中のゾーンと統合するのに必要です）。もう一度実行するか、--nameserver "
+                                   "を指定してください",
+    "error.merge-servers-differ": "DNS: {first} と {other} の {name} での応答が異なります（変更がまだ届いていない？）。"
+                                  "--merge-live には 1 つの答えが必要です。待つか、--nameserver でサーバーを 1 つ"
+                                  "指定してください",
+    "error.merge-cannot-ask": "DNS: {identity} のレコードを公開中のゾーンと統合している間に {server} に問い合わせ"
+                              "られませんでした（{why}、--merge-live）。ネットワークを確認するか、応答するサーバーを "
+                              "--nameserver で指定してください",
     # 拒否: 保存した JSON（exporter/sources/saved.py、exporter/model.py の形の確認）
     "error.no-such-path": "{path}: そのようなファイルもフォルダーもありません",
     "error.folder-empty": "{folder}: フォルダーに DOMAIN.json のファイルがありません",
