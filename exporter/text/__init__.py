@@ -4,7 +4,8 @@ A catalogue module holds one dict of sentences per purpose, keyed as the code as
 GUIDE (the instructions, keys from exporter/guide.py), CHECK (the --check report), NOTICES (what
 SES's statuses mean, and the model's notes), HTML (the html page's controls) and MESSAGES (what
 stderr says: notes, progress, refusals). Sentences are str.format templates in Markdown's inline
-syntax; exporter/phrase.py says how they are written and filled.
+syntax; exporter/phrase.py says how they are written and filled. A catalogue may also hold HELP, the
+--help texts by click's parameter names (optional: English is cli.py's own; docs/design.md, "Languages").
 
 A new language is one new file that holds every key English holds: `missing` names the keys a
 catalogue lacks (tests/test_languages.py holds every catalogue to it), and `catalogue` refuses
