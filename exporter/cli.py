@@ -11,7 +11,6 @@ from . import __version__, formats
 from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError, InputError
 from .language import LANGUAGES
 from .panels import PANEL_NAMES
-from .phrase import Phrase
 
 HELP = """Write the DNS records an Amazon SES domain identity needs, in the form the next person needs.
 
@@ -48,11 +47,11 @@ class OneLineErrors(click.Command):
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as e:
             # click's own sentence is English (it has no catalogue); the hint is the user's language's
-            hint = " " + _said(Phrase("error.see-help"), _language(args)) if isinstance(e, click.UsageError) else ""
+            hint = " " + _said("error.see-help", _language(args)) if isinstance(e, click.UsageError) else ""
             click.echo(f"ses-export: {e.format_message()}{hint}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except click.Abort:  # Ctrl-C while click itself was reading input
-            click.echo(f"ses-export: {_said(Phrase('error.interrupted'), _language(args))}", err=True)
+            click.echo(f"ses-export: {_said('error.interrupted', _language(args))}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(status or 0)
 
@@ -186,7 +185,7 @@ def main(no_dmarc, debug, **options):
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
         _fail(_message(e, lang), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
-        _fail(_said(Phrase("error.interrupted"), lang), EXIT_INTERRUPTED)
+        _fail(_said("error.interrupted", lang), EXIT_INTERRUPTED)
     except BrokenPipeError:
         # stdout closed early (`ses-export ... | head`): nothing more can be said there. Point it at
         # /dev/null so Python's own flush at exit does not print a second error.
@@ -194,7 +193,7 @@ def main(no_dmarc, debug, **options):
         sys.exit(EXIT_STDOUT_CLOSED)
     except Exception as e:
         detail = " ".join(str(e).split())  # one line, whatever the exception's text holds
-        _fail(_said(Phrase("error.internal", kind=type(e).__name__, detail=detail), lang), EXIT_INTERNAL,
+        _fail(_said("error.internal", lang, kind=type(e).__name__, detail=detail), EXIT_INTERNAL,
               e if debug else None)
     return status
 
@@ -202,6 +201,7 @@ def main(no_dmarc, debug, **options):
 def _dmarc_and_mail_from(options: dict, no_dmarc: bool) -> dict:
     """--dmarc/--no-dmarc into Job.dmarc, and the one --mail-from; contradictions refused."""
     from .model import AUTO_DMARC
+    from .phrase import Phrase
 
     if no_dmarc and options["dmarc"] is not None:
         raise InputError(Phrase("error.dmarc-and-no-dmarc"), option="dmarc")
@@ -218,6 +218,8 @@ def _report_format(context: click.Context, fmt: str) -> str:
     if context.get_parameter_source("format") == click.core.ParameterSource.DEFAULT:
         return "table"
     if fmt != "json":
+        from .phrase import Phrase
+
         raise InputError(Phrase("error.check-format", format=fmt), option="format")
     return "json"
 
@@ -241,10 +243,12 @@ def _language(args) -> str:
     return _language_of(None)
 
 
-def _said(phrase: Phrase, lang: str) -> str:
-    """A sentence of MESSAGES in `lang`; in English where that catalogue cannot say it (incomplete)."""
+def _said(key: str, lang: str, **values: object) -> str:
+    """The sentence `key` of MESSAGES in `lang`; in English where that catalogue cannot say it (incomplete)."""
+    from .phrase import Phrase
     from .text import plain
 
+    phrase = Phrase(key, **values)
     try:
         return plain(phrase, lang)
     except ExportError:

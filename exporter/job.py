@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from .errors import EXIT_OK, InputError
 from .model import AUTO_DMARC, DEFAULT_TTL
-from .phrase import Phrase
 
 
 class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a millisecond to define at start-up
@@ -82,6 +81,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
 
             return SavedSource(self.identity_file)
         from .language import default_language
+        from .phrase import Phrase
         from .sources.live import LiveSource
         from .sources.progress import Progress
         from .text import plain
@@ -112,6 +112,8 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
         from .dns_host import in_zones_found
 
         identities = in_zones_found(identities, job.nameservers, job.dns_timeout)
+    from .phrase import Phrase
+
     for identity in identities:
         for advisory in identity.advisories:
             # The assumed zone is said where names are relative to it (file headers, the instructions,
@@ -154,6 +156,7 @@ def refuse_bad_values(job: Job) -> None:
     line break would end the comment that echoes it in an output's header (the check command), and start
     a line of zone data, HCL or YAML there."""
     from .names import control_character
+    from .phrase import Phrase
 
     def text(option: str, value: object) -> None:
         if not isinstance(value, str):
@@ -198,6 +201,8 @@ def refuse_bad_values(job: Job) -> None:
 
 def _refuse_contradictions(job: Job) -> None:
     """Options that cannot go together, refused before anything is read."""
+    from .phrase import Phrase
+
     if job.all_identities and job.identity_file is not None:
         raise InputError(Phrase("error.all-and-file"), option="all")
     if job.all_identities and job.domains:

@@ -9,24 +9,30 @@ every run (cli.py's --lang choices).
 from __future__ import annotations
 
 import os
-import re
+import sys
 
 ENGLISH = "en"  # the language every catalogue is held to (exporter/text/en.py)
-_CATALOGUE_NAME = re.compile(r"[a-z]{2,3}(_[a-z]{2,4})?")  # ja, pt_br: a catalogue module's name
+
+
+def _is_catalogue(name: str) -> bool:
+    """ja, pt_br: a catalogue module's name (a language code, lowercase; not __init__)."""
+    language, _, region = name.partition("_")
+    return (2 <= len(language) <= 3 and language.isalpha() and language.islower()
+            and (not region or (2 <= len(region) <= 4 and region.isalnum() and region.islower())))
 
 
 def languages() -> tuple[str, ...]:
     """The languages that have a catalogue, English first: every LANG.py in the folders of the
     package exporter.text (a test may add a folder to the package's path)."""
-    from . import text
-
+    text = sys.modules.get(f"{__package__}.text")  # not imported for this: start-up reads only the folder
+    folders = list(text.__path__) if text is not None else [os.path.join(os.path.dirname(__file__), "text")]
     found: set[str] = set()
-    for folder in text.__path__:
+    for folder in folders:
         try:
             names = os.listdir(folder)
         except OSError:
             continue
-        found.update(name[:-3] for name in names if name.endswith(".py") and _CATALOGUE_NAME.fullmatch(name[:-3]))
+        found.update(name[:-3] for name in names if name.endswith(".py") and _is_catalogue(name[:-3]))
     return (ENGLISH, *sorted(found - {ENGLISH}))
 
 

@@ -54,7 +54,7 @@ def _said_keys() -> dict[str, set[str]]:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 continue
-            if node.func.id in ("Phrase", "_note"):
+            if node.func.id in ("Phrase", "_note", "_said"):  # cli._said(KEY, lang, **values)
                 found.setdefault(node.args[0].value, set()).update(k.arg for k in node.keywords)
             elif node.func.id == "counted":
                 for key in (f"count.{node.args[0].value}", f"count.{node.args[0].value}.one"):
