@@ -40,16 +40,47 @@ class OneLineErrors(click.Command):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = sys.argv[1:] if args is None else list(args)
+        if "--help" in argv or "-h" in argv:
+            self._help_in(_language(argv))
         try:
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as e:
-            hint = " (see ses-export --help)" if isinstance(e, click.UsageError) else ""
+            # click's own sentence is English (it has no catalogue); the hint is the user's language's
+            hint = " " + _said("error.see-help", _language(args)) if isinstance(e, click.UsageError) else ""
             click.echo(f"ses-export: {e.format_message()}{hint}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except click.Abort:  # Ctrl-C while click itself was reading input
-            click.echo("ses-export: interrupted", err=True)
+            click.echo(f"ses-export: {_said('error.interrupted', _language(args))}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(status or 0)
+
+
+    def _help_in(self, lang: str) -> None:
+        """--help in `lang` where its catalogue has a HELP dict (optional: an option it does not
+        describe keeps the English text written here; click's own headings stay click's)."""
+        english = self.__dict__.setdefault("_english", {"command": self.help, **{
+            param.name: param.help for param in self.params if isinstance(param, click.Option)}})
+        words: dict = {}
+        if lang != "en":
+            from .text import catalogue
+
+            try:
+                words = getattr(catalogue(lang), "HELP", {})
+            except ExportError:  # an incomplete catalogue: English help, and a run says why
+                words = {}
+        self.help = words.get("command", english["command"])
+        for param in self.params:
+            if isinstance(param, click.Option):
+                param.help = words.get(param.name, english[param.name])
+        self._help_words = words
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)  # click may keep one and hand it out again: set it each time
+        if option is not None:
+            english = self.__dict__.setdefault("_english_help", option.help)
+            option.help = getattr(self, "_help_words", {}).get("help", english)
+        return option
 
 
 @click.command(cls=OneLineErrors, help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -91,8 +122,8 @@ class OneLineErrors(click.Command):
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken "
               "(44 base64 characters).")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help=f"Language of the text for people ({', '.join(formats.localized())} and the --check report; "
-              "default: from the locale, else en).")
+              help=f"Language of the text for people: the outputs ({', '.join(formats.localized())}), the --check "
+              "report, the notes and refusals on stderr (default: from the locale, else en).")
 @click.option("--dns-host", type=click.Choice((*PANEL_NAMES, "auto")), default=None,
               help="Tailor the instructions to this DNS panel's fields and quirks (default: generic); auto: the "
               "panel that serves the zone, from its NS records (generic, with a note, when unknown or DNS cannot "
@@ -133,10 +164,11 @@ def main(no_dmarc, debug, **options):
     from .job import Job, run
 
     context = click.get_current_context()
+    lang = _language_of(options["lang"])
     try:
         options.update(_dmarc_and_mail_from(options, no_dmarc))
     except ExportError as e:
-        _fail(e.cli_message(), e.exit_code)
+        _fail(_message(e, lang), e.exit_code)
     if debug:  # botocore's request log on stderr, redacted, until the command ends
         from . import debug as debug_report
 
@@ -151,9 +183,9 @@ def main(no_dmarc, debug, **options):
             # Standard output failed: point it at /dev/null so that Python's own flush at exit does
             # not print a second error; the one line goes to stderr.
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        _fail(e.cli_message(), e.exit_code, e if debug else None)
+        _fail(_message(e, lang), e.exit_code, e if debug else None)
     except KeyboardInterrupt:
-        _fail("interrupted", EXIT_INTERRUPTED)
+        _fail(_said("error.interrupted", lang), EXIT_INTERRUPTED)
     except BrokenPipeError:
         # stdout closed early (`ses-export ... | head`): nothing more can be said there. Point it at
         # /dev/null so Python's own flush at exit does not print a second error.
@@ -161,7 +193,7 @@ def main(no_dmarc, debug, **options):
         sys.exit(EXIT_STDOUT_CLOSED)
     except Exception as e:
         detail = " ".join(str(e).split())  # one line, whatever the exception's text holds
-        _fail(f"internal error: {type(e).__name__}: {detail} (rerun with --debug and report it)", EXIT_INTERNAL,
+        _fail(_said("error.internal", lang, kind=type(e).__name__, detail=detail), EXIT_INTERNAL,
               e if debug else None)
     return status
 
@@ -169,13 +201,14 @@ def main(no_dmarc, debug, **options):
 def _dmarc_and_mail_from(options: dict, no_dmarc: bool) -> dict:
     """--dmarc/--no-dmarc into Job.dmarc, and the one --mail-from; contradictions refused."""
     from .model import AUTO_DMARC
+    from .phrase import Phrase
 
     if no_dmarc and options["dmarc"] is not None:
-        raise InputError("contradicts --no-dmarc; give one of the two", option="dmarc")
+        raise InputError(Phrase("error.dmarc-and-no-dmarc"), option="dmarc")
     mail_from = options["mail_from"]
     if len(mail_from) > 1:
-        raise InputError(f"given {len(mail_from)} times ({', '.join(mail_from)}); an identity has one MAIL FROM "
-                         "domain", option="mail_from")
+        raise InputError(Phrase("error.mail-from-repeated", count=len(mail_from), given=", ".join(mail_from)),
+                         option="mail_from")
     return {"dmarc": None if no_dmarc else (options["dmarc"] if options["dmarc"] is not None else AUTO_DMARC),
             "mail_from": mail_from[0] if mail_from else None}
 
@@ -185,9 +218,49 @@ def _report_format(context: click.Context, fmt: str) -> str:
     if context.get_parameter_source("format") == click.core.ParameterSource.DEFAULT:
         return "table"
     if fmt != "json":
-        raise InputError(f"{fmt} writes the records; with --check the report is a table (the default) or json",
-                         option="format")
+        from .phrase import Phrase
+
+        raise InputError(Phrase("error.check-format", format=fmt), option="format")
     return "json"
+
+
+def _language_of(given: str | None) -> str:
+    """The run's language, for its error lines too: --lang, else the locale's."""
+    from .language import default_language
+
+    return given or default_language()
+
+
+def _language(args) -> str:
+    """The language asked for on a command line click could not parse: --lang's value where it names
+    a catalogue, else the locale's."""
+    args = list(sys.argv[1:] if args is None else args)
+    for index, arg in enumerate(args):
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else (
+            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return _language_of(None)
+
+
+def _said(key: str, lang: str, **values: object) -> str:
+    """The sentence `key` of MESSAGES in `lang`; in English where that catalogue cannot say it (incomplete)."""
+    from .phrase import Phrase
+    from .text import plain
+
+    phrase = Phrase(key, **values)
+    try:
+        return plain(phrase, lang)
+    except ExportError:
+        return plain(phrase, "en")
+
+
+def _message(error: ExportError, lang: str) -> str:
+    """The error's line in `lang` (English where its catalogue is incomplete, as that error itself says)."""
+    try:
+        return error.cli_message(lang)
+    except ExportError:
+        return error.cli_message()
 
 
 def _fail(message: str, status: int, show_traceback_of: BaseException | None = None) -> None:

@@ -15,38 +15,23 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .model import Identity
+from .panels import PANELS
+from .phrase import Phrase
 
 AUTO = "auto"
 
-# (panel, name server host names, where the names are documented). Names are matched as A-labels
-# with their final dot, lowercase.
-PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = tuple((panel, re.compile(pattern), source) for panel, pattern, source in (
-    ("cloudflare", r"[a-z0-9-]+\.ns\.cloudflare\.com\.",
-     "developers.cloudflare.com/dns/nameservers/ (Cloudflare-branded NAME.ns.cloudflare.com)"),
-    ("route53", r"ns-[0-9]+\.awsdns-[0-9]+\.(com|net|org|co\.uk)\.",
-     "docs.aws.amazon.com/securityhub/latest/userguide/asff-resourcedetails-awsroute53.html (ns-470.awsdns-32.net ...)"),
-    ("onamae", r"(dns[0-9]+\.onamae\.com|[0-9]+\.dnsv\.jp)\.",
-     "お名前.com's default dns1/dns2.onamae.com and its DNS 01-04.dnsv.jp, as published users' dig output shows"),
-    ("muumuu", r"dns[0-9]+\.muumuu-domain\.com\.",
-     "ムームーDNS dns01/dns02.muumuu-domain.com, as published users' dig output shows"),
-    ("xserver", r"ns[0-9]+\.xserver\.jp\.",
-     "community.xserver.ne.jp/question/pid/3231 (ns1-ns5.xserver.jp)"),
-    ("sakura", r"ns[0-9]+\.dns\.ne\.jp\.",
-     "help.sakura.ad.jp/domain/2304/ (ns1.dns.ne.jp / ns2.dns.ne.jp)"),
-    ("valuedomain", r"ns[0-9]+\.value-domain\.com\.",
-     "value-domain.com/userguide/?p=8880 (NS1-NS5.VALUE-DOMAIN.COM)"),
-    ("godaddy", r"ns[0-9]+\.domaincontrol\.com\.",
-     "GoDaddy's default name servers nsNN.domaincontrol.com"),
-    ("namecheap", r"dns[0-9]+\.registrar-servers\.com\.",
-     "namecheap.com/support/knowledgebase/article.aspx/767 (BasicDNS dns1/dns2.registrar-servers.com)"),
-))
+# (panel, name server host names, where the names are documented), from each panel's entry
+# (exporter/panels.py). Names are matched as A-labels with their final dot, lowercase.
+PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = tuple(
+    (panel.key, re.compile(panel.name_servers), panel.name_servers_source)
+    for panel in PANELS.values() if panel.name_servers)
 
 
 class Detection(NamedTuple):
     zone: str
     panel: str  # a --dns-host name; "generic" when not recognised
     hosts: tuple[str, ...]  # the zone's NS host names, sorted (empty when DNS could not be asked)
-    note: str | None  # why the panel is generic, for stderr
+    note: Phrase | None  # why the panel is generic, for stderr (MESSAGES "auto.*")
 
 
 def panel_of(host: str) -> str | None:
@@ -63,11 +48,12 @@ def from_hosts(zone: str, hosts: Sequence[str]) -> Detection:
     if only is not None:
         return Detection(zone, only, hosts, None)
     if not hosts:
-        return Detection(zone, "generic", hosts, f"{zone[:-1]} has no NS records here; generic instructions")
+        return Detection(zone, "generic", hosts, Phrase("auto.no-ns", zone=zone[:-1]))
     known = sorted(p for p in panels if p)
-    why = (f"its name servers belong to several DNS hosts ({', '.join(known)} and others)" if len(panels) > 1
-           else "its name servers are not a DNS host the instructions know")
-    return Detection(zone, "generic", hosts, f"{zone[:-1]}: {why} ({', '.join(hosts)}); generic instructions")
+    if len(panels) > 1:
+        return Detection(zone, "generic", hosts, Phrase("auto.several", zone=zone[:-1], known=", ".join(known),
+                                                        hosts=", ".join(hosts)))
+    return Detection(zone, "generic", hosts, Phrase("auto.unknown", zone=zone[:-1], hosts=", ".join(hosts)))
 
 
 def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> Detection:
@@ -89,11 +75,10 @@ def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> 
         resolver.lifetime = timeout * 2
         answer = resolver.resolve(zone, "NS", raise_on_no_answer=False)
     except dns.resolver.NXDOMAIN:
-        return Detection(zone, "generic", (), f"{zone[:-1]} does not exist in DNS (NXDOMAIN); generic instructions")
+        return Detection(zone, "generic", (), Phrase("auto.nxdomain", zone=zone[:-1]))
     except (dns.exception.DNSException, OSError) as e:
         reason = " ".join(str(e).split()) or type(e).__name__
-        return Detection(zone, "generic", (), f"cannot ask DNS for the name servers of {zone[:-1]} ({reason}); "
-                                              "generic instructions")
+        return Detection(zone, "generic", (), Phrase("auto.cannot-ask", zone=zone[:-1], reason=reason))
     return from_hosts(zone, [r.target.to_text() for r in answer.rrset or ()])
 
 
@@ -136,20 +121,22 @@ def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = 
 
 
 def choose(identities: Sequence[Identity], nameservers: Sequence[str] = (), timeout: float = 2.0,
-           notify: Callable[[str], None] | None = None) -> str:
-    """One panel for a run's identities: the one every zone is served by, else generic (with a note)."""
+           notify: Callable[[Phrase], None] | None = None) -> str:
+    """One panel for a run's identities: the one every zone is served by, else generic (with a note,
+    a Phrase of the MESSAGES catalogue: job.run says it in the run's language)."""
     zones = list(dict.fromkeys(identity.zone for identity in identities))
     found = [detect(zone, nameservers, timeout) for zone in zones]
     tell = notify or (lambda text: None)
     for detection in found:
         if detection.note:
-            tell(f"note: --dns-host auto: {detection.note}")
+            tell(Phrase("note.line", text=Phrase("auto.note", text=detection.note)))
     panels = {detection.panel for detection in found}
     if len(panels) == 1:
         panel = panels.pop()
         if panel != "generic":
-            tell(f"note: --dns-host auto: {', '.join(z[:-1] for z in zones)} served by {panel} ({', '.join(found[0].hosts)})")
+            tell(Phrase("note.line", text=Phrase("auto.note", text=Phrase(
+                "auto.served-by", zones=", ".join(z[:-1] for z in zones), panel=panel, hosts=", ".join(found[0].hosts)))))
         return panel
-    tell("note: --dns-host auto: the zones are served by different DNS hosts "
-         f"({', '.join(f'{d.zone[:-1]}: {d.panel}' for d in found)}); generic instructions (run once per zone to tailor them)")
+    tell(Phrase("note.line", text=Phrase("auto.note", text=Phrase(
+        "auto.mixed", zones=", ".join(f"{d.zone[:-1]}: {d.panel}" for d in found)))))
     return "generic"

@@ -2,6 +2,10 @@
 
 A library caller reads `str(error)`: "ttl: 0 is not a TTL ...", naming the parameter. The command
 line names its option instead ("--ttl: ..."): `cli_message` is what cli.py prints.
+
+The language of an error: a message given as a Phrase (a key of the catalogues' MESSAGES, with its
+values) is said in the run's language (`cli_message(lang)`); `str(error)` is always English, for
+programs and logs. The rule for which messages are Phrases is in docs/design.md ("Languages").
 """
 
 from __future__ import annotations
@@ -27,16 +31,27 @@ class ExportError(Exception):
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, message: str, option: str | None = None):
-        super().__init__(f"{option}: {message}" if option else message)
+    def __init__(self, message: object, option: str | None = None):
+        # `message`: English text, or a Phrase of the catalogues' MESSAGES (exporter/phrase.py)
+        self.phrase = None if isinstance(message, str) else message
+        detail = message if isinstance(message, str) else _said(message, "en")
+        super().__init__(f"{option}: {detail}" if option else detail)
         self.option = option
-        self.detail = message
+        self.detail = detail
 
-    def cli_message(self) -> str:
-        """The message as the command line says it: the option as a flag ("--mail-from: ...")."""
+    def cli_message(self, lang: str = "en") -> str:
+        """The message as the command line says it, in `lang` where it is a Phrase: the option as a
+        flag ("--mail-from: ...")."""
+        detail = self.detail if self.phrase is None or lang == "en" else _said(self.phrase, lang)
         if self.option is None:
-            return str(self)
-        return f"--{self.option.replace('_', '-')}: {self.detail}"
+            return detail
+        return f"--{self.option.replace('_', '-')}: {detail}"
+
+
+def _said(phrase: object, lang: str) -> str:
+    from .text import plain
+
+    return plain(phrase, lang)
 
 
 class InputError(ExportError):

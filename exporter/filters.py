@@ -299,6 +299,14 @@ def terminal_text(value: str) -> str:
     )
 
 
+def identity_notes(identity, lang: str = "en") -> list[str]:
+    """The model's notes on the identity (Identity.notes), for a file header: one line each, in `lang`."""
+    from .text import catalogue, plain
+
+    note = catalogue(lang).GUIDE["note"]  # "Note: {note}", as the instructions show it
+    return [terminal_text(note.replace("{note}", plain(phrase, lang))) for phrase in identity.notes]
+
+
 def live_notes(identity, lang: str = "en") -> list[str]:
     """--merge-live's notes on the identity, for a file header: one line each, in `lang`, with
     control characters shown (the values come from DNS, someone else's data)."""
@@ -487,6 +495,7 @@ FILTERS = {
     "no_final_dot": no_final_dot,
     "terminal_text": terminal_text,
     "live_notes": live_notes,
+    "identity_notes": identity_notes,
     "hcl_string": hcl_string,
     "route53_txt": route53_txt,
     "cloudflare_txt": cloudflare_txt,

@@ -22,7 +22,7 @@ from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
 from .model import Identity, Record
 from .names import relative, to_unicode
 from .panels import Entry, Panel, entry
-from .phrase import Aside, Phrase, Series
+from .phrase import Aside, Own, Phrase, Series
 from .verify import Lookup, check_command, lookup
 
 # NamedTuples, as in exporter/phrase.py: immutable, and quick to define at start-up.
@@ -60,9 +60,13 @@ class Check(NamedTuple):
     heading: Phrase
     run: Phrase  # leads in to the ses-export commands
     commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` per identity
-    by_hand: Phrase  # says how to read the lookups
+    by_hand: Phrase  # says how to read the lookups (each dig line with its answer after a `#`)
     lookups: tuple[Lookup, ...]  # one per record: a dig line, an nslookup line and the answer to expect
     wait: Phrase  # how long DNS and SES take
+    # The html page shows the expected answer under each line, not after a `#`, and the ses-export
+    # commands as the sender's (they may name files on the sender's computer), after the lookups.
+    by_hand_page: Phrase
+    run_sender: Phrase
 
 
 class Guide(NamedTuple):
@@ -78,20 +82,6 @@ class Guide(NamedTuple):
     finish: tuple[Phrase, ...]  # after the last step, at the panel (a save button), or nothing
     check: Check
 
-
-# Where the records are added: one sentence per panel (tests hold this to panels.PANELS).
-WHERE = {
-    "generic": Phrase("where.generic"),
-    "cloudflare": Phrase("where.cloudflare"),
-    "route53": Phrase("where.route53"),
-    "onamae": Phrase("where.onamae"),
-    "muumuu": Phrase("where.muumuu"),
-    "xserver": Phrase("where.xserver"),
-    "sakura": Phrase("where.sakura"),
-    "valuedomain": Phrase("where.valuedomain"),
-    "godaddy": Phrase("where.godaddy"),
-    "namecheap": Phrase("where.namecheap"),
-}
 
 # Records of which a name may hold only one (SES's MAIL FROM check). SPF and DMARC are said at their
 # own step instead (exporter/existing.py), where the reader is about to add a second one.
@@ -154,8 +144,9 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
         title=title,
         intro=(),
         # Generic instructions also say which DNS host counts; a named panel is the one the reader uses.
-        where=(Phrase("where.any", where=WHERE[panel.key]) if panel.key == "generic"
-               else Phrase("where", where=WHERE[panel.key]),),
+        # The place itself is the panel entry's own words, in the reader's language (exporter/panels.py).
+        where=(Phrase("where.any", where=Own(panel.where_in(lang))) if panel.key == "generic"
+               else Phrase("where", where=Own(panel.where_in(lang))),),
         before_heading=Phrase("before.heading"),
         before=before(panel, identities),
         sections=tuple(sections),
@@ -168,6 +159,9 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
             else Phrase("check.by-hand"),
             lookups=tuple(lookup(record) for record in records),
             wait=Phrase("check.wait"),
+            by_hand_page=Phrase("check.by-hand-page-shortened") if any(lookup(r).shortened for r in records)
+            else Phrase("check.by-hand-page"),
+            run_sender=Phrase("check.run-sender"),
         ),
     )
 
@@ -243,6 +237,8 @@ def before(panel: Panel, identities: Sequence[Identity]) -> tuple[Phrase, ...]:
         (ttl,) = ttls
         if ttl == panel.ttl_auto:
             result.append(Phrase("before.ttl-auto"))
+        elif panel.ttl_field is None:  # no source says the rows have a TTL field: none is asked for
+            result.append(Phrase("before.ttl-if-asked", ttl=ttl, panel=title))
         else:
             result.append(Phrase("before.ttl", ttl=ttl))
     return tuple(result)
@@ -252,7 +248,7 @@ def finish(panel: Panel) -> tuple[Phrase, ...]:
     """What to do at the panel after the last step, where rows are not saved one by one."""
     if panel.save_button:
         return (Phrase("finish.save-button", panel=panel.title, button=panel.save_button),)
-    if panel.key == "onamae":
+    if panel.confirm_screen:
         return (Phrase("finish.confirm-screen", panel=panel.title),)
     if panel.zone_editor:
         return (Phrase("finish.save-once"),)

@@ -80,10 +80,15 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
             from .sources.saved import SavedSource
 
             return SavedSource(self.identity_file)
+        from .language import default_language
+        from .phrase import Phrase
         from .sources.live import LiveSource
         from .sources.progress import Progress
+        from .text import plain
 
-        return LiveSource(self.regions, self.profile, self.ses_timeout, Progress())
+        lang = self.lang or default_language()
+        return LiveSource(self.regions, self.profile, self.ses_timeout,
+                          Progress(unit=plain(Phrase("progress.identities"), lang)), lang)
 
 
 def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
@@ -95,7 +100,8 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     _refuse_contradictions(job)
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
-    identities = _identities(job, notify)
+    tell = _in_language(notify, settings.lang)
+    identities = _identities(job, tell)
     if not job.check:  # --check names both regions in its own finding instead (docs/check.md)
         from .model import refuse_shared_mail_from
 
@@ -106,7 +112,7 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
         from .dns_host import in_zones_found
 
         identities = in_zones_found(identities, job.nameservers, job.dns_timeout)
-    from .advisories import plain
+    from .phrase import Phrase
 
     for identity in identities:
         for advisory in identity.advisories:
@@ -114,15 +120,15 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
             # JSON's "zone"), and which servers --merge-live asked in the headers: on stderr each would be
             # a line per identity of every --all run.
             if advisory.key not in ("notice.zone-assumed", "notice.live-read"):
-                notify(f"note: {identity.name}: {plain(advisory)}")
+                tell(Phrase("note.identity", identity=identity.name, text=advisory))
         for note in identity.notes:
-            notify(f"note: {identity.name}: {note}")
+            tell(Phrase("note.identity", identity=identity.name, text=note))
     if job.check:
-        return _check(job, identities, settings.lang, notify)
+        return _check(job, identities, settings.lang, tell)
     if job.dns_host == "auto":
         from . import dns_host
 
-        settings = settings._replace(dns_host=dns_host.choose(identities, job.nameservers, job.dns_timeout, notify))
+        settings = settings._replace(dns_host=dns_host.choose(identities, job.nameservers, job.dns_timeout, tell))
 
     from . import formats
 
@@ -150,16 +156,17 @@ def refuse_bad_values(job: Job) -> None:
     line break would end the comment that echoes it in an output's header (the check command), and start
     a line of zone data, HCL or YAML there."""
     from .names import control_character
+    from .phrase import Phrase
 
     def text(option: str, value: object) -> None:
         if not isinstance(value, str):
-            problem = f"{value!r} is not text"
+            problem = Phrase("error.not-text", value=repr(value))
         elif control_character(value) is not None:
-            problem = f"{value!r} holds the control character {control_character(value)!r}"
+            problem = Phrase("error.control-character", value=repr(value), character=repr(control_character(value)))
         else:
             return
         if option == "domains":  # the command line's DOMAIN arguments
-            raise InputError(f"DOMAIN: {problem}")
+            raise InputError(Phrase("error.domain-argument", problem=problem))
         raise InputError(problem, option=_SINGULAR.get(option, option))
 
     for option in _TEXT:
@@ -169,67 +176,66 @@ def refuse_bad_values(job: Job) -> None:
     for option in _TEXTS:
         values = getattr(job, option)
         if isinstance(values, str) or not isinstance(values, (tuple, list)):
-            raise InputError(f"{values!r} is not a list of text", option=_SINGULAR.get(option, option))
+            raise InputError(Phrase("error.not-texts", value=repr(values)), option=_SINGULAR.get(option, option))
         for value in values:
             text(option, value)
     for option in _FLAGS:
         if not isinstance(getattr(job, option), bool):
-            raise InputError(f"{getattr(job, option)!r} is not True or False", option=option)
+            raise InputError(Phrase("error.not-flag", value=repr(getattr(job, option))), option=option)
     for option, (low, high) in _NUMBERS.items():
         value = getattr(job, option)
         if value is None and option == "ses_timeout":
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            raise InputError(f"{value!r} is not a number of seconds from {low:g} to {high:g}", option=option)
+            raise InputError(Phrase("error.not-seconds", value=repr(value), low=f"{low:g}", high=f"{high:g}"),
+                             option=option)
     if job.max_queries is not None and (isinstance(job.max_queries, bool) or not isinstance(job.max_queries, int)
                                         or not 1 <= job.max_queries <= 10000):
-        raise InputError(f"{job.max_queries!r} is not a whole number from 1 to 10000", option="max_queries")
+        raise InputError(Phrase("error.not-whole", value=repr(job.max_queries), low=1, high=10000),
+                         option="max_queries")
     if job.ttl is not None and (isinstance(job.ttl, bool) or not isinstance(job.ttl, int)):
-        raise InputError(f"{job.ttl!r} is not a whole number of seconds", option="ttl")
+        raise InputError(Phrase("error.not-whole-seconds", value=repr(job.ttl)), option="ttl")
     if isinstance(job.wait, bool) or (job.wait is not None and not isinstance(job.wait, (str, int, float))):
-        raise InputError(f"{job.wait!r} is not a duration", option="wait")
+        raise InputError(Phrase("error.not-duration", value=repr(job.wait)), option="wait")
 
 
 def _refuse_contradictions(job: Job) -> None:
     """Options that cannot go together, refused before anything is read."""
+    from .phrase import Phrase
+
     if job.all_identities and job.identity_file is not None:
-        raise InputError("lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them",
-                         option="all")
+        raise InputError(Phrase("error.all-and-file"), option="all")
     if job.all_identities and job.domains:
-        raise InputError(f"every domain identity is exported; drop the DOMAIN arguments ({', '.join(job.domains)})",
-                         option="all")
+        raise InputError(Phrase("error.all-and-domains", domains=", ".join(job.domains)), option="all")
     if len(set(job.regions)) > 1 and not job.all_identities:
-        raise InputError(f"given {len(set(job.regions))} regions; only --all reads several regions", option="region")
+        raise InputError(Phrase("error.regions-without-all", count=len(set(job.regions))), option="region")
     if job.identity_file is None and not job.domains and not job.all_identities:
-        raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
+        raise InputError(Phrase("error.no-domain"))
     if job.check and job.merge_live:
-        raise InputError("writes records merged with the live zone; --check writes none, it judges what is "
-                         "published: give one of the two", option="merge_live")
+        raise InputError(Phrase("error.merge-live-and-check"), option="merge_live")
     if not job.check and job.nameservers and job.dns_host != "auto" and not job.merge_live:
-        raise InputError("only with --check, --merge-live or --dns-host auto (it names the DNS servers to ask)",
-                         option="nameserver")
+        raise InputError(Phrase("error.nameserver-alone"), option="nameserver")
     if not job.check and job.only_problems:
-        raise InputError("only with --check (it leaves identities whose records are right out of the report)",
-                         option="only_problems")
+        raise InputError(Phrase("error.only-problems-alone"), option="only_problems")
     if not job.check and job.wait is not None:
-        raise InputError("only with --check", option="wait")
+        raise InputError(Phrase("error.only-with-check"), option="wait")
     if not (job.check or job.merge_live) and job.max_queries is not None:
-        raise InputError("only with --check or --merge-live", option="max_queries")
+        raise InputError(Phrase("error.only-with-check-or-merge"), option="max_queries")
     if job.wait is not None:
         from .check.wait import parse_duration
 
         parse_duration(job.wait)
     if job.report_format not in ("table", "json"):
-        raise InputError(f"the --check report is a table or json, not {job.report_format!r}", option="format")
+        raise InputError(Phrase("error.report-format", value=repr(job.report_format)), option="format")
     if job.output == "":
-        raise InputError("empty path; give a file, a folder ending in '/', or '-' for standard output", option="output")
+        raise InputError(Phrase("error.empty-output"), option="output")
     if job.check:
         # These only change how records are written; --check writes none, so they would do nothing.
         for given, option in ((job.ttl is not None, "ttl"), (job.zone_id is not None, "zone_id"),
                               (job.dns_host is not None, "dns_host"),
                               (job.cloudflare_provider is not None, "cloudflare_provider")):
             if given:
-                raise InputError("changes how records are written; --check writes none, so drop it", option=option)
+                raise InputError(Phrase("error.writing-option-with-check"), option=option)
 
 
 def _identities(job: Job, notify) -> list:
@@ -258,6 +264,14 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
     from .check.run import run_job
 
     return run_job(job, identities, lang, notify)
+
+
+def _in_language(notify: Callable[[str], None], lang: str) -> Callable[[object], None]:
+    """`notify` for text in `lang`: what is told as a Phrase of the catalogues (MESSAGES, NOTICES)
+    reaches it as that language's sentence, text as it is."""
+    from .text import plain
+
+    return lambda said: notify(plain(said, lang))
 
 
 def _to_stderr(text: str) -> None:

@@ -94,9 +94,8 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
             records.remove(ours)
         elif keep is None and ours is not None:
             if published.cname(dmarc_name):
-                raise InputError(f"{dmarc_name[:-1]} holds a CNAME (to {published.cname(dmarc_name)}), beside which no "
-                                 "DMARC TXT record can be added; publish the record where the CNAME leads, or drop "
-                                 "--merge-live to see the record alone", option="merge_live")
+                raise InputError(Phrase("error.merge-dmarc-cname", name=dmarc_name[:-1],
+                                        target=str(published.cname(dmarc_name))), option="merge_live")
             carried += _carry(ours, others, notes)
             replaced += [ours._replace(value=text) for text in published.texts(dmarc_name)
                          if dmarc.looks_like_dmarc(text)]
@@ -117,15 +116,13 @@ def _spf(record: Record, found: list[str], published: Published) -> tuple[str | 
     """(the live record kept as it is, or None; the merged value, or None when nothing is there;
     the other TXT strings at the name)."""
     if published.cname(record.name):
-        raise InputError(f"{record.name[:-1]} holds a CNAME (to {published.cname(record.name)}): the MAIL FROM name "
-                         "needs its own MX and TXT records, which cannot sit beside a CNAME; remove the CNAME first",
-                         option="merge_live")
+        raise InputError(Phrase("error.merge-mail-from-cname", name=record.name[:-1],
+                                target=str(published.cname(record.name))), option="merge_live")
     records = [t for t in found if spf.is_spf(t)]
     others = [t for t in found if not spf.is_spf(t)]
     if len(records) > 1:
-        raise InputError(f"{record.name[:-1]} holds {len(records)} SPF records ({' | '.join(sorted(records))}), a "
-                         "permerror (RFC 7208 4.5): receivers apply none; merge them into one, then run again",
-                         option="merge_live")
+        raise InputError(Phrase("error.merge-two-spf", name=record.name[:-1], count=len(records),
+                                records=" | ".join(sorted(records))), option="merge_live")
     if not records:
         return None, None, others
     try:
@@ -282,10 +279,9 @@ def _refuse_weaker_than_organisation(identity: Identity, ours: Record, published
         return
     org_name, tag, policy = applied
     if dmarc.strength(dmarc.read(ours.value).policy) < dmarc.strength(policy):
-        raise InputError(f"{ours.value!r} is weaker than the policy {org_name[7:-1]} applies to {identity.name} "
-                         f"({tag}={policy} at {org_name[:-1]}): published at {ours.name[:-1]} it would switch that "
-                         f"policy off; drop --dmarc (the organisation's policy applies), or give p={policy}",
-                         option="dmarc")
+        raise InputError(Phrase("error.merge-dmarc-weaker-than-organisation", value=repr(ours.value),
+                                organisation=org_name[7:-1], domain=identity.name, tag=tag, policy=policy,
+                                at=org_name[:-1], name=ours.name[:-1]), option="dmarc")
 
 
 def _weaker_than_organisation(identity: Identity, live: dmarc.Record, published: Published) -> Phrase | None:

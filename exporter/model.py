@@ -59,7 +59,7 @@ class Identity(NamedTuple):
     verification_status: str | None = None
     verification_error: str | None = None
     records: tuple[Record, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple = ()  # Phrases of the NOTICES catalogue (_note): said in the reader's language
     zone_assumed: bool = False  # the zone is the registrable domain by the Public Suffix List, not --zone
     advisories: tuple = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
     # --merge-live (exporter/merge.py): the TXT strings DNS holds at a name this identity writes TXT to that
@@ -91,8 +91,14 @@ class Identity(NamedTuple):
             "mail_from_status": self.mail_from_status,
             "verification_status": self.verification_status,
             "verification_error": self.verification_error,
-            "notes": list(self.notes) + self._merge_notes(),
+            "notes": self._notes() + self._merge_notes(),
         }
+
+    def _notes(self) -> list[str]:
+        """The model's notes in English: the JSON contract's words, like its causes."""
+        from .text import plain
+
+        return [plain(note) for note in self.notes]
 
     def _merge_notes(self) -> list[str]:
         """--merge-live's notes (what the live zone held and what became of it), in English."""
@@ -101,6 +107,14 @@ class Identity(NamedTuple):
         from .advisories import merge_notes
 
         return merge_notes(self.advisories)
+
+
+def _note(key: str, **values: object):
+    """A sentence of the catalogues: a note of the model (Identity.notes, NOTICES), said in the reader's
+    language where it is shown (stderr, file headers, the instructions), or a refusal (MESSAGES)."""
+    from .phrase import Phrase
+
+    return Phrase(key, **values)
 
 
 CARRIED = "carried"  # Record.purpose of a TXT string found in DNS and kept in its set (Identity.carried)
@@ -272,7 +286,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         raise InputError(f"{zone[:-1]} does not contain the identity {fqdn[:-1]}", option="zone")
 
     builder = _Builder(fqdn, opts.ttl)
-    notes: list[str] = []
+    notes: list = []  # Phrases of the NOTICES catalogue
 
     # --- DKIM -------------------------------------------------------------------------
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
@@ -317,10 +331,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
                 raise InputError(f"{source}: DkimAttributes.Tokens lists {tok!r} twice (DNS names ignore case)")
             seen.add(tok.lower())
         if replica_region:
-            notes.append(
-                f"DKIM is replicated from the parent identity in {replica_region}: these are the parent's "
-                "DKIM records, already right if they are published for it"
-            )
+            notes.append(_note("notice.dkim-replicated", region=replica_region))
         if signing_zone is None:
             # Saved JSON from older CLIs lacks SigningHostedZone: derive it from the region that
             # signs (the parent's for a replica, named by the origin itself).
@@ -333,7 +344,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         for tok in tokens:
             builder.add(f"{tok}._domainkey.{fqdn}", "CNAME", f"{tok}.{signing_zone}", "dkim")
     elif origin != "EXTERNAL":
-        notes.append("SES returned no DKIM tokens: DKIM is not set up for this identity, so no DKIM records")
+        notes.append(_note("notice.no-dkim-tokens"))
 
     # --- MAIL FROM --------------------------------------------------------------------
     mail_from = None
@@ -347,7 +358,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
             raise InputError(f"{fqdn[:-1]} already has the MAIL FROM domain {mail_from[:-1]} in SES", option="mail_from")
     elif opts.mail_from:
         mail_from, mail_from_status = opts.mail_from, "PLANNED"
-        notes.append(f"MAIL FROM domain {mail_from[:-1]} is planned (--mail-from), not yet configured in SES")
+        notes.append(_note("notice.mail-from-planned", domain=mail_from[:-1]))
     if mail_from:
         planned = mail_from_status == "PLANNED"
 
@@ -421,25 +432,24 @@ def _check_shape(response: object, fqdn: str, source: str) -> dict:
     that makes the right one (SES v1's commands print other shapes, easily saved by mistake)."""
     command = GET_COMMAND.format(domain=fqdn[:-1])
     if not isinstance(response, dict):
-        raise InputError(f"{source}: expected a JSON object from '{command}', found {type(response).__name__}")
+        raise InputError(_note("error.saved-not-object", source=source, command=command,
+                               found=type(response).__name__))
     identity_type = response.get("IdentityType")
     if identity_type == "EMAIL_ADDRESS":
-        raise InputError(f"{source}: {fqdn[:-1]} is an email-address identity; only domain identities have DNS records")
+        raise InputError(_note("error.saved-email-address", source=source, domain=fqdn[:-1]))
     if identity_type not in (None, "DOMAIN"):
-        raise InputError(f"{source}: IdentityType {identity_type!r} is not supported (only DOMAIN)")
+        raise InputError(_note("error.saved-identity-type", source=source, value=repr(identity_type)))
     dkim = response.get("DkimAttributes")
     if isinstance(dkim, dict) and dkim and all(isinstance(v, dict) and "DkimTokens" in v for v in dkim.values()):
-        raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-dkim-attributes', DkimAttributes "
-                         f"keyed by identity); save '{command}' instead")
+        raise InputError(_note("error.saved-v1-dkim", source=source, command=command))
     if "VerificationAttributes" in response:
-        raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-verification-attributes'); "
-                         f"save '{command}' instead")
+        raise InputError(_note("error.saved-v1", source=source, v1="aws ses get-identity-verification-attributes",
+                               command=command))
     if "MailFromDomainAttributes" in response:
-        raise InputError(f"{source}: this is SES v1 output ('aws ses get-identity-mail-from-domain-attributes'); "
-                         f"save '{command}' instead")
+        raise InputError(_note("error.saved-v1", source=source,
+                               v1="aws ses get-identity-mail-from-domain-attributes", command=command))
     if "DkimAttributes" not in response:
-        raise InputError(f"{source}: not a get-email-identity response (it has no DkimAttributes object); "
-                         f"save '{command}'")
+        raise InputError(_note("error.saved-no-dkim", source=source, command=command))
     return response
 
 
@@ -521,17 +531,14 @@ def _replica_region(origin: str, source: str) -> str | None:
 def _need_region(region: str | None, source: str, fqdn: str, why: str) -> str:
     if region:
         return region
-    raise InputError(
-        f"{source}: the region of {fqdn[:-1]} is needed for {why}, and saved JSON does not record it; "
-        "pass --region (or set AWS_REGION)"
-    )
+    raise InputError(_note("error.saved-region", source=source, domain=fqdn[:-1], why=why))
 
 
 def _object(value: object, what: str, source: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise InputError(f"{source}: {what} is not an object")
+        raise InputError(_note("error.saved-not-an-object", source=source, field=what))
     return value
 
 
@@ -567,10 +574,11 @@ def _ses_text(value: object, what: str, source: str) -> str | None:
     if allowed is None and _ORIGIN.fullmatch(value):
         return value
     known = ", ".join(allowed) if allowed is not None else "AWS_SES, EXTERNAL or AWS_SES_<REGION>"
-    raise InputError(f"{source}: {what} {value[:40]!r} is not one of SES's values ({known})")
+    raise InputError(_note("error.saved-not-ses-value", source=source, field=what, value=repr(value[:40]),
+                           known=known))
 
 
 def _string(value: object, what: str, source: str) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{source}: {what} is not a string")
+        raise InputError(_note("error.saved-not-string", source=source, field=what))
     return value

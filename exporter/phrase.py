@@ -7,8 +7,8 @@ span, a backslash before punctuation); its placeholders say how a value is shown
     {host:code}   a code span: a name or value to copy exactly
     {panel}       plain text
 
-A value is a str or int, another Phrase (written in place), a Series (values or phrases in a row)
-or an Aside. The Kind escapes each value once; the sentence's own words are the catalogue's, trusted.
+A value is a str or int, another Phrase (written in place), a Series (values or phrases in a row),
+an Aside or Own words (a panel's, trusted like the sentence's). The Kind escapes each value once; the sentence's own words are the catalogue's, trusted.
 This module imports nothing of the package: exporter/filters.py defines the kinds.
 """
 
@@ -39,11 +39,24 @@ class Phrase(_Phrase):
         return f"Phrase({self.key!r}{''.join(f', {name}={value!r}' for name, value in self.params)})"
 
 
+def counted(noun: str, number: int) -> Phrase:
+    """`number` NOUNs as the catalogue says it: MESSAGES "count.NOUN", or "count.NOUN.one" for one
+    (English says "1 identity", "2 identities"; a language without plurals gives both the same words)."""
+    return Phrase(f"count.{noun}.one" if number == 1 else f"count.{noun}", count=number)
+
+
 class Series(NamedTuple):
     """Several values or phrases in a row, joined by the catalogue's `separator` sentence ("; ", "、")."""
 
     items: tuple[object, ...]
     separator: Phrase
+
+
+class Own(NamedTuple):
+    """Words a panel's entry holds (exporter/panels.py: where the records are added), written like a
+    catalogue sentence's own words: Markdown inline, trusted, shown through the kind's markup."""
+
+    text: str
 
 
 class Aside(NamedTuple):
@@ -116,6 +129,8 @@ def _show(value: object, spec: str, words: Mapping[str, str], kind: Kind) -> str
     if isinstance(value, Series):
         separator = compose(value.separator, words, kind)
         return separator.join(_show(item, spec, words, kind) for item in value.items)
+    if isinstance(value, Own):
+        return kind.markup(value.text)
     if isinstance(value, Aside):
         return "" if value.value == words[value.word.key] else compose(value.phrase, words, kind)
     return str(kind.code(value) if spec == "code" else kind.text(value))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import model
-from .filters import bind_txt
+from .filters import bind_txt, txt_chunks
 from .model import DEFAULT_DMARC, Identity, Record
 
 
@@ -56,9 +56,23 @@ def lookup(record: Record) -> Lookup:
         answer = f"{record.priority} {record.value}"
     else:
         answer = record.value
-    shown = answer if len(answer) <= SHOWN_MAX else f"{answer[:SHOWN_HEAD]}…{answer[-SHOWN_TAIL:]}"
+    if len(answer) <= SHOWN_MAX:
+        shown = answer
+    elif record.type == "TXT":
+        # dig prints each character-string quoted, apart: so is each shortened, or a key of two strings
+        # would look like one
+        shown = " ".join(_short(bind_txt(chunk)) for chunk in txt_chunks(record.value))
+    else:
+        shown = _short(answer)
     return Lookup(record=record, dig=f"dig +short {record.type} {record.name}",
                   nslookup=f"nslookup -type={record.type} {record.name}", answer=answer, shown=shown)
+
+
+def _short(text: str) -> str:
+    """`text` by its start and end around "…" (a quoted string keeps its closing quote)."""
+    if len(text) <= SHOWN_HEAD + SHOWN_TAIL + 1:
+        return text
+    return f"{text[:SHOWN_HEAD]}…{text[-SHOWN_TAIL:]}"
 
 
 def rerun_options(job) -> tuple[str, ...]:

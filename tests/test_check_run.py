@@ -305,7 +305,7 @@ def test_wait_until_a_zone_fixed_partway_is_right(named, tmp_path):
         progress = process.stderr.readline()
         while progress.startswith("ses-export: note: "):  # the model's notes come first
             progress = process.stderr.readline()
-        assert re.match(r"ses-export: wait: check 1: 1 of 1 identities not right yet \(\d+ records not ok\); "
+        assert re.match(r"ses-export: wait: check 1: 1 of 1 identity not right yet \(\d+ records? not ok\); "
                         r"checking again in 2s \(", progress), progress
         named.reload("example.net.", shop_zone(2, appended=False, dmarc=True))
         out, err = process.communicate(timeout=60)
@@ -381,4 +381,8 @@ def test_backoff_doubles_up_to_a_minute_and_ends_on_time():
                                  sleep=sleep, clock=lambda: now[0])
     assert not right and len(results) == 1
     assert pauses == [2, 4, 8, 16, 32, 60, 60, 60, 58]
-    assert notes[-1].startswith("wait: time is up after 10 checks (5m)")
+    from exporter.text import plain
+
+    assert plain(notes[-1]).startswith("wait: time is up after 10 checks (5m)")
+    assert plain(notes[-1]).endswith("1 of 1 identity not right yet (0 records not ok)")  # "1 identities": no more
+    assert plain(notes[-1], "ja").startswith("待機: 10 回の確認のあと時間切れです（5m）")

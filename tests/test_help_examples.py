@@ -50,7 +50,7 @@ def test_every_help_example_runs_as_written(command, tmp_path):
         result = subprocess.run(["sh", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
                                 timeout=60)
     assert result.returncode == 0, f"{command}\n{result.stderr}"
-    assert "ses-export:" not in result.stderr.replace("ses-export: note:", ""), result.stderr
+    assert "ses-export:" not in result.stderr.replace("ses-export: note:", "").replace("ses-export: 注記:", ""), result.stderr
     output = result.stdout
     target = shlex.split(command)
     if "-o" in target:  # written to a file or folder instead of stdout

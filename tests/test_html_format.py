@@ -88,7 +88,7 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<li><a href="([^"]+)">', index) == ["example.com.html", "shop.example.net.html"]
     for domain in ("example.com", "shop.example.net"):  # the closing check of both
-        assert re.search(rf'<code class="value" id="command-\d+">ses-export {re.escape(domain)} [^<]*--check</code>', index)
+        assert re.search(rf'<code id="command-\d+">ses-export {re.escape(domain)} [^<]*--check</code>', index)
     one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
     assert "shop.example.net" not in one
 
@@ -104,10 +104,15 @@ def test_the_closing_check_is_the_instructions_own(cli, lang):
     check = re.search(r'<section aria-labelledby="check">(.*?)</section>', page, re.S).group(1)
     # The same Check of the same Guide (exporter/guide.py), written by each format's own filters.
     words = catalogue(lang).GUIDE
-    for key in ("check.heading", "check.run", "check.wait"):
+    for key in ("check.heading", "check.wait"):
         assert str(html_phrase(Phrase(key), words)) in check
         assert md_phrase(Phrase(key), words) in markdown
-    commands = re.findall(r'<code class="value" id="command-\d+">([^<]*)</code>', check)
+    # The page's own: the answer shown under each line (no `#` to follow), the sender's commands as text, last
+    assert "#" not in str(html_phrase(Phrase("check.by-hand-page"), words))
+    assert check.index(str(html_phrase(Phrase("check.by-hand-page"), words))) < check.index(
+        str(html_phrase(Phrase("check.run-sender"), words)))
+    commands = re.findall(r'<pre class="sender"><code id="command-\d+">([^<]*)</code></pre>', check)
+    assert 'id="command-' not in "".join(re.findall(r"<button[^>]*>", check))
     assert [c.split()[:2] for c in commands] == [["ses-export", "example.com"], ["ses-export", "shop.example.net"]]
     for command in commands:
         assert html.unescape(command) in markdown

@@ -306,9 +306,14 @@ def test_reject_on_mx_failure_and_signing_disabled_on_stderr(cli, tmp_path):
 
 # The NOTICES catalogue against the keys exporter/advisories.py produces (as tests/test_guide_text.py
 # does for GUIDE and guide.py).
+# The model's own notes (model._note("notice.KEY", ...)) are NOTICES too.
 SOURCE = Path(exporter.advisories.__file__).read_text(encoding="utf-8")
+MODEL = Path(exporter.model.__file__).read_text(encoding="utf-8")
 CALLS = [node for node in ast.walk(ast.parse(SOURCE)) if isinstance(node, ast.Call)
-         and isinstance(node.func, ast.Name) and node.func.id == "Phrase"]
+         and isinstance(node.func, ast.Name) and node.func.id == "Phrase"] + \
+        [node for node in ast.walk(ast.parse(MODEL)) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+         and node.func.id == "_note" and isinstance(node.args[0], ast.Constant)
+         and node.args[0].value.startswith("notice.")]
 GIVEN = {call.args[0].value: {keyword.arg for keyword in call.keywords} for call in CALLS}
 
 

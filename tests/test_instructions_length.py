@@ -86,5 +86,5 @@ def test_notes_are_what_the_measure_leaves_out(monkeypatch):
             "--format", "instructions", "--lang", "en"]
     plain = render(argv)
     noted = render([*argv, "--mail-from", "mail.example.com"])
-    assert "- Note: MAIL FROM domain mail.example.com is planned" in noted
+    assert "- Note: MAIL FROM domain `mail.example.com` is planned" in noted
     assert "Note:" not in plain

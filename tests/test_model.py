@@ -141,7 +141,10 @@ def test_replica_uses_parent_records_and_says_so():
     response["DkimAttributes"]["SigningAttributesOrigin"] = "AWS_SES_EU_SOUTH_1"
     identity = build(response, region="us-east-1")
     assert identity.records[0].value == "tok1.dkim.eu-south-1.amazonses.com."
-    assert any("eu-south-1" in note and "parent" in note for note in identity.notes)
+    from exporter.text import plain
+
+    assert any("eu-south-1" in plain(note) and "parent" in plain(note) for note in identity.notes)
+    assert any("eu-south-1" in plain(note, "ja") and "親 ID" in plain(note, "ja") for note in identity.notes)
 
 
 def test_byodkim_needs_the_key_and_writes_a_txt():

@@ -272,7 +272,7 @@ def test_installed_entry_point_finds_the_language_templates(tmp_path):
                              "--lang", "ja", "--dns-host", "sakura"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "さくらインターネット" in result.stdout
-    assert all(line.startswith("ses-export: note: ") for line in result.stderr.splitlines()), result.stderr
+    assert all(line.startswith("ses-export: 注記: ") for line in result.stderr.splitlines()), result.stderr  # --lang ja: notes too
 
 
 @pytest.mark.parametrize("lang, text", [("en", "**Underscores** are part of the names"),

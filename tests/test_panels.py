@@ -5,11 +5,9 @@ import dns.rdataclass
 import dns.rdatatype
 import pytest
 
-from exporter.guide import WHERE
 from exporter.language import LANGUAGES
 from exporter.model import Record
 from exporter.panels import PANEL_NAMES, PANELS, entry, panel
-from exporter.text import catalogue
 
 DESIGN_PANELS = {"generic", "cloudflare", "route53", "onamae", "muumuu", "xserver", "sakura", "valuedomain",
                  "godaddy", "namecheap"}
@@ -28,9 +26,10 @@ def test_every_panel_of_the_design_is_there():
 @pytest.mark.parametrize("key", sorted(DESIGN_PANELS - {"generic"}))
 def test_each_known_panel_says_where_and_cites_a_source(key):
     p = PANELS[key]
-    for lang in LANGUAGES:  # its own sentence in every language, not the generic one
-        words = catalogue(lang).GUIDE
-        assert words[WHERE[key].key] and words[WHERE[key].key] != words[WHERE["generic"].key]
+    assert set(p.where) == {"en", "ja"}  # where the records are added: its own words, in each language it has
+    for lang in LANGUAGES:  # and in every language a sentence of its own (English where it has none), not generic's
+        assert p.where_in(lang) and p.where_in(lang) != PANELS["generic"].where_in(lang)
+    assert p.name_servers and p.name_servers_source  # --dns-host auto knows it from its entry
     assert p.sources
     assert p.mx_priority in (None, "field", "in-value")
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .. import psl
 from ..errors import DnsError
+from ..phrase import Phrase
 from . import compare, spf
 from .ask import MAX_QUERIES, QUERY_TIMEOUT, Server
 from .run import FOLLOW_ROUNDS, Checker
@@ -92,15 +93,14 @@ class _Reader:
             _refuse_failures(failures, identity)
         for name, rtype in asked:
             if any(name not in view for view in views.values()):
-                raise DnsError(f"DNS: nobody could say what {rtype} records {name[:-1]} holds (needed to merge "
-                               f"{identity.name}'s records with the live zone); try again, or pass --nameserver")
+                raise DnsError(Phrase("error.merge-nobody-answered", name=name[:-1], identity=identity.name,
+                                      type=rtype))
         labels = list(views)
         first = views[labels[0]]
         for label in labels[1:]:
             differs = next((name for name, _ in asked if views[label].get(name) != first.get(name)), None)
             if differs:
-                raise DnsError(f"DNS: {labels[0]} and {label} answer differently at {differs[:-1]} (a change still on "
-                               "its way?): --merge-live needs one answer; wait, or name one server with --nameserver")
+                raise DnsError(Phrase("error.merge-servers-differ", first=labels[0], other=label, name=differs[:-1]))
         return Published(zone, tuple(labels), first)
 
 
@@ -123,8 +123,7 @@ def _follow(identity, wanted: list[str], views: dict) -> list[tuple[str, str]]:
 def _refuse_failures(failures: dict, identity) -> None:
     if failures:
         label, why = next(iter(failures.items()))
-        raise DnsError(f"DNS: {label} could not be asked ({why}) while merging {identity.name}'s records with the "
-                       "live zone (--merge-live): check the network, or name a server that answers with --nameserver")
+        raise DnsError(Phrase("error.merge-cannot-ask", server=label, why=why, identity=identity.name))
 
 
 def read(identities: Sequence, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,

@@ -115,7 +115,7 @@ def identity_json(result, lang: str) -> dict:
         "domain": identity.domain,
         "zone": result.zone,
         "zone_note": zone_note(result, words(lang)),
-        "servers": [{"server": s.label, "answered": bool(s.answered), "why": s.why,
+        "servers": [{"server": s.label, "answered": bool(s.answered), "why": why_text(s.why, lang) if s.why is not None else None,
                      "fix": server_fix(s, result.zone, lang)} for s in result.servers],
         "ses": {
             "source": identity.source,
@@ -190,7 +190,8 @@ class Stream:
             return (("\n" + JSON_INDENT) if self.listed else "") + f"],\n{JSON_INDENT}\"summary\": " + \
                 json.dumps(summary) + "\n}\n"
         if self.count > 1 or self.only_problems:
-            return ("\n" if self.listed else "") + words(self.lang)["label.summary_many"].format(
+            key = "label.summary_one" if self.count == 1 else "label.summary_many"  # not "1 identities"
+            return ("\n" if self.listed else "") + words(self.lang)[key].format(
                 count=self.count, right=self.right, problems=self.count - self.right) + "\n"
         return ""
 

@@ -380,6 +380,8 @@ def _status(results, notify) -> int:
             tally.add(result)
         results = tally
     if results.results and not results.answered:
-        notify("DNS: no server answered any question: check the network, or name a server with --nameserver")
+        from ..phrase import Phrase
+
+        notify(Phrase("dns.no-answer"))
         return EXIT_AWS
     return EXIT_OK if results.right == results.results else EXIT_CHECK_FAILED

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError
+from ..phrase import Phrase, counted
 
 FIRST_PAUSE = 2.0  # seconds before the second check: a reload of a zone takes about that long
 LONGEST_PAUSE = 60.0  # pauses double up to this: DNS changes arrive in minutes, not hours
@@ -28,12 +29,13 @@ def parse_duration(text: str | float | int) -> float:
         raw = str(text).strip().lower()
         match = _DURATION.fullmatch(raw)
         if not raw or not match or not any(match.groups()):
-            hint = f" (add a unit: {raw}s)" if raw.isdigit() else ""
-            raise InputError(f"{text!r} is not a duration such as 90s, 30m or 1h30m{hint}", option="wait")
+            if raw.isdigit():
+                raise InputError(Phrase("error.wait-unit", value=repr(text), suggested=f"{raw}s"), option="wait")
+            raise InputError(Phrase("error.wait-duration", value=repr(text)), option="wait")
         hours, minutes, secs = (int(group or 0) for group in match.groups())
         seconds = float(hours * 3600 + minutes * 60 + secs)
     if not 0 < seconds <= LONGEST_WAIT:
-        raise InputError(f"{text!r}: wait more than 0 s and at most 24h", option="wait")
+        raise InputError(Phrase("error.wait-range", value=repr(text)), option="wait")
     return seconds
 
 
@@ -46,12 +48,13 @@ def describe(seconds: float) -> str:
     return text or "0s"
 
 
-def until_right(check: Callable[[list], list], identities: list, seconds: float, notify: Callable[[str], None],
+def until_right(check: Callable[[list], list], identities: list, seconds: float, notify: Callable[[Phrase], None],
                 sleep: Callable[[float], None] = time.sleep,
                 clock: Callable[[], float] = time.monotonic) -> tuple[list, bool]:
     """(the last result of each identity, in order; whether all are right). `check(identities)`
     returns their CheckResults. Identities found right are not asked again; the others are
-    checked again after 2 s, 4 s, 8 s ... (at most a minute apart), the last time when the time is up."""
+    checked again after 2 s, 4 s, 8 s ... (at most a minute apart), the last time when the time is up.
+    `notify` gets the progress as Phrases of the MESSAGES catalogue (job.run says them in the run's language)."""
     deadline = clock() + seconds
     results: dict[int, Any] = {}
     todo = list(range(len(identities)))
@@ -65,21 +68,25 @@ def until_right(check: Callable[[list], list], identities: list, seconds: float,
         ordered = [results[i] for i in sorted(results)]
         if not todo:
             if rounds > 1:
-                notify(f"wait: all right after {rounds} checks")
+                notify(Phrase("wait.right", checks=counted("checks", rounds)))
             return ordered, True
         left = deadline - clock()
         if left <= 0:
-            notify(f"wait: time is up after {rounds} checks ({describe(seconds)}); {_state(results, todo)}")
+            notify(Phrase("wait.up", checks=counted("checks", rounds), duration=describe(seconds),
+                          state=_state(results, todo)))
             return ordered, False
         pause_now = min(pause, left)
-        notify(f"wait: check {rounds}: {_state(results, todo)}; checking again in {describe(pause_now)} "
-               f"({describe(left)} left)")
+        notify(Phrase("wait.again", round=rounds, state=_state(results, todo), pause=describe(pause_now),
+                      left=describe(left)))
         sleep(pause_now)
         pause = min(pause * 2, LONGEST_PAUSE)
 
 
-def _state(results: dict, todo: list) -> str:
+def _state(results: dict, todo: list) -> Phrase:
     records = sum(1 for i in todo for f in results[i].findings if f.status != "ok")
     servers = sum(1 for i in todo for s in results[i].servers if not s.answered)
-    text = f"{len(todo)} of {len(results)} identities not right yet ({records} records not ok"
-    return text + (f", {servers} servers not answering)" if servers else ")")
+    if servers:
+        return Phrase("wait.state-servers", todo=len(todo), total=counted("identities", len(results)),
+                      records=counted("records", records), servers=counted("servers", servers))
+    return Phrase("wait.state", todo=len(todo), total=counted("identities", len(results)),
+                  records=counted("records", records))

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import InputError
-from ..language import LANGUAGES
 from ..model import Identity
 
 
@@ -43,14 +42,22 @@ class Settings(_Settings):
 
     def __new__(cls, lang: str = "en", dns_host: str = "generic", zone_id: str | None = None,
                 cloudflare_provider: str = "v5", rerun: tuple[str, ...] | None = None) -> Settings:
+        from ..language import ENGLISH, languages
         from ..panels import PANEL_NAMES
+        from ..phrase import Phrase
 
-        if lang not in LANGUAGES:
-            raise InputError(f"{lang!r} is not one of {', '.join(LANGUAGES)}", option="lang")
+        if lang not in languages():
+            raise InputError(Phrase("error.not-one-of", value=repr(lang), known=", ".join(languages())), option="lang")
+        if lang != ENGLISH:  # a catalogue that lacks sentences is refused here, naming them, not halfway through
+            from ..text import catalogue
+
+            catalogue(lang)
         if dns_host not in PANEL_NAMES:
-            raise InputError(f"{dns_host!r} is not one of {', '.join(PANEL_NAMES)}", option="dns_host")
+            raise InputError(Phrase("error.not-one-of", value=repr(dns_host), known=", ".join(PANEL_NAMES)),
+                             option="dns_host")
         if cloudflare_provider not in ("v5", "v4"):
-            raise InputError(f"{cloudflare_provider!r} is not one of v5, v4", option="cloudflare_provider")
+            raise InputError(Phrase("error.not-one-of", value=repr(cloudflare_provider), known="v5, v4"),
+                             option="cloudflare_provider")
         if zone_id is not None and not isinstance(zone_id, str):  # its shape is the format's to check
             raise InputError(f"{zone_id!r} is not text", option="zone_id")
         if rerun is not None and not (isinstance(rerun, tuple) and all(isinstance(arg, str) for arg in rerun)):
@@ -111,7 +118,10 @@ def get(name: str) -> Format:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise InputError(f"{name!r} is not one of {', '.join(names())}", option="format") from None
+        from ..phrase import Phrase
+
+        raise InputError(Phrase("error.not-one-of", value=repr(name), known=", ".join(names())),
+                         option="format") from None
 
 
 def template_folder() -> Path:

@@ -12,6 +12,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from .. import model, names, regions
+from ..phrase import Phrase, counted
 from . import pacing
 from .pacing import Pacer
 from .progress import Progress
@@ -25,7 +26,8 @@ class LiveSource:
     """
 
     def __init__(self, regions: Sequence[str] = (), profile: str | None = None, timeout: float | None = None,
-                 progress: Progress | None = None):
+                 progress: Progress | None = None, lang: str = "en"):
+        self.lang = lang  # the language of the notes given to `notify`
         self.regions = tuple(dict.fromkeys(regions))
         self.profile = profile
         self.timeout = timeout
@@ -45,14 +47,16 @@ class LiveSource:
         fetched = fetch(per_region, lambda r: SesClient(r, self.profile, self.timeout), wanted, self.progress)
         for note in fetched.notes:
             if notify is not None:
-                notify(f"note: {note}")
+                from ..text import plain
+
+                notify(plain(Phrase("note.line", text=note), self.lang))
         return fetched.identities
 
 
 @dataclass
 class Fetched:
     identities: list[model.Identity] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # for stderr: what was left out and why
+    notes: list[Phrase] = field(default_factory=list)  # for stderr (MESSAGES): what was left out and why
 
 
 def fetch(per_region: list[model.Options], make_client, domains: list[str] | None,
@@ -99,11 +103,11 @@ def _fetch_region(opts: model.Options, make_client, domains: list[str] | None,
         listed, skipped = client.list_domain_identities()
         wanted = sorted(dict.fromkeys(names.domain(d, f"SES {region}: identity name") for d in listed))
         for kind, count in sorted(skipped.items()):
-            what = "email-address" if kind == "EMAIL_ADDRESS" else kind
-            result.notes.append(f"{region}: skipped {count} {what} identit{'y' if count == 1 else 'ies'} "
-                                "(only domain identities have DNS records)")
+            what = (counted("email-identities", count) if kind == "EMAIL_ADDRESS"
+                    else Phrase("count.other-identities", count=count, kind=kind))
+            result.notes.append(Phrase("source.skipped", region=region, what=what))
         if not wanted:
-            result.notes.append(f"{region}: no domain identities")
+            result.notes.append(Phrase("source.no-domain-identities", region=region))
     else:
         wanted = domains
     progress.expect(len(wanted))

@@ -14,7 +14,9 @@ class Progress:
 
     WIDTH = 30
 
-    def __init__(self, stream=None, minimum: int = PROGRESS_MINIMUM, enabled: bool | None = None):
+    def __init__(self, stream=None, minimum: int = PROGRESS_MINIMUM, enabled: bool | None = None,
+                 unit: str = "identities"):
+        self.unit = unit  # what is counted, in the run's language (MESSAGES "progress.identities")
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = _isatty(self.stream) if enabled is None else enabled
         self.minimum = minimum
@@ -45,7 +47,7 @@ class Progress:
             return
         filled = self.WIDTH * self.done // self.total
         self.stream.write(f"\rses-export: [{'#' * filled}{'.' * (self.WIDTH - filled)}] "
-                          f"{self.done}/{self.total} identities")
+                          f"{self.done}/{self.total} {self.unit}")
         self.stream.flush()
         self._drawn = True
 

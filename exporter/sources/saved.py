@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from .. import model, names
 from ..errors import InputError
+from ..phrase import Phrase
 
 # A folder with many bad files: name this many in the one message, then count the rest.
 MAX_NAMED_FAILURES = 5
@@ -93,7 +94,7 @@ def load(path: str, domains: list[str], failures: _Failures | None = None) -> li
         failures.raise_any()
         return found
     if not location.exists():
-        raise InputError(f"{path}: no such file or folder", option="identity_file")
+        raise InputError(Phrase("error.no-such-path", path=str(path)), option="identity_file")
     return [SavedIdentity(_one_domain(domains, path, path), _parse(_read(location), path), path)]
 
 
@@ -110,11 +111,12 @@ def _load_folder(folder: Path, domains: list[str], failures: _Failures) -> list[
                 raise InputError(f"{by_domain[fqdn]} and {file} are the same domain {fqdn[:-1]}", option="identity_file")
             by_domain[fqdn] = file
     if not by_domain and not failures.errors:
-        raise InputError(f"{folder}: the folder holds no DOMAIN.json files", option="identity_file")
+        raise InputError(Phrase("error.folder-empty", folder=str(folder)), option="identity_file")
     wanted = [names.domain(d, "DOMAIN") for d in domains] or sorted(by_domain)
     missing = [d[:-1] for d in wanted if d not in by_domain]
     if missing:
-        raise InputError(f"{folder} has no file for {', '.join(missing)} (expected DOMAIN.json)", option="identity_file")
+        raise InputError(Phrase("error.folder-lacks", folder=str(folder), domains=", ".join(missing)),
+                         option="identity_file")
     found = []
     for d in dict.fromkeys(wanted):
         with failures.collect():
@@ -159,7 +161,7 @@ def _read_stdin() -> str:
     """Standard input, under the files' cap."""
     stream = sys.stdin
     if stream is None:  # started with standard input closed (`<&-`)
-        raise InputError("standard input is closed; give the saved JSON on it, or a file", option="identity_file")
+        raise InputError(Phrase("error.stdin-closed"), option="identity_file")
     try:
         if hasattr(stream, "buffer"):
             return _decode(_bounded(stream.buffer, "stdin"), "stdin")
@@ -216,7 +218,7 @@ def _parse(text: str, source: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(f"{source}: not JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+        raise InputError(Phrase("error.not-json", source=source, reason=e.msg, line=e.lineno, column=e.colno)) from None
     except RecursionError:
         raise InputError(f"{source}: not JSON (nested too deeply)") from None
     except ValueError as e:  # a number of more digits than Python converts (4300): no SES field is one

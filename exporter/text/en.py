@@ -14,18 +14,6 @@ GUIDE = {
     "where": "**Where:** {where}.",
     "where.any": "**Where:** {where}, at the DNS host the domain's name servers point to.",
     "note": "Note: {note}",
-    # Where the records are added, per panel (--dns-host)
-    "where.generic": "your DNS host's page for the domain's DNS records",
-    "where.cloudflare": "Cloudflare dashboard, the domain, **DNS > Records**, **Add record** per step",
-    "where.route53": "Route 53 console, **Hosted zones**, the zone, **Create record** per step",
-    "where.onamae": "お名前.com Navi, the domain's **DNSレコード設定**, one row per step",
-    "where.muumuu": "ムームードメイン, **ムームーDNS**, the domain's **カスタム設定**, one row per step",
-    "where.xserver": "Xserver server panel, **DNSレコード設定**, the domain, one record per step",
-    "where.sakura": "さくらインターネット domain control panel, the domain's **ゾーン編集**, one entry per step",
-    "where.valuedomain": "Value Domain control panel, the domain's DNS settings: one editor box, a line per step",
-    "where.godaddy": "GoDaddy Domain Portfolio, the domain, **DNS**, **Add New Record** per step",
-    "where.namecheap": "Namecheap **Domain List**, **Manage**, **Advanced DNS**, **Add New Record** per step; "
-                       "for MX, the mail settings' custom MX option",
     # Before you start: each pitfall once (guide.py `before` decides which apply to the panel)
     "before.heading": "Before you start",
     "before.zone": "{zone:code}",
@@ -51,6 +39,7 @@ GUIDE = {
     "before.one-per-name": "**One per name:** {records}.",
     "single.mx": "MX at the MAIL FROM name",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
+    "before.ttl-if-asked": "**TTL:** {ttl:code} seconds, where {panel} asks for one.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
     "step": "{number}. {record}: {type:code}",
@@ -95,6 +84,12 @@ GUIDE = {
     "check.by-hand": "Without ses-export, each `dig` line must print what follows its `#`, and `nslookup` the same:",
     "check.by-hand-shortened": "Without ses-export, each `dig` line must print what follows its `#` (a long key shortened at "
                                "`…`), and `nslookup` the same:",
+    "check.by-hand-page": "Without ses-export, each `dig` line must print the expected answer shown under it, and "
+                          "`nslookup` the same:",
+    "check.by-hand-page-shortened": "Without ses-export, each `dig` line must print the expected answer shown under it "
+                                    "(a long key shortened at `…`), and `nslookup` the same:",
+    "check.run-sender": "The sender of these instructions checks with ses-export (the command may name files on the "
+                        "sender's computer):",
     "check.wait": "SES can take up to 72 hours to show the domain as verified.",
 }
 
@@ -134,9 +129,9 @@ CHECK = {
     "fix.value-differs-dmarc": "The policy in force at {name} is p={policy}, weaker than the one asked for; if "
                                "that is deliberate, check with --dmarc set to it, otherwise publish: {value}",
     "fix.wrong-type-cname-here": "A CNAME sits at {name}, where the {type} record belongs, and a name with a "
-                                 "CNAME may hold nothing else: delete the CNAME, then add a {type} record at "
+                                 "CNAME may hold nothing else: delete the CNAME, then add the {type} record at "
                                  "{name} (host {host}) with this value: {value}",
-    "fix.wrong-type-blocks-cname": "A {found_type} record sits at {name} where the CNAME belongs, and a CNAME may "
+    "fix.wrong-type-blocks-cname": "A record of type {found_type} sits at {name} where the CNAME belongs, and a CNAME may "
                                    "not share its name: delete the {found_type} record, then add a CNAME at "
                                    "{name} (host {host}) with this value: {value}",
     "fix.delete-ses-mx": "Delete the MX at {name}: it sends all mail for {domain} to SES's feedback host, which "
@@ -312,6 +307,7 @@ CHECK = {
     "server.given-lame": "check that --nameserver names a server authoritative for {zone}, or a resolver",
     "label.summary": "{ok} ok, {missing} missing, {wrong} wrong",
     "label.summary_many": "{count} identities: {right} all right, {problems} with problems",
+    "label.summary_one": "{count} identity: {right} all right, {problems} with problems",
     "label.server_state": "{server}: {state}",
     "label.separator": "; ",
     "label.zone_note": "DNS says the zone holding {domain} is {zone}, not {assumed}: host names and fixes are for "
@@ -348,6 +344,11 @@ NOTICES = {
                                     "has none, publish one at {record:code} (or pass --dmarc to write one here).",
     "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
                            "your DNS host, rerun with --zone {domain:code}.",
+    # The model's notes (exporter/model.py): shown like the advisories, after them.
+    "notice.dkim-replicated": "DKIM is replicated from the parent identity in {region:code}: these are the parent's "
+                              "DKIM records, already right if they are published for it",
+    "notice.no-dkim-tokens": "SES returned no DKIM tokens: DKIM is not set up for this identity, so no DKIM records",
+    "notice.mail-from-planned": "MAIL FROM domain {domain:code} is planned (--mail-from), not yet configured in SES",
     # --merge-live (exporter/merge.py): what the live zone held and what became of it.
     "notice.live-zone": "Hosts are relative to the zone {zone:code}, which DNS delegates for {domain:code}: its "
                         "records belong in that zone, at the DNS host that serves it.",
@@ -387,8 +388,123 @@ HTML = {
     "copy.value": "Copy the value of step {number}",
     "copy.priority": "Copy the priority of step {number}",
     "copy.ttl": "Copy the TTL of step {number}",
-    "copy.command": "Copy the command {number}",
     "copy.dig": "Copy the dig command {number}",
     "copy.nslookup": "Copy the nslookup command {number}",
     "expected": "Expected answer:",
+}
+
+
+# --- MESSAGES: what stderr says (exporter/job.py and the modules it runs) ------------------------
+# Each line on stderr is "ses-export: " and one of these. Plain text. "count.NOUN" says a number of
+# things ("count.NOUN.one" for one: exporter/phrase.py `counted`). "error.KEY" are refusals: the
+# option they concern is put before them as a flag ("--wait: ..."), never translated. Which
+# refusals are here and which stay English: docs/design.md, "Languages".
+MESSAGES = {
+    "note.line": "note: {text}",
+    "note.identity": "note: {identity}: {text}",
+    "count.identities": "{count} identities",
+    "count.identities.one": "{count} identity",
+    "count.records": "{count} records",
+    "count.records.one": "{count} record",
+    "count.servers": "{count} servers",
+    "count.servers.one": "{count} server",
+    "count.checks": "{count} checks",
+    "count.checks.one": "{count} check",
+    "progress.identities": "identities",
+    # live SES (exporter/sources/live.py)
+    "source.skipped": "{region}: skipped {what} (only domain identities have DNS records)",
+    "source.no-domain-identities": "{region}: no domain identities",
+    "count.email-identities": "{count} email-address identities",
+    "count.email-identities.one": "{count} email-address identity",
+    "count.other-identities": "{count} {kind} identities",
+    # --dns-host auto (exporter/dns_host.py)
+    "auto.note": "--dns-host auto: {text}",
+    "auto.no-ns": "{zone} has no NS records here; generic instructions",
+    "auto.several": "{zone}: its name servers belong to several DNS hosts ({known} and others) ({hosts}); "
+                    "generic instructions",
+    "auto.unknown": "{zone}: its name servers are not a DNS host the instructions know ({hosts}); generic "
+                    "instructions",
+    "auto.nxdomain": "{zone} does not exist in DNS (NXDOMAIN); generic instructions",
+    "auto.cannot-ask": "cannot ask DNS for the name servers of {zone} ({reason}); generic instructions",
+    "auto.served-by": "{zones} served by {panel} ({hosts})",
+    "auto.mixed": "the zones are served by different DNS hosts ({zones}); generic instructions (run once per zone "
+                  "to tailor them)",
+    # --check and --wait (exporter/check/)
+    "dns.no-answer": "DNS: no server answered any question: check the network, or name a server with --nameserver",
+    "wait.right": "wait: all right after {checks}",
+    "wait.up": "wait: time is up after {checks} ({duration}); {state}",
+    "wait.again": "wait: check {round}: {state}; checking again in {pause} ({left} left)",
+    "wait.state": "{todo} of {total} not right yet ({records} not ok)",
+    "wait.state-servers": "{todo} of {total} not right yet ({records} not ok, {servers} not answering)",
+    # Refusals: the command line (exporter/cli.py, exporter/job.py)
+    "error.see-help": "(see ses-export --help)",
+    "error.interrupted": "interrupted",
+    "error.internal": "internal error: {kind}: {detail} (rerun with --debug and report it)",
+    "error.not-one-of": "{value} is not one of {known}",
+    "error.not-text": "{value} is not text",
+    "error.not-texts": "{value} is not a list of text",
+    "error.control-character": "{value} holds the control character {character}",
+    "error.domain-argument": "DOMAIN: {problem}",
+    "error.not-flag": "{value} is not True or False",
+    "error.not-seconds": "{value} is not a number of seconds from {low} to {high}",
+    "error.not-whole": "{value} is not a whole number from {low} to {high}",
+    "error.not-whole-seconds": "{value} is not a whole number of seconds",
+    "error.not-duration": "{value} is not a duration",
+    "error.wait-duration": "{value} is not a duration such as 90s, 30m or 1h30m",
+    "error.wait-unit": "{value} is not a duration such as 90s, 30m or 1h30m (add a unit: {suggested})",
+    "error.wait-range": "{value}: wait more than 0 s and at most 24h",
+    "error.dmarc-and-no-dmarc": "contradicts --no-dmarc; give one of the two",
+    "error.mail-from-repeated": "given {count} times ({given}); an identity has one MAIL FROM domain",
+    "error.check-format": "{format} writes the records; with --check the report is a table (the default) or json",
+    "error.all-and-file": "lists live SES; with --identity-file, a folder of DOMAIN.json already means all of them",
+    "error.all-and-domains": "every domain identity is exported; drop the DOMAIN arguments ({domains})",
+    "error.regions-without-all": "given {count} regions; only --all reads several regions",
+    "error.no-domain": "DOMAIN: name at least one domain identity, or pass --identity-file or --all",
+    "error.merge-live-and-check": "writes records merged with the live zone; --check writes none, it judges what is "
+                                  "published: give one of the two",
+    "error.nameserver-alone": "only with --check, --merge-live or --dns-host auto (it names the DNS servers to ask)",
+    "error.only-problems-alone": "only with --check (it leaves identities whose records are right out of the report)",
+    "error.only-with-check": "only with --check",
+    "error.only-with-check-or-merge": "only with --check or --merge-live",
+    "error.report-format": "the --check report is a table or json, not {value}",
+    "error.empty-output": "empty path; give a file, a folder ending in '/', or '-' for standard output",
+    "error.writing-option-with-check": "changes how records are written; --check writes none, so drop it",
+    # Refusals: --merge-live (exporter/merge.py, exporter/check/live.py)
+    "error.merge-dmarc-cname": "{name} holds a CNAME (to {target}), beside which no DMARC TXT record can be added; "
+                               "publish the record where the CNAME leads, or drop --merge-live to see the record alone",
+    "error.merge-mail-from-cname": "{name} holds a CNAME (to {target}): the MAIL FROM name needs its own MX and TXT "
+                                   "records, which cannot sit beside a CNAME; remove the CNAME first",
+    "error.merge-two-spf": "{name} holds {count} SPF records ({records}), a permerror (RFC 7208 4.5): receivers apply "
+                           "none; merge them into one, then run again",
+    "error.merge-dmarc-weaker-than-organisation": "{value} is weaker than the policy {organisation} applies to {domain} "
+                                                  "({tag}={policy} at {at}): published at {name} it would switch that "
+                                                  "policy off; drop --dmarc (the organisation's policy applies), or give "
+                                                  "p={policy}",
+    "error.merge-nobody-answered": "DNS: nobody could say what {type} records {name} holds (needed to merge {identity}'s "
+                                   "records with the live zone); try again, or pass --nameserver",
+    "error.merge-servers-differ": "DNS: {first} and {other} answer differently at {name} (a change still on its way?): "
+                                  "--merge-live needs one answer; wait, or name one server with --nameserver",
+    "error.merge-cannot-ask": "DNS: {server} could not be asked ({why}) while merging {identity}'s records with the "
+                              "live zone (--merge-live): check the network, or name a server that answers with "
+                              "--nameserver",
+    # Refusals: saved JSON (exporter/sources/saved.py, the shape checks of exporter/model.py)
+    "error.no-such-path": "{path}: no such file or folder",
+    "error.folder-empty": "{folder}: the folder holds no DOMAIN.json files",
+    "error.folder-lacks": "{folder} has no file for {domains} (expected DOMAIN.json)",
+    "error.stdin-closed": "standard input is closed; give the saved JSON on it, or a file",
+    "error.not-json": "{source}: not JSON ({reason} at line {line}, column {column})",
+    "error.saved-not-object": "{source}: expected a JSON object from '{command}', found {found}",
+    "error.saved-email-address": "{source}: {domain} is an email-address identity; only domain identities have DNS "
+                                 "records",
+    "error.saved-identity-type": "{source}: IdentityType {value} is not supported (only DOMAIN)",
+    "error.saved-v1": "{source}: this is SES v1 output ('{v1}'); save '{command}' instead",
+    "error.saved-v1-dkim": "{source}: this is SES v1 output ('aws ses get-identity-dkim-attributes', DkimAttributes "
+                           "keyed by identity); save '{command}' instead",
+    "error.saved-no-dkim": "{source}: not a get-email-identity response (it has no DkimAttributes object); save "
+                           "'{command}'",
+    "error.saved-region": "{source}: the region of {domain} is needed for {why}, and saved JSON does not record it; "
+                          "pass --region (or set AWS_REGION)",
+    "error.saved-not-an-object": "{source}: {field} is not an object",
+    "error.saved-not-string": "{source}: {field} is not a string",
+    "error.saved-not-ses-value": "{source}: {field} {value} is not one of SES's values ({known})",
 }

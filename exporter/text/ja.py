@@ -13,18 +13,6 @@ GUIDE = {
     "where": "**設定場所:** {where}",
     "where.any": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
     "note": "注記: {note}",
-    # 登録する場所（--dns-host ごと）
-    "where.generic": "DNS サービスの DNS レコード設定画面",
-    "where.cloudflare": "Cloudflare のドメインの **DNS > Records** で手順ごとに **Add record**",
-    "where.route53": "Route 53 の **Hosted zones** のゾーンで手順ごとに **Create record**",
-    "where.onamae": "お名前.com Navi のドメインの **DNSレコード設定** に手順ごとに1行",
-    "where.muumuu": "**ムームーDNS** のドメインの **カスタム設定** に手順ごとに1行",
-    "where.xserver": "サーバーパネルの **DNSレコード設定** でドメインを選び、手順ごとに追加",
-    "where.sakura": "ドメインコントロールパネルのドメインの **ゾーン編集** で手順ごとに追加",
-    "where.valuedomain": "コントロールパネルのドメインの DNS 設定（1つの入力欄に手順ごとに1行）",
-    "where.godaddy": "ドメインポートフォリオのドメインの **DNS の編集** で手順ごとに **追加**",
-    "where.namecheap": "**Domain List** のドメインの **Manage**、**Advanced DNS** で手順ごとに **Add New Record**"
-                       "（MX はメール設定のカスタム MX）",
     # 始める前に: 注意点を1回ずつ（どれを出すかは guide.py の before が決める）
     "before.heading": "始める前に",
     "before.zone": "{zone:code}",
@@ -51,6 +39,7 @@ GUIDE = {
     "before.one-per-name": "**各名前に1つ:** {records}。",
     "single.mx": "MAIL FROM の MX",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
+    "before.ttl-if-asked": "**TTL:** {panel}に入力欄があれば {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
     # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
     "step": "{number}. {record}: {type:code}",
@@ -93,6 +82,11 @@ GUIDE = {
     "check.run": "ses-export で:",
     "check.by-hand": "ses-export なしでも、`dig` が `#` の後を表示すれば正常（`nslookup` も同じ）:",
     "check.by-hand-shortened": "ses-export なしでも、`dig` が `#` の後（長い鍵は `…` で略）を表示すれば正常（`nslookup` も同様）:",
+    "check.by-hand-page": "ses-export なしでも、`dig` が各行の下の正しい答えを表示すれば正常（`nslookup` も同様）:",
+    "check.by-hand-page-shortened": "ses-export なしでも、`dig` が各行の下の正しい答え（長い鍵は `…` で略）を表示すれば正常"
+                                    "（`nslookup` も同様）:",
+    "check.run-sender": "この手順の送り主は ses-export で確認します（コマンドには送り主のコンピューター上のファイルが"
+                        "含まれることがあります）:",
     "check.wait": "SES で「検証済み」になるまで最大 72 時間かかることがあります。",
 }
 
@@ -322,6 +316,7 @@ CHECK = {
     "server.given-lame": "--nameserver に {zone} の権威サーバー（またはリゾルバー）を指定しているか確かめてください",
     "label.summary": "正常 {ok} 件、未登録 {missing} 件、誤り {wrong} 件",
     "label.summary_many": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
+    "label.summary_one": "{count} 件のドメイン: 問題なし {right} 件、問題あり {problems} 件",
     "label.server_state": "{server}: {state}",
     "label.separator": "、",
     "label.zone_note": "DNS によると {domain} を含むゾーンは {assumed} ではなく {zone} です。ホスト名と直し方は "
@@ -358,6 +353,12 @@ NOTICES = {
                                     "（ここにも書く場合は --dmarc を指定）。",
     "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
                            "--zone {domain:code} を付けて実行し直してください。",
+    # モデルの注記（exporter/model.py）: 上の注意のあとに出す。
+    "notice.dkim-replicated": "DKIM は {region:code} の親 ID から複製されています。これは親 ID の DKIM レコードで、"
+                              "親 ID 用に登録済みならそのままで正しい状態です",
+    "notice.no-dkim-tokens": "SES から DKIM トークンが返りませんでした。この ID は DKIM が設定されていないため、"
+                             "DKIM レコードはありません",
+    "notice.mail-from-planned": "MAIL FROM ドメイン {domain:code} は予定（--mail-from）で、SES ではまだ設定されていません",
     # --merge-live（exporter/merge.py）: 公開中のゾーンにあったものと、その扱い。
     "notice.live-zone": "ホスト名はゾーン {zone:code} からの相対名です。DNS では {domain:code} がこのゾーンに"
                         "委任されているため、レコードはこのゾーンを管理する DNS 事業者に登録します。",
@@ -397,8 +398,206 @@ HTML = {
     "copy.value": "手順 {number} の値をコピー",
     "copy.priority": "手順 {number} の優先度をコピー",
     "copy.ttl": "手順 {number} の TTL をコピー",
-    "copy.command": "コマンド {number} をコピー",
     "copy.dig": "dig コマンド {number} をコピー",
     "copy.nslookup": "nslookup コマンド {number} をコピー",
     "expected": "正しい答え:",
+}
+
+
+# --- MESSAGES: stderr に出す文（exporter/job.py とそこから呼ぶモジュール） ----------------------------
+# 各行は "ses-export: " のあとにこれらのどれか。プレーンテキスト。"count.NOUN" は数（日本語は単数・
+# 複数を区別しないので ".one" も同じ文）。"error.KEY" は拒否の理由で、前に対象のオプション名
+# （"--wait: ..."）がそのまま付く。
+MESSAGES = {
+    "note.line": "注記: {text}",
+    "note.identity": "注記: {identity}: {text}",
+    "count.identities": "{count} 件の ID",
+    "count.identities.one": "{count} 件の ID",
+    "count.records": "{count} 件のレコード",
+    "count.records.one": "{count} 件のレコード",
+    "count.servers": "{count} 台のサーバー",
+    "count.servers.one": "{count} 台のサーバー",
+    "count.checks": "{count} 回の確認",
+    "count.checks.one": "{count} 回の確認",
+    "progress.identities": "件の ID",
+    # SES から読むとき（exporter/sources/live.py）
+    "source.skipped": "{region}: {what}を対象外にしました（DNS レコードがあるのはドメインの ID だけです）",
+    "source.no-domain-identities": "{region}: ドメインの ID がありません",
+    "count.email-identities": "メールアドレスの ID {count} 件",
+    "count.email-identities.one": "メールアドレスの ID {count} 件",
+    "count.other-identities": "種類 {kind} の ID {count} 件",
+    # --dns-host auto（exporter/dns_host.py）
+    "auto.note": "--dns-host auto: {text}",
+    "auto.no-ns": "{zone} の NS レコードが見つかりません。汎用の手順にします",
+    "auto.several": "{zone}: ネームサーバーが複数の DNS 事業者（{known} ほか）にまたがっています（{hosts}）。"
+                    "汎用の手順にします",
+    "auto.unknown": "{zone}: ネームサーバー（{hosts}）は手順が対応している DNS 事業者のものではありません。"
+                    "汎用の手順にします",
+    "auto.nxdomain": "{zone} は DNS に存在しません（NXDOMAIN）。汎用の手順にします",
+    "auto.cannot-ask": "{zone} のネームサーバーを DNS に問い合わせられません（{reason}）。汎用の手順にします",
+    "auto.served-by": "{zones} は {panel} が管理しています（{hosts}）",
+    "auto.mixed": "ゾーンごとに DNS 事業者が異なります（{zones}）。汎用の手順にします（ゾーンごとに実行すれば"
+                  "それぞれに合わせた手順になります）",
+    # --check と --wait（exporter/check/）
+    "dns.no-answer": "DNS: どのサーバーからも応答がありません。ネットワークを確認するか、--nameserver で"
+                     "問い合わせ先を指定してください",
+    "wait.right": "待機: {checks}ですべて正しくなりました",
+    "wait.up": "待機: {checks}のあと時間切れです（{duration}）。{state}",
+    "wait.again": "待機: 確認 {round} 回目: {state}。{pause} 後にもう一度確認します（残り {left}）",
+    "wait.state": "{total} のうち {todo} 件がまだ正しくありません（正しくないのは {records}）",
+    "wait.state-servers": "{total} のうち {todo} 件がまだ正しくありません（正しくないのは {records}、応答がないのは "
+                          "{servers}）",
+    # 拒否: コマンドライン（exporter/cli.py、exporter/job.py）
+    "error.see-help": "（ses-export --help を参照）",
+    "error.interrupted": "中断しました",
+    "error.internal": "内部エラー: {kind}: {detail}（--debug を付けて実行し直し、報告してください）",
+    "error.not-one-of": "{value} は {known} のどれでもありません",
+    "error.not-text": "{value} は文字列ではありません",
+    "error.not-texts": "{value} は文字列のリストではありません",
+    "error.control-character": "{value} に制御文字 {character} が含まれています",
+    "error.domain-argument": "DOMAIN: {problem}",
+    "error.not-flag": "{value} は True でも False でもありません",
+    "error.not-seconds": "{value} は {low} から {high} までの秒数ではありません",
+    "error.not-whole": "{value} は {low} から {high} までの整数ではありません",
+    "error.not-whole-seconds": "{value} は整数の秒数ではありません",
+    "error.not-duration": "{value} は時間の長さではありません",
+    "error.wait-duration": "{value} は 90s、30m、1h30m のような時間の長さではありません",
+    "error.wait-unit": "{value} は 90s、30m、1h30m のような時間の長さではありません（単位を付けてください: "
+                       "{suggested}）",
+    "error.wait-range": "{value}: 0 秒より長く、24h 以下にしてください",
+    "error.dmarc-and-no-dmarc": "--no-dmarc と矛盾します。どちらか一方にしてください",
+    "error.mail-from-repeated": "{count} 回指定されています（{given}）。1 つの ID の MAIL FROM ドメインは 1 つです",
+    "error.check-format": "{format} はレコードを書き出す形式です。--check の報告は表（既定）か json です",
+    "error.all-and-file": "SES 上の一覧を使うオプションです。--identity-file では DOMAIN.json のフォルダーを指定すれば"
+                          "すべてが対象になります",
+    "error.all-and-domains": "すべてのドメインの ID を書き出します。DOMAIN の指定（{domains}）を外してください",
+    "error.regions-without-all": "リージョンが {count} 個指定されています。複数のリージョンを読むのは --all だけです",
+    "error.no-domain": "DOMAIN: ドメインの ID を 1 つ以上指定するか、--identity-file か --all を指定してください",
+    "error.merge-live-and-check": "公開中のゾーンと統合したレコードを書き出すオプションです。--check は書き出さず、"
+                                  "公開されている内容を判定します。どちらか一方にしてください",
+    "error.nameserver-alone": "--check、--merge-live、--dns-host auto のどれかと一緒にだけ使えます（問い合わせる DNS "
+                              "サーバーの指定です）",
+    "error.only-problems-alone": "--check と一緒にだけ使えます（レコードがすべて正しい ID を報告から外します）",
+    "error.only-with-check": "--check と一緒にだけ使えます",
+    "error.only-with-check-or-merge": "--check か --merge-live と一緒にだけ使えます",
+    "error.report-format": "--check の報告は表か json で、{value} ではありません",
+    "error.empty-output": "パスが空です。ファイル、'/' で終わるフォルダー、または標準出力なら '-' を指定してください",
+    "error.writing-option-with-check": "レコードの書き方を変えるオプションです。--check は何も書き出さないので外して"
+                                       "ください",
+    # 拒否: --merge-live（exporter/merge.py、exporter/check/live.py）
+    "error.merge-dmarc-cname": "{name} には CNAME（{target} へ）があり、その横に DMARC の TXT レコードは追加できません。"
+                               "CNAME の先にレコードを公開するか、--merge-live を外してレコードだけを確認してください",
+    "error.merge-mail-from-cname": "{name} には CNAME（{target} へ）があります。MAIL FROM の名前には専用の MX と TXT "
+                                   "レコードが必要で、CNAME の横には置けません。先に CNAME を削除してください",
+    "error.merge-two-spf": "{name} には SPF レコードが {count} 件（{records}）あり、permerror です（RFC 7208 4.5）。"
+                           "受信側はどれも適用しません。1 件に統合してから実行し直してください",
+    "error.merge-dmarc-weaker-than-organisation": "{value} は {organisation} が {domain} に適用するポリシー（{at} の "
+                                                  "{tag}={policy}）より弱く、{name} に公開するとそのポリシーを無効に"
+                                                  "します。--dmarc を外す（組織のポリシーが適用されます）か、"
+                                                  "p={policy} にしてください",
+    "error.merge-nobody-answered": "DNS: {name} の {type} レコードをどのサーバーも答えられませんでした（{identity} の"
+                                   "レコードを公開中のゾーンと統合するのに必要です）。もう一度実行するか、--nameserver "
+                                   "を指定してください",
+    "error.merge-servers-differ": "DNS: {first} と {other} の {name} での応答が異なります（変更がまだ届いていない？）。"
+                                  "--merge-live には 1 つの答えが必要です。待つか、--nameserver でサーバーを 1 つ"
+                                  "指定してください",
+    "error.merge-cannot-ask": "DNS: {identity} のレコードを公開中のゾーンと統合している間に {server} に問い合わせ"
+                              "られませんでした（{why}、--merge-live）。ネットワークを確認するか、応答するサーバーを "
+                              "--nameserver で指定してください",
+    # 拒否: 保存した JSON（exporter/sources/saved.py、exporter/model.py の形の確認）
+    "error.no-such-path": "{path}: そのようなファイルもフォルダーもありません",
+    "error.folder-empty": "{folder}: フォルダーに DOMAIN.json のファイルがありません",
+    "error.folder-lacks": "{folder} に {domains} のファイルがありません（DOMAIN.json の名前で置いてください）",
+    "error.stdin-closed": "標準入力が閉じています。保存した JSON を標準入力に渡すか、ファイルを指定してください",
+    "error.not-json": "{source}: JSON ではありません（{line} 行 {column} 文字目: {reason}）",
+    "error.saved-not-object": "{source}: '{command}' の JSON オブジェクトのはずが、{found} です",
+    "error.saved-email-address": "{source}: {domain} はメールアドレスの ID です。DNS レコードがあるのはドメインの ID "
+                                 "だけです",
+    "error.saved-identity-type": "{source}: IdentityType {value} には対応していません（DOMAIN だけです）",
+    "error.saved-v1": "{source}: これは SES v1 の出力（'{v1}'）です。代わりに '{command}' の出力を保存してください",
+    "error.saved-v1-dkim": "{source}: これは SES v1 の出力（'aws ses get-identity-dkim-attributes'、ID ごとの "
+                           "DkimAttributes）です。代わりに '{command}' の出力を保存してください",
+    "error.saved-no-dkim": "{source}: get-email-identity の応答ではありません（DkimAttributes オブジェクトがありません）。"
+                           "'{command}' の出力を保存してください",
+    "error.saved-region": "{source}: {domain} のリージョンが必要です（{why}）が、保存した JSON には記録されていません。"
+                          "--region を指定してください（または AWS_REGION を設定）",
+    "error.saved-not-an-object": "{source}: {field} がオブジェクトではありません",
+    "error.saved-not-string": "{source}: {field} が文字列ではありません",
+    "error.saved-not-ses-value": "{source}: {field} の {value} は SES の値（{known}）のどれでもありません",
+}
+
+
+# --- HELP: --help の説明（exporter/cli.py） -----------------------------------------------------
+# キーは click の引数名（"command" はコマンド全体の説明）。英語の説明は cli.py にあり、ここにない
+# オプションは英語のまま表示される。"Usage:" "Options:" などの見出しは click 自身の語で、翻訳できない。
+HELP = {
+    "command": """Amazon SES のドメイン ID に必要な DNS レコードを、次に作業する人が使える形で書き出します。
+
+\b
+例（リポジトリ内で実行。samples/ に保存済みの ID があります）:
+  ses-export example.com --format bind                # SES から直接、AWS の既定の設定で
+  ses-export --all --region us-east-1 -f json -o zones/   # すべての ID を 1 つずつのファイルに
+  ses-export shop.example.net --identity-file samples/identities/shop.example.net.json --lang ja   # リージョンはファイルから
+  ses-export example.com --identity-file - --region us-east-1 -f bind < samples/identities/example.com.json
+  ses-export example.com shop.example.net --identity-file samples/identities -f bind -o records.zone
+
+CNAME の宛先、MX の交換ホスト、BIND の所有者名はすべて末尾のドット付きの完全修飾名で書くため、DNS の管理画面がゾーン名を付け足すことはありません。
+
+\b
+終了ステータス: 0 成功、1 --check で正しくないレコードがあった、
+2 使い方か入力の誤り、3 SES・AWS・ネットワークの障害、
+70 内部エラー（不具合です。--debug を付けて報告してください）、74 出力を書けなかった
+（標準出力がいっぱいか閉じている）、130 中断、141 標準出力の読み手がパイプを閉じた。
+""",
+    "identity_file": "SES を呼ぶ代わりに、保存した 'aws sesv2 get-email-identity' の JSON を読みます。DOMAIN 1 つ分の"
+                     "ファイル（DOMAIN がなければファイル名 DOMAIN.json から）、標準入力なら '-'、または DOMAIN.json の"
+                     "フォルダー（DOMAIN で一部を選べます。なければすべて）。",
+    "regions": "AWS リージョン（既定: ID の SigningHostedZone が示すもの、なければ AWS_REGION か AWS の設定）。保存した "
+               "JSON には記録されておらず、MAIL FROM の MX レコードに必要です。SigningHostedZone と矛盾するリージョンは"
+               "拒否します。--all と一緒なら繰り返し指定でき、リージョンを並行して読みます。",
+    "profile": "認証情報とリージョンに使う AWS プロファイル。",
+    "all_identities": "SES 上のリージョンのすべてのドメイン ID（メールアドレスの ID は対象外）。",
+    "format": "書き出す形式（docs/formats.md）。--check と一緒なら json で報告を JSON にします。",
+    "output": "標準出力の代わりに PATH に書きます（失敗したときに書きかけのファイルを残しません）。フォルダー（既存か "
+              "'/' で終わる）なら ID ごとに 1 ファイル DOMAIN.SUFFIX（bind はゾーンごとに ZONE.zone）。シンボリック"
+              "リンクはその先を置き換え、デバイスや FIFO にはそのまま書きます。",
+    "ttl": "レコードの TTL（秒、1..2147483647、既定 1800）。",
+    "zone": "レコードを置く DNS ゾーン（既定: Public Suffix List による ID の登録ドメイン）。csv と手順のホスト名は"
+            "ここからの相対名です。パブリックサフィックス（co.uk など）は拒否します。",
+    "mail_from": "SES でまだ設定していない MAIL FROM サブドメインを予定として指定します。",
+    "dmarc": "DMARC レコードの値（RFC 7489: 先頭は v=DMARC1、p=none|quarantine|reject、既知のタグのみ）。既定: 組織"
+             "ドメインの ID には 'v=DMARC1; p=none;'、その下の ID にはなし（組織のポリシーが適用されます）。",
+    "no_dmarc": "DMARC レコードを書きません。",
+    "dmarc_rua": "既定の DMARC レコードに集計レポートの宛先を加えます（mailto:ADDRESS[,mailto:ADDRESS]）。",
+    "dkim_public_key": "BYODKIM: DKIM の TXT レコードに書く公開鍵（PEM か DER、RSA 1024..2048 ビット。セレクターは"
+                       "SES から）。複数の ID には DOMAIN.pem のフォルダー。",
+    "verification_token": "SES v1 の '_amazonses' TXT レコードもこの VerificationToken（base64 で 44 文字）で書きます。",
+    "lang": "人が読む文の言語: 出力、--check の報告、stderr の注記や拒否の理由（既定: ロケールから、なければ en）。",
+    "dns_host": "手順をこの DNS 管理画面の項目と癖に合わせます（既定: generic）。auto: ゾーンの NS レコードから管理"
+                "画面を判断します（不明なときや DNS に問い合わせられないときは注記を出して generic）。",
+    "check": "レコードを書き出す代わりに DNS で調べます。レコードごとに ok、missing、wrong と原因・直し方を表（または "
+             "-f json）で示し、正しくないものがあれば終了ステータス 1。",
+    "merge_live": "書き出す前にゾーンのサーバー（または --nameserver）に MAIL FROM 名と _dmarc の現在の内容を問い合わせ、"
+                  "どれも失わずに公開できるものを書きます。有効な DMARC レコードは残し（書き出さない）、SPF は all の前に "
+                  "include:amazonses.com を加えて 1 件に（2 件にはしない）、ほかの TXT 文字列はレコードセット全体を書く"
+                  "形式で残します。正しく統合できない場合（SPF が 2 件、permerror、10 回を超える問い合わせ）は拒否"
+                  "（終了ステータス 2）、DNS に問い合わせられなければ 3。",
+    "nameservers": "--check か --merge-live と一緒に: ゾーン自身のサーバーの代わりにこのサーバーに問い合わせます"
+                   "（--check では繰り返して複数を比べられます）。--dns-host auto と一緒に: ゾーンの NS レコードを"
+                   "このサーバーに問い合わせます。",
+    "dns_timeout": "--check か --merge-live と一緒に: DNS の応答を待つ秒数（タイムアウトのあと 1 回だけ再試行）。",
+    "only_problems": "--check と一緒に: レコードがすべて正しい ID を報告から外します（最後の集計には数えます）。",
+    "max_queries": "--check か --merge-live と一緒に: すべての ID を通して同時に出す DNS の問い合わせ数（既定 1000）。",
+    "wait": "--check と一緒に: すべてのサーバーですべてのレコードが正しくなるまで、間隔を広げながら最大 DURATION "
+            "（90s、30m、1h30m）確認し直します。進み具合は stderr に。時間切れなら終了ステータス 1。",
+    "zone_id": "terraform-route53、cloudformation: 名前で探す代わりに使うホストゾーン ID（terraform-cloudflare: ゾーン "
+               "ID 変数の既定値）。",
+    "cloudflare_provider": "terraform-cloudflare: プロバイダーの世代（v5 は cloudflare_dns_record で既定、v4 は "
+                           "cloudflare_record）。",
+    "ses_timeout": "SES から読むとき: 接続と各応答を待つ秒数。スロットリングと 5xx の応答は再試行し（5 回、長くて約 "
+                   "17 秒）、タイムアウトは 1 回だけ再試行します。",
+    "debug": "不具合の報告用に、SES への要求と応答、エラー時のトレースバックを表示します（認証情報、トークン、署名は"
+             "伏せます）。",
+    "version": "バージョンを表示して終了します。",
+    "help": "このメッセージを表示して終了します。",
 }
