@@ -5,7 +5,7 @@
 # Check afterwards with:
 #   ses-export byodkim.example.org --identity-file samples/identities/byodkim.example.org.json --dkim-public-key samples/keys/byodkim.example.org.pem --region eu-central-2 --check
 # or without ses-export: each dig line prints what follows "->" (a long key shortened at "…"), nslookup the same:
-#   dig +short TXT ses2026._domainkey.byodkim.example.org.  -> "p=MIIBIjANBgkqh…1lQIDAQAB"
+#   dig +short TXT ses2026._domainkey.byodkim.example.org.  -> "p=MIIBIjANBgkqh…kZAhVRhQy" "okidoazxC93R7Xr…1lQIDAQAB"
 #   nslookup -type=TXT ses2026._domainkey.byodkim.example.org.
 #   dig +short MX mail.byodkim.example.org.  -> 10 feedback-smtp.eu-central-2.amazonses.com.
 #   nslookup -type=MX mail.byodkim.example.org.
