@@ -45,10 +45,15 @@ def json_line(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+JSON_FORMAT_VERSION = 1  # docs/json.schema.json: rises when a field is removed or changes its meaning
+
+
 def json_document(identities) -> str:
-    """The JSON contract: {"identities": [...], "records": [...]} for one identity or many."""
+    """The JSON contract (docs/json.schema.json): {"format_version": 1, "identities": [...], "records": [...]}
+    for one identity or many."""
     return json_text(
         {
+            "format_version": JSON_FORMAT_VERSION,
             "identities": [identity.as_json() for identity in identities],
             "records": [record.as_json() for identity in identities for record in identity.records],
         }
