@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import ast
+import csv
+import io
 import re
+import subprocess
 
-from conftest import ROOT, sample_argv, sample_identities
+import pytest
+
+from conftest import ROOT, require_tool, sample_argv, sample_identities
 
 # --- Azure DNS: `az network dns zone import` takes only a whole zone (SOA first) and overwrites the zone's
 # SOA with the file's, so no page may say it imports the fragment; the way named must exist. ----------------
@@ -36,3 +41,30 @@ def test_readme_and_formats_say_what_works_for_azure():
     assert re.search(r"not Azure DNS", bind_row)
     formats = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
     assert "**Azure DNS does not import it**" in formats and "octodns_azure.AzureProvider" in formats
+
+
+# --- The CSV: every cell exactly the value, for importers and spreadsheets alike ---------------------------------
+# LibreOffice 7.4 keeps a leading apostrophe as part of a CSV cell's text (as pandas and the csv module do), so
+# the old formula guard ('+AbC…=) made an import publish a wrong TXT value. The cells are now the values; the
+# one value that can start with '+' (a verification token) ends with '=', and LibreOffice reads it as text.
+
+TOKEN = "+" + "Ab9/" * 10 + "xy="  # an SES v1 verification token: 44 base64 characters
+
+
+@pytest.mark.slow
+def test_libreoffice_reads_every_csv_cell_as_the_value_written(cli, tmp_path):
+    soffice = require_tool("soffice")
+    sample = next(s for s in sample_identities() if s["domain"] == "example.com")
+    result = cli(*sample_argv(sample, "-f", "csv", "--verification-token", TOKEN))
+    assert result.exit_code == 0, result.stderr
+    written = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert [TOKEN] == [row[3] for row in written if row[3].startswith("+")]  # the cell a guard once changed
+    # Guarded the old way, for contrast: LibreOffice keeps the apostrophe, so an import would publish it.
+    source = tmp_path / "ses.csv"
+    source.write_text(result.stdout + f"TXT,guarded,,'{TOKEN},,1,\r\n", encoding="utf-8")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path / "out"), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    read = list(csv.reader(io.StringIO((tmp_path / "out" / "ses.csv").read_text(encoding="utf-8"), newline="")))
+    assert read[:-1] == written
+    assert read[-1][3] == "'" + TOKEN
