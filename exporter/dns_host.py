@@ -20,7 +20,7 @@ AUTO = "auto"
 
 # (panel, name server host names, where the names are documented). Names are matched as A-labels
 # with their final dot, lowercase.
-PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = tuple((panel, re.compile(pattern), source) for panel, pattern, source in (
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple((panel, re.compile(pattern), source) for panel, pattern, source in (
     ("cloudflare", r"[a-z0-9-]+\.ns\.cloudflare\.com\.",
      "developers.cloudflare.com/dns/nameservers/ (Cloudflare-branded NAME.ns.cloudflare.com)"),
     ("route53", r"ns-[0-9]+\.awsdns-[0-9]+\.(com|net|org|co\.uk)\.",
@@ -111,7 +111,7 @@ def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = 
 
     servers = [parse_nameserver(text) for text in nameservers]
 
-    async def all_zones() -> list:
+    async def all_zones() -> list[str | None]:
         asker = Asker(timeout)
         resolver = resolver_copy(None, timeout)
         in_flight = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
@@ -128,7 +128,7 @@ def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = 
                     return None
 
         try:
-            return await asyncio.gather(*(zone_of(identity) for identity in identities))
+            return list(await asyncio.gather(*(zone_of(identity) for identity in identities)))
         finally:
             asker.close()
 

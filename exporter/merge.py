@@ -21,6 +21,8 @@ instructions and stderr show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import advisories
 from .check import dmarc, spf
 from .check.live import Published
@@ -29,7 +31,8 @@ from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt, in_zone_f
 from .phrase import Phrase
 
 
-def merge_live(identities, nameservers=(), timeout=None, max_queries=None, dmarc_choice=AUTO_DMARC) -> list:
+def merge_live(identities: Sequence[Identity], nameservers: Sequence[str] = (), timeout: float | None = None,
+               max_queries: int | None = None, dmarc_choice: str | None = AUTO_DMARC) -> list[Identity]:
     """The identities merged with what their zones publish (--merge-live for a program): DNS asked
     as --check asks it (`nameservers`: HOST[:PORT] strings, default the zones' own servers), every
     identity at once. `dmarc_choice` is the Options.dmarc they were made with. DnsError when DNS

@@ -8,7 +8,7 @@ checker take these as they are and never normalize again.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dmarc_policy, names, psl, regions
 from .errors import InputError
@@ -37,7 +37,7 @@ class Record(NamedTuple):  # NamedTuples, like Options: a frozen dataclass costs
     purpose: str  # dkim, mail-from-mx, mail-from-spf, dmarc or verification; `carried` on Identity.carried
     priority: int | None = None  # MX only
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The record in the stable JSON contract (docs/formats.md, "json")."""
         return {
             "identity": self.identity,
@@ -64,7 +64,7 @@ class Identity(NamedTuple):
     records: tuple[Record, ...] = ()
     notes: tuple[str, ...] = ()
     zone_assumed: bool = False  # the zone is the registrable domain by the Public Suffix List, not --zone
-    advisories: tuple = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
+    advisories: tuple[Phrase, ...] = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
     # --merge-live (exporter/merge.py): the TXT strings DNS holds at a name this identity writes TXT to that
     # are not its own (site verifications), purpose CARRIED: formats that write a whole record set keep them
     # in it, formats that add records one by one leave them be. Not records the identity needs.
@@ -82,7 +82,7 @@ class Identity(NamedTuple):
         """The domain as people write it: A-labels, no final dot."""
         return self.domain[:-1]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The identity's facts and SES statuses in the JSON contract (records listed apart)."""
         return {
             "domain": self.domain,
@@ -306,7 +306,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     )
 
 
-def _dkim(dkim: dict, fqdn: str, opts: Options, source: str, builder: _Builder,
+def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: _Builder,
           notes: list[str]) -> tuple[str, str | None]:
     """identity's DKIM records (SES's CNAMEs, or BYODKIM's TXT) into `builder`: (the signing origin, the region)."""
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
@@ -372,7 +372,7 @@ def _dkim(dkim: dict, fqdn: str, opts: Options, source: str, builder: _Builder,
     return origin, region
 
 
-def _mail_from(mail_from_attrs: dict, fqdn: str, region: str | None, opts: Options, source: str,
+def _mail_from(mail_from_attrs: dict[str, Any], fqdn: str, region: str | None, opts: Options, source: str,
                builder: _Builder, notes: list[str]) -> tuple[str | None, str | None, str | None]:
     """identity's MAIL FROM MX and SPF into `builder`: (the MAIL FROM domain, its status, the region)."""
     mail_from = None
@@ -430,7 +430,7 @@ def _dmarc(fqdn: str, organisation: str, opts: Options, builder: _Builder) -> Ph
     return dmarc_advisory
 
 
-def _advisories(fqdn: str, zone: str, region: str | None, source: str, dkim: dict, mail_from_attrs: dict,
+def _advisories(fqdn: str, zone: str, region: str | None, source: str, dkim: dict[str, Any], mail_from_attrs: dict[str, Any],
                 origin: str, dkim_status: str | None, mail_from: str | None, mail_from_status: str | None,
                 verification_status: str | None, verification_error: str | None,
                 dmarc_advisory: Phrase | None, zone_assumed: bool) -> tuple[Phrase, ...]:
@@ -450,7 +450,7 @@ def _advisories(fqdn: str, zone: str, region: str | None, source: str, dkim: dic
     return found
 
 
-def _check_shape(response: object, fqdn: str, source: str) -> dict:
+def _check_shape(response: object, fqdn: str, source: str) -> dict[str, Any]:
     """A `sesv2 get-email-identity` response, or InputError naming what the file is and the command
     that makes the right one (SES v1's commands print other shapes, easily saved by mistake)."""
     command = GET_COMMAND.format(domain=fqdn[:-1])
@@ -561,7 +561,7 @@ def _need_region(region: str | None, source: str, fqdn: str, why: str) -> str:
     )
 
 
-def _object(value: object, what: str, source: str) -> dict:
+def _object(value: object, what: str, source: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):

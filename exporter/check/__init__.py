@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import sys
 import types
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model import Identity
+    from .run import CheckResult
 
 
-def check(identities, nameservers=(), timeout=None, max_queries=None) -> list:
+def check(identities: Iterable[Identity], nameservers: Sequence[str] = (), timeout: float | None = None,
+          max_queries: int | None = None) -> list[CheckResult]:
     """Check identities against DNS: their zones' authoritative servers, or `nameservers`
     (HOST[:PORT] strings, asked with recursion desired). One CheckResult per identity, in order;
     run.stream gives them one at a time instead."""
@@ -40,7 +47,7 @@ class _CallableModule(types.ModuleType):
     So the subpackage itself calls `check`: whichever of the two the name holds, `exporter.check(...)`
     checks."""
 
-    def __call__(self, *args, **kwargs) -> list:
+    def __call__(self, *args: Any, **kwargs: Any) -> list[CheckResult]:
         return check(*args, **kwargs)
 
 

@@ -80,9 +80,9 @@ class Finding:
     status: str  # ok, missing or wrong
     cause: str | None  # a cause code (CAUSES); None when ok or when nothing at all is found
     expected: tuple[str, ...]  # TXT plain text, others presentation form; empty: nothing belongs here
-    found: dict  # server label -> tuple of values at `name` (TXT plain), as `expected`
+    found: dict[str, tuple[str, ...]]  # server label -> tuple of values at `name` (TXT plain), as `expected`
     fix: str | None = None  # catalogue key (exporter/text/LANG.py CHECK "fix.KEY")
-    detail: dict = field(default_factory=dict)  # what the fix sentence names besides name/type/value
+    detail: dict[str, Any] = field(default_factory=dict)  # what the fix sentence names besides name/type/value
     record: Record | None = None  # the required record; None for a record found where it does not belong
     note: str | None = None  # catalogue key ("note.KEY") of a remark on an ok finding
 

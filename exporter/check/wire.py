@@ -195,10 +195,11 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     one = _RDATA.get(key) if standalone else None
     if one is None:
         try:
+            klass, kind = dns.rdataclass.RdataClass.make(rdclass), dns.rdatatype.RdataType.make(rdtype)
             if standalone:
-                one = frozenset({dns.rdata.from_wire(rdclass, rdtype, data, 0, rdlen)})
+                one = frozenset({dns.rdata.from_wire(klass, kind, data, 0, rdlen)})
             else:
-                one = frozenset({dns.rdata.from_wire(rdclass, rdtype, wire, offset, rdlen)})
+                one = frozenset({dns.rdata.from_wire(klass, kind, wire, offset, rdlen)})
         except Exception as e:  # whatever dnspython raises for data it refuses: this module's error
             raise WireError(f"record data dnspython refuses ({type(e).__name__})") from None
         if standalone:
