@@ -1,4 +1,4 @@
-"""Reading one DNS answer: exporter/check/wire.py's Reply against dns.message.from_wire.
+"""Reading one DNS answer: exporter/dnscheck/wire.py's Reply against dns.message.from_wire.
 
     .venv/bin/python benchmarks/wire_speed.py
 
@@ -14,7 +14,7 @@ import timeit
 import dns.message
 import dns.rrset
 
-from exporter.check.wire import Reply, question
+from exporter.dnscheck.wire import Reply, question
 
 
 def answer(name: str, rdtype: str, *rrsets: tuple[str, list[str]], authority: tuple = ()) -> tuple[int, bytes]:

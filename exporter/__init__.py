@@ -30,10 +30,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers (a py.typed package: docs/api.md)
-    from .check import check as check
-    from .check.compare import Finding as Finding
-    from .check.run import CheckResult as CheckResult
-    from .check.run import ServerAnswer as ServerAnswer
+    from .dnscheck import check as check
+    from .dnscheck.compare import Finding as Finding
+    from .dnscheck.run import CheckResult as CheckResult
+    from .dnscheck.run import ServerAnswer as ServerAnswer
     from .errors import AwsError as AwsError
     from .errors import DnsError as DnsError
     from .errors import ExportError as ExportError
@@ -64,10 +64,10 @@ _LAZY = {
     "format_names": ("formats", "names"),
     "Job": ("job", "Job"),
     "run": ("job", "run"),
-    "check": ("check", "check"),
-    "CheckResult": ("check.run", "CheckResult"),
-    "ServerAnswer": ("check.run", "ServerAnswer"),
-    "Finding": ("check.compare", "Finding"),
+    "check": ("dnscheck", "check"),
+    "CheckResult": ("dnscheck.run", "CheckResult"),
+    "ServerAnswer": ("dnscheck.run", "ServerAnswer"),
+    "Finding": ("dnscheck.compare", "Finding"),
     "merge_live": ("merge", "merge_live"),
 }
 

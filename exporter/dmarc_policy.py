@@ -1,5 +1,5 @@
 """DMARC records: the one tag parser, the record ses-export writes (the default), and what a user's
---dmarc may say. exporter/check/dmarc.py reads published records as receivers do with the same parser.
+--dmarc may say. exporter/dnscheck/dmarc.py reads published records as receivers do with the same parser.
 
 RFC 7489 section 6.3 (the general record format) and 6.4 (its grammar): `v=DMARC1` is the first
 tag, `p=` is required in a policy record and is none, quarantine or reject, and the tags are

@@ -78,7 +78,7 @@ def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> 
 
     try:
         if nameservers:
-            from .check.ask import parse_nameserver  # --nameserver's syntax, as --check reads it
+            from .dnscheck.ask import parse_nameserver  # --nameserver's syntax, as --check reads it
 
             resolver = dns.resolver.Resolver(configure=False)
             resolver.nameservers = [dns.nameserver.Do53Nameserver(s.address, s.port)
@@ -100,12 +100,12 @@ def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> 
 def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = (),
                    timeout: float = 2.0) -> list[Identity]:
     """The identities in the zones DNS delegates for them (model.in_zone_found), found by --check's
-    zone walk (exporter/check/ask.py) against `nameservers`, or through the system resolver. An
+    zone walk (exporter/dnscheck/ask.py) against `nameservers`, or through the system resolver. An
     identity whose zone DNS cannot tell keeps the one assumed: the instructions stay right."""
     import asyncio
 
-    from .check.ask import Asker, parse_nameserver, resolver_copy, zone_at, zone_through
-    from .check.run import RESOLVER_IN_FLIGHT
+    from .dnscheck.ask import Asker, parse_nameserver, resolver_copy, zone_at, zone_through
+    from .dnscheck.run import RESOLVER_IN_FLIGHT
     from .errors import DnsError
     from .model import in_zone_found
 

@@ -43,7 +43,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
     only_problems: bool = False  # --check: leave identities whose records are all right out of the report
     nameservers: tuple[str, ...] = ()
     dns_timeout: float = 2.0
-    max_queries: int | None = None  # DNS questions in flight at once; None: exporter/check/ask.py's default
+    max_queries: int | None = None  # DNS questions in flight at once; None: exporter/dnscheck/ask.py's default
     wait: str | float | None = None  # --wait: a duration (90s, 30m, 1h30m) or seconds; None: check once
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
     merge_live: bool = False  # ask DNS first and merge with what the zone publishes (exporter/merge.py)
@@ -221,7 +221,7 @@ def _refuse_contradictions(job: Job) -> None:
     if not (job.check or job.merge_live) and job.max_queries is not None:
         raise InputError("only with --check or --merge-live", option="max_queries")
     if job.wait is not None:
-        from .check.wait import parse_duration
+        from .dnscheck.wait import parse_duration
 
         parse_duration(job.wait)
     if job.report_format not in ("table", "json"):
@@ -253,14 +253,14 @@ def _identities(job: Job, notify: Callable[[str], None]) -> list[Identity]:
 
 
 def _merge_live(job: Job, identities: list[Identity]) -> list[Identity]:
-    """--merge-live: what the zones publish (exporter/check/live.py), merged (exporter/merge.py)."""
+    """--merge-live: what the zones publish (exporter/dnscheck/live.py), merged (exporter/merge.py)."""
     from .merge import merge_live
 
     return merge_live(identities, job.nameservers, job.dns_timeout, job.max_queries, job.dmarc)
 
 
 def _check(job: Job, identities: list[Identity], lang: str, notify: Callable[[str], None]) -> int:
-    from .check.run import run_job
+    from .dnscheck.run import run_job
 
     return run_job(job, identities, lang, notify)
 

@@ -1,6 +1,6 @@
 """--merge-live: an identity's records merged with what its zone already publishes (docs/formats.md).
 
-exporter/check/live.py asks DNS; this module decides, with no network, so that no output
+exporter/dnscheck/live.py asks DNS; this module decides, with no network, so that no output
 weakens, replaces or duplicates a record that protects the domain (docs/design.md):
 
 - DMARC at _dmarc.IDENTITY: a valid record is kept (none written); one receivers would not
@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import advisories
-from .check import dmarc, spf
-from .check.live import Published
+from .dnscheck import dmarc, spf
+from .dnscheck.live import Published
 from .errors import InputError
 from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt, in_zone_found
 from .phrase import Phrase
@@ -37,8 +37,8 @@ def merge_live(identities: Sequence[Identity], nameservers: Sequence[str] = (), 
     as --check asks it (`nameservers`: HOST[:PORT] strings, default the zones' own servers), every
     identity at once. `dmarc_choice` is the Options.dmarc they were made with. DnsError when DNS
     cannot be asked, InputError where no valid merge exists."""
-    from .check.ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
-    from .check.live import read
+    from .dnscheck.ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
+    from .dnscheck.live import read
 
     servers = [parse_nameserver(text) for text in nameservers]
     published = read(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES)

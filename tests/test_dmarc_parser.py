@@ -1,5 +1,5 @@
 """One DMARC tag parser (exporter/dmarc_policy.py) for what --dmarc may say and for what --check and
---merge-live read (exporter/check/dmarc.py): the same record gets the same tags and the same verdict,
+--merge-live read (exporter/dnscheck/dmarc.py): the same record gets the same tags and the same verdict,
 in any case of the tag names and keyword values (RFC 7489 6.4; ABNF strings are case-insensitive)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exporter import dmarc_policy
-from exporter.check import dmarc
+from exporter.dnscheck import dmarc
 from exporter.errors import InputError
 
 

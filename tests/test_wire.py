@@ -1,4 +1,4 @@
-"""exporter/check/wire.py, the check's own reader of DNS answers, against dns.message.from_wire.
+"""exporter/dnscheck/wire.py, the check's own reader of DNS answers, against dns.message.from_wire.
 
 The differential property: on generated answers and on the same answers mutated, the module and
 dnspython read the same rcode, flags, records owned by the name asked and authority owners, or both
@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from exporter.check.wire import Reply, WireError, question, read_name
+from exporter.dnscheck.wire import Reply, WireError, question, read_name
 
 from conftest import examples
 

@@ -100,7 +100,7 @@ GUIDE = {
 
 
 # --- The --check report ---------------------------------------------------------------------
-# CHECK is keyed as exporter/check/report.py asks: "fix.KEY" (Finding.fix), "note.KEY"
+# CHECK is keyed as exporter/dnscheck/report.py asks: "fix.KEY" (Finding.fix), "note.KEY"
 # (Finding.note), "cause.CODE" (the cause's name in the table; the JSON keeps the code),
 # "status.S", "ses.VALUE" (SES's status words), "label.KEY". Plain text, not Markdown: the
 # report is a terminal table or JSON. Fix sentences put the value to copy last, after a colon,

@@ -98,7 +98,7 @@ GUIDE = {
 
 
 # --- --check の報告 --------------------------------------------------------------------------
-# CHECK のキーは exporter/check/report.py が使うもの: "fix.KEY"（直し方）、"note.KEY"（ok の補足）、
+# CHECK のキーは exporter/dnscheck/report.py が使うもの: "fix.KEY"（直し方）、"note.KEY"（ok の補足）、
 # "cause.CODE"（表に出す原因名。JSON には英語の原因コードを残す）、"status.S"、"ses.VALUE"（SES の状態）、
 # "label.KEY"。端末の表か JSON に出すので Markdown ではなく平文。コピーする値は最後に「: 」の後に置く。
 CHECK = {

@@ -1,6 +1,6 @@
 """The DNS wire codec of --check: RFC 1035 section 4, what the check needs and no more.
 
-exporter/check/ask.py writes each question once (`question`) and reads every answer here
+exporter/dnscheck/ask.py writes each question once (`question`) and reads every answer here
 (`Reply`) instead of through dns.message: about 20 µs an answer against 100-250 µs, and a
 thousand identities are tens of thousands of answers (docs/design.md, "Reading DNS answers").
 

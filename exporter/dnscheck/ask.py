@@ -1,6 +1,6 @@
 """Ask DNS servers the check's questions: many at once, at most N in flight, each with a timeout.
 
-exporter/check/run.py decides what to ask and of whom; this module only asks, and finds zones
+exporter/dnscheck/run.py decides what to ask and of whom; this module only asks, and finds zones
 and their servers.
 
 By default the servers are the zone's own authoritative ones, found through the system
