@@ -11,18 +11,26 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 
-@pytest.mark.slow
-def test_the_documented_example_runs_and_prints_what_it_says():
+def test_every_example_of_the_api_page_runs_as_a_doctest(monkeypatch):
+    """docs/api.md's >>> examples, in order and sharing their names, from the top of the checkout."""
+    import doctest
+
     page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
-    example = re.search(r"## Example\n\n```python\n(.*?)```", page, re.S).group(1)
-    result = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0] == ("dkim CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net. "
-                        "q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg.dkim.ap-northeast-3.amazonses.com.")
-    assert "mail-from-mx MX bounce.shop.example.net. feedback-smtp.ap-northeast-3.amazonses.com." in lines
-    for line, comment in re.findall(r"print\((\w+(?:\.\w+)*(?:\(\))?)\)\s+# (.*)", example):
-        assert any(out.startswith(comment.split(" (")[0]) for out in lines), (line, comment, lines)
+    blocks = re.findall(r"```pycon\n(.*?)```", page, re.S)
+    assert len(blocks) >= 8
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "docs/api.md", str(ROOT / "docs" / "api.md"), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    output: list[str] = []
+    runner.run(test, out=output.append)
+    assert runner.failures == 0 and runner.tries >= 30, "".join(output)
+
+
+def test_the_api_page_names_every_public_name():
+    import exporter
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    assert [name for name in exporter.__all__ if f"`exporter.{name}" not in page and f"`{name}`" not in page] == []
 
 
 @pytest.mark.slow
@@ -106,3 +114,10 @@ def test_a_strictly_typed_program_using_the_api_type_checks(tmp_path):
     program.write_text("import exporter\n\ncount: int = exporter.check([])\n", encoding="utf-8")
     out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(program)])
     assert status == 1 and "list[CheckResult]" in out, out
+
+
+def test_the_api_page_links_land_on_its_headings():
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    slugs = {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in re.findall(r"^#+ (.+)$", page, re.M)}
+    links = set(re.findall(r"\]\(#([^)]+)\)", page))
+    assert links and links <= slugs, links - slugs
