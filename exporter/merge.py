@@ -8,8 +8,8 @@ weakens, replaces or duplicates a record that protects the domain (docs/design.m
   explicit --dmarc weaker than the record it replaces, or than the organisation's policy for a
   subdomain (sp=, else p=: RFC 7489 6.6.3), is refused.
 - SPF at the MAIL FROM name: a record that already lets SES's mail pass is kept; another one
-  gets include:amazonses.com before its `all`, every other term kept in order (check/spf.py
-  with_ses_include) and is judged as receivers judge it (RFC 7208, check/spf.py judge). Where no
+  gets include:amazonses.com before its `all`, every other term kept in order (dnscheck/spf.py
+  with_ses_include) and is judged as receivers judge it (RFC 7208, dnscheck/spf.py judge). Where no
   valid merge exists (two records, a permerror, more than 10 look-ups once merged, `+all`),
   the run is refused, naming the record and the reason.
 - Every other TXT string at those names is carried (Identity.carried) into the formats that
