@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from exporter import model  # noqa: E402
-from exporter.check import ask, compare, run  # noqa: E402
+from exporter.dnscheck import ask, compare, run  # noqa: E402
 
 from check_zones import saved_identity  # noqa: E402
 from dns_servers import FakeDns  # noqa: E402

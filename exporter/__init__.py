@@ -17,12 +17,37 @@ use, so `import exporter` costs nothing the command line does not need.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 __all__ = [
-    "AwsError", "DnsError", "ExportError", "Identity", "InputError", "Job", "Options", "Record", "Settings",
+    "AwsError", "CheckResult", "DnsError", "ExportError", "Finding", "Identity", "InputError", "Job", "Options",
+    "Record", "ServerAnswer", "Settings",
     "check", "fetch_live", "format_names", "load_saved", "merge_live", "options", "render", "run",
 ]
+
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers (a py.typed package: docs/api.md)
+    from .dnscheck import check as check
+    from .dnscheck.compare import Finding as Finding
+    from .dnscheck.run import CheckResult as CheckResult
+    from .dnscheck.run import ServerAnswer as ServerAnswer
+    from .errors import AwsError as AwsError
+    from .errors import DnsError as DnsError
+    from .errors import ExportError as ExportError
+    from .errors import InputError as InputError
+    from .formats import Settings as Settings
+    from .formats import names as format_names
+    from .formats import render as render
+    from .job import Job as Job
+    from .job import run as run
+    from .merge import merge_live as merge_live
+    from .model import Identity as Identity
+    from .model import Options as Options
+    from .model import Record as Record
+    from .model import options as options
 
 # name -> (module, attribute): the public names, imported when first used.
 _LAZY = {
@@ -39,12 +64,15 @@ _LAZY = {
     "format_names": ("formats", "names"),
     "Job": ("job", "Job"),
     "run": ("job", "run"),
-    "check": ("check", "check"),
+    "check": ("dnscheck", "check"),
+    "CheckResult": ("dnscheck.run", "CheckResult"),
+    "ServerAnswer": ("dnscheck.run", "ServerAnswer"),
+    "Finding": ("dnscheck.compare", "Finding"),
     "merge_live": ("merge", "merge_live"),
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module 'exporter' has no attribute {name!r}")
     import importlib
@@ -55,7 +83,8 @@ def __getattr__(name: str):
     return value
 
 
-def load_saved(path: str, domains=None, options=None) -> list:
+def load_saved(path: str | os.PathLike[str], domains: Sequence[str] | None = None,
+               options: Options | None = None) -> list[Identity]:
     """Identities from saved `aws sesv2 get-email-identity` JSON: a file (one domain, named in
     `domains`), '-' for stdin, or a folder of DOMAIN.json files (`domains` picks some; None: all).
     `options` is an exporter.Options (default: exporter.options(), no region)."""
@@ -63,10 +92,12 @@ def load_saved(path: str, domains=None, options=None) -> list:
     from .sources.saved import SavedSource
 
     _check_arguments(path=path, domains=domains, options=options)
-    return SavedSource(path).identities(domains, options or make_options())
+    return SavedSource(os.fspath(path)).identities(domains, options or make_options())
 
 
-def fetch_live(domains=None, regions=(), profile=None, options=None, timeout=None, notify=None) -> list:
+def fetch_live(domains: Sequence[str] | None = None, regions: Sequence[str] = (), profile: str | None = None,
+               options: Options | None = None, timeout: float | None = None,
+               notify: Callable[[str], None] | None = None) -> list[Identity]:
     """Identities from live SES: `domains` in every region of `regions` (empty: the AWS
     configuration's), or (None) every domain identity there. Requests are paced to SES's rate
     of about one per second per region; `notify(text)` receives notes such as skipped identities."""
@@ -86,11 +117,9 @@ def fetch_live(domains=None, regions=(), profile=None, options=None, timeout=Non
     return LiveSource(regions, profile, timeout).identities(domains, options or make_options(), notify)
 
 
-def _check_arguments(*, path=None, domains=None, options=None) -> None:
+def _check_arguments(*, path: object = None, domains: Any = None, options: object = None) -> None:
     """The library's arguments checked as the command line checks its own: a plain string for
     `domains` would be read letter by letter, a wrong `options` fail deep inside the model."""
-    import os
-
     from .errors import InputError
     from .model import Options
 

@@ -1,14 +1,18 @@
-"""The DMARC record ses-export writes: the default, and what a user's --dmarc may say.
+"""DMARC records: the one tag parser, the record ses-export writes (the default), and what a user's
+--dmarc may say. exporter/dnscheck/dmarc.py reads published records as receivers do with the same parser.
 
 RFC 7489 section 6.3 (the general record format) and 6.4 (its grammar): `v=DMARC1` is the first
 tag, `p=` is required in a policy record and is none, quarantine or reject, and the tags are
 v, p, sp, rua, ruf, adkim, aspf, fo, rf, ri and pct. A receiver ignores a record whose `v` or
 `p` is wrong (6.6.3), so a typo here silently publishes no policy at all: refused instead.
+Case as receivers read it (6.4, RFC 5234 2.3): tag names and keyword values in any case, the
+version `DMARC1` exactly.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .errors import InputError
 
@@ -32,16 +36,50 @@ _TAG_VALUES = {
 _MAILTO = r"mailto:[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:![0-9]+[kmgt]?)?"
 
 
+# RFC 7489 6.4: the v tag first ("v" in any case, spaces around "=" allowed), its value DMARC1 exactly.
+STARTS = r"[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)"
+
+
+def is_dmarc(text: str) -> bool:
+    """A record receivers keep (6.6.3 step 2): it starts with v=DMARC1."""
+    return re.match(STARTS, text.strip()) is not None
+
+
+class Part(NamedTuple):
+    text: str  # the part as written, spaces around it stripped
+    name: str  # the tag name in lowercase
+    value: str
+    is_tag: bool  # it has an '=' and a name
+
+
+def parts(text: str) -> list[Part]:
+    """Each ';'-separated part of a record, spaces around names and values stripped; the empty part
+    after a closing ';' is dropped."""
+    pieces = text.split(";")
+    if pieces and not pieces[-1].strip():
+        pieces.pop()
+    result = []
+    for piece in pieces:
+        name, equals, value = piece.partition("=")
+        result.append(Part(piece.strip(), name.strip().lower(), value.strip(), bool(equals and name.strip())))
+    return result
+
+
+def tags(text: str) -> dict[str, str]:
+    """tag -> value, in order, as receivers read them: parts that are no tag=value are passed over,
+    and the first of a repeated tag wins."""
+    result: dict[str, str] = {}
+    for part in parts(text):
+        if part.is_tag:
+            result.setdefault(part.name, part.value)
+    return result
+
+
 def checked(text: str, option: str = "dmarc") -> str:
     """`text` as a DMARC policy record, or InputError saying what RFC 7489 makes of it."""
-    parts = [part.strip() for part in text.split(";")]
-    if parts and parts[-1] == "":
-        parts.pop()  # the usual closing ';'
     tags: dict[str, str] = {}
-    for number, part in enumerate(parts):
-        name, equals, value = part.partition("=")
-        name, value = name.strip(), value.strip()
-        if not equals or not name:
+    for number, (part, name, value, is_tag) in enumerate(parts(text)):
+        if not is_tag:
             raise InputError(f"{part!r} is not a tag=value pair (RFC 7489 6.3)", option=option)
         if number == 0 and (name != "v" or value != "DMARC1"):
             raise InputError(f"{text!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')", option=option)
@@ -53,7 +91,7 @@ def checked(text: str, option: str = "dmarc") -> str:
         if name in tags:
             raise InputError(f"the tag {name!r} is given twice", option=option)
         pattern = _TAG_VALUES.get(name)
-        if pattern is not None and not re.fullmatch(pattern, value):
+        if pattern is not None and not re.fullmatch(pattern, value, re.IGNORECASE):
             raise InputError(f"{name}={value!r} is not a valid value for {name} (RFC 7489 6.3)", option=option)
         if name in ("rua", "ruf"):
             _uris(value, f"{name}=", option)

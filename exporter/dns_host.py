@@ -22,7 +22,7 @@ AUTO = "auto"
 
 # (panel, name server host names, where the names are documented), from each panel's entry
 # (exporter/panels.py). Names are matched as A-labels with their final dot, lowercase.
-PATTERNS: tuple[tuple[str, re.Pattern, str], ...] = tuple(
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (panel.key, re.compile(panel.name_servers), panel.name_servers_source)
     for panel in PANELS.values() if panel.name_servers)
 
@@ -64,7 +64,7 @@ def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> 
 
     try:
         if nameservers:
-            from .check.ask import parse_nameserver  # --nameserver's syntax, as --check reads it
+            from .dnscheck.ask import parse_nameserver  # --nameserver's syntax, as --check reads it
 
             resolver = dns.resolver.Resolver(configure=False)
             resolver.nameservers = [dns.nameserver.Do53Nameserver(s.address, s.port)
@@ -85,18 +85,18 @@ def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> 
 def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = (),
                    timeout: float = 2.0) -> list[Identity]:
     """The identities in the zones DNS delegates for them (model.in_zone_found), found by --check's
-    zone walk (exporter/check/ask.py) against `nameservers`, or through the system resolver. An
+    zone walk (exporter/dnscheck/ask.py) against `nameservers`, or through the system resolver. An
     identity whose zone DNS cannot tell keeps the one assumed: the instructions stay right."""
     import asyncio
 
-    from .check.ask import Asker, parse_nameserver, resolver_copy, zone_at, zone_through
-    from .check.run import RESOLVER_IN_FLIGHT
+    from .dnscheck.ask import Asker, parse_nameserver, resolver_copy, zone_at, zone_through
+    from .dnscheck.run import RESOLVER_IN_FLIGHT
     from .errors import DnsError
     from .model import in_zone_found
 
     servers = [parse_nameserver(text) for text in nameservers]
 
-    async def all_zones() -> list:
+    async def all_zones() -> list[str | None]:
         asker = Asker(timeout)
         resolver = resolver_copy(None, timeout)
         in_flight = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
@@ -113,7 +113,7 @@ def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = 
                     return None
 
         try:
-            return await asyncio.gather(*(zone_of(identity) for identity in identities))
+            return list(await asyncio.gather(*(zone_of(identity) for identity in identities)))
         finally:
             asker.close()
 

@@ -45,10 +45,15 @@ def json_line(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+JSON_FORMAT_VERSION = 1  # docs/json.schema.json: rises when a field is removed or changes its meaning
+
+
 def json_document(identities) -> str:
-    """The JSON contract: {"identities": [...], "records": [...]} for one identity or many."""
+    """The JSON contract (docs/json.schema.json): {"format_version": 1, "identities": [...], "records": [...]}
+    for one identity or many."""
     return json_text(
         {
+            "format_version": JSON_FORMAT_VERSION,
             "identities": [identity.as_json() for identity in identities],
             "records": [record.as_json() for identity in identities for record in identity.records],
         }
@@ -70,17 +75,26 @@ def display_name(fqdn: str) -> str:
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =, +, -, @, and tab
 # or carriage return before them (Excel and LibreOffice skip those when looking for a formula).
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# An SES v1 verification token (model._VERIFICATION_TOKEN): the one value the tool writes that can start
+# with '+'. It ends with '=', an operator without an operand, so no spreadsheet can run it as a formula.
+_TOKEN = r"\+[A-Za-z0-9+/]{42}="
 
 
 def csv_cell(value: object) -> str:
-    """A CSV field's text that no spreadsheet runs as a formula: None is empty, and text starting
-    with one of CSV_FORMULA_STARTS gets a leading apostrophe (OWASP's advice), which spreadsheets
-    show as text and an importer strips: only an SES v1 verification token ('+...') can need it."""
+    """A CSV field's text, exactly the value (an importer publishes what it reads): None is empty.
+    Text that a spreadsheet could run as a formula is refused instead of altered (an apostrophe in
+    front is kept as part of the value by LibreOffice, pandas and the csv module: docs/formats.md);
+    the tool's own values never start so, except a verification token, which cannot run."""
     if value is None:
         return ""
     if not isinstance(value, str):  # a number (priority, TTL) is a value, never a formula
         return str(value)
-    return "'" + value if value.startswith(CSV_FORMULA_STARTS) else value
+    if value.startswith(CSV_FORMULA_STARTS) and not re.fullmatch(_TOKEN, value):
+        from .errors import InputError
+
+        raise InputError(f"csv: {value[:60]!r} would run as a formula in a spreadsheet; the csv format does not "
+                         "write it (json or bind carry it)")
+    return value
 
 
 def csv_row(fields) -> str:

@@ -7,10 +7,15 @@ directly, see docs/api.md); `run` carries it out and returns the exit status.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import EXIT_OK, InputError
 from .model import AUTO_DMARC, DEFAULT_TTL
+
+if TYPE_CHECKING:
+    from .formats import Settings
+    from .model import Identity, Options
+    from .sources import Source
 
 
 class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a millisecond to define at start-up
@@ -38,12 +43,12 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
     only_problems: bool = False  # --check: leave identities whose records are all right out of the report
     nameservers: tuple[str, ...] = ()
     dns_timeout: float = 2.0
-    max_queries: int | None = None  # DNS questions in flight at once; None: exporter/check/ask.py's default
+    max_queries: int | None = None  # DNS questions in flight at once; None: exporter/dnscheck/ask.py's default
     wait: str | float | None = None  # --wait: a duration (90s, 30m, 1h30m) or seconds; None: check once
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
     merge_live: bool = False  # ask DNS first and merge with what the zone publishes (exporter/merge.py)
 
-    def settings(self):
+    def settings(self) -> Settings:
         """How the format writes: formats.Settings, validated."""
         from .formats import Settings
         from .language import default_language
@@ -55,7 +60,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
                         zone_id=self.zone_id, cloudflare_provider=self.cloudflare_provider or "v5",
                         rerun=rerun_options(self))
 
-    def options(self, region: str | None = None, fallback_region: str | None = None):
+    def options(self, region: str | None = None, fallback_region: str | None = None) -> Options:
         """Which records: model.Options, validated (the BYODKIM key read from its file or folder)."""
         from . import model
 
@@ -74,7 +79,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
                              verification_token=self.verification_token, dmarc_rua=self.dmarc_rua,
                              fallback_region=fallback_region, dkim_public_keys=public_keys)
 
-    def source(self):
+    def source(self) -> Source:
         """Saved JSON or live SES: a sources.Source."""
         if self.identity_file is not None:
             from .sources.saved import SavedSource
@@ -222,7 +227,7 @@ def _refuse_contradictions(job: Job) -> None:
     if not (job.check or job.merge_live) and job.max_queries is not None:
         raise InputError(Phrase("error.only-with-check-or-merge"), option="max_queries")
     if job.wait is not None:
-        from .check.wait import parse_duration
+        from .dnscheck.wait import parse_duration
 
         parse_duration(job.wait)
     if job.report_format not in ("table", "json"):
@@ -238,7 +243,7 @@ def _refuse_contradictions(job: Job) -> None:
                 raise InputError(Phrase("error.writing-option-with-check"), option=option)
 
 
-def _identities(job: Job, notify) -> list:
+def _identities(job: Job, notify: Callable[[str], None]) -> list[Identity]:
     """The identities the job names, normalized by the model (saved JSON or live SES)."""
     from . import regions
 
@@ -253,15 +258,15 @@ def _identities(job: Job, notify) -> list:
     return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
 
 
-def _merge_live(job: Job, identities: list) -> list:
-    """--merge-live: what the zones publish (exporter/check/live.py), merged (exporter/merge.py)."""
+def _merge_live(job: Job, identities: list[Identity]) -> list[Identity]:
+    """--merge-live: what the zones publish (exporter/dnscheck/live.py), merged (exporter/merge.py)."""
     from .merge import merge_live
 
     return merge_live(identities, job.nameservers, job.dns_timeout, job.max_queries, job.dmarc)
 
 
-def _check(job: Job, identities: list, lang: str, notify) -> int:
-    from .check.run import run_job
+def _check(job: Job, identities: list[Identity], lang: str, notify: Callable[[str], None]) -> int:
+    from .dnscheck.run import run_job
 
     return run_job(job, identities, lang, notify)
 

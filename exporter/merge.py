@@ -1,6 +1,6 @@
 """--merge-live: an identity's records merged with what its zone already publishes (docs/formats.md).
 
-exporter/check/live.py asks DNS; this module decides, with no network, so that no output
+exporter/dnscheck/live.py asks DNS; this module decides, with no network, so that no output
 weakens, replaces or duplicates a record that protects the domain (docs/design.md):
 
 - DMARC at _dmarc.IDENTITY: a valid record is kept (none written); one receivers would not
@@ -8,8 +8,8 @@ weakens, replaces or duplicates a record that protects the domain (docs/design.m
   explicit --dmarc weaker than the record it replaces, or than the organisation's policy for a
   subdomain (sp=, else p=: RFC 7489 6.6.3), is refused.
 - SPF at the MAIL FROM name: a record that already lets SES's mail pass is kept; another one
-  gets include:amazonses.com before its `all`, every other term kept in order (check/spf.py
-  with_ses_include) and is judged as receivers judge it (RFC 7208, check/spf.py judge). Where no
+  gets include:amazonses.com before its `all`, every other term kept in order (dnscheck/spf.py
+  with_ses_include) and is judged as receivers judge it (RFC 7208, dnscheck/spf.py judge). Where no
   valid merge exists (two records, a permerror, more than 10 look-ups once merged, `+all`),
   the run is refused, naming the record and the reason.
 - Every other TXT string at those names is carried (Identity.carried) into the formats that
@@ -21,21 +21,24 @@ instructions and stderr show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import advisories
-from .check import dmarc, spf
-from .check.live import Published
+from .dnscheck import dmarc, spf
+from .dnscheck.live import Published
 from .errors import InputError
 from .model import AUTO_DMARC, CARRIED, Identity, Record, checked_txt, in_zone_found
 from .phrase import Phrase
 
 
-def merge_live(identities, nameservers=(), timeout=None, max_queries=None, dmarc_choice=AUTO_DMARC) -> list:
+def merge_live(identities: Sequence[Identity], nameservers: Sequence[str] = (), timeout: float | None = None,
+               max_queries: int | None = None, dmarc_choice: str | None = AUTO_DMARC) -> list[Identity]:
     """The identities merged with what their zones publish (--merge-live for a program): DNS asked
     as --check asks it (`nameservers`: HOST[:PORT] strings, default the zones' own servers), every
     identity at once. `dmarc_choice` is the Options.dmarc they were made with. DnsError when DNS
     cannot be asked, InputError where no valid merge exists."""
-    from .check.ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
-    from .check.live import read
+    from .dnscheck.ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
+    from .dnscheck.live import read
 
     servers = [parse_nameserver(text) for text in nameservers]
     published = read(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES)

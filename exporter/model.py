@@ -8,10 +8,13 @@ checker take these as they are and never normalize again.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dmarc_policy, names, psl, regions
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .phrase import Phrase
 
 DEFAULT_TTL = 1800
 MAX_TTL = 2147483647  # RFC 2181: a TTL is an unsigned 31-bit number
@@ -34,7 +37,7 @@ class Record(NamedTuple):  # NamedTuples, like Options: a frozen dataclass costs
     purpose: str  # dkim, mail-from-mx, mail-from-spf, dmarc or verification; `carried` on Identity.carried
     priority: int | None = None  # MX only
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The record in the stable JSON contract (docs/formats.md, "json")."""
         return {
             "identity": self.identity,
@@ -61,7 +64,7 @@ class Identity(NamedTuple):
     records: tuple[Record, ...] = ()
     notes: tuple = ()  # Phrases of the NOTICES catalogue (_note): said in the reader's language
     zone_assumed: bool = False  # the zone is the registrable domain by the Public Suffix List, not --zone
-    advisories: tuple = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
+    advisories: tuple[Phrase, ...] = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
     # --merge-live (exporter/merge.py): the TXT strings DNS holds at a name this identity writes TXT to that
     # are not its own (site verifications), purpose CARRIED: formats that write a whole record set keep them
     # in it, formats that add records one by one leave them be. Not records the identity needs.
@@ -79,7 +82,7 @@ class Identity(NamedTuple):
         """The domain as people write it: A-labels, no final dot."""
         return self.domain[:-1]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The identity's facts and SES statuses in the JSON contract (records listed apart)."""
         return {
             "domain": self.domain,
@@ -288,7 +291,38 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     builder = _Builder(fqdn, opts.ttl)
     notes: list = []  # Phrases of the NOTICES catalogue
 
-    # --- DKIM -------------------------------------------------------------------------
+    origin, region = _dkim(dkim, fqdn, opts, source, builder, notes)
+    mail_from, mail_from_status, region = _mail_from(mail_from_attrs, fqdn, region, opts, source, builder, notes)
+    dmarc_advisory = _dmarc(fqdn, organisation, opts, builder)
+
+    dkim_status = _ses_text(dkim.get("Status"), "DkimAttributes.Status", source)
+    verification_status = _ses_text(response.get("VerificationStatus"), "VerificationStatus", source)
+    verification_error = _ses_text(verification.get("ErrorType"), "VerificationInfo.ErrorType", source)
+    zone_assumed = opts.zone is None
+    found = _advisories(fqdn, zone, region, source, dkim, mail_from_attrs, origin, dkim_status, mail_from,
+                        mail_from_status, verification_status, verification_error, dmarc_advisory, zone_assumed)
+
+    return Identity(
+        domain=fqdn,
+        region=region,
+        zone=zone,
+        source=source,
+        dkim_origin=origin,
+        dkim_status=dkim_status,
+        mail_from_domain=mail_from,
+        mail_from_status=mail_from_status,
+        verification_status=verification_status,
+        verification_error=verification_error,
+        records=tuple(builder.records),
+        notes=tuple(notes),
+        zone_assumed=zone_assumed,
+        advisories=found,
+    )
+
+
+def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: _Builder,
+          notes: list[str]) -> tuple[str, str | None]:
+    """identity's DKIM records (SES's CNAMEs, or BYODKIM's TXT) into `builder`: (the signing origin, the region)."""
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
     origin = _ses_text(_string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin",
                                source), "DkimAttributes.SigningAttributesOrigin", source) or ""
@@ -346,7 +380,12 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     elif origin != "EXTERNAL":
         notes.append(_note("notice.no-dkim-tokens"))
 
-    # --- MAIL FROM --------------------------------------------------------------------
+    return origin, region
+
+
+def _mail_from(mail_from_attrs: dict[str, Any], fqdn: str, region: str | None, opts: Options, source: str,
+               builder: _Builder, notes: list[str]) -> tuple[str | None, str | None, str | None]:
+    """identity's MAIL FROM MX and SPF into `builder`: (the MAIL FROM domain, its status, the region)."""
     mail_from = None
     mail_from_status = None
     if mail_from_attrs.get("MailFromDomain"):
@@ -378,7 +417,12 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", priority=MX_PRIORITY)
         builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")
 
-    # --- DMARC and legacy verification -------------------------------------------------
+    return mail_from, mail_from_status, region
+
+
+def _dmarc(fqdn: str, organisation: str, opts: Options, builder: _Builder) -> Phrase | None:
+    """identity's DMARC record and legacy verification TXT into `builder`; the advisory that a subdomain's
+    DMARC is left to its organisational domain, when it is."""
     from . import advisories
 
     dmarc_advisory = None
@@ -394,9 +438,16 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     if opts.verification_token is not None:
         builder.add(f"_amazonses.{fqdn}", "TXT", opts.verification_token, "verification")
 
-    dkim_status = _ses_text(dkim.get("Status"), "DkimAttributes.Status", source)
-    verification_status = _ses_text(response.get("VerificationStatus"), "VerificationStatus", source)
-    verification_error = _ses_text(verification.get("ErrorType"), "VerificationInfo.ErrorType", source)
+    return dmarc_advisory
+
+
+def _advisories(fqdn: str, zone: str, region: str | None, source: str, dkim: dict[str, Any], mail_from_attrs: dict[str, Any],
+                origin: str, dkim_status: str | None, mail_from: str | None, mail_from_status: str | None,
+                verification_status: str | None, verification_error: str | None,
+                dmarc_advisory: Phrase | None, zone_assumed: bool) -> tuple[Phrase, ...]:
+    """identity's notices, most urgent first: from SES's statuses, then DMARC's and the assumed zone's."""
+    from . import advisories
+
     behavior = _ses_text(mail_from_attrs.get("BehaviorOnMxFailure"), "MailFromAttributes.BehaviorOnMxFailure", source)
     found = advisories.from_statuses(
         domain=fqdn[:-1], region=region, dkim_status=dkim_status, signing_enabled=dkim.get("SigningEnabled"),
@@ -405,29 +456,12 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         verification_error=verification_error)
     if dmarc_advisory is not None:
         found += (dmarc_advisory,)
-    zone_assumed = opts.zone is None
     if zone_assumed and zone != fqdn:
         found += (advisories.zone_assumed(fqdn[:-1], zone[:-1]),)
-
-    return Identity(
-        domain=fqdn,
-        region=region,
-        zone=zone,
-        source=source,
-        dkim_origin=origin,
-        dkim_status=dkim_status,
-        mail_from_domain=mail_from,
-        mail_from_status=mail_from_status,
-        verification_status=verification_status,
-        verification_error=verification_error,
-        records=tuple(builder.records),
-        notes=tuple(notes),
-        zone_assumed=zone_assumed,
-        advisories=found,
-    )
+    return found
 
 
-def _check_shape(response: object, fqdn: str, source: str) -> dict:
+def _check_shape(response: object, fqdn: str, source: str) -> dict[str, Any]:
     """A `sesv2 get-email-identity` response, or InputError naming what the file is and the command
     that makes the right one (SES v1's commands print other shapes, easily saved by mistake)."""
     command = GET_COMMAND.format(domain=fqdn[:-1])
@@ -534,7 +568,7 @@ def _need_region(region: str | None, source: str, fqdn: str, why: str) -> str:
     raise InputError(_note("error.saved-region", source=source, domain=fqdn[:-1], why=why))
 
 
-def _object(value: object, what: str, source: str) -> dict:
+def _object(value: object, what: str, source: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from octodns.record import Record
 from octodns.source.base import BaseSource
@@ -24,10 +25,10 @@ from octodns.source.base import BaseSource
 from . import names
 from .errors import InputError
 from .filters import octodns_txt, octodns_txt_problem
-from .model import AUTO_DMARC, DEFAULT_TTL
+from .model import AUTO_DMARC, DEFAULT_TTL, Identity
 
 
-class SesSource(BaseSource):
+class SesSource(BaseSource):  # type: ignore[misc]  # octoDNS ships no types
     SUPPORTS_GEO = False
     SUPPORTS_DYNAMIC = False
     SUPPORTS = {"CNAME", "MX", "TXT"}
@@ -37,7 +38,7 @@ class SesSource(BaseSource):
                  dmarc: str | None = None, no_dmarc: bool = False, dmarc_rua: str | None = None,
                  ttl: int = DEFAULT_TTL,
                  mail_from: str | None = None, dkim_public_key: str | None = None,
-                 verification_token: str | None = None, timeout: float | None = None, *args, **kwargs):
+                 verification_token: str | None = None, timeout: float | None = None, *args: Any, **kwargs: Any) -> None:
         self.log = logging.getLogger(f"SesSource[{id}]")
         super().__init__(id, *args, **kwargs)
         from .job import Job
@@ -58,9 +59,9 @@ class SesSource(BaseSource):
 
         refuse_bad_values(self.job)
         self.job.options(region)  # validate now, not in the middle of a sync
-        self._identities: list | None = None
+        self._identities: list[Identity] | None = None
 
-    def identities(self) -> list:
+    def identities(self) -> list[Identity]:
         """Every identity this source names, read once (SES is slow: about one request a second)."""
         if self._identities is None:
             import exporter
@@ -77,7 +78,7 @@ class SesSource(BaseSource):
                                                        job.options(), job.ses_timeout, self.log.info)
         return self._identities
 
-    def populate(self, zone, target: bool = False, lenient: bool = False) -> bool:
+    def populate(self, zone: Any, target: bool = False, lenient: bool = False) -> bool:
         if target:
             return False
         zone_name = zone.name.lower()
@@ -92,9 +93,9 @@ class SesSource(BaseSource):
         return found
 
 
-def _records(identity, zone_name: str) -> list[tuple[str, dict]]:
+def _records(identity: Identity, zone_name: str) -> list[tuple[str, dict[str, Any]]]:
     """(name relative to the zone, octoDNS record data) for each record set of one identity."""
-    sets: dict[tuple[str, str], dict] = {}
+    sets: dict[tuple[str, str], dict[str, Any]] = {}
     for record in identity.records:
         name = record.name[: -len(zone_name) - 1] if record.name != zone_name else ""
         data = sets.setdefault((name, record.type), {"type": record.type, "ttl": record.ttl, "values": []})

@@ -128,3 +128,25 @@ def private_cache_folder(tmp_path_factory):
     import os
 
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def json_documents_match_their_schema(private_cache_folder):
+    """Every `-f json` document rendered in this process is checked against docs/json.schema.json: the
+    named filter that writes it is wrapped where every Jinja2 environment takes its filters from."""
+    from exporter import filters, formats
+
+    from json_schema import parsed
+
+    write = filters.FILTERS["json_document"]
+
+    def validated(identities) -> str:
+        text = write(identities)
+        parsed(text)
+        return text
+
+    filters.FILTERS["json_document"] = validated
+    formats.environment.cache_clear()
+    yield
+    filters.FILTERS["json_document"] = write
+    formats.environment.cache_clear()

@@ -11,18 +11,26 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 
-@pytest.mark.slow
-def test_the_documented_example_runs_and_prints_what_it_says():
+def test_every_example_of_the_api_page_runs_as_a_doctest(monkeypatch):
+    """docs/api.md's >>> examples, in order and sharing their names, from the top of the checkout."""
+    import doctest
+
     page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
-    example = re.search(r"## Example\n\n```python\n(.*?)```", page, re.S).group(1)
-    result = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0] == ("dkim CNAME q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg._domainkey.shop.example.net. "
-                        "q3ogmtzmbnfwrhsfiv7yqb6c45dlrxeg.dkim.ap-northeast-3.amazonses.com.")
-    assert "mail-from-mx MX bounce.shop.example.net. feedback-smtp.ap-northeast-3.amazonses.com." in lines
-    for line, comment in re.findall(r"print\((\w+(?:\.\w+)*(?:\(\))?)\)\s+# (.*)", example):
-        assert any(out.startswith(comment.split(" (")[0]) for out in lines), (line, comment, lines)
+    blocks = re.findall(r"```pycon\n(.*?)```", page, re.S)
+    assert len(blocks) >= 8
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "docs/api.md", str(ROOT / "docs" / "api.md"), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    output: list[str] = []
+    runner.run(test, out=output.append)
+    assert runner.failures == 0 and runner.tries >= 30, "".join(output)
+
+
+def test_the_api_page_names_every_public_name():
+    import exporter
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    assert [name for name in exporter.__all__ if f"`exporter.{name}" not in page and f"`{name}`" not in page] == []
 
 
 @pytest.mark.slow
@@ -65,10 +73,51 @@ def test_a_job_runs_without_the_command_line(tmp_path):
     assert " IN CNAME " in target.read_text(encoding="utf-8")
 
 
-def test_exporter_check_is_the_function_even_after_its_subpackage_is_imported():
-    """Importing exporter.check.run (docs/api.md, streaming) binds the name exporter.check to the
-    subpackage; the subpackage calls check(), so the documented call still works (issue 24)."""
-    import exporter
-    import exporter.check.run
+@pytest.mark.slow
+@pytest.mark.parametrize("first", ["import exporter.dnscheck.run", "exporter.merge_live", "exporter.check",
+                                   "import exporter.dnscheck"])
+def test_exporter_check_is_one_thing_whatever_was_imported_first(first):
+    """exporter.check is the function, and the engine is the subpackage exporter.dnscheck: importing it,
+    or anything that imports it, never binds the name to a module (issue 24: `import exporter.check.run`
+    once replaced the function with the subpackage). A fresh interpreter per order."""
+    probe = ("import types, exporter\n"
+             f"{first if first.startswith('import') else 'x = ' + first}\n"
+             "import exporter.dnscheck.run\n"
+             "assert isinstance(exporter.check, types.FunctionType), type(exporter.check)\n"
+             "assert exporter.check([]) == []\n"
+             "assert exporter.check is exporter.dnscheck.check\n"
+             "assert not hasattr(exporter.check, 'run')\n"
+             "print('ok')")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout == "ok\n", result.stderr
 
-    assert exporter.check([]) == []
+
+@pytest.mark.slow  # mypy's own start-up
+def test_a_strictly_typed_program_using_the_api_type_checks(tmp_path):
+    """py.typed and the annotations: a user's program under `mypy --strict` sees the API's real types,
+    streaming included, and a wrong use is caught."""
+    from mypy import api
+
+    program = tmp_path / "user.py"
+    program.write_text(
+        "import exporter\n"
+        "import exporter.dnscheck.run\n\n"
+        "ids: list[exporter.Identity] = exporter.load_saved('samples/identities', ['example.com'])\n"
+        "results: list[exporter.CheckResult] = exporter.check(ids, ['127.0.0.1:53'])\n"
+        "for result in exporter.dnscheck.run.stream(ids):\n"
+        "    findings: list[exporter.Finding] = result.findings\n"
+        "    servers: list[exporter.ServerAnswer] = result.servers\n"
+        "text: str = exporter.render('bind', ids, exporter.Settings(lang='ja'))\n"
+        "status: int = exporter.run(exporter.Job(domains=('example.com',)))\n", encoding="utf-8")
+    out, err, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(program)])
+    assert status == 0, out + err
+    program.write_text("import exporter\n\ncount: int = exporter.check([])\n", encoding="utf-8")
+    out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(program)])
+    assert status == 1 and "list[CheckResult]" in out, out
+
+
+def test_the_api_page_links_land_on_its_headings():
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    slugs = {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in re.findall(r"^#+ (.+)$", page, re.M)}
+    links = set(re.findall(r"\]\(#([^)]+)\)", page))
+    assert links and links <= slugs, links - slugs

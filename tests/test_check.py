@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporter import model
-from exporter.check import compare
+from exporter.dnscheck import compare
 
 from check_zones import saved_identity
 from conftest import examples

@@ -11,7 +11,7 @@ import dns.resolver
 import pytest
 
 from exporter import model
-from exporter.check import ask, compare, run
+from exporter.dnscheck import ask, compare, run
 
 from check_schema import parsed
 from check_zones import DISAGREE_SECOND_COPY, FAULT_ZONES, write_identity, zone_text

@@ -13,7 +13,7 @@ import pytest
 from test_check_named_rules import subdomain_zone
 
 from exporter import dkim_key, model
-from exporter.check import ask, report, run
+from exporter.dnscheck import ask, report, run
 
 from check_schema import parsed
 from check_zones import MX_HOST, SPF, TOKENS, saved_identity, write_identity, zone_text

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from test_check import DKIM1, clean, view
 
 from exporter import model
-from exporter.check import ask, compare, report, run
+from exporter.dnscheck import ask, compare, report, run
 from exporter.errors import InputError
 from exporter.filters import terminal_text
 from exporter.language import LANGUAGES
@@ -73,7 +73,7 @@ def spf_verdict_keys() -> tuple[set, set, set]:
     import ast
     import inspect
 
-    from exporter.check import spf
+    from exporter.dnscheck import spf
 
     causes, fixes, notes = set(), set(), set()
     for node in ast.walk(ast.parse(inspect.getsource(spf))):

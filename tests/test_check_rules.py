@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from test_check import DKIM1, DMARC, DOMAIN, MAIL, clean, records, view
 
 from exporter import model
-from exporter.check import compare, dmarc, spf
+from exporter.dnscheck import compare, dmarc, spf
 
 from check_zones import saved_identity
 from conftest import examples

@@ -17,7 +17,7 @@ import dns.resolver
 import pytest
 
 from exporter import model
-from exporter.check import ask, compare, report, run
+from exporter.dnscheck import ask, compare, report, run
 
 from check_schema import parsed
 from check_zones import DMARC, MX_HOST, SPF, TOKENS, saved_identity, write_identity, zone_text
@@ -341,7 +341,7 @@ def test_wait_on_a_right_zone_returns_at_once(cli, named, tmp_path):
 @pytest.mark.parametrize("text, seconds", [("90s", 90), ("30m", 1800), ("1h30m", 5400), ("2h", 7200),
                                            ("1m30s", 90), (" 45S ", 45), (12.5, 12.5)])
 def test_durations(text, seconds):
-    from exporter.check.wait import parse_duration
+    from exporter.dnscheck.wait import parse_duration
 
     assert parse_duration(text) == seconds
 
@@ -362,7 +362,7 @@ def test_bad_durations_exit_2(cli, tmp_path, text, message):
 
 def test_backoff_doubles_up_to_a_minute_and_ends_on_time():
     """until_right with a clock of its own: pauses 2, 4, 8 ... 60 s, the last one cut to the deadline."""
-    from exporter.check.wait import until_right
+    from exporter.dnscheck.wait import until_right
 
     now = [0.0]
     pauses = []

@@ -7,7 +7,7 @@ import dns.resolver
 import pytest
 
 from exporter import model
-from exporter.check import ask, compare, report
+from exporter.dnscheck import ask, compare, report
 from exporter.errors import DnsError
 
 RESPONSE = {"IdentityType": "DOMAIN",

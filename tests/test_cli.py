@@ -153,6 +153,7 @@ def test_installed_package_works_outside_the_checkout(tmp_path):
                             "--target", str(target), str(ROOT)], capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
     assert (target / "exporter" / "templates" / "bind.j2").is_file()
+    assert (target / "exporter" / "py.typed").is_file()  # PEP 561: a type checker reads the annotations
     work = tmp_path / "elsewhere"
     work.mkdir()
     # -S: no site processing, so the checkout's editable-install hook cannot stand in for a missing

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pytest
 
 from exporter import model, redaction, stderr
-from exporter.check import ask, run
+from exporter.dnscheck import ask, run
 from exporter.errors import AwsError
 from exporter.redaction import REDACTED
 

@@ -149,7 +149,8 @@ def seen(pages, tmp_path_factory) -> dict:
                          timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     report = json.loads(run.stdout)
-    return dict(zip(ids, report["pages"]))
+    return {i: {**page, "without_script": plain} for i, page, plain in zip(ids, report["pages"],
+                                                                          report["withoutScript"])}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -165,6 +166,17 @@ def test_every_copy_button_copies_exactly_the_models_value(page, pages, seen):
         assert copy["tag"] == "BUTTON"
         assert words["copy"] in copy["label"] and copy["label"] != words["copy"]  # names what it copies
         assert copy["feedback"] == words["copied"]  # visible feedback after the click
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_without_javascript_no_button_shows_and_every_value_stays_selectable(page, seen):
+    """A copy button does nothing without JavaScript, so the page hides them then (a <noscript> style);
+    the boxes stay, each holding the value the button would copy, visible and selectable."""
+    plain = seen[page]["without_script"]
+    assert plain["buttons"] == len(seen[page]["copies"]) > 0
+    assert plain["visibleButtons"] == 0
+    assert {box["id"]: box["text"] for box in plain["boxes"]} == {copy["id"]: copy["box"] for copy in seen[page]["copies"]}
+    assert all(box["visible"] and box["userSelect"] != "none" for box in plain["boxes"])
 
 
 @pytest.mark.parametrize("page", PAGES)

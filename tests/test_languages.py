@@ -153,7 +153,7 @@ def test_the_check_json_says_why_a_server_did_not_answer_in_the_report_language(
     """servers[].why was English in every language; the table already said it in the catalogue's."""
     from test_check_report import result
 
-    from exporter.check import report, run
+    from exporter.dnscheck import report, run
 
     down = run.ServerAnswer("ns2.example.test. (192.0.2.2)", False, "ns2.example.test. timed out after 2.0 s")
     checked = result(servers=[run.ServerAnswer("ns1", True), down])
@@ -178,7 +178,7 @@ def test_japanese_runs_say_their_notes_in_japanese(cli):
 
 
 def test_japanese_wait_progress_and_dns_host_notes():
-    from exporter.check.wait import until_right
+    from exporter.dnscheck.wait import until_right
     from exporter.dns_host import from_hosts
 
     class Wrong:

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exporter import model
-from exporter.check import spf
-from exporter.check.live import Published
+from exporter.dnscheck import spf
+from exporter.dnscheck.live import Published
 from exporter.errors import InputError
 from exporter.merge import Refusal, merge, merged_spf
 
@@ -30,7 +30,7 @@ def lookup(name: str):
 
 def ses_passes(text: str, depth: int = 0) -> bool:
     """check_host() (RFC 7208 4.6, 5) for a message from SES's servers, written apart from
-    exporter/check/spf.py: no ip4/a/mx/exists term matches them, amazonses.com's record does."""
+    exporter/dnscheck/spf.py: no ip4/a/mx/exists term matches them, amazonses.com's record does."""
     words = text.split()[1:]
     for word in words:
         qualifier = word[0] if word[0] in "+-~?" else "+"

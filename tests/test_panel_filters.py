@@ -31,11 +31,12 @@ def test_csv_row_quotes_what_the_csv_module_quotes():
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(st.lists(st.one_of(ANY_LINE, st.text(max_size=40), st.integers()), min_size=1, max_size=8))
+@given(st.lists(st.one_of(ANY_LINE, st.text(max_size=40), st.integers()), min_size=1, max_size=8).filter(
+    lambda fields: not any(isinstance(f, str) and f.startswith(CSV_FORMULA_STARTS) for f in fields)))
 def test_csv_row_reads_back_with_the_csv_module(fields):
+    # Text a spreadsheet could run as a formula is refused by filters.csv_cell (tests/test_inputs.py).
     (row,) = list(csv.reader(io.StringIO(csv_row(fields) + "\n")))
-    # Text a spreadsheet would run as a formula gets filters.csv_cell's apostrophe (tests/test_inputs.py).
-    assert row == [("'" + f) if isinstance(f, str) and f.startswith(CSV_FORMULA_STARTS) else str(f) for f in fields]
+    assert row == [str(f) for f in fields]
 
 
 def test_relative():

@@ -31,7 +31,6 @@ from markdown_it import MarkdownIt
 
 from exporter import formats, model, panels
 from exporter.errors import InputError
-from exporter.filters import CSV_FORMULA_STARTS
 from exporter.formats import Settings
 from exporter.formats._terraform import CLOUDFLARE_TTL_AUTOMATIC, CLOUDFLARE_TTL_RANGE
 
@@ -187,10 +186,7 @@ def csv_records(text: str, zone: str) -> list[tuple]:
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == ["Type", "Name", "Host", "Value", "Priority", "TTL", "Note"]
     found = []
-    def unguarded(cell: str) -> str:  # filters.csv_cell's guard against spreadsheet formulas, as an importer strips it
-        return cell[1:] if cell.startswith("'") and cell[1:].startswith(CSV_FORMULA_STARTS) else cell
-
-    for kind, name, host, value, priority, ttl, note in ([unguarded(cell) for cell in row] for row in rows[1:]):
+    for kind, name, host, value, priority, ttl, note in rows[1:]:  # every cell exactly the value (filters.csv_cell)
         assert note == "" or (kind == "TXT" and note.startswith("If this name already has a v="))  # DMARC / SPF only
         assert host == ("@" if name == zone else name[: -len(zone) - 1]) and (name == zone or name.endswith("." + zone))
         found.append((name, kind, int(ttl), int(priority) if priority else None, value))
@@ -321,7 +317,7 @@ def test_every_format_reads_back_as_the_model(terraform_batch, named_batch, case
 
     text = formats.render("json", [identity])
     document = json.loads(text.encode("utf-8").decode("utf-8"))  # as written to a file
-    assert document == {"identities": [identity.as_json()], "records": [r.as_json() for r in identity.records]}
+    assert document == {"format_version": 1, "identities": [identity.as_json()], "records": [r.as_json() for r in identity.records]}
 
     route53_zone = ROUTE53_ZONE_ID if zone_ids else zone
     text = formats.render("terraform-route53", [identity], Settings(zone_id=ROUTE53_ZONE_ID if zone_ids else None))

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import exporter
 from exporter import model, names, regions
-from exporter.check.ask import parse_nameserver
-from exporter.check.wait import parse_duration
+from exporter.dnscheck.ask import parse_nameserver
+from exporter.dnscheck.wait import parse_duration
 from exporter.errors import InputError
 from exporter.formats import Settings
 from exporter.formats._terraform import _CLOUDFLARE_ZONE_ID, _ROUTE53_ZONE_ID, _zone_id
@@ -157,7 +157,7 @@ def test_a_value_echoed_into_an_output_cannot_break_out_of_its_comment(cli, args
     (lambda: exporter.run(Job(domains=("example.com",), identity_file=PLAIN, check="yes")), "check"),
 ])
 def test_the_library_refuses_wrong_types_naming_the_parameter(call, option):
-    import exporter.check.run  # noqa: F401  (once bound the name exporter.check to the subpackage)
+    import exporter.dnscheck.run  # noqa: F401  (the engine loaded first: exporter.check stays the function)
 
     with pytest.raises(InputError) as error:
         call()

@@ -17,10 +17,13 @@ import pkgutil
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InputError
 from ..model import Identity
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 class _Settings(NamedTuple):
@@ -138,7 +141,7 @@ def template_folder() -> Path:
 
 
 @lru_cache(maxsize=1)
-def environment():
+def environment() -> jinja2.Environment:
     """One Jinja2 environment per process, so each template compiles once per run (and, with
     the bytecode cache, once per edit of the template: see exporter/template_cache.py)."""
     import jinja2

@@ -95,7 +95,7 @@ GUIDE = {
 
 
 # --- The --check report ---------------------------------------------------------------------
-# CHECK is keyed as exporter/check/report.py asks: "fix.KEY" (Finding.fix), "note.KEY"
+# CHECK is keyed as exporter/dnscheck/report.py asks: "fix.KEY" (Finding.fix), "note.KEY"
 # (Finding.note), "cause.CODE" (the cause's name in the table; the JSON keeps the code),
 # "status.S", "ses.VALUE" (SES's status words), "label.KEY". Plain text, not Markdown: the
 # report is a terminal table or JSON. Fix sentences put the value to copy last, after a colon,
@@ -429,7 +429,7 @@ MESSAGES = {
     "auto.served-by": "{zones} served by {panel} ({hosts})",
     "auto.mixed": "the zones are served by different DNS hosts ({zones}); generic instructions (run once per zone "
                   "to tailor them)",
-    # --check and --wait (exporter/check/)
+    # --check and --wait (exporter/dnscheck/)
     "dns.no-answer": "DNS: no server answered any question: check the network, or name a server with --nameserver",
     "wait.right": "wait: all right after {checks}",
     "wait.up": "wait: time is up after {checks} ({duration}); {state}",
@@ -469,7 +469,7 @@ MESSAGES = {
     "error.report-format": "the --check report is a table or json, not {value}",
     "error.empty-output": "empty path; give a file, a folder ending in '/', or '-' for standard output",
     "error.writing-option-with-check": "changes how records are written; --check writes none, so drop it",
-    # Refusals: --merge-live (exporter/merge.py, exporter/check/live.py)
+    # Refusals: --merge-live (exporter/merge.py, exporter/dnscheck/live.py)
     "error.merge-dmarc-cname": "{name} holds a CNAME (to {target}), beside which no DMARC TXT record can be added; "
                                "publish the record where the CNAME leads, or drop --merge-live to see the record alone",
     "error.merge-mail-from-cname": "{name} holds a CNAME (to {target}): the MAIL FROM name needs its own MX and TXT "

@@ -92,7 +92,7 @@ GUIDE = {
 
 
 # --- --check の報告 --------------------------------------------------------------------------
-# CHECK のキーは exporter/check/report.py が使うもの: "fix.KEY"（直し方）、"note.KEY"（ok の補足）、
+# CHECK のキーは exporter/dnscheck/report.py が使うもの: "fix.KEY"（直し方）、"note.KEY"（ok の補足）、
 # "cause.CODE"（表に出す原因名。JSON には英語の原因コードを残す）、"status.S"、"ses.VALUE"（SES の状態）、
 # "label.KEY"。端末の表か JSON に出すので Markdown ではなく平文。コピーする値は最後に「: 」の後に置く。
 CHECK = {
@@ -438,7 +438,7 @@ MESSAGES = {
     "auto.served-by": "{zones} は {panel} が管理しています（{hosts}）",
     "auto.mixed": "ゾーンごとに DNS 事業者が異なります（{zones}）。汎用の手順にします（ゾーンごとに実行すれば"
                   "それぞれに合わせた手順になります）",
-    # --check と --wait（exporter/check/）
+    # --check と --wait（exporter/dnscheck/）
     "dns.no-answer": "DNS: どのサーバーからも応答がありません。ネットワークを確認するか、--nameserver で"
                      "問い合わせ先を指定してください",
     "wait.right": "待機: {checks}ですべて正しくなりました",
@@ -484,7 +484,7 @@ MESSAGES = {
     "error.empty-output": "パスが空です。ファイル、'/' で終わるフォルダー、または標準出力なら '-' を指定してください",
     "error.writing-option-with-check": "レコードの書き方を変えるオプションです。--check は何も書き出さないので外して"
                                        "ください",
-    # 拒否: --merge-live（exporter/merge.py、exporter/check/live.py）
+    # 拒否: --merge-live（exporter/merge.py、exporter/dnscheck/live.py）
     "error.merge-dmarc-cname": "{name} には CNAME（{target} へ）があり、その横に DMARC の TXT レコードは追加できません。"
                                "CNAME の先にレコードを公開するか、--merge-live を外してレコードだけを確認してください",
     "error.merge-mail-from-cname": "{name} には CNAME（{target} へ）があります。MAIL FROM の名前には専用の MX と TXT "

@@ -12,6 +12,7 @@
 //   pdf:       the page printed to PDF (print stylesheet), for pdftotext, and how many buttons
 //              the print stylesheet leaves visible
 //   requests:  every request that was not for the page's own file
+// and then each page again with JavaScript off (withoutScript): the buttons shown and the copy boxes.
 //
 // The clipboard needs no server: Chromium grants clipboard-read and clipboard-write to a file:// page
 // once the context has the permissions (granted for every origin below), so the pages are opened
@@ -97,6 +98,23 @@ async function checkPage(context, file, pdfDir, index) {
   return { file, lang, headings, copies, axe, overflow, widest, pdf, printedButtons, requests, errors };
 }
 
+// With JavaScript off, as some mail clients and hardened browsers open a page: which buttons show (a button
+// that does nothing must not), and every copy box's text, visible and selectable, as the value to type.
+async function checkWithoutScript(context, file) {
+  const page = await context.newPage();
+  await page.goto("file://" + file, { waitUntil: "load" });
+  const buttons = await page.locator("button").all();
+  let visibleButtons = 0;
+  for (const button of buttons) if (await button.isVisible()) visibleButtons += 1;
+  const boxes = [];
+  for (const box of await page.locator("code.value").all()) {
+    boxes.push({ id: await box.getAttribute("id"), text: await box.textContent(), visible: await box.isVisible(),
+                 userSelect: await box.evaluate((b) => getComputedStyle(b).userSelect) });
+  }
+  await page.close();
+  return { file, buttons: buttons.length, visibleButtons, boxes };
+}
+
 async function main() {
   const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
@@ -111,7 +129,12 @@ async function main() {
     for (const [index, file] of spec.pages.entries()) {
       results.push(await checkPage(context, file, spec.pdf_dir, index));
     }
-    process.stdout.write(JSON.stringify({ chromium: browser.version(), pages: results }));
+    const scriptless = await browser.newContext({ javaScriptEnabled: false });
+    await scriptless.route("**/*", (route) =>
+      spec.pages.some((file) => route.request().url() === "file://" + file) ? route.continue() : route.abort("blockedbyclient"));
+    const withoutScript = [];
+    for (const file of spec.pages) withoutScript.push(await checkWithoutScript(scriptless, file));
+    process.stdout.write(JSON.stringify({ chromium: browser.version(), pages: results, withoutScript }));
   } finally {
     await browser.close();
   }

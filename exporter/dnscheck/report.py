@@ -5,7 +5,7 @@ Japanese throughout; the JSON keeps the machine-readable cause codes and statuse
 came from DNS or SES passes through filters.terminal_text before it reaches the table, and the JSON
 goes through filters.json_text, as the render layer's JSON does.
 
-A result (exporter/check/run.py CheckResult) carries identity, zone, servers (each with
+A result (exporter/dnscheck/run.py CheckResult) carries identity, zone, servers (each with
 .label, .answered, .why) and findings (compare.Finding). Both renderers take an iterable and
 produce their text one identity at a time, so thousands of identities need not be held at once.
 """
@@ -154,7 +154,7 @@ def now() -> str:
 # --- streaming -----------------------------------------------------------------------------
 
 class Stream:
-    """The report written one identity at a time (exporter/check/run.py streams the results):
+    """The report written one identity at a time (exporter/dnscheck/run.py streams the results):
     `begin()`, then `add(result)` for each, then `end()`; joined, they are the whole report.
 
     kind is "table" or "json". With only_problems, identities that are all right are left out;
@@ -243,7 +243,7 @@ def _block(result, lang: str, live: bool, colour: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-# The reasons exporter/check/ask.py gives for a server that did not answer, as catalogue keys, so
+# The reasons exporter/dnscheck/ask.py gives for a server that did not answer, as catalogue keys, so
 # the table says them in its language; a reason of another form is shown as it is.
 WHY = (
     (re.compile(r"(?P<name>\S+) timed out after (?P<seconds>[\d.]+) s \(it stopped answering earlier in this "

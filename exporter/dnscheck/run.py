@@ -24,6 +24,7 @@ import asyncio
 from collections import deque
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import dns.asyncresolver
 import dns.resolver
@@ -43,6 +44,9 @@ from .ask import (
     zone_at,
     zone_through,
 )
+
+if TYPE_CHECKING:
+    from ..model import Identity
 
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
 FOLLOW_ROUNDS = 11  # SPF allows 10 look-ups (RFC 7208 4.6.4): no chain of includes needs more rounds, nor
@@ -72,10 +76,10 @@ class ServerAnswer:
 class CheckResult:
     """One identity checked: the zone found, the servers asked, one finding per record."""
 
-    identity: object  # model.Identity
+    identity: Identity
     zone: str  # the zone that holds the identity's names, as DNS says (FQDN with dot)
-    servers: list  # ServerAnswer, in the order asked
-    findings: list  # compare.Finding, in the identity's record order; empty when no server answered
+    servers: list[ServerAnswer]  # in the order asked
+    findings: list[compare.Finding]  # in the identity's record order; empty when no server answered
 
     @property
     def zone_note(self) -> str | None:
@@ -86,7 +90,7 @@ class CheckResult:
         return zone_note(self, words("en"))
 
     @property
-    def failures(self) -> dict:
+    def failures(self) -> dict[str, str | None]:
         """Server label -> why it could not be asked, for the servers that did not answer."""
         return {s.label: s.why for s in self.servers if not s.answered}
 

@@ -1,6 +1,6 @@
 """Ask DNS servers the check's questions: many at once, at most N in flight, each with a timeout.
 
-exporter/check/run.py decides what to ask and of whom; this module only asks, and finds zones
+exporter/dnscheck/run.py decides what to ask and of whom; this module only asks, and finds zones
 and their servers.
 
 By default the servers are the zone's own authoritative ones, found through the system
@@ -17,7 +17,6 @@ that stopped answering is not waited for again and again.
 from __future__ import annotations
 
 import asyncio
-import functools
 import ipaddress
 import math
 import secrets
@@ -32,19 +31,17 @@ import dns.flags
 import dns.message
 import dns.name
 import dns.rcode
-import dns.rdata
-import dns.rdataclass
 import dns.rdatatype
 import dns.resolver
 
 from ..errors import DnsError, InputError
+from .wire import EDNS_PAYLOAD, Question, Reply, WireError, question
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
 MAX_QUERIES = 1000  # questions in flight at once (--max-queries, 1..10000 in cli.py); docs/benchmarks.md says why 1000
 PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessing one is hard
 DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
-EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
 RECEIVE_BUFFER = 1 << 20  # bytes: a burst of answers must not overflow a socket while Python is busy
 _TYPES = {name: dns.rdatatype.from_text(name) for name in ("A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT")}
 
@@ -102,14 +99,12 @@ def _port(text: str, whole: str) -> int:
     return int(text)
 
 
-
-
 class Asker:
     """Asks questions of DNS servers over shared UDP sockets (TCP when an answer is truncated).
 
     One per check run, used from one asyncio loop. `query` returns a future of the server's
     `Reply`, or of a sentence saying why there is none ("timed out after 2 s"). Queries are
-    written and answers read by the small codec below, not by dns.message, and each question is
+    written and answers read by the small codec of wire.py, not by dns.message, and each question is
     a few callbacks, not a task: a thousand identities are tens of thousands of answers.
     """
 
@@ -127,7 +122,7 @@ class Asker:
 
     def query(self, server: Server, name: str, rdtype: str) -> asyncio.Future:
         loop = asyncio.get_running_loop()
-        job = _Question_job(self, server, name, rdtype, _question(name, _TYPES.get(rdtype) or
+        job = _Question_job(self, server, name, rdtype, question(name, _TYPES.get(rdtype) or
                                                                    dns.rdatatype.from_text(rdtype)),
                             loop.create_future(), self.attempts)
         if self._free > 0:
@@ -166,7 +161,7 @@ class _Question_job:
 
     __slots__ = ("asker", "server", "name", "rdtype", "question", "result", "left", "key", "udp", "timer")
 
-    def __init__(self, asker: Asker, server: Server, name: str, rdtype: str, question: _Question,
+    def __init__(self, asker: Asker, server: Server, name: str, rdtype: str, question: Question,
                  result: asyncio.Future, attempts: int):
         self.asker, self.server, self.name, self.rdtype = asker, server, name, rdtype
         self.question, self.result, self.left = question, result, attempts
@@ -299,126 +294,13 @@ class _UdpSocket:
                 continue  # late (after a timeout), or not ours
             try:
                 reply = Reply(data, job.question)
-            except (ValueError, IndexError, dns.exception.DNSException):
+            except WireError:
                 continue  # not an answer to that question: keep waiting for the real one
             job.answered(reply)
 
     def close(self) -> None:
         self.loop.remove_reader(self.sock.fileno())
         self.sock.close()
-
-
-# --- the wire codec: RFC 1035 section 4, what the check needs and no more ----------------------
-
-@dataclass(frozen=True)
-class _Question:
-    labels: tuple[bytes, ...]  # lowercase, without the root label
-    wire: bytes  # the question section: QNAME (lowercase) QTYPE QCLASS
-    rest: bytes  # everything after the id and flags: counts, question, EDNS OPT record
-
-
-@functools.lru_cache(maxsize=4096)
-def _question(name: str, rdtype: int) -> _Question:
-    if "\\" in name or not name.isascii() or not name.endswith("."):
-        labels = tuple(dns.name.from_text(name).labels[:-1])  # escapes: dnspython reads them
-    else:  # the usual case, a plain A-label name: a tenth of dnspython's time
-        labels = tuple(label.encode() for label in name[:-1].split(".")) if name != "." else ()
-        if not all(0 < len(label) < 64 for label in labels) or len(name) > 254:
-            raise ValueError(f"{name}: not a valid domain name")
-    qname = b"".join(bytes((len(label),)) + label for label in labels) + b"\x00"
-    wire = qname + rdtype.to_bytes(2, "big") + b"\x00\x01"
-    opt = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00\x00\x00\x00"  # OPT, version 0
-    rest = b"\x00\x01\x00\x00\x00\x00\x00\x01" + wire + opt  # QD 1, AN 0, NS 0, AR 1
-    return _Question(tuple(label.lower() for label in labels), qname.lower() + wire[len(qname):], rest)
-
-
-def _read_name(wire: bytes, offset: int) -> tuple[tuple[bytes, ...], int]:
-    """(lowercase labels, the offset after the name), following compression pointers."""
-    labels: list[bytes] = []
-    end = None
-    jumps = 0
-    while True:
-        length = wire[offset]
-        if length >= 0xC0:
-            end = offset + 2 if end is None else end
-            offset = ((length & 0x3F) << 8) | wire[offset + 1]
-            jumps += 1
-            if jumps > 127:
-                raise ValueError("a compression loop")
-            continue
-        if length > 63:
-            raise ValueError("a bad label length")
-        offset += 1
-        if length == 0:
-            return tuple(labels), end if end is not None else offset
-        labels.append(wire[offset:offset + length].lower())
-        offset += length
-
-
-class Reply:
-    """A server's answer to one question: its rcode and flags, the records owned by the name
-    asked (type -> rdata set), and the owners of the SOA and NS records of the authority section."""
-
-    __slots__ = ("rcode", "authoritative", "truncated", "has_answer", "owned", "authority")
-
-    def __init__(self, wire: bytes, question: _Question):
-        flags = int.from_bytes(wire[2:4], "big")
-        counts = [int.from_bytes(wire[i:i + 2], "big") for i in (4, 6, 8)]
-        end = 12 + len(question.wire)
-        echo = wire[12:end - 4].lower() + wire[end - 4:end]  # the name without case, then type and class
-        if not flags & 0x8000 or counts[0] != 1 or echo != question.wire:
-            raise ValueError("not an answer to the question asked")
-        self.rcode = flags & 0x000F
-        self.authoritative = bool(flags & 0x0400)
-        self.truncated = bool(flags & 0x0200)
-        self.has_answer = counts[1] > 0
-        self.authority: list[tuple[tuple[bytes, ...], int]] = []  # (owner labels, type) of SOA and NS
-        offset = 12 + len(question.wire)
-        owned: dict[int, list] = {}
-        for section, count in enumerate(counts[1:]):
-            for _ in range(count):
-                owner, offset = _read_name(wire, offset)
-                rdtype = int.from_bytes(wire[offset:offset + 2], "big")
-                rdlen = int.from_bytes(wire[offset + 8:offset + 10], "big")
-                offset += 10
-                if offset + rdlen > len(wire):
-                    raise ValueError("a record runs past the end")
-                if section == 0 and owner == question.labels and rdtype != dns.rdatatype.OPT:
-                    owned.setdefault(rdtype, []).append(_rdata(rdtype, wire, offset, rdlen))
-                elif section == 1 and rdtype in (dns.rdatatype.SOA, dns.rdatatype.NS):
-                    self.authority.append((owner, rdtype))
-                offset += rdlen
-        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType(rdtype)): sets[0] if len(sets) == 1
-                      else frozenset().union(*sets) for rdtype, sets in owned.items()}
-
-
-_RDATA: dict[tuple[int, bytes], frozenset] = {}  # the same record in many answers is read once
-_RDATA_KEPT = 4096
-_NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # name at
-
-
-def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset:
-    """dnspython's rdata for one record, as a set of one, kept when its bytes stand alone (no
-    compression pointer into the rest of the message): the MX and SPF of a thousand identities
-    are one record, read and hashed once (hashing an rdata writes it out in wire form again)."""
-    data = wire[offset:offset + rdlen]
-    start = _NAMED.get(rdtype)
-    standalone = rdtype in (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA)
-    if start is not None:
-        position = start
-        while position < rdlen and 0 < data[position] < 0xC0:
-            position += data[position] + 1
-        standalone = position < rdlen and data[position] == 0
-    if not standalone:
-        return frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype), wire, offset, rdlen)})
-    key = (rdtype, data)
-    one = _RDATA.get(key)
-    if one is None:
-        if len(_RDATA) >= _RDATA_KEPT:
-            _RDATA.clear()
-        one = _RDATA[key] = frozenset({dns.rdata.from_wire(dns.rdataclass.IN, dns.rdatatype.RdataType(rdtype),
-                                                           data, 0, rdlen)})
-    return one
 
 
 # --- reading answers -----------------------------------------------------------------------
@@ -444,7 +326,7 @@ def zone_in(reply: Reply, name: str) -> str | None:
         return None
     if "SOA" in reply.owned:
         return name
-    labels = _question(name, dns.rdatatype.SOA).labels
+    labels = question(name, dns.rdatatype.SOA).labels
     for wanted in (dns.rdatatype.SOA, dns.rdatatype.NS):
         for owner, rdtype in reply.authority:
             inside = not owner or labels[len(labels) - len(owner):] == owner

@@ -4,6 +4,7 @@ Policy discovery (6.6.3): the records at _dmarc.DOMAIN that start with `v=DMARC1
 there are none, those at _dmarc.ORGANISATIONAL-DOMAIN are used instead (their `sp=`, else `p=`);
 when the set holds more than one record, no DMARC policy applies at all. A record whose `p=` is
 missing or unknown applies only as `p=none`, and only when it has a `rua=` (6.6.3 step 6).
+Tags are split by the one DMARC parser, exporter/dmarc_policy.py, which also checks --dmarc.
 """
 
 from __future__ import annotations
@@ -11,31 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-POLICIES = ("none", "quarantine", "reject")  # weakest first
-DEFAULT = "v=DMARC1; p=none;"  # the usual start (exporter/dmarc_policy.py writes the same)
-# RFC 7489 6.4: the v tag first ("v" in any case, spaces around "=" allowed), its value DMARC1 exactly.
-STARTS = re.compile(r"^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)")
+from ..dmarc_policy import DEFAULT, POLICIES, is_dmarc, tags
+
+__all__ = ["DEFAULT", "POLICIES", "Record", "is_dmarc", "looks_like_dmarc", "raised", "read", "strength", "strongest",
+           "tags", "v_first"]
 MENTIONS = re.compile(r"v\s*=\s*dmarc1", re.IGNORECASE)  # what a person meant as DMARC
-
-
-def is_dmarc(text: str) -> bool:
-    """A record receivers keep (6.6.3 step 2)."""
-    return bool(STARTS.match(text.strip()))
 
 
 def looks_like_dmarc(text: str) -> bool:
     """A record someone meant as DMARC, even if receivers discard it (quotes, order, case)."""
     return bool(MENTIONS.search(text))
-
-
-def tags(text: str) -> dict[str, str]:
-    """tag -> value, in order; the first of a repeated tag wins."""
-    result: dict[str, str] = {}
-    for part in text.split(";"):
-        name, sep, value = part.partition("=")
-        if sep and name.strip():
-            result.setdefault(name.strip().lower(), value.strip())
-    return result
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,7 @@ def without_term(text: str, term: str) -> str:
 
 
 def unread_names(text: str, lookup: Lookup) -> list[str]:
-    """The names whose TXT records judging `text` still needs (asked next by exporter/check/run.py)."""
+    """The names whose TXT records judging `text` still needs (asked next by exporter/dnscheck/run.py)."""
     return [name for name, rdtype in unread_questions(text, lookup) if rdtype == "TXT"]
 
 

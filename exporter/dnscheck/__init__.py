@@ -1,5 +1,8 @@
 """--check: compare an identity's records with what DNS really serves (docs/check.md).
 
+`exporter.check` is the function below, and this subpackage is `exporter.dnscheck`: one name, one
+thing (a subpackage named `check` was bound over the function by `import exporter.check.run`).
+
 One module per step: run.py finds each zone and its servers and drives the check (all
 identities at once, results in order), ask.py asks DNS servers, compare.py turns answers into
 findings (spf.py and dmarc.py read those records as receivers do), report.py writes the table or
@@ -8,11 +11,16 @@ the JSON in the words of exporter/text/LANG.py, and wait.py re-checks for --wait
 
 from __future__ import annotations
 
-import sys
-import types
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Identity
+    from .run import CheckResult
 
 
-def check(identities, nameservers=(), timeout=None, max_queries=None) -> list:
+def check(identities: Iterable[Identity], nameservers: Sequence[str] = (), timeout: float | None = None,
+          max_queries: int | None = None) -> list[CheckResult]:
     """Check identities against DNS: their zones' authoritative servers, or `nameservers`
     (HOST[:PORT] strings, asked with recursion desired). One CheckResult per identity, in order;
     run.stream gives them one at a time instead."""
@@ -32,16 +40,3 @@ def check(identities, nameservers=(), timeout=None, max_queries=None) -> list:
         raise InputError(f"{max_queries!r} is not a whole number from 1 to 10000", option="max_queries")
     servers = [parse_nameserver(text) for text in nameservers]
     return list(stream(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES))
-
-
-class _CallableModule(types.ModuleType):
-    """`exporter.check` is this function to a library user (docs/api.md), and Python also binds the
-    name to this subpackage as soon as any of its modules is imported (`import exporter.check.run`).
-    So the subpackage itself calls `check`: whichever of the two the name holds, `exporter.check(...)`
-    checks."""
-
-    def __call__(self, *args, **kwargs) -> list:
-        return check(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

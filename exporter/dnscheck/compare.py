@@ -8,8 +8,8 @@ apex). One problem is one finding: a record in the way of another is named in th
 A wildcard's answer is told apart by a sibling nobody publishes (wildcard_questions), and is
 never called a record to delete. docs/check.md lists every cause.
 
-Requirements are judged as receivers judge them: SPF by its terms (exporter/check/spf.py), DMARC
-by policy discovery with the organisational domain's record as fallback (exporter/check/dmarc.py).
+Requirements are judged as receivers judge them: SPF by its terms (exporter/dnscheck/spf.py), DMARC
+by policy discovery with the organisational domain's record as fallback (exporter/dnscheck/dmarc.py).
 A name that was not asked is unknown, never "absent": a diagnostic cause is only claimed from a
 record actually seen, so `compare` gives the same verdicts with or without the diagnostic answers.
 """
@@ -80,9 +80,9 @@ class Finding:
     status: str  # ok, missing or wrong
     cause: str | None  # a cause code (CAUSES); None when ok or when nothing at all is found
     expected: tuple[str, ...]  # TXT plain text, others presentation form; empty: nothing belongs here
-    found: dict  # server label -> tuple of values at `name` (TXT plain), as `expected`
+    found: dict[str, tuple[str, ...]]  # server label -> tuple of values at `name` (TXT plain), as `expected`
     fix: str | None = None  # catalogue key (exporter/text/LANG.py CHECK "fix.KEY")
-    detail: dict = field(default_factory=dict)  # what the fix sentence names besides name/type/value
+    detail: dict[str, Any] = field(default_factory=dict)  # what the fix sentence names besides name/type/value
     record: Record | None = None  # the required record; None for a record found where it does not belong
     note: str | None = None  # catalogue key ("note.KEY") of a remark on an ok finding
 
@@ -520,7 +520,7 @@ def spf_answers(view: View) -> spf.Answers:
 def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
     """The TXT records the verdicts need next, found only in the answers so far: the names an
     include: or redirect= of the one SPF record at the MAIL FROM name leads to, and where the
-    CNAME at a _dmarc name leads (hosted DMARC). exporter/check/run.py asks them round by round,
+    CNAME at a _dmarc name leads (hosted DMARC). exporter/dnscheck/run.py asks them round by round,
     one level of includes or CNAMEs each."""
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
