@@ -62,7 +62,7 @@ class Identity(NamedTuple):
     verification_status: str | None = None
     verification_error: str | None = None
     records: tuple[Record, ...] = ()
-    notes: tuple = ()  # Phrases of the NOTICES catalogue (_note): said in the reader's language
+    notes: tuple[Phrase, ...] = ()  # Phrases of the NOTICES catalogue (_note): said in the reader's language
     zone_assumed: bool = False  # the zone is the registrable domain by the Public Suffix List, not --zone
     advisories: tuple[Phrase, ...] = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
     # --merge-live (exporter/merge.py): the TXT strings DNS holds at a name this identity writes TXT to that
@@ -112,7 +112,7 @@ class Identity(NamedTuple):
         return merge_notes(self.advisories)
 
 
-def _note(key: str, **values: object):
+def _note(key: str, **values: object) -> Phrase:
     """A sentence of the catalogues: a note of the model (Identity.notes, NOTICES), said in the reader's
     language where it is shown (stderr, file headers, the instructions), or a refusal (MESSAGES)."""
     from .phrase import Phrase
@@ -289,7 +289,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
         raise InputError(f"{zone[:-1]} does not contain the identity {fqdn[:-1]}", option="zone")
 
     builder = _Builder(fqdn, opts.ttl)
-    notes: list = []  # Phrases of the NOTICES catalogue
+    notes: list[Phrase] = []  # Phrases of the NOTICES catalogue
 
     origin, region = _dkim(dkim, fqdn, opts, source, builder, notes)
     mail_from, mail_from_status, region = _mail_from(mail_from_attrs, fqdn, region, opts, source, builder, notes)
@@ -321,7 +321,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
 
 
 def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: _Builder,
-          notes: list[str]) -> tuple[str, str | None]:
+          notes: list[Phrase]) -> tuple[str, str | None]:
     """identity's DKIM records (SES's CNAMEs, or BYODKIM's TXT) into `builder`: (the signing origin, the region)."""
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
     origin = _ses_text(_string(dkim.get("SigningAttributesOrigin", "AWS_SES"), "DkimAttributes.SigningAttributesOrigin",
@@ -384,7 +384,7 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
 
 
 def _mail_from(mail_from_attrs: dict[str, Any], fqdn: str, region: str | None, opts: Options, source: str,
-               builder: _Builder, notes: list[str]) -> tuple[str | None, str | None, str | None]:
+               builder: _Builder, notes: list[Phrase]) -> tuple[str | None, str | None, str | None]:
     """identity's MAIL FROM MX and SPF into `builder`: (the MAIL FROM domain, its status, the region)."""
     mail_from = None
     mail_from_status = None

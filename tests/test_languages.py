@@ -178,8 +178,8 @@ def test_japanese_runs_say_their_notes_in_japanese(cli):
 
 
 def test_japanese_wait_progress_and_dns_host_notes():
-    from exporter.dnscheck.wait import until_right
     from exporter.dns_host import from_hosts
+    from exporter.dnscheck.wait import until_right
 
     class Wrong:
         all_right, findings, servers = False, (), ()
