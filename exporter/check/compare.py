@@ -426,7 +426,7 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
 
 
 def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
-    target = dns.name.from_text(record.value)
+    target = _name(record.value)
     if cnames and others:
         values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
         return finding(WRONG, "conflict", values, "conflict-cname")
@@ -445,7 +445,7 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
 
 
 def _judge_mx(record, zone, view, mxs, finding):
-    exchange = dns.name.from_text(record.value)
+    exchange = _name(record.value)
     values = [shown(r) for r in mxs]
     if not mxs:
         return _not_here(record, zone, view, finding)
@@ -750,10 +750,18 @@ def _zone_appended(found: dns.name.Name, expected: dns.name.Name, zone: str) -> 
 
 def _valid(name: str) -> str | None:
     try:
-        dns.name.from_text(name)
+        _name(name)
     except dns.exception.DNSException:
         return None
     return name
+
+
+def _name(text: str) -> dns.name.Name:
+    """dns.name.from_text(text), a quarter of its time for the usual plain A-label FQDN (a check
+    reads several per identity); escapes and the rest go through dnspython."""
+    if text.endswith(".") and text != "." and text.isascii() and "\\" not in text:
+        return dns.name.Name((*text[:-1].encode().split(b"."), b""))
+    return dns.name.from_text(text)
 
 
 def host_of(name: str, zone: str) -> str:
