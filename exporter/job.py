@@ -100,16 +100,10 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
         from .model import refuse_shared_mail_from
 
         refuse_shared_mail_from(identities)
-    from .advisories import plain
+    from .notes import lines
 
-    for identity in identities:
-        for advisory in identity.advisories:
-            # The assumed zone is said where names are relative to it (file headers, the instructions,
-            # JSON's "zone"): on stderr it would be a line per identity of every --all run.
-            if advisory.key != "notice.zone-assumed":
-                notify(f"note: {identity.name}: {plain(advisory)}")
-        for note in identity.notes:
-            notify(f"note: {identity.name}: {note}")
+    for line in lines(identities):  # a note many identities share is said once, with a count
+        notify(line)
     if job.check:
         return _check(job, identities, settings.lang, notify)
     if job.dns_host == "auto":

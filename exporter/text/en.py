@@ -367,3 +367,9 @@ HTML = {
     "copy.nslookup": "Copy the nslookup command {number}",
     "expected": "Expected answer:",
 }
+
+# Notes on stderr that many identities share (exporter/notes.py): said once for the first, then this.
+NOTES = {
+    "same-for": "the same for {count} more identities: {examples}",
+    "same-for-more": "the same for {count} more identities: {examples} and {more} others; each output names them all",
+}

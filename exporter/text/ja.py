@@ -376,3 +376,9 @@ HTML = {
     "copy.nslookup": "nslookup コマンド {number} をコピー",
     "expected": "正しい答え:",
 }
+
+# 多くの ID に共通する stderr の注記 (exporter/notes.py): 最初の ID について述べ、続けてこれを添える。
+NOTES = {
+    "same-for": "ほかの {count} 個の ID も同じです: {examples}",
+    "same-for-more": "ほかの {count} 個の ID も同じです: {examples} ほか {more} 個。各出力にはすべての ID が載っています",
+}
