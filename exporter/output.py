@@ -14,6 +14,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -198,8 +199,10 @@ def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
     return {(f"{i.name}.{i.region}.{suffix}" if seen[i.name] > 1 else f"{i.name}.{suffix}"): [i] for i in identities}
 
 
-def write_folder(folder: str, files: dict[str, str]) -> None:
-    """Write each file atomically into `folder` (made if missing, its parent must exist)."""
+def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+    """Write each file atomically into `folder` (made if missing, its parent must exist); `files`
+    may be (name, text) pairs made one at a time (formats.render_folder), each written before the
+    next is made."""
     target = Path(folder)
     if not target.is_dir():
         try:
@@ -208,5 +211,5 @@ def write_folder(folder: str, files: dict[str, str]) -> None:
             raise InputError(f"{folder} is a file, not a folder", option="output") from None
         except OSError as e:
             raise InputError(f"{folder}: cannot make the folder ({e.strerror or e})", option="output") from None
-    for name, text in files.items():
+    for name, text in files.items() if isinstance(files, Mapping) else files:
         write_file(target / name, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -107,7 +108,8 @@ def load(path: str, domains: list[str], failures: _Failures | None = None) -> li
 
 def _load_folder(folder: Path, domains: list[str], failures: _Failures) -> list[SavedIdentity]:
     by_domain: dict[str, Path] = {}
-    for file in sorted(folder.glob("*.json")):
+    # Names sorted as strings, then made paths: sorting 10,000 Path objects costs a tenth of a second.
+    for file in [folder / entry for entry in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".json"))]:
         with failures.collect():
             fqdn = names.domain(file.stem, f"{file}: file name", option="identity_file")
             if fqdn in by_domain:
