@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AwsError", "DnsError", "ExportError", "Identity", "InputError", "Job", "Options", "Record", "Settings",
-    "check", "fetch_live", "format_names", "load_saved", "options", "render", "run",
+    "check", "fetch_live", "format_names", "load_saved", "merge_live", "options", "render", "run",
 ]
 
 # name -> (module, attribute): the public names, imported when first used.
@@ -40,6 +40,7 @@ _LAZY = {
     "Job": ("job", "Job"),
     "run": ("job", "run"),
     "check": ("check", "check"),
+    "merge_live": ("merge", "merge_live"),
 }
 
 

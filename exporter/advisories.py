@@ -13,7 +13,8 @@ section. Sources, for each status (also in docs/design.md, "SES statuses"):
   "Troubleshooting DKIM" and "Using a custom MAIL FROM domain"; AWS re:Post knowledge center
   "ses-domain-stuck-pending-verification": "retry the domain verification").
 - TEMPORARY_FAILURE: "a temporary issue is preventing Amazon SES from determining the status";
-  SES retries on its own; the same restart applies if it persists.
+  SES retries on its own. For DKIM the note still points to AWS's guide if it persists; for MAIL FROM
+  it names no restart command: SES looks again by itself, and a restart only resets its 72 hours.
 - DkimAttributes.SigningEnabled false: SES does not sign with DKIM whatever DNS holds.
 - MailFromAttributes.BehaviorOnMxFailure REJECT_MESSAGE: while the MAIL FROM status is not
   SUCCESS, sending from the identity fails with MailFromDomainNotVerified.
@@ -24,6 +25,8 @@ from __future__ import annotations
 from .phrase import Kind, Phrase, compose
 
 FAILED = ("FAILED", "TEMPORARY_FAILURE")
+MERGE_LIVE = "notice.live-"  # the keys of what DNS said when asked live (exporter/merge.py, the zone found): named
+# in file headers too
 DKIM_TROUBLESHOOTING = "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-dkim.html"  # SES Developer Guide, "Troubleshooting DKIM problems"
 
 
@@ -50,7 +53,9 @@ def from_statuses(*, domain: str, region: str | None, dkim_status: str | None, s
     if signing_enabled is False:  # PutEmailIdentityDkimAttributes: "enable or disable DKIM authentication"
         found.append(Phrase("notice.signing-disabled", command=f"aws sesv2 put-email-identity-dkim-attributes "
                                                                f"--email-identity {domain} --signing-enabled{where}"))
-    if mail_from and mail_from_status in FAILED:
+    if mail_from and mail_from_status == "TEMPORARY_FAILURE":
+        found.append(Phrase("notice.mail-from-temporary-failure", status=mail_from_status, domain=mail_from))
+    elif mail_from and mail_from_status == "FAILED":
         behavior = behavior_on_mx_failure or "USE_DEFAULT_VALUE"
         found.append(Phrase("notice.mail-from-failed", status=mail_from_status, domain=mail_from,
                             command=f"aws sesv2 put-email-identity-mail-from-attributes --email-identity {domain} "
@@ -70,6 +75,55 @@ def dmarc_left_to_organisation(domain: str, organisation: str) -> Phrase:
 def zone_assumed(domain: str, zone: str) -> Phrase:
     """The host names are relative to the registrable domain, which was assumed as the zone."""
     return Phrase("notice.zone-assumed", domain=domain, zone=zone)
+
+
+# --- --merge-live (exporter/merge.py): what the live zone held and what became of it -----------
+# Names and values without the final dot; values as DNS holds them (printable ASCII).
+
+def live_read(zone: str, servers: str) -> Phrase:
+    return Phrase("notice.live-read", zone=zone, servers=servers)
+
+
+def live_dmarc_kept(name: str, value: str) -> Phrase:
+    return Phrase("notice.live-dmarc-kept", name=name, value=value)
+
+
+def live_dmarc_invalid(name: str, value: str, cause: str, command: str) -> Phrase:
+    """`cause`: --check's cause code for the record (docs/check.md), `command` the check to run."""
+    return Phrase("notice.live-dmarc-invalid", name=name, value=value, cause=cause, command=command)
+
+
+def live_dmarc_weaker(name: str, value: str, organisation: str, tag: str, policy: str) -> Phrase:
+    """The identity's own published record is weaker than what its organisation applies to it."""
+    return Phrase("notice.live-dmarc-weaker", name=name, value=value, organisation=organisation, tag=tag,
+                  policy=policy)
+
+
+def live_dmarc_replaced(name: str, value: str) -> Phrase:
+    return Phrase("notice.live-dmarc-replaced", name=name, value=value)
+
+
+def live_spf_kept(name: str, value: str) -> Phrase:
+    return Phrase("notice.live-spf-kept", name=name, value=value)
+
+
+def live_spf_merged(name: str, found: str, value: str) -> Phrase:
+    return Phrase("notice.live-spf-merged", name=name, found=found, value=value)
+
+
+def live_carried(name: str, values: str) -> Phrase:
+    return Phrase("notice.live-carried", name=name, values=values)
+
+
+def zone_found(domain: str, zone: str) -> Phrase:
+    """The zone DNS delegates for the identity, below the one assumed (model.in_zone_found)."""
+    return Phrase("notice.live-zone", domain=domain, zone=zone)
+
+
+def merge_notes(advisories, lang: str = "en") -> list[str]:
+    """--merge-live's notes and the zone found in DNS (what DNS said, asked live) as plain text, for
+    file headers and the JSON's notes."""
+    return [plain(phrase, lang) for phrase in advisories if phrase.key.startswith(MERGE_LIVE)]
 
 
 _PLAIN = Kind(markup=str, code=str, text=str)

@@ -99,15 +99,23 @@ class OneLineErrors(click.Command):
               "be asked).")
 @click.option("--check", is_flag=True, help="Look the records up in DNS instead of writing them: a table (or "
               "-f json) saying ok, missing or wrong per record, with the cause and the fix. Exit 1 when one is not ok.")
+@click.option("--merge-live", is_flag=True,
+              help="Before writing, ask the zone's servers (or --nameserver) what the MAIL FROM name and _dmarc "
+              "already hold, and write what can be published without losing any of it: a valid DMARC record is "
+              "kept (none written), SPF gets include:amazonses.com before its all (one record, never two), other "
+              "TXT strings are kept in the formats that write whole record sets. Refused (exit 2) where no valid "
+              "merge exists: two SPF records, a permerror, more than 10 look-ups; DNS that cannot be asked is exit 3.")
 @click.option("--nameserver", "nameservers", metavar="HOST[:PORT]", multiple=True,
-              help="With --check: ask this server instead of the zone's own (repeat it to compare several). "
+              help="With --check or --merge-live: ask this server instead of the zone's own (with --check, repeat "
+              "it to compare several). "
               "With --dns-host auto: ask it for the zone's NS records.")
 @click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
-              help="With --check: how long to wait for each DNS answer (one retry follows a timeout).")
+              help="With --check or --merge-live: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--only-problems", is_flag=True, help="With --check: leave identities whose records are all right "
               "out of the report (the summary line still counts them).")
 @click.option("--max-queries", type=click.IntRange(1, 10000), default=None, metavar="N",
-              help="With --check: DNS questions in flight at once, across all identities (default 1000).")
+              help="With --check or --merge-live: DNS questions in flight at once, across all identities "
+              "(default 1000).")
 @click.option("--wait", metavar="DURATION",
               help="With --check: check again, with growing pauses, until every record is right on every server, "
               "for at most DURATION (90s, 30m, 1h30m); progress on stderr; exit 1 if the time runs out.")
@@ -188,7 +196,9 @@ def _fail(message: str, status: int, show_traceback_of: BaseException | None = N
         from . import debug as debug_report
 
         debug_report.show_traceback(show_traceback_of)
-    click.echo(f"ses-export: {message}", err=True)
+    from .stderr import say
+
+    say(message)
     sys.exit(status)
 
 

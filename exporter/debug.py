@@ -10,51 +10,25 @@ credentials file's `key = value`), and so are the secret values found in the env
 from __future__ import annotations
 
 import logging
-import os
-import re
 import sys
 import traceback
 
-REDACTED = "<redacted>"
+from .redaction import REDACTED, SECRET_ENVIRONMENT, redact  # noqa: F401 (REDACTED, SECRET_ENVIRONMENT: for callers)
+
 REQUEST_LOGGERS = ("botocore", "urllib3", "exporter")
 # Event hooks, model loading and endpoint-rule evaluation: hundreds of lines, no request detail.
 # botocore.auth logs the canonical request and the string it signs, and the signature itself.
 QUIET_LOGGERS = ("botocore.hooks", "botocore.loaders", "botocore.endpoint_provider", "botocore.regions",
                  "botocore.auth", "botocore.utils")
-SECRET_ENVIRONMENT = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_BEARER_TOKEN_SES")
-
-# A secret's name (as a header, query parameter, XML element, JSON key, ini or env key), its separator,
-# then its value: quoted (kept quoted), or up to the next separator of those forms.
-_NAMES = (r"authorization|x-amz-security-token|x-amz-signature|x-amz-credential|credential|signature"
-          r"|secret_?access_?key|session_?token|security_?token|access_?token|refresh_?token|client_?secret")
-_SECRET = re.compile(
-    rf"(?P<name>\b(?:aws_)?(?:{_NAMES}))(?P<separator>['\"]?\s*(?::|=|>)\s*b?)"
-    r"(?P<value>'[^']*'|\"[^\"]*\"|[^\s&,;<'\"}]+)",
-    re.IGNORECASE,
-)
-
-
-def redact(text: str, environment: dict[str, str] | None = None) -> str:
-    """`text` with every credential, token and signature it carries replaced by <redacted>."""
-    env = os.environ if environment is None else environment
-    for variable in SECRET_ENVIRONMENT:
-        value = env.get(variable, "")
-        if len(value) >= 8:  # a short value would blank out ordinary words
-            text = text.replace(value, REDACTED)
-    return _SECRET.sub(_redacted_value, text)
-
-
-def _redacted_value(match: re.Match) -> str:
-    value = match.group("value")
-    quote = value[0] if value[:1] in ("'", '"') else ""
-    return f"{match.group('name')}{match.group('separator')}{quote}{REDACTED}{quote}"
 
 
 class RedactingFormatter(logging.Formatter):
-    """Formats as usual (the traceback of a logged exception included), then redacts."""
+    """Formats as usual (the traceback of a logged exception included), then redacts and escapes."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        from .stderr import lines
+
+        return lines(super().format(record))
 
 
 class _CurrentStderr(logging.StreamHandler):
@@ -104,5 +78,7 @@ def traceback_text(error: BaseException) -> str:
 
 
 def show_traceback(error: BaseException) -> None:
-    sys.stderr.write(traceback_text(error))
+    from .stderr import lines
+
+    sys.stderr.write(lines(traceback_text(error)))
     sys.stderr.flush()

@@ -97,6 +97,44 @@ def detect(zone: str, nameservers: Sequence[str] = (), timeout: float = 2.0) -> 
     return from_hosts(zone, [r.target.to_text() for r in answer.rrset or ()])
 
 
+def in_zones_found(identities: Sequence[Identity], nameservers: Sequence[str] = (),
+                   timeout: float = 2.0) -> list[Identity]:
+    """The identities in the zones DNS delegates for them (model.in_zone_found), found by --check's
+    zone walk (exporter/check/ask.py) against `nameservers`, or through the system resolver. An
+    identity whose zone DNS cannot tell keeps the one assumed: the instructions stay right."""
+    import asyncio
+
+    from .check.ask import Asker, parse_nameserver, resolver_copy, zone_at, zone_through
+    from .check.run import RESOLVER_IN_FLIGHT
+    from .errors import DnsError
+    from .model import in_zone_found
+
+    servers = [parse_nameserver(text) for text in nameservers]
+
+    async def all_zones() -> list:
+        asker = Asker(timeout)
+        resolver = resolver_copy(None, timeout)
+        in_flight = asyncio.Semaphore(RESOLVER_IN_FLIGHT)
+
+        async def zone_of(identity: Identity) -> str | None:
+            if not identity.zone_assumed:
+                return None
+            async with in_flight:
+                try:
+                    if servers:
+                        return (await zone_at(asker, servers, identity.domain))[0]
+                    return await zone_through(identity.domain, resolver)
+                except DnsError:
+                    return None
+
+        try:
+            return await asyncio.gather(*(zone_of(identity) for identity in identities))
+        finally:
+            asker.close()
+
+    return [in_zone_found(identity, zone) for identity, zone in zip(identities, asyncio.run(all_zones()))]
+
+
 def choose(identities: Sequence[Identity], nameservers: Sequence[str] = (), timeout: float = 2.0,
            notify: Callable[[str], None] | None = None) -> str:
     """One panel for a run's identities: the one every zone is served by, else generic (with a note)."""

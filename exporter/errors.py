@@ -14,6 +14,7 @@ EXIT_AWS = 3
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in ses-export
 EXIT_OUTPUT = 74  # EX_IOERR: the output could not be written (standard output full or closed, a device's error)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 EXIT_STDOUT_CLOSED = 141  # 128 + SIGPIPE: the reader of stdout went away (`| head`)
 
 

@@ -206,6 +206,39 @@ def html_markup(text: str) -> str:
     return "".join(out)
 
 
+def plain_markup(text: str) -> str:
+    """A catalogue sentence's own words (Markdown inline subset) as plain text for a comment or a
+    cell: bold marks and code backticks dropped, backslash escapes undone; a bare `<` or `&` is
+    refused, as in html_markup."""
+    out, end = [], 0
+    for match in _MARKUP.finditer(text):
+        out.append(text[end : match.start()])
+        end = match.end()
+        escaped, code, stray = match.groups()
+        if stray:
+            raise ValueError(f"plain_markup: {text!r} has an unmatched {stray!r}")
+        out.append(escaped or code or "")
+    out.append(text[end:])
+    return "".join(out)
+
+
+def existing_record_note(record) -> str:
+    """What to do where the record's name already holds one of its kind (exporter/existing.py: keep
+    an existing DMARC record, merge SPF), as one line of English plain text for the formats that are
+    not localized (a bind or HCL comment, a CSV cell); '' for the others."""
+    from .existing import existing_record
+    from .phrase import Kind, compose
+    from .text import catalogue
+
+    phrase = existing_record(record)
+    if phrase is None:
+        return ""
+    text = compose(phrase, catalogue("en").GUIDE, Kind(markup=plain_markup, code=str, text=str))
+    if not text.isprintable():
+        raise ValueError(f"existing_record_note: {text!r} is not one line of printable text")
+    return text
+
+
 def html_phrase(phrase, words):
     """A catalogue sentence (exporter/text/) as HTML: its markup as tags, each value escaped once
     through html_code ({name:code}) or html_text ({name})."""
@@ -264,6 +297,14 @@ def terminal_text(value: str) -> str:
         c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
         for c in value
     )
+
+
+def live_notes(identity, lang: str = "en") -> list[str]:
+    """--merge-live's notes on the identity, for a file header: one line each, in `lang`, with
+    control characters shown (the values come from DNS, someone else's data)."""
+    from .advisories import merge_notes
+
+    return [terminal_text(note) for note in merge_notes(identity.advisories, lang)]
 
 
 # --- Terraform (HCL) ---------------------------------------------------------------------
@@ -328,24 +369,44 @@ def route53_rdata(record) -> str:
     return record.value
 
 
-def route53_change_batch(identities, comment: str) -> str:
-    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one UPSERT per
-    record set, in the identities' order. Each record is its own set here (formats/route53_changes.py
-    refuses two records for one set), so every change has one value."""
+def route53_change_batch(identities, comment: str, txt_action: str = "CREATE") -> str:
+    """The ChangeBatch document of `aws route53 change-resource-record-sets`: one change per
+    record set (model.record_sets), in the identities' order. A set holds the identity's record
+    and, with --merge-live, the TXT strings DNS already holds there (formats/route53_changes.py
+    refuses two identities' records for one set).
+
+    TXT sets are `txt_action` (CREATE): an UPSERT would replace every string of an existing set (a
+    DMARC policy, another sender's SPF, a site verification), while a CREATE where the set exists
+    fails the whole batch, which Route 53 applies atomically (API reference, ChangeResourceRecordSets:
+    InvalidChangeBatch). A TXT set read from DNS with --merge-live holds everything the zone has there,
+    merged: UPSERT replaces it and loses nothing. CNAME and MX sets are UPSERT: SES's own names, one
+    value each."""
+    from .model import record_sets
+
+    if txt_action not in ("CREATE", "UPSERT"):
+        raise ValueError(f"route53_change_batch: {txt_action!r} is not CREATE or UPSERT")
     changes = [
         {
-            "Action": "UPSERT",
+            "Action": change_action(record_set, txt_action),
             "ResourceRecordSet": {
-                "Name": record.name,
-                "Type": record.type,
-                "TTL": record.ttl,
-                "ResourceRecords": [{"Value": route53_rdata(record)}],
+                "Name": record_set.name,
+                "Type": record_set.type,
+                "TTL": record_set.ttl,
+                "ResourceRecords": [{"Value": route53_rdata(record)} for record in record_set.records],
             },
         }
         for identity in identities
-        for record in identity.records
+        for record_set in record_sets(identity)
     ]
     return json_text({"Comment": comment, "Changes": changes})
+
+
+def change_action(record_set, txt_action: str = "CREATE") -> str:
+    """UPSERT for CNAME and MX, and for a TXT set read from DNS with --merge-live
+    (model.RecordSet.live); `txt_action` for the other TXT sets (route53_change_batch says why)."""
+    if record_set.type != "TXT" or record_set.live:
+        return "UPSERT"
+    return txt_action
 
 
 def yaml_string(value: object) -> str:
@@ -404,6 +465,7 @@ FILTERS = {
     "html_phrase": html_phrase,
     "html_copy": html_copy,
     "html_field": html_field,
+    "existing_record_note": existing_record_note,
     "display_name": display_name,
     "txt_chunks": txt_chunks,
     "bind_txt": bind_txt,
@@ -411,6 +473,7 @@ FILTERS = {
     "json_document": json_document,
     "no_final_dot": no_final_dot,
     "terminal_text": terminal_text,
+    "live_notes": live_notes,
     "hcl_string": hcl_string,
     "route53_txt": route53_txt,
     "cloudflare_txt": cloudflare_txt,

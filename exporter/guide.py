@@ -5,8 +5,8 @@ one Step per record with the fields to type and the advice that applies to that 
 panel. It holds no sentences, only catalogue keys and the values they show (Phrase); the words
 are in exporter/text/LANG.py and a template per output kind lays the Guide out.
 
-Every catalogue key is a string literal in a Phrase(...) call in this file, with its values as
-keyword arguments: tests/test_guide_text.py reads them from here to prove that every language
+Every catalogue key is a string literal in a Phrase(...) call in this file (or exporter/existing.py),
+with its values as keyword arguments: tests/test_guide_text.py reads them from here to prove that every language
 has every sentence, and that each sentence shows only values given to it.
 """
 
@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from . import panels
 from .errors import InputError
+from .existing import existing_record
 from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
 from .model import Identity, Record
 from .names import relative, to_unicode
@@ -92,11 +93,10 @@ WHERE = {
     "namecheap": Phrase("where.namecheap"),
 }
 
-# Records of which a name may hold only one (SES's MAIL FROM check, SPF and DMARC themselves).
+# Records of which a name may hold only one (SES's MAIL FROM check). SPF and DMARC are said at their
+# own step instead (exporter/existing.py), where the reader is about to add a second one.
 ONE_PER_NAME = {
     "mail-from-mx": Phrase("single.mx"),
-    "mail-from-spf": Phrase("single.spf"),
-    "dmarc": Phrase("single.dmarc"),
 }
 
 RECORD_TITLES = {
@@ -310,6 +310,9 @@ def advice(panel: Panel, typed: Entry) -> tuple[Phrase, ...]:
     record = typed.record
     title = panel.title
     result = []
+    existing = existing_record(record)
+    if existing is not None:
+        result.append(existing)
     if record.type == "MX":
         if panel.blank_mx_priority is not None:
             result.append(Phrase("advice.priority-blank-default", priority=record.priority, panel=title,

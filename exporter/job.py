@@ -6,7 +6,6 @@ directly, see docs/api.md); `run` carries it out and returns the exit status.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -42,6 +41,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
     max_queries: int | None = None  # DNS questions in flight at once; None: exporter/check/ask.py's default
     wait: str | float | None = None  # --wait: a duration (90s, 30m, 1h30m) or seconds; None: check once
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
+    merge_live: bool = False  # ask DNS first and merge with what the zone publishes (exporter/merge.py)
 
     def settings(self):
         """How the format writes: formats.Settings, validated."""
@@ -100,6 +100,12 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
         from .model import refuse_shared_mail_from
 
         refuse_shared_mail_from(identities)
+    if job.merge_live:
+        identities = _merge_live(job, identities)
+    elif job.dns_host == "auto":  # the zone cut found in DNS, as --check and --merge-live find it
+        from .dns_host import in_zones_found
+
+        identities = in_zones_found(identities, job.nameservers, job.dns_timeout)
     from .notes import lines
 
     for line in lines(identities):  # a note many identities share is said once, with a count
@@ -127,7 +133,7 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
 _TEXT = ("identity_file", "profile", "format", "output", "zone", "mail_from", "dmarc", "dkim_public_key",
          "verification_token", "lang", "dns_host", "zone_id", "cloudflare_provider", "dmarc_rua", "report_format")
 _TEXTS = ("domains", "regions", "nameservers")
-_FLAGS = ("all_identities", "check", "colour", "only_problems")
+_FLAGS = ("all_identities", "check", "colour", "only_problems", "merge_live")
 _SINGULAR = {"regions": "region", "nameservers": "nameserver"}  # the command line's repeated options
 _NUMBERS = {"dns_timeout": (0.1, 60.0), "ses_timeout": (0.1, 600.0)}  # as cli.py's FloatRange
 
@@ -189,14 +195,19 @@ def _refuse_contradictions(job: Job) -> None:
         raise InputError(f"given {len(set(job.regions))} regions; only --all reads several regions", option="region")
     if job.identity_file is None and not job.domains and not job.all_identities:
         raise InputError("DOMAIN: name at least one domain identity, or pass --identity-file or --all")
-    if not job.check and job.nameservers and job.dns_host != "auto":
-        raise InputError("only with --check or --dns-host auto (it names the DNS servers to ask)", option="nameserver")
+    if job.check and job.merge_live:
+        raise InputError("writes records merged with the live zone; --check writes none, it judges what is "
+                         "published: give one of the two", option="merge_live")
+    if not job.check and job.nameservers and job.dns_host != "auto" and not job.merge_live:
+        raise InputError("only with --check, --merge-live or --dns-host auto (it names the DNS servers to ask)",
+                         option="nameserver")
     if not job.check and job.only_problems:
         raise InputError("only with --check (it leaves identities whose records are right out of the report)",
                          option="only_problems")
-    for option in ("wait", "max_queries"):
-        if not job.check and getattr(job, option) is not None:
-            raise InputError("only with --check", option=option)
+    if not job.check and job.wait is not None:
+        raise InputError("only with --check", option="wait")
+    if not (job.check or job.merge_live) and job.max_queries is not None:
+        raise InputError("only with --check or --merge-live", option="max_queries")
     if job.wait is not None:
         from .check.wait import parse_duration
 
@@ -229,6 +240,13 @@ def _identities(job: Job, notify) -> list:
     return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
 
 
+def _merge_live(job: Job, identities: list) -> list:
+    """--merge-live: what the zones publish (exporter/check/live.py), merged (exporter/merge.py)."""
+    from .merge import merge_live
+
+    return merge_live(identities, job.nameservers, job.dns_timeout, job.max_queries, job.dmarc)
+
+
 def _check(job: Job, identities: list, lang: str, notify) -> int:
     from .check.run import run_job
 
@@ -236,4 +254,6 @@ def _check(job: Job, identities: list, lang: str, notify) -> int:
 
 
 def _to_stderr(text: str) -> None:
-    print(f"ses-export: {text}", file=sys.stderr, flush=True)
+    from .stderr import say
+
+    say(text)

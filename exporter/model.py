@@ -31,7 +31,7 @@ class Record(NamedTuple):  # NamedTuples, like Options: a frozen dataclass costs
     type: str  # CNAME, MX or TXT
     ttl: int
     value: str  # CNAME target or MX exchange (FQDN with dot), or TXT plain text
-    purpose: str  # dkim, mail-from-mx, mail-from-spf, dmarc or verification
+    purpose: str  # dkim, mail-from-mx, mail-from-spf, dmarc or verification; `carried` on Identity.carried
     priority: int | None = None  # MX only
 
     def as_json(self) -> dict:
@@ -62,6 +62,17 @@ class Identity(NamedTuple):
     notes: tuple[str, ...] = ()
     zone_assumed: bool = False  # the zone is the registrable domain by the Public Suffix List, not --zone
     advisories: tuple = ()  # Phrases of the NOTICES catalogue (exporter/advisories.py), most urgent first
+    # --merge-live (exporter/merge.py): the TXT strings DNS holds at a name this identity writes TXT to that
+    # are not its own (site verifications), purpose CARRIED: formats that write a whole record set keep them
+    # in it, formats that add records one by one leave them be. Not records the identity needs.
+    carried: tuple[Record, ...] = ()
+    # --merge-live: the names whose TXT record set exists in DNS and is written here whole (the identity's
+    # record and `carried`), so replacing the set loses nothing.
+    read_live: tuple[str, ...] = ()
+    # --merge-live: the published records that the identity's records take the place of (an SPF record merged
+    # into one, a DMARC record --dmarc replaces), as DNS holds them: where records are added one by one, the
+    # old one is to go as the new one comes, or the name holds two (a permerror).
+    replaced: tuple[Record, ...] = ()
 
     @property
     def name(self) -> str:
@@ -80,8 +91,58 @@ class Identity(NamedTuple):
             "mail_from_status": self.mail_from_status,
             "verification_status": self.verification_status,
             "verification_error": self.verification_error,
-            "notes": list(self.notes),
+            "notes": list(self.notes) + self._merge_notes(),
         }
+
+    def _merge_notes(self) -> list[str]:
+        """--merge-live's notes (what the live zone held and what became of it), in English."""
+        if not any(getattr(a, "key", "").startswith("notice.live-") for a in self.advisories):
+            return []
+        from .advisories import merge_notes
+
+        return merge_notes(self.advisories)
+
+
+CARRIED = "carried"  # Record.purpose of a TXT string found in DNS and kept in its set (Identity.carried)
+
+
+class RecordSet(NamedTuple):
+    """The records of one name and type, as formats that write whole record sets write them
+    (route53-changes, terraform-route53, cloudformation, octodns)."""
+
+    name: str
+    type: str
+    ttl: int
+    records: tuple[Record, ...]  # the identity's own, then the strings carried from DNS (--merge-live)
+    live: bool = False  # read from DNS with --merge-live: the set exists and `records` is all it is to hold
+
+
+def record_sets(identity: Identity) -> list[RecordSet]:
+    """The identity's records grouped by name and type, in the order of their first record, with
+    the TXT strings --merge-live carries along (Identity.carried) in the set they belong to."""
+    sets: dict[tuple[str, str], list[Record]] = {}
+    for record in identity.records:
+        sets.setdefault((record.name, record.type), []).append(record)
+    for record in identity.carried:
+        if (record.name, record.type) in sets:  # carried only into a set the identity writes
+            sets[(record.name, record.type)].append(record)
+    return [RecordSet(name, rtype, records[0].ttl, tuple(records),
+                      rtype == "TXT" and name in identity.read_live)
+            for (name, rtype), records in sets.items()]
+
+
+def in_zone_found(identity: Identity, zone: str | None) -> Identity:
+    """The identity with the zone DNS says holds it (--merge-live, --dns-host auto: the zone cut
+    --check finds), where its zone was only assumed (no --zone) and DNS delegates a zone below the
+    assumed one: host names are then relative to that zone, as the DNS host serving it shows them."""
+    if (zone is None or not identity.zone_assumed or zone == identity.zone
+            or not names.is_within(zone, identity.zone) or not names.is_within(identity.domain, zone)):
+        return identity
+    from . import advisories
+
+    kept = tuple(a for a in identity.advisories if a.key != "notice.zone-assumed")
+    return identity._replace(zone=zone, zone_assumed=False,
+                             advisories=kept + (advisories.zone_found(identity.name, zone[:-1]),))
 
 
 class Options(NamedTuple):  # a NamedTuple, like Job: cheaper to define at every start-up than a dataclass

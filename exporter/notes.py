@@ -24,8 +24,8 @@ def lines(identities: Iterable, lang: str = "en") -> Iterator[str]:
     for identity in identities:
         for advisory in identity.advisories:
             # The assumed zone is said where names are relative to it (file headers, the instructions,
-            # JSON's "zone"): on stderr it would be a line per identity of every --all run.
-            if advisory.key != "notice.zone-assumed":
+            # JSON's "zone"), and which servers --merge-live asked in the headers.
+            if advisory.key not in ("notice.zone-assumed", "notice.live-read"):
                 groups.setdefault(("advisory", advisory.key), []).append((identity.name, plain(advisory, lang)))
         for note in identity.notes:
             shape = note.replace(identity.name, "\0")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import EXIT_STDOUT_CLOSED, InputError, OutputError
+from .errors import EXIT_STDOUT_CLOSED, EXIT_TERMINATED, InputError, OutputError
 
 
 def emit(text: str, path: str | None) -> None:
@@ -34,7 +34,7 @@ def to_stdout(text: str) -> None:
     if stream is None:  # started with standard output closed (`ses-export ... >&-`)
         raise OutputError("standard output is closed; nothing could be written (use -o FILE)", stdout=True)
     try:
-        stream.write(text)
+        stream.write(_no_secrets(text))
         stream.flush()
     except BrokenPipeError:
         raise OutputError("standard output: the reader closed the pipe before everything was written",
@@ -64,14 +64,15 @@ def _kind(path: Path) -> str | None:
 WRITTEN_THROUGH = ("character device", "FIFO")
 
 
-def write_file(target: Path, text: str) -> None:
-    """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through."""
-    with _file_writer(target) as write:
+def write_file(target: Path, text: str, staged: list | None = None) -> None:
+    """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through.
+    With `staged`, the file is left written beside its target and listed there, for the caller to rename."""
+    with _file_writer(target, staged) as write:
         write(text)
 
 
 @contextmanager
-def _file_writer(target: Path):
+def _file_writer(target: Path, staged: list | None = None):
     """A `write(text)` into -o FILE: a device or FIFO is opened and written, as a shell's `>` does
     (it cannot be replaced atomically; opening a FIFO waits for its reader); anything else is
     written beside its target and renamed over it when the block ends without an error."""
@@ -79,7 +80,7 @@ def _file_writer(target: Path):
     if kind in WRITTEN_THROUGH:
         try:
             with open(target, "w", encoding="utf-8", newline="") as handle:
-                yield handle.write
+                yield lambda text: handle.write(_no_secrets(text))
         except OSError as e:
             raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
         return
@@ -88,8 +89,15 @@ def _file_writer(target: Path):
     if target.is_symlink():
         # Replacing the link itself would leave its target stale: replace the target, keep the link.
         target = Path(os.path.realpath(target))
-    with _atomic(target) as handle:
-        yield handle.write
+    with _atomic(target, staged) as handle:
+        yield lambda text: handle.write(_no_secrets(text))
+
+
+def _no_secrets(text: str) -> str:
+    """An output carries no credential the run holds (exporter/redaction.py), whatever an answer echoed."""
+    from .redaction import redact_values
+
+    return redact_values(text, split=False)
 
 
 def check_target(path: str | None) -> None:
@@ -121,13 +129,14 @@ def check_target(path: str | None) -> None:
 def write_atomic(target: Path, text: str) -> None:
     """Write beside the target and rename over it, so readers see the old file or the new one."""
     with _atomic(target) as handle:
-        handle.write(text)
+        handle.write(_no_secrets(text))
 
 
 @contextmanager
-def _atomic(target: Path):
+def _atomic(target: Path, staged: list | None = None):
     """A file handle beside `target`, renamed over it when the block ends without an error (the
-    partial file is removed otherwise), so readers see the old file or the whole new one."""
+    partial file is removed otherwise), so readers see the old file or the whole new one. With
+    `staged`, (the written file, target) is added to it instead of the rename."""
     folder = target.parent
     if target.is_dir():
         raise InputError(f"{target} is a folder", option="output")
@@ -136,22 +145,52 @@ def _atomic(target: Path):
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
     except OSError as e:
+        if e.errno == errno.ENAMETOOLONG:
+            raise InputError(f"{target.name[:40]}...: the file name is too long for {folder} "
+                             f"({len(target.name.encode())} bytes)", option="output") from None
         raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException as e:
+    with _terminate_cleanly():
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(e, OSError):
-            raise InputError(f"{target}: {e.strerror or e}", option="output") from None
-        raise
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, _mode_for(target))
+            if staged is None:
+                os.replace(tmp, target)
+            else:
+                staged.append((tmp, target))
+        except BaseException as e:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            if isinstance(e, OSError):  # the folder took the probe but not the output: a full disk, an I/O error
+                raise OutputError(f"{target}: {e.strerror or e}; nothing was written") from None
+            raise
+
+
+@contextmanager
+def _terminate_cleanly():
+    """SIGTERM while a .partial file exists ends the run as Ctrl-C does: the file is removed (by the
+    caller's `except BaseException`), one line is said, and the status is 143 (128 + SIGTERM)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
+        yield
+        return
+
+    def terminated(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM is not held up
+        os.write(2, b"ses-export: terminated\n")  # not print(): the signal may land inside a write to stderr
+        raise SystemExit(EXIT_TERMINATED)
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 @contextmanager
@@ -178,7 +217,14 @@ def _mode_for(target: Path) -> int:
 
 def is_folder(path: str | None) -> bool:
     """-o names a folder: an existing one, or a path ending in '/' (made if missing)."""
-    return path not in (None, "-") and (path.endswith(("/", os.sep)) or Path(path).is_dir())
+    if path in (None, "-"):
+        return False
+    if path.endswith(("/", os.sep)):
+        return True
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # nothing there, a name too long, a NUL: check_target says what is wrong
+        return False
 
 
 def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
@@ -200,9 +246,10 @@ def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
 
 
 def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
-    """Write each file atomically into `folder` (made if missing, its parent must exist); `files`
-    may be (name, text) pairs made one at a time (formats.render_folder), each written before the
-    next is made."""
+    """Write the files into `folder` (made if missing, its parent must exist) as a whole: each is written
+    beside its target first, and only when all are written are they renamed over their targets, so a
+    failure (a full disk, Ctrl-C, SIGTERM) leaves the folder as it was. `files` may be (name, text)
+    pairs made one at a time (formats.render_folder): each is written before the next is made."""
     target = Path(folder)
     if not target.is_dir():
         try:
@@ -211,5 +258,22 @@ def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str
             raise InputError(f"{folder} is a file, not a folder", option="output") from None
         except OSError as e:
             raise InputError(f"{folder}: cannot make the folder ({e.strerror or e})", option="output") from None
-    for name, text in files.items() if isinstance(files, Mapping) else files:
-        write_file(target / name, text)
+    staged: list[tuple[str, Path]] = []
+    replaced: list[str] = []
+    with _terminate_cleanly():
+        try:
+            for name, text in files.items() if isinstance(files, Mapping) else files:
+                write_file(target / name, text, staged)
+            for tmp, path in staged:
+                os.replace(tmp, path)
+                replaced.append(path.name)
+        except BaseException as e:
+            for tmp, _ in staged[len(replaced):]:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            if isinstance(e, OSError):  # a rename failed: say exactly which files are new
+                done = f"; replaced already: {', '.join(replaced)}" if replaced else "; nothing was replaced"
+                raise OutputError(f"{staged[len(replaced)][1]}: {e.strerror or e}{done}") from None
+            raise

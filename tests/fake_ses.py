@@ -39,7 +39,29 @@ FAULTS = {
     "truncated": None,  # 200, application/json, cut off mid-document
     "slow": None,  # sleep `delay` seconds before the normal answer
     "close": None,  # close the connection without an answer
+    # Hostile endpoints (docs/failures.md, "A hostile SES endpoint"):
+    "echo_token": None,  # 400 whose message echoes the request's X-Amz-Security-Token, in several encodings
+    "drip": None,  # the normal answer, status line and headers included, one byte every `delay` seconds (0.5)
+    "loop_token": None,  # ListEmailIdentities: every page says NextToken "again"
+    "redirect": None,  # 302 to another host
+    "array": None,  # 200, application/json, the body [1,2,3]
+    "deep": None,  # 200, application/json, an array nested 100,000 deep
+    "bad_items": None,  # ListEmailIdentities: objects without IdentityName or IdentityType
+    "escapes": None,  # 400 whose message holds ESC, BEL, CR and U+202E
 }
+
+HOSTILE = ("echo_token", "drip", "loop_token", "redirect", "array", "deep", "bad_items", "escapes")
+
+
+def token_echo(token: str) -> str:
+    """What "echo_token" answers in its message: the token clear, URL-encoded, base64-encoded and split across
+    lines (the body is written with JSON's optional `\\/` escape, so the clear token is JSON-escaped too)."""
+    import base64
+    from urllib.parse import quote
+
+    half = len(token) // 2
+    return (f"expired: {token} (url {quote(token, safe='')}, base64 {base64.b64encode(token.encode()).decode()}, "
+            f"split {token[:half]}\n{token[half:]})")
 
 
 # Credentials that exist only in tests: finding them in any output would mean a leak.
@@ -197,6 +219,8 @@ class FakeSes:
                         self.close_connection = True
                         self.connection.shutdown(2)
                         return
+                    if kind in HOSTILE:
+                        return getattr(self, f"_{kind}")(record, delay)
                     if kind == "slow":
                         time.sleep(delay)
                     elif kind == "malformed":
@@ -227,6 +251,42 @@ class FakeSes:
                         return self._json(record, regional[name])
                     return self._error(record, 404, "NotFoundException", f"Email identity {name} does not exist.")
                 return self._error(record, 404, "NotFoundException", "no such operation")
+
+            def _echo_token(self, record, _delay):
+                message = token_echo(self.headers.get("X-Amz-Security-Token", ""))
+                body = json.dumps({"message": message}).replace("/", "\\/").encode()
+                self._send(record, 400, body, "application/json", {"x-amzn-ErrorType": "BadRequestException"})
+
+            def _drip(self, record, delay):
+                record.status = 200
+                body = json.dumps(fake.identities.get(record.region, {}).get("example.com", {})).encode()
+                answer = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                          + str(len(body)).encode() + b"\r\n\r\n" + body)
+                self.close_connection = True
+                for i in range(len(answer)):
+                    self.wfile.write(answer[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(delay or 0.5)
+
+            def _loop_token(self, record, _delay):
+                body = {"EmailIdentities": [{"IdentityType": "DOMAIN", "IdentityName": "example.com"}],
+                        "NextToken": "again"}
+                self._json(record, body)
+
+            def _redirect(self, record, _delay):
+                self._send(record, 302, b"", "text/html", {"Location": "https://ses.example.net/moved"})
+
+            def _array(self, record, _delay):
+                self._send(record, 200, b"[1,2,3]", "application/json")
+
+            def _deep(self, record, _delay):
+                self._send(record, 200, b"[" * 100_000 + b"]" * 100_000, "application/json")
+
+            def _bad_items(self, record, _delay):
+                self._json(record, {"EmailIdentities": [{"IdentityType": "DOMAIN"}, {"IdentityName": "example.com"}]})
+
+            def _escapes(self, record, _delay):
+                self._error(record, 400, "BadRequestException", "bad \x1b]0;owned\x07\x1b[2J\rforged \u202etxt.exe")
 
             def _list(self, record, regional, query):
                 names = sorted(regional)

@@ -69,6 +69,6 @@ def test_exporter_check_is_the_function_even_after_its_subpackage_is_imported():
     """Importing exporter.check.run (docs/api.md, streaming) binds the name exporter.check to the
     subpackage; the subpackage calls check(), so the documented call still works (issue 24)."""
     import exporter
-    import exporter.check.run  # noqa: F401
+    import exporter.check.run
 
     assert exporter.check([]) == []

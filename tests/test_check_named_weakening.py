@@ -12,17 +12,18 @@ Every JSON report is validated against docs/check.schema.json (check_schema.pars
 import pytest
 from test_check_named_rules import subdomain_zone
 
-from exporter import model
+from exporter import dkim_key, model
 from exporter.check import ask, report, run
 
 from check_schema import parsed
 from check_zones import MX_HOST, SPF, TOKENS, saved_identity, write_identity, zone_text
 from conftest import require_tool
 from dns_servers import Named
+from identity_strategies import rsa_public_key_der
 
 pytestmark = [pytest.mark.needs_named]
 
-KEY = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwY5test"
+KEY = dkim_key.public_key_base64(rsa_public_key_der(1024, 3), "a 1024-bit test key")  # options() checks keys
 
 ZONES = {
     "pass-all.test": zone_text("pass-all.test", spf=['mail TXT "v=spf1 include:amazonses.com +all"']),

@@ -45,13 +45,20 @@ def test_route53_rdata_reads_back_as_route53_reads_it(text):
     assert b"".join(rdata.strings).decode("ascii") == text
 
 
-def test_route53_change_batch_is_one_upsert_per_record():
-    identity = model.identity({"IdentityType": "DOMAIN", "DkimAttributes": {"Tokens": ["tok"]}}, "example.com",
+def test_route53_change_batch_creates_txt_and_upserts_the_rest():
+    """One change per record: TXT sets CREATE (never replace an existing DMARC, SPF or verification:
+    tests/test_route53_apply.py applies it), CNAME and MX UPSERT; UPSERT for TXT only when asked."""
+    identity = model.identity({"IdentityType": "DOMAIN", "DkimAttributes": {"Tokens": ["tok"]},
+                               "MailFromAttributes": {"MailFromDomain": "mail.example.com"}}, "example.com",
                               model.options(region="us-east-1"), "test")
     batch = json.loads(route53_change_batch([identity], "a comment"))
     assert batch["Comment"] == "a comment"
-    assert [c["ResourceRecordSet"]["Type"] for c in batch["Changes"]] == ["CNAME", "TXT"]
-    assert {c["Action"] for c in batch["Changes"]} == {"UPSERT"}
+    assert [(c["ResourceRecordSet"]["Type"], c["Action"]) for c in batch["Changes"]] == \
+        [("CNAME", "UPSERT"), ("MX", "UPSERT"), ("TXT", "CREATE"), ("TXT", "CREATE")]
+    merged = json.loads(route53_change_batch([identity], "a comment", "UPSERT"))
+    assert {c["Action"] for c in merged["Changes"]} == {"UPSERT"}
+    with pytest.raises(ValueError, match="DELETE"):
+        route53_change_batch([identity], "a comment", "DELETE")
 
 
 @given(text=st.text(alphabet=PRINTABLE + "日本語éü", max_size=300))

@@ -29,6 +29,9 @@ ZONES = {
     "namecheap.test.": (["dns1.registrar-servers.com.", "dns2.registrar-servers.com."], "namecheap"),
     "unknown.test.": (["ns1.example.net.", "ns2.example.net."], "generic"),
     "mixed.test.": (["bob.ns.cloudflare.com.", "ns-470.awsdns-32.net."], "generic"),
+    # A subdomain delegated to another DNS host than its parent's (the same named serves both).
+    "deleg.test.": (["ns1.example.net.", "ns2.example.net."], "generic"),
+    "shop.deleg.test.": (["bob.ns.cloudflare.com.", "lola.ns.cloudflare.com."], "cloudflare"),
 }
 
 
@@ -131,7 +134,7 @@ def test_zones_on_different_hosts_in_one_run_get_generic(cli, named, tmp_path):
 def test_nameserver_without_check_or_auto_is_still_refused(cli, tmp_path):
     result = cli(*_identity_args(tmp_path, "cloudflare.test"), "--nameserver", "127.0.0.1")
     assert result.exit_code == 2
-    assert "--nameserver: only with --check or --dns-host auto" in result.stderr
+    assert "--nameserver: only with --check, --merge-live or --dns-host auto" in result.stderr
 
 
 def test_the_panels_page_lists_every_pattern_with_a_source():
@@ -142,3 +145,24 @@ def test_the_panels_page_lists_every_pattern_with_a_source():
     for panel, _, _ in dns_host.PATTERNS:
         row = next(line for line in section.splitlines() if line.startswith(f"| `{panel}` |"))
         assert row.rstrip().endswith("|") and len(row.split("|")[4].strip()) > 20, row
+
+
+@pytest.mark.needs_named
+def test_a_delegated_subdomain_gets_its_own_zone_and_panel(cli, named, tmp_path):
+    """The zone cut found in DNS (--check's walk), not the registrable domain: shop.deleg.test is a
+    zone of its own, at Cloudflare, so the hosts are relative to it and the panel is Cloudflare's."""
+    args = _identity_args(tmp_path, "shop.deleg.test")
+    auto = cli(*args, "-f", "instructions", "--lang", "en", "--dns-host", "auto", "--nameserver", named.address,
+               "--mail-from", "mail.shop.deleg.test")
+    assert auto.exit_code == 0, auto.output
+    assert "served by cloudflare" in auto.stderr
+    assert "which DNS delegates for shop.deleg.test" in auto.stderr
+    given = cli(*args, "-f", "instructions", "--lang", "en", "--dns-host", "cloudflare", "--zone", "shop.deleg.test",
+                "--mail-from", "mail.shop.deleg.test")
+    def hosts(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("- Host: ")]
+
+    assert hosts(auto.stdout) and hosts(auto.stdout) == hosts(given.stdout)
+    assert "- Host: `mail`" in hosts(auto.stdout)
+    assumed = cli(*args, "-f", "instructions", "--lang", "en", "--mail-from", "mail.shop.deleg.test")
+    assert "- Host: `mail.shop`" in hosts(assumed.stdout)

@@ -115,10 +115,20 @@ def test_a_long_key_is_flagged_where_the_panel_cannot_take_it(dns_host, expected
 
 
 def test_one_record_per_name_lists_only_the_records_present():
-    document = guide([identity(*DKIM, DMARC)], panel("generic"))
+    document = guide([identity(*DKIM, MX, SPF, DMARC)], panel("generic"))
     (single,) = [p for p in document.before if p.key == "before.one-per-name"]
-    assert [item.key for item in dict(single.params)["records"].items] == ["single.dmarc"]
-    assert "before.one-per-name" not in [p.key for p in guide([identity(*DKIM)], panel("generic")).before]
+    assert [item.key for item in dict(single.params)["records"].items] == ["single.mx"]
+    assert "before.one-per-name" not in [p.key for p in guide([identity(*DKIM, DMARC)], panel("generic")).before]
+
+
+@pytest.mark.parametrize("dns_host", PANEL_NAMES)
+def test_dmarc_and_spf_steps_say_keep_or_merge_what_the_name_already_has(dns_host):
+    """Issue 21: a second v=DMARC1 or v=spf1 record at a name is a permerror; each step says what to do
+    where one exists, first among its advice, on every panel; no other record gets it."""
+    assert advice(dns_host, DMARC)[0] == "dmarc-existing"
+    assert advice(dns_host, SPF)[0] == "spf-existing"
+    for record in (*DKIM, MX, KEY):
+        assert not {"dmarc-existing", "spf-existing"} & set(advice(dns_host, record))
 
 
 @pytest.mark.parametrize("dns_host", PANEL_NAMES)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+import exporter.existing
 import exporter.guide
 from exporter.filters import html_phrase, md_phrase
 from exporter.language import LANGUAGES
@@ -19,12 +20,13 @@ from exporter.panels import PANEL_NAMES
 from exporter.phrase import Phrase, placeholders
 from exporter.text import catalogue
 
-SOURCE = Path(exporter.guide.__file__).read_text(encoding="utf-8")
+# guide.py, and existing.py: the keep-or-merge sentences, shared with the formats without steps.
+SOURCES = [Path(module.__file__).read_text(encoding="utf-8") for module in (exporter.guide, exporter.existing)]
 HOSTILE = "a_b*c`d<e>&f\\g"
 
 
 def phrase_calls() -> list[ast.Call]:
-    return [node for node in ast.walk(ast.parse(SOURCE)) if isinstance(node, ast.Call)
+    return [node for source in SOURCES for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name) and node.func.id == "Phrase"]
 
 

@@ -281,7 +281,10 @@ def test_each_status_gets_its_notice():
     assert keys(statuses(DkimAttributes__Status="TEMPORARY_FAILURE"))[0] == "notice.dkim-temporary-failure"
     assert keys(statuses(VerificationStatus="FAILED"))[0] == "notice.verification-failed"
     assert keys(statuses(DkimAttributes__SigningEnabled=False))[0] == "notice.signing-disabled"
-    assert keys(statuses(MailFromAttributes__MailFromDomainStatus="TEMPORARY_FAILURE"))[0] == "notice.mail-from-failed"
+    assert keys(statuses(MailFromAttributes__MailFromDomainStatus="FAILED"))[0] == "notice.mail-from-failed"
+    # SES retries a temporary failure by itself: no restart command (issue 21, section 4).
+    assert keys(statuses(MailFromAttributes__MailFromDomainStatus="TEMPORARY_FAILURE"))[0] == \
+        "notice.mail-from-temporary-failure"
     assert keys(statuses(MailFromAttributes__BehaviorOnMxFailure="REJECT_MESSAGE"))[0] == "notice.reject-on-mx-failure"
     # Once SES found the MX, REJECT_MESSAGE no longer stops anything.
     assert "notice.reject-on-mx-failure" not in keys(statuses(MailFromAttributes__BehaviorOnMxFailure="REJECT_MESSAGE",

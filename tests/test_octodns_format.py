@@ -133,3 +133,87 @@ def test_txt_octodns_cannot_carry_is_refused():
         records = tuple(r._replace(value=text) if r.type == "TXT" else r for r in identity.records)
         with pytest.raises(InputError, match=reason):
             formats.render("octodns", [identity._replace(records=records)])
+
+
+# The team's own zone config for example.net: what a real zone holds beside SES's records (issue 21).
+TEAM_ZONE = """---
+'':
+  - ttl: 3600
+    type: A
+    value: 192.0.2.1
+  - ttl: 3600
+    type: TXT
+    value: 'google-site-verification=abc123'
+'_dmarc':
+  ttl: 3600
+  type: TXT
+  value: 'v=DMARC1\\; p=reject\\; rua=mailto:dmarc@example.net'
+{spf}'www':
+  ttl: 3600
+  type: CNAME
+  value: 'example.net.'
+"""
+# Another sender's SPF at SES's MAIL FROM name (YamlProvider wants the keys in natural order).
+TEAM_SPF = """'bounce.shop':
+  ttl: 3600
+  type: TXT
+  value: 'v=spf1 include:_spf.other.example ~all'
+"""
+
+
+def two_sources(tmp_path, cli, team: str, sources: str):
+    """config/ (the team's zone), ses/ (ses-export -f octodns -o ses/), live/ (the target, holding the
+    zone as published: the team's records); the octoDNS config file syncing example.net. into live/."""
+    sample = next(s for s in sample_identities() if s["domain"] == "shop.example.net")
+    result = cli(*sample_argv(sample, "-f", "octodns", "-o", f"{tmp_path}/ses/"))
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "ses").iterdir()] == ["example.net.yaml"]  # the zone the config names
+    for folder in ("config", "live"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "example.net.yaml").write_text(team, encoding="utf-8")
+    providers = "".join(f"  {name}:\n    class: octodns.provider.yaml.YamlProvider\n    directory: {tmp_path / name}\n"
+                        f"    escaped_semicolons: true\n" for name in ("config", "ses", "live"))
+    config_file = tmp_path / "config.yaml"
+    config_file.write_text(f"manager:\n  validators:\n    enabled: [strict]\nproviders:\n{providers}zones:\n"
+                           f"  example.net.:\n    sources: [{sources}]\n    targets: [live]\n", encoding="utf-8")
+    return config_file, expected_records(cli, sample)
+
+
+@pytest.mark.slow
+def test_the_ses_file_as_a_second_source_deletes_nothing_of_the_zone(cli, tmp_path):
+    """docs/formats.md's config: the team's config first, the SES file second. octodns-sync's plan
+    creates SES's records and deletes nothing; applied, the zone holds both."""
+    config_file, ses = two_sources(tmp_path, cli, TEAM_ZONE.format(spf=""), "config, ses")
+    team = zone_records(tmp_path / "live", "example.net.")
+    plan = run("octodns-sync", config_file)
+    assert plan.returncode == 0, plan.stderr
+    # ses/ holds SES's 5 records as 5 record sets (the MX and the SPF TXT share a name); the team's 4 stay.
+    shown = plan.stdout + plan.stderr  # the plan is logged
+    assert "Summary: Creates=5, Updates=0, Deletes=0, Existing=4" in shown, shown
+    assert "*   Delete" not in shown and "*   Update" not in shown
+    assert len(ses) == 5
+    applied = run("octodns-sync", config_file, "--doit")
+    assert applied.returncode == 0, applied.stderr
+    assert zone_records(tmp_path / "live", "example.net.") == sorted(team + ses)
+    assert ("_dmarc.example.net.", "TXT", 3600, None, "v=DMARC1; p=reject; rua=mailto:dmarc@example.net") in team
+
+
+@pytest.mark.slow
+def test_the_ses_file_as_the_only_source_would_delete_the_zone(cli, tmp_path):
+    """What the header warns of, and what the test above would catch: alone, it plans to delete the rest."""
+    config_file, _ = two_sources(tmp_path, cli, TEAM_ZONE.format(spf=""), "ses")
+    plan = run("octodns-sync", config_file)
+    assert plan.returncode == 0, plan.stderr
+    assert "Deletes=4" in plan.stdout + plan.stderr  # the apex A and TXT sets, _dmarc (p=reject), www
+
+
+@pytest.mark.slow
+def test_an_spf_record_both_sources_hold_stops_octodns_and_changes_nothing(cli, tmp_path):
+    """The team's SPF at the MAIL FROM name and SES's: octoDNS refuses the duplicate (it never
+    replaces the first source's record), and the zone is left as it was."""
+    config_file, _ = two_sources(tmp_path, cli, TEAM_ZONE.format(spf=TEAM_SPF), "config, ses")
+    before = (tmp_path / "live" / "example.net.yaml").read_text(encoding="utf-8")
+    applied = run("octodns-sync", config_file, "--doit")
+    assert applied.returncode != 0
+    assert "Duplicate" in applied.stderr and "bounce.shop" in applied.stderr
+    assert (tmp_path / "live" / "example.net.yaml").read_text(encoding="utf-8") == before

@@ -43,13 +43,18 @@ def test_csv_reads_back_as_the_model(cli, sample):
     result = cli(*sample_argv(sample, "-f", "csv"))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["Type", "Name", "Host", "Value", "Priority", "TTL"]
+    assert list(rows[0]) == ["Type", "Name", "Host", "Value", "Priority", "TTL", "Note"]
     document = model(cli, sample)
     zone = document["identities"][0]["zone"]
     assert [(row["Type"], row["Name"], row["Value"], row["Priority"], row["TTL"]) for row in rows] == [
         (r["type"], r["name"], r["value"], "" if r["priority"] is None else str(r["priority"]), str(r["ttl"]))
         for r in document["records"]
     ]
+    # Note: what to do where the name already has a DMARC / SPF record (issue 21); empty for the rest.
+    notes = {"dmarc": "already has a v=DMARC1 record, keep it and skip this record",
+             "mail-from-spf": "already has a v=spf1 record, add include:amazonses.com to it, before its all term"}
+    for row, record in zip(rows, document["records"]):
+        assert (notes[record["purpose"]] in row["Note"]) if record["purpose"] in notes else row["Note"] == ""
     for row in rows:
         assert row["Name"].endswith(".") and not row["Value"].startswith('"')
         assert row["Host"] + "." + zone == row["Name"] or (row["Host"] == "@" and row["Name"] == zone)
@@ -219,7 +224,7 @@ def test_instructions_for_several_identities_number_steps_throughout(cli, monkey
 
 def test_documented_examples_are_what_the_tool_writes(cli):
     doc = (SAMPLES.parent / "docs" / "formats.md").read_text(encoding="utf-8")
-    csv_example = doc.split("Type,Name,Host,Value,Priority,TTL\n", 1)[1].split("```", 1)[0]
+    csv_example = doc.split("Type,Name,Host,Value,Priority,TTL,Note\n", 1)[1].split("```", 1)[0]
     result = cli("shop.example.net", "--identity-file", MAIL_FROM, "--region", "ap-northeast-3", "-f", "csv",
                  "--zone", "example.net")
     for line in csv_example.strip().splitlines():

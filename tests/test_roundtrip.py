@@ -177,12 +177,13 @@ def bind_records(text: str, zone: str) -> list[tuple]:
 
 def csv_records(text: str, zone: str) -> list[tuple]:
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == ["Type", "Name", "Host", "Value", "Priority", "TTL"]
+    assert rows[0] == ["Type", "Name", "Host", "Value", "Priority", "TTL", "Note"]
     found = []
     def unguarded(cell: str) -> str:  # filters.csv_cell's guard against spreadsheet formulas, as an importer strips it
         return cell[1:] if cell.startswith("'") and cell[1:].startswith(CSV_FORMULA_STARTS) else cell
 
-    for kind, name, host, value, priority, ttl in ([unguarded(cell) for cell in row] for row in rows[1:]):
+    for kind, name, host, value, priority, ttl, note in ([unguarded(cell) for cell in row] for row in rows[1:]):
+        assert note == "" or (kind == "TXT" and note.startswith("If this name already has a v="))  # DMARC / SPF only
         assert host == ("@" if name == zone else name[: -len(zone) - 1]) and (name == zone or name.endswith("." + zone))
         found.append((name, kind, int(ttl), int(priority) if priority else None, value))
     return sorted(found)

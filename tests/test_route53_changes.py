@@ -32,8 +32,9 @@ def batch_records(batch: dict) -> list[tuple]:
     """(name, type, ttl, priority, value) of every change, values read as Route 53 reads them."""
     found = []
     for change in batch["Changes"]:
-        assert change["Action"] == "UPSERT"
         rrset = change["ResourceRecordSet"]
+        # TXT is created, never replaced (an existing DMARC, SPF or verification: tests/test_route53_apply.py)
+        assert change["Action"] == ("CREATE" if rrset["Type"] == "TXT" else "UPSERT")
         assert len(rrset["ResourceRecords"]) == 1
         text = rrset["ResourceRecords"][0]["Value"]
         rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.from_text(rrset["Type"]), text)
@@ -80,6 +81,8 @@ def test_every_sample_is_valid_for_botocore_and_holds_the_model(sample):
     identity = sample_identity(sample)
     assert batch_records(batch) == records_of(identity)
     assert batch["Comment"].startswith("ses-export ") and identity.name in batch["Comment"]
+    assert batch["Comment"].endswith("TXT sets are CREATE: Route 53 refuses the whole batch where a name already "
+                                     "has TXT (nothing replaced); ses-export --merge-live merges with it")
 
 
 def test_the_model_check_can_fail():
@@ -141,3 +144,24 @@ def test_round_trip_through_json_and_botocore(case):
     batch = json.loads(text)
     assert validate_change_batch(batch) == []
     assert batch_records(batch) == records_of(identity)
+
+
+def test_the_comment_says_txt_is_created_and_fits_route53_with_many_identities():
+    from exporter import __version__
+    from exporter.formats.route53_changes import COMMENT_MAX, CREATE_NOTE, comment
+
+    def identity(n: int, mail_from: bool) -> model.Identity:
+        data = {"IdentityType": "DOMAIN", "DkimAttributes": {"Tokens": ["tok"]}}
+        if mail_from:
+            data["MailFromAttributes"] = {"MailFromDomain": f"mail.shop{n}.example.com"}
+        return model.identity(data, f"shop{n}.example.com", model.options(region="us-east-1", zone="example.com",
+                                                                          dmarc=None), "test")
+
+    many = [identity(n, True) for n in range(30)]
+    text = comment(many)
+    assert len(text) <= COMMENT_MAX and text.endswith(CREATE_NOTE) and "30 identities in example.com" in text
+    assert validate_change_batch(json.loads(formats.render("route53-changes", many))) == []
+    # Only CNAMEs (no MAIL FROM, no DMARC): nothing is created, so the comment does not say it.
+    (only_cnames,) = [identity(1, False)]
+    assert not any(r.type == "TXT" for r in only_cnames.records)
+    assert comment([only_cnames]) == f"ses-export {__version__}: Amazon SES records for shop1.example.com (us-east-1)"

@@ -123,6 +123,7 @@ class Asker:
         self._sockets: dict[int, list[_UdpSocket]] = {}  # address family -> sockets
         self._turn = 0
         self._silent: dict[Server, int] = {}  # timeouts in a row, per server
+        self._tcp: set[asyncio.Future] = set()  # questions asked again over TCP, in flight
         self.sent = 0  # datagrams sent: the benchmark reports it
 
     def query(self, server: Server, name: str, rdtype: str) -> asyncio.Future:
@@ -153,6 +154,8 @@ class Asker:
         return sockets[self._turn % len(sockets)]
 
     def close(self) -> None:
+        for task in self._tcp:
+            task.cancel()
         for sockets in self._sockets.values():
             for udp in sockets:
                 udp.close()
@@ -205,21 +208,34 @@ class _Question_job:
         if reply.truncated:
             self._forget()
             task = asyncio.ensure_future(self._tcp())
-            task.add_done_callback(lambda done: self.finish("cancelled" if done.cancelled() else done.result()))
+            self.asker._tcp.add(task)  # a reference, so it is not collected; Asker.close cancels it
+            task.add_done_callback(self._tcp_done)
             return
         self.asker._silent[self.server] = 0
         self.finish(reply)
 
+    def _tcp_done(self, task: asyncio.Future) -> None:
+        """The place is released whatever became of the TCP question (_tcp returns, it does not raise)."""
+        self.asker._tcp.discard(task)
+        self.finish("cancelled" if task.cancelled() else task.result())
+
     async def _tcp(self) -> Reply | str:
+        """The question again over TCP, within the timeout as a whole. A server that closes the connection,
+        sends a short or garbled message or says nothing is a failure of that server, like silence over UDP."""
         query = dns.message.make_query(self.name, self.rdtype, use_edns=0, payload=EDNS_PAYLOAD)
         if not self.server.recursion:
             query.flags &= ~dns.flags.RD
+        timeout = self.asker.timeout
         try:
-            response = await dns.asyncquery.tcp(query, self.server.address, timeout=self.asker.timeout,
-                                                port=self.server.port)
+            response = await asyncio.wait_for(
+                dns.asyncquery.tcp(query, self.server.address, timeout=timeout, port=self.server.port), timeout)
             return Reply(response.to_wire(), self.question)
-        except (OSError, ValueError, IndexError, dns.exception.DNSException) as e:
-            return f"failed over TCP after a truncated answer ({_why(e)})"
+        except (asyncio.TimeoutError, dns.exception.Timeout):
+            return f"failed (over TCP, after a truncated answer over UDP: no answer within {timeout:g} s)"
+        except EOFError:
+            return "failed (over TCP, after a truncated answer over UDP: the server closed the connection)"
+        except Exception as e:  # whatever a garbled message makes the reader raise: never a traceback, never a hang
+            return f"failed (over TCP, after a truncated answer over UDP: {_why(e)})"
 
     def expire(self) -> None:
         udp = self.udp

@@ -287,9 +287,20 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
             task.cancel()
         checker.close()
         try:
-            left = [*pending, *checker.tasks()]
-            if left and not _loop_running():  # not when collected as garbage inside another loop
-                loop.run_until_complete(_settle(left))
+            # Every task, those the checker and asker started too, cancelled and run to its end before the
+            # loop closes (else, after Ctrl-C: "Task was destroyed but it is pending!"). The Ctrl-C (or
+            # SIGTERM's SystemExit) that stopped the loop is held by the task it interrupted, and raised
+            # again in each task that awaits that one: those rounds are caught, bounded, and the rest settled.
+            for _ in range(64):
+                left = asyncio.all_tasks(loop)
+                if not left or _loop_running():  # not when collected as garbage inside another loop
+                    break
+                for task in left:
+                    task.cancel()
+                try:
+                    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+                except (KeyboardInterrupt, SystemExit):
+                    continue
         finally:
             loop.close()
 
@@ -300,10 +311,6 @@ def _loop_running() -> bool:
     except RuntimeError:
         return False
     return True
-
-
-async def _settle(tasks: list) -> None:
-    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def check_identity(identity, nameservers: list[Server] | None = None, timeout: float = QUERY_TIMEOUT,

@@ -27,6 +27,8 @@ class Resource:
     record: Record
     zone: str  # FQDN with dot
     lint_false_positive: bool  # E3023 would misread this TXT value (see CFN_LINT_TXT_RULE)
+    carried: tuple[Record, ...] = ()  # --merge-live: the other TXT strings of the record's set
+    live: bool = False  # --merge-live: the set exists in the zone and is written whole here
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,20 @@ def template(identities, settings: Settings) -> dict:
     ids = iter(unique_ids(bases))
     sections = tuple(
         Section(identity, tuple(
-            Resource(next(ids), record, identity.zone, record.type == "TXT" and lint_misreads(record.value))
-            for record in identity.records))
+            resource(next(ids), identity, record) for record in identity.records))
         for identity in identities
     )
     return {"sections": sections, "zone_id": zone_id, "lint_rule": CFN_LINT_TXT_RULE,
             "description": description(identities)}
+
+
+def resource(logical_id: str, identity: Identity, record: Record) -> Resource:
+    """One record set: the record, and with --merge-live the TXT strings carried into its set."""
+    from ._terraform import live_set
+
+    carried, live, _ = live_set(identity, record)
+    misread = record.type == "TXT" and any(lint_misreads(r.value) for r in (record, *carried))
+    return Resource(logical_id, record, identity.zone, misread, carried, live)
 
 
 def lint_misreads(text: str) -> bool:

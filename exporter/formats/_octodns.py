@@ -20,6 +20,7 @@ OCTODNS_MAX_FQDN = 253
 class Node:
     key: str  # the name relative to the zone ('' at the apex)
     records: tuple[Record, ...]  # sorted by type
+    carried: tuple[str, ...] = ()  # --merge-live: the other TXT strings at the name, kept in its TXT record
 
 
 def check(identities) -> str:
@@ -29,7 +30,7 @@ def check(identities) -> str:
     zone = one_zone(identities, "an octoDNS zone file is for one zone", "write one file per zone")
     one_set_each(identities, "render them in separate files")
     for identity in identities:
-        for record in identity.records:
+        for record in (*identity.records, *identity.carried):
             if len(record.name) > OCTODNS_MAX_FQDN:
                 raise InputError(f"the name {record.name} is {len(record.name) - 1} octets; octoDNS takes at most "
                                  f"{OCTODNS_MAX_FQDN - 1} (it counts the final dot), so it cannot carry it",
@@ -55,11 +56,18 @@ def nodes(identities, zone: str) -> list[Node]:
     from ..names import relative
 
     by_key: dict[str, list[Record]] = {}
+    carried: dict[str, list[str]] = {}
     for identity in identities:
+        written = {(record.name, record.type) for record in identity.records}
         for record in identity.records:
             key = relative(record.name, zone)
             by_key.setdefault("" if key == "@" else key, []).append(record)
-    return [Node(key, tuple(sorted(by_key[key], key=lambda r: r.type))) for key in sorted(by_key, key=natural_key)]
+        for record in identity.carried:
+            if (record.name, record.type) in written:
+                key = relative(record.name, zone)
+                carried.setdefault("" if key == "@" else key, []).append(record.value)
+    return [Node(key, tuple(sorted(by_key[key], key=lambda r: r.type)), tuple(carried.get(key, ())))
+            for key in sorted(by_key, key=natural_key)]
 
 
 

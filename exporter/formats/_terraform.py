@@ -39,6 +39,9 @@ class Resource:
     ident: str  # Terraform resource name, unique in the file
     record: Record
     zone: Zone
+    carried: tuple[Record, ...] = ()  # --merge-live: the other TXT strings of the record's set (Route 53 only)
+    live: bool = False  # --merge-live: the set exists in the zone and is written whole here
+    replaces: bool = False  # --merge-live: the record takes the place of one published at its name (Identity.replaced)
 
 
 @dataclass(frozen=True)
@@ -130,10 +133,19 @@ def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
     names = iter(unique_names(bases))
     _check_no_clash(provider, identities)
     sections = tuple(
-        Section(identity, tuple(Resource(next(names), record, zones[identity.zone]) for record in identity.records))
+        Section(identity, tuple(Resource(next(names), record, zones[identity.zone], *live_set(identity, record))
+                                for record in identity.records))
         for identity in identities
     )
     return Plan(generation, tuple(zones.values()), sections)
+
+
+def live_set(identity: Identity, record: Record) -> tuple[tuple[Record, ...], bool, bool]:
+    """(the TXT strings --merge-live carries into the record's set, whether the set exists in DNS,
+    whether the record takes the place of a published one)."""
+    carried = tuple(c for c in identity.carried if (c.name, c.type) == (record.name, record.type))
+    replaces = any((r.name, r.type, r.purpose) == (record.name, record.type, record.purpose) for r in identity.replaced)
+    return carried, record.type == "TXT" and record.name in identity.read_live, replaces
 
 
 def _check_cloudflare_ttl(identities: list[Identity]) -> None:

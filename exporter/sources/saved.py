@@ -91,8 +91,7 @@ class _Collect:
 def load(path: str, domains: list[str], failures: _Failures | None = None) -> list[SavedIdentity]:
     """Read saved identities for `domains` from a file, '-' (stdin) or a folder of DOMAIN.json."""
     if path == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        return [SavedIdentity(_one_domain(domains, "-", "stdin"), _parse(_decode(data, "stdin"), "stdin"), "stdin")]
+        return [SavedIdentity(_one_domain(domains, "-", "stdin"), _parse(_read_stdin(), "stdin"), "stdin")]
     location = Path(path)
     if location.is_dir():
         if failures is not None:  # the caller raises them, with its own
@@ -108,8 +107,14 @@ def load(path: str, domains: list[str], failures: _Failures | None = None) -> li
 
 def _load_folder(folder: Path, domains: list[str], failures: _Failures) -> list[SavedIdentity]:
     by_domain: dict[str, Path] = {}
-    # Names sorted as strings, then made paths: sorting 10,000 Path objects costs a tenth of a second.
-    for file in [folder / entry for entry in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".json"))]:
+    try:  # not glob(), which reads an unreadable folder as an empty one
+        # Names sorted as strings, then made paths: sorting 10,000 Path objects costs a tenth of a second.
+        # (A name longer than ".json": Path(".json").suffix is empty.)
+        listed = [folder / name for name in sorted(entry.name for entry in os.scandir(folder)
+                                                   if entry.name.endswith(".json") and len(entry.name) > 5)]
+    except OSError as e:
+        raise InputError(f"{folder}: cannot list the folder: {e.strerror or e}", option="identity_file") from None
+    for file in listed:
         with failures.collect():
             fqdn = names.domain(file.stem, f"{file}: file name", option="identity_file")
             if fqdn in by_domain:
@@ -150,23 +155,50 @@ def _one_domain(domains: list[str], option_value: str, source: str) -> str:
     return names.domain(domains[0], "DOMAIN")
 
 
-MAX_FILE = 10 * 1024 * 1024  # a response is a few kilobytes; bound what a wrong path makes us read
+MAX_FILE = 10 * 1024 * 1024  # a response is a few kilobytes; bound what a wrong path (or `< /dev/zero`) makes us read
 
 
 def _read(path: Path) -> str:
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE + 1)
+            return _decode(_bounded(handle, str(path)), str(path))
     except OSError as e:
         raise InputError(f"{path}: {e.strerror or e}", option="identity_file") from None
+
+
+def _read_stdin() -> str:
+    """Standard input, under the files' cap."""
+    stream = sys.stdin
+    if stream is None:  # started with standard input closed (`<&-`)
+        raise InputError("standard input is closed; give the saved JSON on it, or a file", option="identity_file")
+    try:
+        if hasattr(stream, "buffer"):
+            return _decode(_bounded(stream.buffer, "stdin"), "stdin")
+        return _decode(_bounded(stream, "stdin").encode("utf-8"), "stdin")  # a text stream (a library caller's)
+    except (OSError, ValueError) as e:  # EBADF, EIO; ValueError: a closed stream
+        if isinstance(e, InputError):
+            raise
+        raise InputError(f"standard input cannot be read ({getattr(e, 'strerror', None) or e})",
+                         option="identity_file") from None
+
+
+def _bounded(handle, source: str):
+    """At most MAX_FILE bytes (or characters) of `handle`; more is refused, not read."""
+    data = handle.read(MAX_FILE + 1)
+    if data is None:  # a non-blocking stream with nothing yet
+        data = b""
     if len(data) > MAX_FILE:
-        raise InputError(f"{path}: larger than {MAX_FILE // (1024 * 1024)} MB; not a saved get-email-identity "
+        raise InputError(f"{source}: larger than {MAX_FILE // (1024 * 1024)} MB; not a saved get-email-identity "
                          "response", option="identity_file")
-    return _decode(data, str(path))
+    return data
 
 
 def _decode(data: bytes, source: str) -> str:
     """UTF-8 (with or without BOM), or UTF-16 with its BOM: what PowerShell 5.1's `>` writes."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or _every_fourth(data):
+        # Before UTF-16: UTF-32LE's byte-order mark starts with UTF-16LE's.
+        raise InputError(f"{source}: saved as UTF-32; save it as UTF-8 (PowerShell: | Out-File -Encoding utf8)",
+                         option="identity_file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -182,6 +214,15 @@ def _decode(data: bytes, source: str) -> str:
         raise InputError(f"{source}: not UTF-8 text", option="identity_file") from None
 
 
+def _every_fourth(data: bytes) -> bool:
+    """UTF-32 without a byte-order mark: JSON is ASCII in its structure, so three bytes in four are zero."""
+    if len(data) < 8:
+        return False
+    def zero(start: int) -> bool:
+        return data[start::4].count(0) * 10 > len(data[start::4]) * 9
+    return (zero(1) and zero(2) and zero(3)) or (zero(0) and zero(1) and zero(2))
+
+
 def _parse(text: str, source: str) -> object:
     try:
         return json.loads(text)
@@ -189,3 +230,10 @@ def _parse(text: str, source: str) -> object:
         raise InputError(f"{source}: not JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
     except RecursionError:
         raise InputError(f"{source}: not JSON (nested too deeply)") from None
+    except ValueError as e:  # a number of more digits than Python converts (4300): no SES field is one
+        raise InputError(f"{source}: not a saved get-email-identity response ({_first_words(e)})") from None
+
+
+def _first_words(error: Exception) -> str:
+    """The reason, without Python's advice to the programmer ("use sys.set_int_max_str_digits()")."""
+    return str(error).split(";")[0]

@@ -6,6 +6,10 @@ Retries are botocore's (adaptive mode), bounded so a persistent fault ends in a 
   throttling (429), 5xx, refused or closed connections   MAX_ATTEMPTS tries, exponential backoff with jitter
                                                          (1, 2, 4, 8 s caps for throttling; 0.05..0.4 s otherwise)
   no answer within `timeout` (connect or read)            TIMEOUT_ATTEMPTS tries: each costs the whole timeout
+  an answer not whole within 2 x `timeout` (a slow drip)  the same: each attempt has that deadline as a whole
+
+Every message passes redaction (exporter/redaction.py), which learns here the credentials each request is
+signed with: an SES error message may echo the session token.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from ..errors import AwsError, InputError
 GET_ACTION = "ses:GetEmailIdentity"
 LIST_ACTION = "ses:ListEmailIdentities"
 LIST_PAGE_SIZE = 1000  # the API's maximum: fewer pages, fewer throttled calls
+MAX_LIST_PAGES = 1000  # a million identities: SES's quota is 10,000 a region, so more pages is a faulty endpoint
 DEFAULT_TIMEOUT = 30.0  # seconds to connect, and to wait for an answer, per attempt (--timeout)
 MAX_ATTEMPTS = 5  # 1 + 4 retries: a persistent 429 gives up in 8..14 s, 17 at most (benchmarks/ses_fault_bounds.py)
 TIMEOUT_ATTEMPTS = 2  # a server that does not answer rarely does on the third try; each try costs `timeout`
@@ -67,6 +72,11 @@ class SesClient:
             raise AwsError(f"SES in {self.region}: cannot make a client: {e}") from None
         # First, so that its "no retry" (False) wins over the standard handler's delay.
         self.client.meta.events.register_first("needs-retry.sesv2", self._limit_timeout_retries)
+        self._session = session
+        self.client.meta.events.register("before-send.sesv2", self._remember_secrets)
+        # Last, after the pacing's wait: it sends the request itself, within a deadline.
+        self._late = False  # the last attempt was given up at its deadline
+        self.client.meta.events.register_last("before-send.sesv2", self._send_within_deadline)
         log.debug("SES client: region %s, endpoint %s, timeout %g s, %d attempts (%d after a timeout)",
                   self.region, self.client.meta.endpoint_url, self.timeout, MAX_ATTEMPTS, TIMEOUT_ATTEMPTS)
 
@@ -88,21 +98,35 @@ class SesClient:
         domains: list[str] = []
         skipped: dict[str, int] = {}
         token = None
-        while True:
+        seen: set[str] = set()  # a token SES gave before would list the same pages again, forever
+        for _ in range(MAX_LIST_PAGES):
             kwargs = {"PageSize": LIST_PAGE_SIZE, **({"NextToken": token} if token else {})}
             page = self._call("list_email_identities", "the list of identities", LIST_ACTION, **kwargs)
             if not isinstance(page.get("EmailIdentities"), list):  # else a garbled page would read as "none"
                 raise AwsError(f"SES in {self.region}: the answer listing identities is not a ListEmailIdentities "
                                f"response ({_content_type(page)}); try again, or run with --debug for a bug report")
             for item in page["EmailIdentities"]:
-                kind = item.get("IdentityType")
+                kind = item.get("IdentityType") if isinstance(item, dict) else None
+                name = item.get("IdentityName") if isinstance(item, dict) else None
+                if not isinstance(kind, str) or not isinstance(name, str):
+                    raise AwsError(f"SES in {self.region}: the answer listing identities holds an item that is not "
+                                   "an identity (IdentityType and IdentityName expected); try again, or run with "
+                                   "--debug for a bug report")
                 if kind == "DOMAIN":
-                    domains.append(item["IdentityName"])
+                    domains.append(name)
                 else:
                     skipped[kind] = skipped.get(kind, 0) + 1
             token = page.get("NextToken")
             if not token:
                 return domains, skipped
+            if token in seen:
+                raise AwsError(f"SES in {self.region}: listing identities, SES gave a NextToken it had given before "
+                               f"(after {len(seen) + 1} pages): the list would never end; try again, or run with "
+                               "--debug for a bug report")
+            seen.add(token)
+        raise AwsError(f"SES in {self.region}: listing identities, SES was still giving pages after "
+                       f"{MAX_LIST_PAGES} ({MAX_LIST_PAGES * LIST_PAGE_SIZE} identities, more than a region holds); "
+                       "try again, or run with --debug for a bug report")
 
     def _call(self, operation: str, subject: str, action: str, **params) -> dict:
         """One SES operation, retried by botocore; any failure becomes one AwsError line."""
@@ -112,9 +136,65 @@ class SesClient:
         except Exception as e:
             message = failure_message(e, self._exceptions, self.region, subject, action, self.timeout,
                                       self._attempts or 1)
+            if self._late and isinstance(e, self._exceptions.ReadTimeoutError):
+                attempts = self._attempts or 1
+                message = (f"SES in {self.region}: the answer for {subject} did not come whole within "
+                           f"{self.deadline:g} s ({attempts} attempt{'s' if attempts != 1 else ''}; it came too "
+                           "slowly); check the network or proxy, or allow longer with --timeout")
             if message is None:
                 raise
             raise AwsError(message) from None  # --debug still shows `e`: debug.traceback_text follows __context__
+
+    def _remember_secrets(self, request=None, **_) -> None:
+        """before-send: the credentials this request was signed with, and its token and signature, are
+        redacted wherever they would be printed (an SES error message may echo the token)."""
+        from ..redaction import remember
+
+        credentials = self._session.get_credentials()  # resolved and kept by the session when it signed
+        if credentials is not None:
+            frozen = credentials.get_frozen_credentials()
+            remember(frozen.secret_key, frozen.token)
+        headers = getattr(request, "headers", None) or {}
+        authorization = headers.get("Authorization") or b""
+        if isinstance(authorization, bytes):
+            authorization = authorization.decode("latin-1")
+        remember(headers.get("X-Amz-Security-Token"),
+                 authorization.rpartition("Signature=")[2] if "Signature=" in authorization else None)
+        return None
+
+    def _send_within_deadline(self, request=None, **_):
+        """before-send: send the attempt and read its whole answer within `deadline` seconds.
+
+        urllib3's read timeout is per socket read: a server that drips a byte every half second
+        is never given up on. The attempt runs in a daemon thread that is left behind at the
+        deadline (its socket closes when the server's side does, or with the process), and a
+        ReadTimeoutError stands for it, so the retry rules for timeouts apply."""
+        import threading
+
+        outcome: list = []
+
+        def attempt():
+            try:
+                outcome.append((self.client._endpoint._send(request), None))  # reads the whole body
+            except BaseException as e:  # handed to the caller's thread
+                outcome.append((None, e))
+
+        worker = threading.Thread(target=attempt, name="ses-attempt", daemon=True)
+        worker.start()
+        worker.join(self.deadline)
+        if not outcome:
+            self._late = True
+            raise self._exceptions.ReadTimeoutError(endpoint_url=str(getattr(request, "url", "SES")).split("?")[0])
+        self._late = False
+        response, error = outcome[0]
+        if error is not None:
+            raise error
+        return response
+
+    @property
+    def deadline(self) -> float:
+        """Seconds for one attempt, connecting and reading the whole answer: --timeout for each."""
+        return 2 * self.timeout
 
     def _limit_timeout_retries(self, attempts, caught_exception=None, **_):
         """needs-retry handler: count attempts; after TIMEOUT_ATTEMPTS timeouts, stop (False: no retry)."""
@@ -164,7 +244,21 @@ def failure_message(error: Exception, exc, region: str, subject: str, action: st
                 "try again, or run with --debug for a bug report")
     if isinstance(error, exc.BotoCoreError):  # SSL, proxy, parameter validation: botocore's own words
         return f"{where}: {subject}: {type(error).__name__}: {error}"
+    if _raised_by_parser(error):  # JSON of another shape ([1,2,3], an item that is no object), or nested too deeply
+        why = "nested too deeply" if isinstance(error, RecursionError) else type(error).__name__
+        return (f"{where}: the answer for {subject} could not be read ({why}: not what SES answers); "
+                "try again, or run with --debug for a bug report")
     return None
+
+
+def _raised_by_parser(error: BaseException) -> bool:
+    """botocore's response parser met an answer it could not read: it raises what the JSON's shape
+    makes it raise (AttributeError, TypeError, RecursionError), not a BotoCoreError."""
+    import os
+    import traceback
+
+    parsers = os.path.join("botocore", "parsers.py")
+    return any(frame.filename.endswith(parsers) for frame in traceback.extract_tb(error.__traceback__))
 
 
 def _client_error_message(error, where: str, subject: str, action: str) -> str:
@@ -182,6 +276,11 @@ def _client_error_message(error, where: str, subject: str, action: str) -> str:
                 "shares the account's SES request rate: try again later")
     if code in REJECTED_CREDENTIALS_CODES:
         return f"{where}: the AWS credentials were rejected ({code}); refresh them or pick another --profile"
+    if isinstance(status, int) and 300 <= status < 400:
+        location = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("location")
+        to = f" to {_one_line(location, 100)}" if location else ""
+        return (f"{where}: the endpoint answered with a redirect (HTTP {status}){to} asking for {subject}; SES never "
+                "redirects: check AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL, the proxy and the region")
     if isinstance(status, int) and status >= 500:
         return f"{where}: SES kept failing ({status} {code}): {tries} asking for {subject}; try again later"
     detail = _one_line(response.get("Error", {}).get("Message", ""))
@@ -204,5 +303,7 @@ def _content_type(response: dict) -> str:
 
 
 def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
+    from ..redaction import redact
+
+    text = " ".join(redact(str(text)).split())  # redacted before it is cut: a cut secret is not recognised
     return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -50,8 +50,6 @@ GUIDE = {
     "before.txt-quotes-stripped": "**TXT:** paste as shown; {panel} strips surrounding quotes anyway.",
     "before.one-per-name": "**One per name:** {records}.",
     "single.mx": "MX at the MAIL FROM name",
-    "single.spf": "SPF (`v=spf1`: merge with any there)",
-    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} seconds.",
     "before.ttl-auto": "**TTL:** Auto.",
     # A step: its title and the fields to type ({own}: the panel's own name for the field, where it differs)
@@ -77,6 +75,9 @@ GUIDE = {
     "word.value": "Value",
     "word.priority": "Priority",
     # A step: what can go wrong with this record alone (guide.py `advice` decides which)
+    "advice.dmarc-existing": "If this name already has a `v=DMARC1` record, keep it and skip this record.",
+    "advice.spf-existing": "If this name already has a `v=spf1` record, add `include:amazonses.com` to it, before "
+                           "its `all` term, instead of a second record.",
     "advice.priority-blank-default": "Left blank, {panel} sets {blank:code}, not {priority:code}.",
     "advice.priority-without-field": "No priority field? Enter {value:code} as the value.",
     "advice.txt-too-long-for-panel": "{panel} takes at most {limit} characters in a TXT value, so this "
@@ -337,6 +338,9 @@ NOTICES = {
     "notice.mail-from-failed": "SES stopped looking for the MX record of the MAIL FROM domain {domain:code} (status "
                                "{status:code}). Publish the records as shown, then restart SES's check: in the SES "
                                "console, save the identity's custom MAIL FROM settings again, or run {command:code}.",
+    "notice.mail-from-temporary-failure": "SES could not look up the MX record of the MAIL FROM domain {domain:code} "
+                                          "(status {status:code}) and retries on its own: publish the records as "
+                                          "shown; there is nothing to restart.",
     "notice.reject-on-mx-failure": "This identity has {setting:code}: SES refuses to send from it until it finds "
                                    "the MX record of {domain:code}. Publish that record first.",
     "notice.dmarc-at-organisation": "No DMARC record for {domain:code}: the policy of {organisation:code} already "
@@ -344,6 +348,27 @@ NOTICES = {
                                     "has none, publish one at {record:code} (or pass --dmarc to write one here).",
     "notice.zone-assumed": "Hosts are relative to the zone {zone:code}; if {domain:code} has a zone of its own at "
                            "your DNS host, rerun with --zone {domain:code}.",
+    # --merge-live (exporter/merge.py): what the live zone held and what became of it.
+    "notice.live-zone": "Hosts are relative to the zone {zone:code}, which DNS delegates for {domain:code}: its "
+                        "records belong in that zone, at the DNS host that serves it.",
+    "notice.live-read": "Merged with what the zone {zone:code} publishes now (asked of {servers}, --merge-live).",
+    "notice.live-dmarc-kept": "Kept the DMARC record published at {name:code} ({value:code}): no DMARC record is "
+                              "written here.",
+    "notice.live-dmarc-invalid": "The DMARC record published at {name:code} ({value:code}) is not one receivers "
+                                 "apply ({cause:code}, as {command:code} reports it). It is left as it is and no "
+                                 "DMARC record is written: fix it, or pass --dmarc to replace it.",
+    "notice.live-dmarc-weaker": "The DMARC record published at {name:code} ({value:code}) is weaker than the policy "
+                                "{organisation:code} applies below it ({tag:code} = {policy:code}): it switches "
+                                "that policy off here. Delete it, or make its p= {policy:code}.",
+    "notice.live-dmarc-replaced": "The DMARC record of --dmarc replaces the one published at {name:code} "
+                                  "({value:code}): where records are added one by one, delete the old one as you add "
+                                  "the new one, since two DMARC records mean no policy at all.",
+    "notice.live-spf-kept": "Kept the SPF record published at {name:code} ({value:code}): it lets Amazon SES's mail "
+                            "pass already, so no SPF record is written.",
+    "notice.live-spf-merged": "The SPF record published at {name:code} ({found:code}) is merged into one: "
+                              "{value:code}. Put it in the place of the published one, never beside it.",
+    "notice.live-carried": "The other TXT records at {name:code} ({values:code}) stay: formats that write the whole "
+                           "record set carry them along.",
 }
 
 

@@ -50,8 +50,6 @@ GUIDE = {
     "before.txt-quotes-stripped": "**TXT:** 表示どおり貼り付けます（{panel}は前後のクォートを削除します）。",
     "before.one-per-name": "**各名前に1つ:** {records}。",
     "single.mx": "MAIL FROM の MX",
-    "single.spf": "SPF（既存の `v=spf1` とまとめる）",
-    "single.dmarc": "DMARC",
     "before.ttl": "**TTL:** {ttl:code} 秒。",
     "before.ttl-auto": "**TTL:** 自動。",
     # 手順の見出しと入力する項目（{own}: 画面での項目名。こちらの呼び方と違うときだけ表示）
@@ -77,6 +75,9 @@ GUIDE = {
     "word.value": "値",
     "word.priority": "優先度",
     # このレコードだけの注意（どれを出すかは guide.py の advice が決める）
+    "advice.dmarc-existing": "この名前に `v=DMARC1` のレコードが既にあれば、それを残し、このレコードは追加しません。",
+    "advice.spf-existing": "この名前に `v=spf1` のレコードが既にあれば、2つ目は作らず、その `all` の前に "
+                           "`include:amazonses.com` を加えます。",
     "advice.priority-blank-default": "空欄だと{panel}は {priority:code} でなく {blank:code} にします。",
     "advice.priority-without-field": "優先度の欄がなければ値は {value:code}。",
     "advice.txt-too-long-for-panel": "{panel}の TXT は {limit} 文字までのため、この {length} 文字の鍵は登録"
@@ -346,6 +347,9 @@ NOTICES = {
     "notice.mail-from-failed": "SES は MAIL FROM ドメイン {domain:code} の MX レコードの確認をやめています（状態 "
                                "{status:code}）。レコードを下記のとおり登録してから、SES コンソールでカスタム MAIL FROM "
                                "の設定を保存し直すか、{command:code} を実行して確認をやり直してください。",
+    "notice.mail-from-temporary-failure": "SES は MAIL FROM ドメイン {domain:code} の MX レコードを一時的に確認できず"
+                                          "（状態 {status:code}）、自動で再試行します。レコードを下記のとおり登録すれば"
+                                          "よく、やり直しの操作は要りません。",
     "notice.reject-on-mx-failure": "この ID は {setting:code} です。SES は {domain:code} の MX レコードを確認できるまで、"
                                    "この ID からの送信を拒否します。まずそのレコードを登録してください。",
     "notice.dmarc-at-organisation": "{domain:code} には DMARC レコードを書きません。{organisation:code} のポリシーが"
@@ -354,6 +358,28 @@ NOTICES = {
                                     "（ここにも書く場合は --dmarc を指定）。",
     "notice.zone-assumed": "ホスト名はゾーン {zone:code} からの相対名です。{domain:code} が DNS 事業者で別のゾーンなら "
                            "--zone {domain:code} を付けて実行し直してください。",
+    # --merge-live（exporter/merge.py）: 公開中のゾーンにあったものと、その扱い。
+    "notice.live-zone": "ホスト名はゾーン {zone:code} からの相対名です。DNS では {domain:code} がこのゾーンに"
+                        "委任されているため、レコードはこのゾーンを管理する DNS 事業者に登録します。",
+    "notice.live-read": "ゾーン {zone:code} で現在公開されている内容と統合しました（{servers} に問い合わせ、"
+                        "--merge-live）。",
+    "notice.live-dmarc-kept": "{name:code} に公開済みの DMARC レコード（{value:code}）をそのまま残します。"
+                              "ここでは DMARC レコードを書きません。",
+    "notice.live-dmarc-invalid": "{name:code} に公開済みの DMARC レコード（{value:code}）は受信側に適用されません"
+                                 "（{command:code} の報告では {cause:code}）。そのまま残し、DMARC レコードは書きません。"
+                                 "修正するか、--dmarc を指定して置き換えてください。",
+    "notice.live-dmarc-weaker": "{name:code} に公開済みの DMARC レコード（{value:code}）は、{organisation:code} が"
+                                "サブドメインに適用するポリシー（{tag:code} = {policy:code}）より弱く、ここではそのポリシーを"
+                                "無効にしています。削除するか、p= を {policy:code} にしてください。",
+    "notice.live-dmarc-replaced": "{name:code} に公開済みの DMARC レコード（{value:code}）を --dmarc のレコードで"
+                                  "置き換えます。レコードを 1 件ずつ追加する方法では、新しいレコードを追加するときに"
+                                  "古いほうを削除してください。DMARC レコードが 2 件あるとポリシーがないのと同じです。",
+    "notice.live-spf-kept": "{name:code} に公開済みの SPF レコード（{value:code}）をそのまま残します。すでに Amazon SES "
+                            "からのメールを通すため、SPF レコードは書きません。",
+    "notice.live-spf-merged": "{name:code} に公開済みの SPF レコード（{found:code}）を 1 件に統合しました: "
+                              "{value:code}。公開済みのレコードと置き換えてください。横に追加してはいけません。",
+    "notice.live-carried": "{name:code} のほかの TXT レコード（{values:code}）は残ります。レコードセット全体を"
+                           "書く形式には、それらも含めて書き出します。",
 }
 
 

@@ -57,6 +57,7 @@ resource "cloudflare_dns_record" "byodkim_example_org_mail_from_mx" {
   proxied  = false
 }
 
+# If this name already has a v=spf1 record, add include:amazonses.com to it, before its all term, instead of a second record.
 resource "cloudflare_dns_record" "byodkim_example_org_mail_from_spf" {
   zone_id = var.zone_id_example_org
   name    = trimsuffix("mail.byodkim.example.org.", ".")

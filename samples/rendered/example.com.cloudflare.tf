@@ -67,6 +67,7 @@ resource "cloudflare_dns_record" "example_com_dkim_3" {
   proxied = false
 }
 
+# If this name already has a v=DMARC1 record, keep it and skip this record.
 resource "cloudflare_dns_record" "example_com_dmarc" {
   zone_id = var.zone_id_example_com
   name    = trimsuffix("_dmarc.example.com.", ".")

@@ -79,6 +79,7 @@ resource "cloudflare_dns_record" "shop_example_net_mail_from_mx" {
   proxied  = false
 }
 
+# If this name already has a v=spf1 record, add include:amazonses.com to it, before its all term, instead of a second record.
 resource "cloudflare_dns_record" "shop_example_net_mail_from_spf" {
   zone_id = var.zone_id_example_net
   name    = trimsuffix("bounce.shop.example.net.", ".")

@@ -81,6 +81,7 @@ resource "cloudflare_record" "xn__wgv71a119e_jp_mail_from_mx" {
   proxied  = false
 }
 
+# If this name already has a v=spf1 record, add include:amazonses.com to it, before its all term, instead of a second record.
 resource "cloudflare_record" "xn__wgv71a119e_jp_mail_from_spf" {
   zone_id = var.zone_id_xn__wgv71a119e_jp
   name    = trimsuffix("mail.xn--wgv71a119e.jp.", ".")
@@ -90,6 +91,7 @@ resource "cloudflare_record" "xn__wgv71a119e_jp_mail_from_spf" {
   proxied = false
 }
 
+# If this name already has a v=DMARC1 record, keep it and skip this record.
 resource "cloudflare_record" "xn__wgv71a119e_jp_dmarc" {
   zone_id = var.zone_id_xn__wgv71a119e_jp
   name    = trimsuffix("_dmarc.xn--wgv71a119e.jp.", ".")

@@ -26,6 +26,9 @@
 # The hosted zone is looked up by name (data "aws_route53_zone"); --zone-id names it instead.
 # TXT values are written unquoted (the provider adds the quotes); longer than 255 bytes,
 # they are split into several strings with \"\".
+# No allow_overwrite: where a name already holds a record set of the same type (an SPF or a
+# DMARC TXT record, a site verification), terraform apply fails there instead of replacing
+# it. ses-export --merge-live writes records merged with what the zone holds.
 
 terraform {
   required_providers {
