@@ -87,8 +87,10 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
                                                                    "shop.example.net.html"]
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<li><a href="([^"]+)">', index) == ["example.com.html", "shop.example.net.html"]
-    for domain in ("example.com", "shop.example.net"):  # the closing check of both
-        assert re.search(rf'<code class="value" id="command-\d+">ses-export {re.escape(domain)} [^<]*--check</code>', index)
+    # The closing check of both: one command naming the two (a folder's other identities were not exported)
+    commands = re.findall(r'<code class="value" id="command-\d+">(ses-export [^<]*--check)</code>', index)
+    assert commands == [f"ses-export example.com shop.example.net --identity-file {IDS} "
+                        "--region ap-northeast-3 --lang en --check"]
     one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
     assert "shop.example.net" not in one
 
@@ -108,7 +110,7 @@ def test_the_closing_check_is_the_instructions_own(cli, lang):
         assert str(html_phrase(Phrase(key), words)) in check
         assert md_phrase(Phrase(key), words) in markdown
     commands = re.findall(r'<code class="value" id="command-\d+">([^<]*)</code>', check)
-    assert [c.split()[:2] for c in commands] == [["ses-export", "example.com"], ["ses-export", "shop.example.net"]]
+    assert [c.split()[:3] for c in commands] == [["ses-export", "example.com", "shop.example.net"]]  # one for both
     for command in commands:
         assert html.unescape(command) in markdown
 

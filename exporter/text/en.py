@@ -10,6 +10,8 @@ the output when they are filled in.
 GUIDE = {
     # The document
     "title": "DNS records Amazon SES needs: {domains:code}",
+    "title.count": "DNS records Amazon SES needs for {count} identities",
+    "contents": "Contents",
     "separator.list": ", ",
     "where": "**Where:** {where}.",
     "where.any": "**Where:** {where}, at the DNS host the domain's name servers point to.",

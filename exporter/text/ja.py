@@ -9,6 +9,8 @@ GUIDE のキーは exporter/guide.py が使うものと同じ（テストで過�
 GUIDE = {
     # 文書全体
     "title": "Amazon SES 用 DNS レコード: {domains:code}",
+    "title.count": "Amazon SES 用 DNS レコード（{count} 個の ID）",
+    "contents": "目次",
     "separator.list": "、",
     "where": "**設定場所:** {where}",
     "where.any": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
