@@ -465,6 +465,7 @@ def _rdata(rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset:
             # Name() checks the label and name lengths as from_wire does.
             labels = []
             at = 0
+            rdata: dns.rdata.Rdata
             while at < position:
                 labels.append(data[at + 1:at + 1 + data[at]])
                 at += data[at] + 1
