@@ -515,15 +515,16 @@ async def zone_at(asker: Asker, servers: list[Server], name: str) -> tuple[str |
     why = None
     while True:
         walk_up = False
+        text = candidate.to_text()
         for server in servers:
-            response = await asker.query(server, candidate.to_text(), "SOA")
+            response = await asker.query(server, text, "SOA")
             if isinstance(response, str):
                 why = f"{server.label} {response}"
                 continue
-            zone = zone_in(response, candidate.to_text())
+            zone = zone_in(response, text)
             if zone:
                 return zone, None
-            problem = owned_rrsets(response, candidate.to_text(), server)
+            problem = owned_rrsets(response, text, server)
             if isinstance(problem, str):
                 why = f"{server.label} {problem}"
                 continue

@@ -235,9 +235,27 @@ def txt_text(rdata: Any) -> str:  # a TXT rdata (dns.rdtypes.ANY.TXT.TXT)
     return b"".join(rdata.strings).decode("ascii", errors="backslashreplace")
 
 
-def shown(rdata: dns.rdata.Rdata, prefix: str = "") -> str:
+def shown(rdata: Any, prefix: str = "") -> str:  # a dns.rdata.Rdata
     """A value as the report shows it: TXT as plain text (as the export JSON), others presented."""
-    return prefix + (txt_text(rdata) if rdata.rdtype == dns.rdatatype.TXT else rdata.to_text())
+    if rdata.rdtype == dns.rdatatype.TXT:
+        return prefix + txt_text(rdata)
+    if rdata.rdtype == dns.rdatatype.CNAME:
+        return prefix + name_text(rdata.target)
+    if rdata.rdtype == dns.rdatatype.MX:
+        return f"{prefix}{rdata.preference} {name_text(rdata.exchange)}"
+    return prefix + rdata.to_text()
+
+
+_PLAIN_LABEL = re.compile(rb"[A-Za-z0-9_-]+")
+
+
+def name_text(name: dns.name.Name) -> str:
+    """name.to_text(), without its escaping pass for a name of plain labels (letters, digits, '-',
+    '_'), which need none: the report of 10,000 identities shows tens of thousands of names."""
+    labels = name.labels
+    if len(labels) > 1 and not labels[-1] and all(_PLAIN_LABEL.fullmatch(label) for label in labels[:-1]):
+        return b".".join(labels).decode("ascii")
+    return name.to_text()
 
 
 def expected_values(record: Record) -> tuple[str, ...]:
