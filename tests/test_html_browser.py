@@ -72,8 +72,9 @@ class Model:
     A step's box `step-N-NAME` holds record N's NAME as typed at a generic panel: host (relative to the
     zone), fqdn, value (an MX's exchange with its final dot), priority (MX only), ttl; every step has a
     host, a value and, for an MX, a priority box (the Guide decides whether the others show). The closing
-    check's boxes hold each identity's `ses-export DOMAIN ... --check` command and, where the page has
-    them, a dig and an nslookup line per record that ask for that record's name.
+    check's boxes hold each identity's `ses-export DOMAIN ... --check` command, or one command naming every
+    domain where one line checks the whole run, and, where the page has them, a dig and an nslookup line per
+    record that ask for that record's name (in each identity's own section when the page holds several).
     """
 
     def __init__(self, args: list[str], steps: bool = True):
@@ -85,6 +86,9 @@ class Model:
                        "priority": None if r["priority"] is None else str(r["priority"]), "ttl": str(r["ttl"])}
                       for r in self.records]
         self.names = [r["name"] for r in model["records"]]
+        # Several identities: each section's lookups are numbered from 1 (lookup-SECTION-N-dig)
+        self.names_by_identity = [[r["name"] for r in model["records"] if r["identity"] == identity["domain"]]
+                                  for identity in model["identities"]]
 
     def check(self, copies: list[dict]) -> None:
         boxes = {copy["id"]: copy["clipboard"] for copy in copies}
@@ -92,13 +96,20 @@ class Model:
             for name in ("host", "value") + (("priority",) if typed["priority"] else ()):  # each step has these
                 assert boxes.get(f"step-{number}-{name}") == typed[name], (number, name)
         commands = [value for key, value in boxes.items() if key.startswith("command-")]
-        assert len(commands) == len(self.domains)
-        for command, domain in zip(commands, self.domains):
-            assert command.startswith(f"ses-export {domain} ") and command.endswith("--check"), command
+        if len(self.domains) > 1 and len(commands) == 1:  # one line checks the whole run, naming each domain
+            assert commands[0].split()[1:1 + len(self.domains)] == self.domains and commands[0].endswith("--check")
+        else:
+            assert len(commands) == len(self.domains)
+            for command, domain in zip(commands, self.domains):
+                assert command.startswith(f"ses-export {domain} ") and command.endswith("--check"), command
         for key, value in boxes.items():
             kind, number, name = (key.split("-", 2) + ["", ""])[:3]
             if kind == "step":
                 assert value == self.typed[int(number) - 1][name], key
+            elif kind == "lookup" and len(self.domains) > 1:  # lookup-SECTION-N-TOOL, in each identity's section
+                _, section, number, name = key.split("-")
+                expected = self.names_by_identity[int(section) - 1][int(number) - 1]
+                assert value.split()[0] == name and value.split()[-1] == expected, key
             elif kind == "lookup":
                 assert value.split()[0] == name and value.split()[-1] == self.names[int(number) - 1], key
             else:
