@@ -91,6 +91,9 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
     commands = re.findall(r'<code id="command-\d+">(ses-export [^<]*--check)</code>', index)
     assert commands == [f"ses-export example.com shop.example.net --identity-file {IDS} "
                         "--region ap-northeast-3 --lang en --check"]
+    # No sections on the index: each identity's lookups are in its check, numbered within the identity
+    for section, name in ((1, "_dmarc.example.com."), (2, "bounce.shop.example.net.")):
+        assert re.search(rf'id="lookup-{section}-\d+-dig">dig \+short \w+ {re.escape(name)}</code>', index), name
     one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
     assert "shop.example.net" not in one
 
