@@ -1,4 +1,5 @@
-"""--check of 1,000 saved identities against a real `named` whose every answer is 100 ms away.
+"""--check of many saved identities (1,000 by default; 10,000 is SES's limit per region) against a
+real `named` whose every answer is 100 ms away.
 
 Each identity is a customer domain with a zone of its own (a platform onboarding its customers'
 domains into SES); one in ten has a mistake in it, so the diagnostic questions run too. `named`
@@ -6,12 +7,13 @@ serves the 1,000 zones on 127.0.0.1; a proxy in its own process (tests/dns_serve
 DelayProxy) sends every answer back 100 ms after named gave it, as a distant server would.
 
 The installed command runs as a user runs it, with -f json to stdout. The baseline, measured in
-the same run and interleaved, is the same command checking ONE of the identities: the goal is
-that 1,000 take at most 5 s, where one after another they would take 1,000 times the baseline's
-DNS time. Peak memory is the child's resident high-water mark (VmHWM), for 1 and for all
+the same run and interleaved, is the same command checking ONE of the identities: the goals are
+1,000 in at most 5 s and 10,000 in at most 10 s, where one after another they would take 1,000 (or
+10,000) times the baseline's DNS time. The CPU time per identity is the difference of the two
+runs' CPU times over the identities added. Peak memory is the child's resident high-water mark (VmHWM), for 1 and for all
 identities: streaming keeps the difference small.
 
-    .venv/bin/python benchmarks/check_many.py [IDENTITIES] [DELAY_SECONDS] [ROUNDS]
+    .venv/bin/python benchmarks/check_many.py [IDENTITIES] [DELAY_SECONDS] [ROUNDS]   # e.g. 10000 0.1 1
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from common import entry_point, user_environment  # noqa: E402
 from conftest import require_tool  # noqa: E402
 from dns_servers import DelayProxy, Named  # noqa: E402
 
-GOAL_SECONDS = 5.0
+GOALS = {1000: 5.0, 10000: 10.0}  # seconds wall, by number of identities (issue 13; issue 23)
 FAULTY_EVERY = 10  # one identity in ten has a DKIM value with the zone appended
 
 
@@ -144,9 +146,15 @@ def main() -> None:
     print(f"ratio {many_name} / one identity: {many / one:.2f}x wall, {many_cpu / one_cpu:.2f}x CPU; one after "
           f"another they would take about {count * one:.0f} s")
     print(f"memory: {many_peak - one_peak:+.1f} MiB for {count - 1} more identities (streamed)")
-    met = many <= GOAL_SECONDS
-    print(f"goal: {count} identities in at most {GOAL_SECONDS:g} s: {'met' if met else 'NOT MET'}"
-          f" (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(f"CPU per identity: {(many_cpu - one_cpu) / (count - 1) * 1000:.2f} ms "
+          f"({many_cpu:.2f} s for {count}, less {one_cpu:.2f} s for one)")
+    goal = GOALS.get(count)
+    load = f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    if goal is None:
+        print(f"no goal for {count} identities {load}")
+        return
+    met = many <= goal
+    print(f"goal: {count} identities in at most {goal:g} s: {'met' if met else 'NOT MET'} {load}")
 
 
 def _not_ok(report: dict) -> int:

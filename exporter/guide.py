@@ -23,7 +23,7 @@ from .model import Identity, Record
 from .names import relative, to_unicode
 from .panels import Entry, Panel, entry
 from .phrase import Aside, Own, Phrase, Series
-from .verify import Lookup, check_command, lookup
+from .verify import Lookup, check_command, check_command_set, lookup
 
 # NamedTuples, as in exporter/phrase.py: immutable, and quick to define at start-up.
 
@@ -52,6 +52,11 @@ class Section(NamedTuple):
     heading: str | None  # the identity's name as a heading, where the document holds several
     notes: tuple[Phrase, ...]
     steps: tuple[Step, ...]
+    # Where the document holds several identities, each checks its own records by hand in its own
+    # section (the closing check then has one command for all); one identity: in the closing check.
+    lookups: tuple[Lookup, ...] = ()
+    by_hand: Phrase | None = None  # as Check.by_hand (Markdown: the answer after a `#`)
+    by_hand_page: Phrase | None = None  # as Check.by_hand_page (html: the answer under each line)
 
 
 class Check(NamedTuple):
@@ -59,9 +64,10 @@ class Check(NamedTuple):
 
     heading: Phrase
     run: Phrase  # leads in to the ses-export commands
-    commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` per identity
+    commands: tuple[str, ...]  # shell lines, exactly as typed: one `ses-export ... --check` for the whole run
+    # where one line can (verify.check_command_set), else one per identity
     by_hand: Phrase  # says how to read the lookups (each dig line with its answer after a `#`)
-    lookups: tuple[Lookup, ...]  # one per record: a dig line, an nslookup line and the answer to expect
+    lookups: tuple[Lookup, ...]  # one per record of one identity (several: in each Section instead)
     wait: Phrase  # how long DNS and SES take
     # The html page shows the expected answer under each line, not after a `#`, and the ses-export
     # commands as the sender's (they may name files on the sender's computer), after the lookups.
@@ -81,6 +87,7 @@ class Guide(NamedTuple):
     sections: tuple[Section, ...]
     finish: tuple[Phrase, ...]  # after the last step, at the panel (a save button), or nothing
     check: Check
+    contents: Phrase = Phrase("contents")  # the heading of the list of identities, where there are several
 
 
 # Records of which a name may hold only one (SES's MAIL FROM check). SPF and DMARC are said at their
@@ -107,7 +114,12 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     """
     records = [record for identity in identities for record in identity.records]
     _refuse_what_the_panel_cannot_take(panel, records)
-    title = Phrase("title", domains=Series(tuple(display_name(i.domain) for i in identities), Phrase("separator.list")))
+    several = len(identities) > 1
+    if several:  # the names are in the contents list: a title of 10,000 names reads as none
+        title = Phrase("title.count", count=len(identities))
+    else:
+        title = Phrase("title", domains=Series(tuple(display_name(i.domain) for i in identities),
+                                               Phrase("separator.list")))
 
     numbers = iter(range(1, len(records) + 1))
     own_ttl = len({record.ttl for record in records}) > 1  # else "before you start" gives the one TTL
@@ -131,13 +143,19 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
                 fields=fields(panel, typed, lang, own_ttl, labelled),
                 advice=advice(panel, typed),
             ))
+        lookups = tuple(lookup(record) for record in identity.records) if several else ()
         sections.append(Section(
             identity=identity,
-            heading=display_name(identity.domain) if len(identities) > 1 else None,
+            heading=display_name(identity.domain) if several else None,
             # SES's statuses and the assumed zone / DMARC first (NOTICES catalogue, exporter/advisories.py)
             notes=identity.advisories + tuple(Phrase("note", note=note) for note in identity.notes),
             steps=tuple(steps),
+            lookups=lookups,
+            by_hand=_by_hand(lookups) if lookups else None,
+            by_hand_page=_by_hand_page(lookups) if lookups else None,
         ))
+    whole = check_command_set(identities, rerun, check_lang)
+    alone = () if several else tuple(lookup(record) for record in records)
 
     return Guide(
         panel=panel,
@@ -154,16 +172,23 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
         check=Check(
             heading=Phrase("check.heading"),
             run=Phrase("check.run"),
-            commands=tuple(check_command(identity, rerun, check_lang) for identity in identities),
-            by_hand=Phrase("check.by-hand-shortened") if any(lookup(r).shortened for r in records)
-            else Phrase("check.by-hand"),
-            lookups=tuple(lookup(record) for record in records),
+            commands=(whole,) if whole else tuple(check_command(identity, rerun, check_lang) for identity in identities),
+            by_hand=_by_hand(alone),
+            lookups=alone,
             wait=Phrase("check.wait"),
-            by_hand_page=Phrase("check.by-hand-page-shortened") if any(lookup(r).shortened for r in records)
-            else Phrase("check.by-hand-page"),
+            by_hand_page=_by_hand_page(alone),
             run_sender=Phrase("check.run-sender"),
         ),
     )
+
+
+def _by_hand(lookups: Sequence[Lookup]) -> Phrase:
+    return Phrase("check.by-hand-shortened") if any(found.shortened for found in lookups) else Phrase("check.by-hand")
+
+
+def _by_hand_page(lookups: Sequence[Lookup]) -> Phrase:
+    return (Phrase("check.by-hand-page-shortened") if any(found.shortened for found in lookups)
+            else Phrase("check.by-hand-page"))
 
 
 def _refuse_what_the_panel_cannot_take(panel: Panel, records: Sequence[Record]) -> None:

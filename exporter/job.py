@@ -117,17 +117,10 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
         from .dns_host import in_zones_found
 
         identities = in_zones_found(identities, job.nameservers, job.dns_timeout)
-    from .phrase import Phrase
+    from .notes import lines
 
-    for identity in identities:
-        for advisory in identity.advisories:
-            # The assumed zone is said where names are relative to it (file headers, the instructions,
-            # JSON's "zone"), and which servers --merge-live asked in the headers: on stderr each would be
-            # a line per identity of every --all run.
-            if advisory.key not in ("notice.zone-assumed", "notice.live-read"):
-                tell(Phrase("note.identity", identity=identity.name, text=advisory))
-        for note in identity.notes:
-            tell(Phrase("note.identity", identity=identity.name, text=note))
+    for line in lines(identities):  # a note many identities share is said once, with a count
+        tell(line)
     if job.check:
         return _check(job, identities, settings.lang, tell)
     if job.dns_host == "auto":

@@ -18,6 +18,7 @@ _IDNA_STRICT = dns.name.IDNA_2008_Strict
 
 # A host name label: letters, digits, hyphens, and the underscore of _domainkey/_dmarc.
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_PLAIN_NAME = re.compile(r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
 # A DKIM token or selector is opaque: any DNS label that every panel and zone file can carry.
 _TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,62}")
 # A host name label in the strict sense (RFC 952/1123, and RFC 5321's sub-domain): no '_'.
@@ -82,11 +83,10 @@ def _plain_ascii_domain(raw: str) -> str | None:
     precise error (tests/test_names.py checks the two agree)."""
     if not raw.isascii() or "\\" in raw or "xn--" in raw.lower():  # A-labels get checked on the full path
         return None
-    labels = (raw[:-1] if raw.endswith(".") else raw).lower().split(".")  # one final dot: '0.0..' is not a name
-    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
+    name = (raw[:-1] if raw.endswith(".") else raw).lower()  # one final dot: '0.0..' is not a name
+    if not _PLAIN_NAME.fullmatch(name):  # two labels or more, each a _LABEL: one match, not one per label
         return None
-    fqdn = ".".join(labels) + "."
-    return fqdn if len(fqdn) - 1 <= 253 else None
+    return name + "." if len(name) <= 253 else None
 
 
 def _a_label_problem(label: str) -> str | None:

@@ -14,6 +14,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -244,10 +245,11 @@ def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
     return {(f"{i.name}.{i.region}.{suffix}" if seen[i.name] > 1 else f"{i.name}.{suffix}"): [i] for i in identities}
 
 
-def write_folder(folder: str, files: dict[str, str]) -> None:
+def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
     """Write the files into `folder` (made if missing, its parent must exist) as a whole: each is written
     beside its target first, and only when all are written are they renamed over their targets, so a
-    failure (a full disk, Ctrl-C, SIGTERM) leaves the folder as it was."""
+    failure (a full disk, Ctrl-C, SIGTERM) leaves the folder as it was. `files` may be (name, text)
+    pairs made one at a time (formats.render_folder): each is written before the next is made."""
     target = Path(folder)
     if not target.is_dir():
         try:
@@ -260,7 +262,7 @@ def write_folder(folder: str, files: dict[str, str]) -> None:
     replaced: list[str] = []
     with _terminate_cleanly():
         try:
-            for name, text in files.items():
+            for name, text in files.items() if isinstance(files, Mapping) else files:
                 write_file(target / name, text, staged)
             for tmp, path in staged:
                 os.replace(tmp, path)

@@ -131,6 +131,46 @@ def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | N
     return shlex.join(args)
 
 
+def check_command_set(identities: Sequence[Identity], rerun: Sequence[str] | None, lang: str | None) -> str | None:
+    """One shell line that checks every identity of a run of saved identities from a folder (what
+    the run read, with the same options), or None where one line cannot: a live run (the domains
+    would all be named), identities of several regions, or an option that concerns only some of
+    them (the check would refuse it for the others)."""
+    if rerun is None or "--identity-file" not in rerun or len(identities) < 2:
+        return None
+    regions = {identity.region for identity in identities}
+    if len(regions) > 1:
+        return None
+    folder = rerun[list(rerun).index("--identity-file") + 1]
+    args = ["ses-export"]
+    if _saved_files(folder) != len(identities):  # the run named its domains: so does the check
+        args += [identity.name for identity in identities]
+    items = iter(rerun)
+    for option in items:
+        pair = [option] if option in _FLAGS else [option, next(items)]
+        concerns = _ONLY_WHERE.get(option)
+        if concerns is not None and not all(concerns(identity) for identity in identities):
+            return None
+        args += pair
+    region = next(iter(regions))
+    if region:
+        args += ["--region", region]
+    if lang:
+        args += ["--lang", lang]
+    args.append("--check")
+    return shlex.join(args)
+
+
+def _saved_files(folder: str) -> int | None:
+    """How many DOMAIN.json files the folder holds (as sources/saved.py lists them), or None."""
+    import os
+
+    try:
+        return sum(entry.name.endswith(".json") and len(entry.name) > 5 for entry in os.scandir(folder))
+    except OSError:
+        return None
+
+
 # Options that concern only some identities of a run: left out of the others' commands (where the
 # check would refuse them, as --dkim-public-key for an Easy DKIM identity).
 _ONLY_WHERE = {

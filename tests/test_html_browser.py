@@ -71,9 +71,11 @@ class Model:
 
     A step's box `step-N-NAME` holds record N's NAME as typed at a generic panel: host (relative to the
     zone), fqdn, value (an MX's exchange with its final dot), priority (MX only), ttl; every step has a
-    host, a value and, for an MX, a priority box (the Guide decides whether the others show). The closing
-    check's boxes hold each identity's `ses-export DOMAIN ... --check` command and, where the page has
-    them, a dig and an nslookup line per record that ask for that record's name.
+    host, a value and, for an MX, a priority box (the Guide decides whether the others show). The check's
+    boxes, where the page has them, hold a dig and an nslookup line per record that ask for that record's
+    name: in the closing check for one identity, in each identity's own section (`lookup-SECTION-N-TOOL`,
+    numbered from 1 in each) when the page holds several. The sender's `ses-export ... --check` is shown,
+    never a box to copy.
     """
 
     def __init__(self, args: list[str], steps: bool = True):
@@ -85,6 +87,9 @@ class Model:
                        "priority": None if r["priority"] is None else str(r["priority"]), "ttl": str(r["ttl"])}
                       for r in self.records]
         self.names = [r["name"] for r in model["records"]]
+        # Several identities: each section's lookups are numbered from 1 (lookup-SECTION-N-dig)
+        self.names_by_identity = [[r["name"] for r in model["records"] if r["identity"] == identity["domain"]]
+                                  for identity in model["identities"]]
 
     def check(self, copies: list[dict]) -> None:
         boxes = {copy["id"]: copy["clipboard"] for copy in copies}
@@ -97,10 +102,19 @@ class Model:
             kind, number, name = (key.split("-", 2) + ["", ""])[:3]
             if kind == "step":
                 assert value == self.typed[int(number) - 1][name], key
+            elif kind == "lookup" and len(self.domains) > 1:  # lookup-SECTION-N-TOOL, in each identity's section
+                _, section, number, name = key.split("-")
+                expected = self.names_by_identity[int(section) - 1][int(number) - 1]
+                assert value.split()[0] == name and value.split()[-1] == expected, key
             elif kind == "lookup":
                 assert value.split()[0] == name and value.split()[-1] == self.names[int(number) - 1], key
             else:
                 raise AssertionError(f"an unexpected copy box {key}")
+        lookups = {key for key in boxes if key.startswith("lookup-")}
+        if lookups and len(self.domains) > 1:  # every record of every section, none left out
+            assert lookups == {f"lookup-{section}-{number}-{tool}"
+                               for section, names in enumerate(self.names_by_identity, 1)
+                               for number in range(1, len(names) + 1) for tool in ("dig", "nslookup")}
 
 
 @pytest.fixture(scope="session")

@@ -87,8 +87,13 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
                                                                    "shop.example.net.html"]
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<li><a href="([^"]+)">', index) == ["example.com.html", "shop.example.net.html"]
-    for domain in ("example.com", "shop.example.net"):  # the closing check of both
-        assert re.search(rf'<code id="command-\d+">ses-export {re.escape(domain)} [^<]*--check</code>', index)
+    # The closing check of both: one command naming the two (a folder's other identities were not exported)
+    commands = re.findall(r'<code id="command-\d+">(ses-export [^<]*--check)</code>', index)
+    assert commands == [f"ses-export example.com shop.example.net --identity-file {IDS} "
+                        "--region ap-northeast-3 --lang en --check"]
+    # No sections on the index: each identity's lookups are in its check, numbered within the identity
+    for section, name in ((1, "_dmarc.example.com."), (2, "bounce.shop.example.net.")):
+        assert re.search(rf'id="lookup-{section}-\d+-dig">dig \+short \w+ {re.escape(name)}</code>', index), name
     one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
     assert "shop.example.net" not in one
 
@@ -107,13 +112,14 @@ def test_the_closing_check_is_the_instructions_own(cli, lang):
     for key in ("check.heading", "check.wait"):
         assert str(html_phrase(Phrase(key), words)) in check
         assert md_phrase(Phrase(key), words) in markdown
-    # The page's own: the answer shown under each line (no `#` to follow), the sender's commands as text, last
-    assert "#" not in str(html_phrase(Phrase("check.by-hand-page"), words))
-    assert check.index(str(html_phrase(Phrase("check.by-hand-page"), words))) < check.index(
-        str(html_phrase(Phrase("check.run-sender"), words)))
+    # The page's own: the answer shown under each line (no `#` to follow), in each identity's section
+    # where the page holds several; the sender's commands as text, last
+    by_hand, sender = (str(html_phrase(Phrase(key), words)) for key in ("check.by-hand-page", "check.run-sender"))
+    assert "#" not in by_hand
+    assert page.count(by_hand) == 2 and page.rindex(by_hand) < page.index(sender) and sender in check
     commands = re.findall(r'<pre class="sender"><code id="command-\d+">([^<]*)</code></pre>', check)
     assert 'id="command-' not in "".join(re.findall(r"<button[^>]*>", check))
-    assert [c.split()[:2] for c in commands] == [["ses-export", "example.com"], ["ses-export", "shop.example.net"]]
+    assert [c.split()[:3] for c in commands] == [["ses-export", "example.com", "shop.example.net"]]  # one for both
     for command in commands:
         assert html.unescape(command) in markdown
 

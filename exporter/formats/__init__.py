@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -187,21 +187,44 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
     return environment().get_template(fmt.template).render(context)
 
 
-def _checks(identities: Sequence[Identity], settings: Settings) -> dict[str, dict[str, object]]:
-    """{domain: {"command": the ses-export --check line, "lookups": a verify.Lookup per record}}."""
-    from ..verify import check_command, lookup
-
-    return {identity.domain: {"command": check_command(identity, settings.rerun, None),
-                              "lookups": [lookup(record) for record in identity.records]}
-            for identity in identities}
+def _checks(identities: Sequence[Identity], settings: Settings) -> Mapping[str, dict[str, object]]:
+    """{domain: {"command": the ses-export --check line, "lookups": a verify.Lookup per record}},
+    each worked out when a template first asks for it: most formats never do."""
+    return _Checks({identity.domain: identity for identity in identities}, settings)
 
 
-def render_folder(name: str, groups: Mapping[str, Sequence[Identity]], settings: Settings | None = None) -> dict[str, str]:
-    """-o FOLDER/: {file name: text} for each group of identities (output.files), and the
-    format's index page where it has one (Format.index_page)."""
+class _Checks(Mapping[str, dict[str, object]]):
+    __slots__ = ("_identities", "_settings", "_done")
+
+    def __init__(self, identities: dict[str, Identity], settings: Settings):
+        self._identities, self._settings = identities, settings
+        self._done: dict[str, dict[str, object]] = {}
+
+    def __getitem__(self, domain: str) -> dict[str, object]:
+        found = self._done.get(domain)
+        if found is None:
+            from ..verify import check_command, lookup
+
+            identity = self._identities[domain]
+            found = self._done[domain] = {"command": check_command(identity, self._settings.rerun, None),
+                                          "lookups": [lookup(record) for record in identity.records]}
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._identities)
+
+    def __len__(self) -> int:
+        return len(self._identities)
+
+
+def render_folder(name: str, groups: Mapping[str, Sequence[Identity]],
+                  settings: Settings | None = None) -> Iterator[tuple[str, str]]:
+    """-o FOLDER/: (file name, text) for each group of identities (output.files), one at a time so
+    that only one file's text is in memory while it is written, then the format's index page
+    where it has one (Format.index_page)."""
     fmt = get(name)
-    files = {file: render(name, group, settings) for file, group in groups.items()}
-    if fmt.index_page is not None and fmt.index_page not in files:
+    for file, group in groups.items():
+        yield file, render(name, group, settings)
+    if fmt.index_page is not None and fmt.index_page not in groups:
         everyone = [identity for group in groups.values() for identity in group]
-        files[fmt.index_page] = render(name, everyone, settings, pages=groups)
-    return files
+        yield fmt.index_page, render(name, everyone, settings, pages=groups)

@@ -10,6 +10,8 @@ the output when they are filled in.
 GUIDE = {
     # The document
     "title": "DNS records Amazon SES needs: {domains:code}",
+    "title.count": "DNS records Amazon SES needs for {count} identities",
+    "contents": "Contents",
     "separator.list": ", ",
     "where": "**Where:** {where}.",
     "where.any": "**Where:** {where}, at the DNS host the domain's name servers point to.",
@@ -402,6 +404,15 @@ HTML = {
 MESSAGES = {
     "note.line": "note: {text}",
     "note.identity": "note: {identity}: {text}",
+    "note.identity-shared": "note: {identity}: {text} ({shared})",
+    # a note many identities share, said once (exporter/notes.py): after the first identity's sentence
+    "note.shared": "the same for {others}: {examples}",
+    "note.shared-more": "the same for {others}: {examples} and {rest}; each output names them all",
+    "note.separator": ", ",
+    "count.more-identities": "{count} more identities",
+    "count.more-identities.one": "{count} more identity",
+    "count.others": "{count} others",
+    "count.others.one": "{count} other",
     "count.identities": "{count} identities",
     "count.identities.one": "{count} identity",
     "count.records": "{count} records",

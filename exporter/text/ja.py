@@ -9,6 +9,8 @@ GUIDE のキーは exporter/guide.py が使うものと同じ（テストで過�
 GUIDE = {
     # 文書全体
     "title": "Amazon SES 用 DNS レコード: {domains:code}",
+    "title.count": "Amazon SES 用 DNS レコード（{count} 件の ID）",
+    "contents": "目次",
     "separator.list": "、",
     "where": "**設定場所:** {where}",
     "where.any": "**設定場所:** {where}（ネームサーバーが向いている DNS サービスで）",
@@ -411,6 +413,15 @@ HTML = {
 MESSAGES = {
     "note.line": "注記: {text}",
     "note.identity": "注記: {identity}: {text}",
+    "note.identity-shared": "注記: {identity}: {text}（{shared}）",
+    # 多くの ID に共通する注記は 1 回だけ（exporter/notes.py）: 最初の ID の文のあとに添える
+    "note.shared": "ほかの {others} も同じです: {examples}",
+    "note.shared-more": "ほかの {others} も同じです: {examples} ほか {rest}。各出力にはすべての ID が載っています",
+    "note.separator": "、",
+    "count.more-identities": "{count} 件の ID",
+    "count.more-identities.one": "{count} 件の ID",
+    "count.others": "{count} 件",
+    "count.others.one": "{count} 件",
     "count.identities": "{count} 件の ID",
     "count.identities.one": "{count} 件の ID",
     "count.records": "{count} 件のレコード",
