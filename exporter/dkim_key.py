@@ -154,7 +154,7 @@ def read_public_keys(folder: str, option: str | None = None) -> dict[str, str]:
     for file in sorted(Path(folder).iterdir()):
         if file.suffix not in (".pem", ".der") or not file.is_file():
             continue
-        fqdn = names.domain(file.stem, f"{file}: file name", option=option)
+        fqdn = names.domain(file.stem, Phrase("error.what-file-name", file=str(file)), option=option)
         if fqdn in keys:
             raise InputError(Phrase("error.key-folder-two", folder=folder, domain=fqdn[:-1]), option=option)
         keys[fqdn] = read_public_key(str(file), option)

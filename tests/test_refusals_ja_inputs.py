@@ -1,6 +1,8 @@
 """The refusals of the model, of names, regions, DMARC values and keys, and of the library's
 arguments: said in the run's language (--lang ja), and in English exactly as before (--lang en)."""
 
+from pathlib import Path
+
 import pytest
 
 import exporter
@@ -81,3 +83,12 @@ def test_the_library_keeps_english_and_says_it_in_japanese_too():
         exporter.check([], nameservers="127.0.0.1")
     assert str(raised.value) == "nameservers: '127.0.0.1' is not a list of HOST[:PORT] texts"
     assert raised.value.cli_message("ja") == "--nameservers: '127.0.0.1' は HOST[:PORT] の文字列のリストではありません"
+
+
+def test_a_key_folder_refusal_names_the_file_in_the_run_language(cli, tmp_path):
+    (tmp_path / "bad@name.pem").write_bytes(Path("samples/keys/byodkim.example.org.pem").read_bytes())
+    shown = f"--dkim-public-key: {tmp_path}/bad@name.pem"
+    for lang, expected in (("en", f"{shown}: file name: 'bad@name' is an email address, not a domain"),
+                           ("ja", f"{shown}: ファイル名: 'bad@name' はメールアドレスで、ドメインではありません")):
+        result = cli(*BYODKIM, "--dkim-public-key", str(tmp_path), "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"ses-export: {expected}\n"), lang

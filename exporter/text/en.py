@@ -440,6 +440,7 @@ MESSAGES = {
     "error.what-key": "the key",
     "error.what-key-of": "the key of {domain}",
     "error.what-config-region": "the AWS configuration's region",
+    "error.what-file-name": "{file}: file name",
     "error.txt-empty": "empty text",
     "error.txt-not-ascii": "character {character} is not printable ASCII; DNS TXT records here carry ASCII only",
     "error.txt-long": "{length} characters is longer than {high}",

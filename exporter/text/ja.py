@@ -450,6 +450,7 @@ MESSAGES = {
     "error.what-key": "鍵",
     "error.what-key-of": "{domain} の鍵",
     "error.what-config-region": "AWS の設定のリージョン",
+    "error.what-file-name": "{file}: ファイル名",
     "error.txt-empty": "空の文字列です",
     "error.txt-not-ascii": "文字 {character} は表示可能な ASCII 文字ではありません。ここで書き出す DNS の TXT レコードには "
     "ASCII 文字しか使えません",
