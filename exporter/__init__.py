@@ -103,16 +103,17 @@ def fetch_live(domains: Sequence[str] | None = None, regions: Sequence[str] = ()
     of about one per second per region; `notify(text)` receives notes such as skipped identities."""
     from .errors import InputError
     from .model import options as make_options
+    from .phrase import Phrase
     from .sources.live import LiveSource
 
     _check_arguments(domains=domains, options=options)
     if isinstance(regions, str) or not all(isinstance(region, str) for region in regions):
-        raise InputError(f"{regions!r} is not a list of region names", option="regions")
+        raise InputError(Phrase("error.api-not-regions", value=repr(regions)), option="regions")
     if profile is not None and not isinstance(profile, str):
-        raise InputError(f"{profile!r} is not text", option="profile")
+        raise InputError(Phrase("error.not-text", value=repr(profile)), option="profile")
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
                                 or not 0.1 <= timeout <= 600):
-        raise InputError(f"{timeout!r} is not a number of seconds from 0.1 to 600", option="timeout")
+        raise InputError(Phrase("error.not-seconds", value=repr(timeout), low="0.1", high="600"), option="timeout")
 
     return LiveSource(regions, profile, timeout).identities(domains, options or make_options(), notify)
 
@@ -122,11 +123,11 @@ def _check_arguments(*, path: object = None, domains: Any = None, options: objec
     `domains` would be read letter by letter, a wrong `options` fail deep inside the model."""
     from .errors import InputError
     from .model import Options
+    from .phrase import Phrase
 
     if path is not None and not isinstance(path, (str, os.PathLike)):
-        raise InputError(f"{path!r} is not a path", option="path")
+        raise InputError(Phrase("error.api-not-path", value=repr(path)), option="path")
     if domains is not None and (isinstance(domains, str) or not all(isinstance(d, str) for d in domains)):
-        raise InputError(f"{domains!r} is not a list of domain names", option="domains")
+        raise InputError(Phrase("error.api-not-domains", value=repr(domains)), option="domains")
     if options is not None and not isinstance(options, Options):
-        raise InputError(f"{type(options).__name__} is not an exporter.Options (make one with exporter.options())",
-                         option="options")
+        raise InputError(Phrase("error.api-not-options", found=type(options).__name__), option="options")

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
+from .phrase import Phrase
 
 _ARMOUR = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.S)
 MIN_BITS, MAX_BITS = 1024, 2048
@@ -78,7 +79,7 @@ def rsa_modulus_bits(der: bytes) -> int:
     return (len(modulus) - 1) * 8 + modulus[0].bit_length()
 
 
-def public_key_base64(key: str | bytes, what: str, option: str | None = None) -> str:
+def public_key_base64(key: str | bytes, what: object, option: str | None = None) -> str:
     """The key's SubjectPublicKeyInfo as one base64 line: what follows 'p=' in DNS.
 
     `key` is PEM text (or bare base64), or DER bytes; `what` names the key in errors (its path);
@@ -91,7 +92,7 @@ def public_key_base64(key: str | bytes, what: str, option: str | None = None) ->
             try:
                 key = key.decode("ascii")
             except UnicodeDecodeError:
-                raise InputError(f"{what}: neither a PEM nor a DER public key", option=option) from None
+                raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-not-key")), option=option) from None
     if isinstance(key, str):
         der = _pem_der(key, what, option)
     try:
@@ -99,16 +100,15 @@ def public_key_base64(key: str | bytes, what: str, option: str | None = None) ->
     except ValueError as e:
         reason = str(e)
         if reason.startswith("algorithm "):
-            raise InputError(f"{what}: an {reason[len('algorithm '):]} key; SES's BYODKIM takes RSA keys of "
-                             f"{MIN_BITS} to {MAX_BITS} bits only", option=option) from None
-        raise InputError(f"{what}: the key is not a DER public key (SubjectPublicKeyInfo)", option=option) from None
+            raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-algorithm", algorithm=reason[len('algorithm '):],
+                                             low=MIN_BITS, high=MAX_BITS)), option=option) from None
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-not-der")), option=option) from None
     if not MIN_BITS <= bits <= MAX_BITS:
-        raise InputError(f"{what}: a {bits}-bit RSA key; SES's BYODKIM takes {MIN_BITS} to {MAX_BITS} bits",
-                         option=option)
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-size", bits=bits, low=MIN_BITS, high=MAX_BITS)), option=option)
     return base64.b64encode(der).decode("ascii")
 
 
-def _pem_der(pem_text: str, what: str, option: str | None) -> bytes:
+def _pem_der(pem_text: str, what: object, option: str | None) -> bytes:
     match = _ARMOUR.search(pem_text)
     if not match:
         body = "".join(pem_text.split())
@@ -117,17 +117,17 @@ def _pem_der(pem_text: str, what: str, option: str | None) -> bytes:
         kind, body = match.group(1), "".join(match.group(2).split())
     if "PRIVATE" in kind:
         # Never echo it: a private key in the wrong place is a secret to protect, not to print.
-        raise InputError(f"{what}: this is a PRIVATE key; pass the public key (openssl rsa -in KEY -pubout)", option=option)
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-private")), option=option)
     if kind == "RSA PUBLIC KEY":
-        raise InputError(f"{what}: PKCS#1 'RSA PUBLIC KEY'; DKIM needs the SubjectPublicKeyInfo form (openssl rsa -in KEY -pubout)", option=option)
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-pkcs1")), option=option)
     if kind != "PUBLIC KEY":
-        raise InputError(f"{what}: expected a PEM 'PUBLIC KEY', found {kind!r}", option=option)
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-pem-kind", kind=repr(kind))), option=option)
     try:
         der = base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError):
-        raise InputError(f"{what}: the key is not valid base64", option=option) from None
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-base64")), option=option) from None
     if len(der) < 32 or der[0] != 0x30:
-        raise InputError(f"{what}: the key is not a DER public key (SubjectPublicKeyInfo)", option=option)
+        raise InputError(Phrase("error.at", what=what, problem=Phrase("error.key-not-der")), option=option)
     return der
 
 
@@ -140,9 +140,9 @@ def read_public_key(path: str, option: str | None = None) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_KEY_FILE + 1)
     except OSError as e:
-        raise InputError(f"{path}: cannot read it ({e.strerror or e})", option=option) from None
+        raise InputError(Phrase("error.key-unreadable", path=path, reason=e.strerror or str(e)), option=option) from None
     if len(data) > MAX_KEY_FILE:
-        raise InputError(f"{path}: larger than {MAX_KEY_FILE} bytes; not a public key", option=option)
+        raise InputError(Phrase("error.key-file-large", path=path, size=MAX_KEY_FILE), option=option)
     return public_key_base64(data, path, option)
 
 
@@ -154,10 +154,10 @@ def read_public_keys(folder: str, option: str | None = None) -> dict[str, str]:
     for file in sorted(Path(folder).iterdir()):
         if file.suffix not in (".pem", ".der") or not file.is_file():
             continue
-        fqdn = names.domain(file.stem, f"{file}: file name", option=option)
+        fqdn = names.domain(file.stem, Phrase("error.what-file-name", file=str(file)), option=option)
         if fqdn in keys:
-            raise InputError(f"{folder} holds two keys for {fqdn[:-1]}", option=option)
+            raise InputError(Phrase("error.key-folder-two", folder=folder, domain=fqdn[:-1]), option=option)
         keys[fqdn] = read_public_key(str(file), option)
     if not keys:
-        raise InputError(f"{folder}: the folder holds no DOMAIN.pem files", option=option)
+        raise InputError(Phrase("error.key-folder-empty", folder=folder), option=option)
     return keys

@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from .errors import InputError
+from .phrase import Phrase
 
 DEFAULT = "v=DMARC1; p=none;"
 POLICIES = ("none", "quarantine", "reject")
@@ -80,33 +81,31 @@ def checked(text: str, option: str = "dmarc") -> str:
     tags: dict[str, str] = {}
     for number, (part, name, value, is_tag) in enumerate(parts(text)):
         if not is_tag:
-            raise InputError(f"{part!r} is not a tag=value pair (RFC 7489 6.3)", option=option)
+            raise InputError(Phrase("error.dmarc-not-pair", value=repr(part)), option=option)
         if number == 0 and (name != "v" or value != "DMARC1"):
-            raise InputError(f"{text!r} must start with 'v=DMARC1' (for example 'v=DMARC1; p=none;')", option=option)
+            raise InputError(Phrase("error.dmarc-no-version", value=repr(text)), option=option)
         if number > 0 and name == "v":
-            raise InputError("'v=DMARC1' may appear only once, first", option=option)
+            raise InputError(Phrase("error.dmarc-version-again"), option=option)
         if name != "v" and name not in _TAG_VALUES:
-            raise InputError(f"{name!r} is not a DMARC tag (RFC 7489 6.3 knows {', '.join(['v', *_TAG_VALUES])})",
+            raise InputError(Phrase("error.dmarc-unknown-tag", tag=repr(name), known=", ".join(["v", *_TAG_VALUES])),
                              option=option)
         if name in tags:
-            raise InputError(f"the tag {name!r} is given twice", option=option)
+            raise InputError(Phrase("error.dmarc-tag-twice", tag=repr(name)), option=option)
         pattern = _TAG_VALUES.get(name)
         if pattern is not None and not re.fullmatch(pattern, value, re.IGNORECASE):
-            raise InputError(f"{name}={value!r} is not a valid value for {name} (RFC 7489 6.3)", option=option)
+            raise InputError(Phrase("error.dmarc-bad-value", tag=name, value=repr(value)), option=option)
         if name in ("rua", "ruf"):
             _uris(value, f"{name}=", option)
         tags[name] = value
     if "p" not in tags:
-        raise InputError(f"{text!r} has no p= policy (none, quarantine or reject); a record without one "
-                         "is ignored by receivers (RFC 7489 6.6.3)", option=option)
+        raise InputError(Phrase("error.dmarc-no-policy", value=repr(text)), option=option)
     return text
 
 
 def _uris(value: str, what: str, option: str) -> None:
     for uri in value.split(","):
         if not re.fullmatch(_MAILTO, uri.strip()):
-            raise InputError(f"{what}{uri.strip()!r} is not a report address (mailto:ADDRESS, RFC 7489 6.2)",
-                             option=option)
+            raise InputError(Phrase("error.dmarc-not-address", tag=what, value=repr(uri.strip())), option=option)
 
 
 def rua_address(text: str, option: str = "dmarc_rua") -> str:

@@ -201,39 +201,38 @@ def options(
                           ("dkim_public_key", dkim_public_key), ("verification_token", verification_token),
                           ("dmarc_rua", dmarc_rua), ("fallback_region", fallback_region)):
         if value is not None and not isinstance(value, str):  # a program's mistake: dmarc=123, zone=b"x"
-            raise InputError(f"{value!r} is not text", option=option)
+            raise InputError(_note("error.not-text", value=repr(value)), option=option)
     if dkim_public_keys is not None and not (isinstance(dkim_public_keys, dict) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in dkim_public_keys.items())):
-        raise InputError("is not a dict of domain to base64 key text", option="dkim_public_keys")
+        raise InputError(_note("error.model-keys-not-dict"), option="dkim_public_keys")
     if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL:
-        raise InputError(f"{ttl!r} is not a TTL (a whole number of seconds from 1 to {MAX_TTL})", option="ttl")
+        raise InputError(_note("error.model-ttl", value=repr(ttl), high=MAX_TTL), option="ttl")
     if dmarc_rua is not None:
         if dmarc is None:
-            raise InputError("adds report addresses to the DMARC record; it cannot go with --no-dmarc", option="dmarc_rua")
+            raise InputError(_note("error.model-rua-no-dmarc"), option="dmarc_rua")
         if dmarc != AUTO_DMARC:
-            raise InputError("adds report addresses to the default DMARC record; with --dmarc, write rua= in it",
-                             option="dmarc_rua")
+            raise InputError(_note("error.model-rua-with-dmarc"), option="dmarc_rua")
         dmarc_rua = dmarc_policy.rua_address(checked_txt(dmarc_rua.strip(), option="dmarc_rua"))
     if dmarc is not None and dmarc != AUTO_DMARC:
         dmarc = dmarc_policy.checked(checked_txt(dmarc.strip(), option="dmarc"))
     if verification_token is not None:
         verification_token = checked_txt(verification_token.strip(), option="verification_token")
         if not re.fullmatch(_VERIFICATION_TOKEN, verification_token):
-            raise InputError(f"{verification_token[:60]!r} is not an SES verification token (44 base64 characters "
-                             "ending in '=', as 'aws ses verify-domain-identity' prints)", option="verification_token")
+            raise InputError(_note("error.model-not-token", value=repr(verification_token[:60])),
+                             option="verification_token")
     if dkim_public_key is not None or dkim_public_keys:
         # The key itself (PEM text, or its base64 body), checked as the command line checks a key file:
         # PEM armour written as p= would be a record no verifier reads.
         from .dkim_key import public_key_base64
 
         if dkim_public_key is not None:
-            dkim_public_key = public_key_base64(dkim_public_key, "the key", option="dkim_public_key")
-        dkim_public_keys = {domain: public_key_base64(key, f"the key of {domain}", option="dkim_public_keys")
+            dkim_public_key = public_key_base64(dkim_public_key, _note("error.what-key"), option="dkim_public_key")
+        dkim_public_keys = {domain: public_key_base64(key, _note("error.what-key-of", domain=domain),
+                                                     option="dkim_public_keys")
                             for domain, key in (dkim_public_keys or {}).items()}
     zone_fqdn = names.domain(zone, None, option="zone") if zone is not None else None
     if zone_fqdn is not None and psl.is_public_suffix(zone_fqdn):
-        raise InputError(f"{zone_fqdn[:-1]} is a public suffix (Public Suffix List): nobody's DNS host holds a zone "
-                         f"for it; give the zone you manage, such as example.{zone_fqdn[:-1]}", option="zone")
+        raise InputError(_note("error.model-public-suffix", zone=zone_fqdn[:-1]), option="zone")
     return Options(
         region=regions.region(region) if region is not None else None,
         ttl=ttl,
@@ -243,28 +242,28 @@ def options(
         dmarc_default=dmarc_policy.default(dmarc_rua),
         dkim_public_key=dkim_public_key,
         verification_token=verification_token,
-        fallback_region=regions.region(fallback_region, "the AWS configuration's region") if fallback_region else None,
+        fallback_region=regions.region(fallback_region, _note("error.what-config-region")) if fallback_region else None,
         dkim_public_keys=tuple(sorted((names.domain(domain, "dkim_public_keys"), key)
                                       for domain, key in (dkim_public_keys or {}).items())),
     )
 
 
-def checked_txt(value: object, what: str | None = None, option: str | None = None) -> str:
+def checked_txt(value: object, what: object = None, option: str | None = None) -> str:
     """TXT text we are willing to write: printable ASCII, not empty, of sane length.
 
     `what` names the input in the error, or `option` the parameter it came from.
     """
 
-    def fail(reason: str) -> InputError:
-        return InputError(f"{what}: {reason}" if what else reason, option=option)
+    def fail(problem: Phrase) -> InputError:
+        return InputError(names.at(what, problem), option=option)
 
     if not isinstance(value, str) or not value:
-        raise fail("empty text")
+        raise fail(_note("error.txt-empty"))
     bad = next((c for c in value if not " " <= c <= "~"), None)
     if bad is not None:
-        raise fail(f"character {bad!r} is not printable ASCII; DNS TXT records here carry ASCII only")
+        raise fail(_note("error.txt-not-ascii", character=repr(bad)))
     if len(value) > MAX_TXT_LENGTH:
-        raise fail(f"{len(value)} characters is longer than {MAX_TXT_LENGTH}")
+        raise fail(_note("error.txt-long", length=len(value), high=MAX_TXT_LENGTH))
     return value
 
 
@@ -286,7 +285,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     organisation = psl.registrable_domain(fqdn) or fqdn
     zone = opts.zone or organisation
     if not names.is_within(fqdn, zone):
-        raise InputError(f"{zone[:-1]} does not contain the identity {fqdn[:-1]}", option="zone")
+        raise InputError(_note("error.model-zone-outside", zone=zone[:-1], domain=fqdn[:-1]), option="zone")
 
     builder = _Builder(fqdn, opts.ttl)
     notes: list[Phrase] = []  # Phrases of the NOTICES catalogue
@@ -336,25 +335,23 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
 
     tokens = dkim.get("Tokens") or []
     if not isinstance(tokens, list):
-        raise InputError(f"{source}: DkimAttributes.Tokens is not a list")
+        raise InputError(_note("error.model-tokens-not-list", source=source))
     tokens = [names.token(t, f"{source}: DkimAttributes.Tokens") for t in tokens]
     own_key = dict(opts.dkim_public_keys).get(fqdn, opts.dkim_public_key)
     if origin == "EXTERNAL":
         if not tokens:
-            raise InputError(f"{source}: BYODKIM identity without a selector in DkimAttributes.Tokens")
+            raise InputError(_note("error.model-byodkim-no-selector", source=source))
         selector = tokens[0]
         if own_key is None:
-            raise InputError(
-                f"{source}: {fqdn[:-1]} uses BYODKIM (selector {selector!r}); pass --dkim-public-key PEM_FILE "
-                "with the public half of the key you gave SES"
-                + (f" (the key folder has no {fqdn[:-1]}.pem)" if opts.dkim_public_keys else "")
-            )
+            if opts.dkim_public_keys:
+                raise InputError(_note("error.model-byodkim-no-key-in-folder", source=source, domain=fqdn[:-1],
+                                       selector=repr(selector)))
+            raise InputError(_note("error.model-byodkim-no-key", source=source, domain=fqdn[:-1], selector=repr(selector)))
         builder.add(f"{selector}._domainkey.{fqdn}", "TXT", f"p={own_key}", "dkim")
     else:
         if own_key is not None:
             # A key given for an Easy DKIM identity would be silently ignored: SES signs with its own.
-            raise InputError(f"{fqdn[:-1]} uses Easy DKIM (SigningAttributesOrigin {origin}): SES signs with its own "
-                             "keys, so there is no public key to publish; drop --dkim-public-key",
+            raise InputError(_note("error.model-easy-dkim-key", domain=fqdn[:-1], origin=origin),
                              option="dkim_public_key")
     if origin != "EXTERNAL" and tokens:
         # One CNAME per name: a token listed twice (DNS names ignore case) would put two
@@ -362,7 +359,7 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
         seen: set[str] = set()
         for tok in tokens:
             if tok.lower() in seen:
-                raise InputError(f"{source}: DkimAttributes.Tokens lists {tok!r} twice (DNS names ignore case)")
+                raise InputError(_note("error.model-token-twice", source=source, token=repr(tok)))
             seen.add(tok.lower())
         if replica_region:
             notes.append(_note("notice.dkim-replicated", region=replica_region))
@@ -372,7 +369,7 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
             if replica_region:
                 signing_region = replica_region
             else:
-                region = _need_region(region, source, fqdn, "its DKIM signing zone (the response has no SigningHostedZone)")
+                region = _need_region(region, source, fqdn, _note("error.why-dkim-zone"))
                 signing_region = region
             signing_zone = regions.dkim_signing_zone(signing_region)
         for tok in tokens:
@@ -394,26 +391,26 @@ def _mail_from(mail_from_attrs: dict[str, Any], fqdn: str, region: str | None, o
         mail_from_status = _ses_text(mail_from_attrs.get("MailFromDomainStatus"),
                                      "MailFromAttributes.MailFromDomainStatus", source)
         if opts.mail_from and opts.mail_from != mail_from:
-            raise InputError(f"{fqdn[:-1]} already has the MAIL FROM domain {mail_from[:-1]} in SES", option="mail_from")
+            raise InputError(_note("error.model-mail-from-differs", domain=fqdn[:-1], mail_from=mail_from[:-1]),
+                             option="mail_from")
     elif opts.mail_from:
         mail_from, mail_from_status = opts.mail_from, "PLANNED"
         notes.append(_note("notice.mail-from-planned", domain=mail_from[:-1]))
     if mail_from:
         planned = mail_from_status == "PLANNED"
 
-        def refuse(reason: str) -> InputError:
+        def refuse(reason: Phrase) -> InputError:
             if planned:
                 return InputError(reason, option="mail_from")
-            return InputError(f"{source}: MailFromDomain: {reason}")
+            return InputError(_note("error.model-in-mail-from", source=source, problem=reason))
 
         if mail_from == fqdn or not names.is_within(mail_from, fqdn):
-            raise refuse(f"{mail_from[:-1]} must be a subdomain of {fqdn[:-1]}")
+            raise refuse(_note("error.model-mail-from-outside", mail_from=mail_from[:-1], domain=fqdn[:-1]))
         if not names.is_host_name(mail_from):
             # SMTP's MAIL FROM takes host names only (RFC 5321 4.1.2), and BIND refuses to load
             # a zone whose MX record sits at a name with '_' (check-names, on by default).
-            raise refuse(f"{mail_from[:-1]} is not a host name (letters, digits and hyphens "
-                         "only: no '_'), as a MAIL FROM domain and its MX record need")
-        region = _need_region(region, source, fqdn, f"the MX record of its MAIL FROM domain {mail_from[:-1]}")
+            raise refuse(_note("error.model-mail-from-not-host", mail_from=mail_from[:-1]))
+        region = _need_region(region, source, fqdn, _note("error.why-mail-from-mx", mail_from=mail_from[:-1]))
         builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", priority=MX_PRIORITY)
         builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")
 
@@ -509,8 +506,8 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     if named is None:
         return opts.region or opts.fallback_region
     if opts.region and opts.region != named:
-        raise InputError(f"{opts.region} contradicts the identity {fqdn[:-1]}, whose SigningHostedZone "
-                         f"{(signing_zone or '')[:-1]} says it is in {named} ({source})", option="region")
+        raise InputError(_note("error.model-region-contradicts", region=opts.region, domain=fqdn[:-1],
+                               zone=(signing_zone or "")[:-1], named=named, source=source), option="region")
     return named
 
 
@@ -525,9 +522,8 @@ def refuse_shared_mail_from(identities: list[Identity]) -> None:
                 continue
             first = seen.setdefault(record.name, identity)
             if first is not identity and first.region != identity.region:
-                raise InputError(f"{record.name[:-1]} is the MAIL FROM domain of {first.name} in {first.region} and of "
-                                 f"{identity.name} in {identity.region}: SES's MAIL FROM fails where a name holds two "
-                                 "MX records, so use one MAIL FROM subdomain per region")
+                raise InputError(_note("error.model-shared-mail-from", name=record.name[:-1], first=first.name,
+                                       first_region=first.region, other=identity.name, other_region=identity.region))
 
 
 class _Builder:
@@ -540,9 +536,9 @@ class _Builder:
 
     def add(self, name: str, rtype: str, value: str, purpose: str, priority: int | None = None) -> None:
         if len(name) - 1 > 253:
-            raise InputError(f"{self.identity[:-1]}: the record name {name} is longer than 253 octets")
+            raise InputError(_note("error.model-name-long", identity=self.identity[:-1], name=name))
         if rtype in ("CNAME", "MX") and len(value) - 1 > 253:
-            raise InputError(f"{self.identity[:-1]}: the {rtype} target {value} is longer than 253 octets")
+            raise InputError(_note("error.model-target-long", identity=self.identity[:-1], type=rtype, value=value))
         self.records.append(Record(self.identity, name, rtype, self.ttl, value, purpose, priority))
 
 
@@ -558,11 +554,10 @@ def _replica_region(origin: str, source: str) -> str | None:
     try:
         return regions.region(region)
     except InputError:
-        raise InputError(f"{source}: DkimAttributes.SigningAttributesOrigin {origin!r} does not name an AWS region "
-                         "(AWS_SES_EU_WEST_1 names eu-west-1)") from None
+        raise InputError(_note("error.model-replica-origin", source=source, origin=repr(origin))) from None
 
 
-def _need_region(region: str | None, source: str, fqdn: str, why: str) -> str:
+def _need_region(region: str | None, source: str, fqdn: str, why: Phrase) -> str:
     if region:
         return region
     raise InputError(_note("error.saved-region", source=source, domain=fqdn[:-1], why=why))

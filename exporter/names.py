@@ -8,6 +8,7 @@ import dns.exception
 import dns.name
 
 from .errors import InputError
+from .phrase import Phrase
 
 # Explicit IDNA 2008 (UTS 46 mapping, so "Example.COM" and full-width forms work):
 # dnspython falls back to IDNA 2003 silently when the idna package is missing, and the
@@ -25,54 +26,59 @@ _TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,62}")
 _HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
-def domain(text: str, what: str | None = "domain", option: str | None = None) -> str:
+def at(what: object, problem: Phrase) -> Phrase:
+    """`problem` said of the input `what` names ("DOMAIN: ..."; a text or a Phrase), or alone."""
+    return Phrase("error.at", what=what, problem=problem) if what else problem
+
+
+def domain(text: str, what: object = "domain", option: str | None = None) -> str:
     """Return `text` as a lowercase A-label FQDN with its trailing dot, or raise InputError.
 
     `what` names the input in the error ("DOMAIN", "FILE: MailFromDomain"); `option` is the
     parameter it came from ("zone"), which the error carries (see errors.ExportError).
     """
 
-    def fail(reason: str) -> InputError:
-        return InputError(f"{what}: {reason}" if what else reason, option=option)
+    def fail(problem: Phrase) -> InputError:
+        return InputError(at(what, problem), option=option)
 
     if not isinstance(text, str) or not text.strip():
-        raise fail("empty domain name")
+        raise fail(Phrase("error.name-empty"))
     raw = text.strip()
     bad = control_character(raw)
     if bad is not None:
-        raise fail(f"{raw!r} holds the control character {bad!r}")
+        raise fail(Phrase("error.name-control", raw=repr(raw), character=repr(bad)))
     if "@" in raw:
-        raise fail(f"{raw!r} is an email address, not a domain")
+        raise fail(Phrase("error.name-email", raw=repr(raw)))
     if raw == ".":
-        raise fail("the root is not a domain")
+        raise fail(Phrase("error.name-root"))
     plain = _plain_ascii_domain(raw)
     if plain is not None:
         return plain
     if ".." in raw or raw.startswith("."):
-        raise fail(f"{raw!r} has an empty label")
+        raise fail(Phrase("error.name-empty-label", raw=repr(raw)))
     try:
         name = dns.name.from_unicode(raw.rstrip(".") + ".", idna_codec=_IDNA)
     except dns.name.LabelTooLong:
-        raise fail(f"{raw!r} has a label longer than 63 octets") from None
+        raise fail(Phrase("error.name-label-long", raw=repr(raw))) from None
     except dns.name.NameTooLong:
-        raise fail(f"{raw!r} is longer than 253 octets") from None
+        raise fail(Phrase("error.name-long", raw=repr(raw))) from None
     except dns.name.NoIDNA2008:
-        raise fail("the idna package is missing; install dnspython[idna]") from None
+        raise fail(Phrase("error.name-no-idna")) from None
     except (dns.exception.DNSException, UnicodeError, ValueError) as e:
-        raise fail(f"{raw!r} is not a valid domain name ({_reason(e)})") from None
+        raise fail(Phrase("error.name-invalid", raw=repr(raw), reason=_reason(e))) from None
     labels = [label.decode("ascii").lower() for label in name.labels[:-1]]
     if len(labels) < 2:
-        raise fail(f"{raw!r} is a single label; give the full domain (example.com)")
+        raise fail(Phrase("error.name-single-label", raw=repr(raw)))
     for label in labels:
         if not _LABEL.fullmatch(label):
-            raise fail(f"{raw!r} has the label {label!r}, which is not a host name label")
+            raise fail(Phrase("error.name-bad-label", raw=repr(raw), label=repr(label)))
         if label.startswith("xn--"):
             problem = _a_label_problem(label)
             if problem:
-                raise fail(f"{raw!r} has the label {label!r}, which is not a valid IDNA A-label ({problem})")
+                raise fail(Phrase("error.name-bad-a-label", raw=repr(raw), label=repr(label), problem=problem))
     fqdn = ".".join(labels) + "."
     if len(fqdn) - 1 > 253:
-        raise fail(f"{raw!r} is longer than 253 octets")
+        raise fail(Phrase("error.name-long", raw=repr(raw)))
     return fqdn
 
 
@@ -99,12 +105,11 @@ def _a_label_problem(label: str) -> str | None:
     return None
 
 
-def token(text: object, what: str) -> str:
+def token(text: object, what: object) -> str:
     """A DKIM token or selector: one DNS label, kept exactly as SES wrote it. It may not start with
     '-': the dig and nslookup lines the outputs print would read it as an option."""
     if not isinstance(text, str) or not _TOKEN.fullmatch(text):
-        raise InputError(f"{what}: {text!r} is not a DNS label (1-63 letters, digits, '-' or '_', not starting "
-                         "with '-')")
+        raise InputError(at(what, Phrase("error.name-not-token", value=repr(text))))
     return text
 
 

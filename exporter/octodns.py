@@ -26,6 +26,7 @@ from . import names
 from .errors import InputError
 from .filters import octodns_txt, octodns_txt_problem
 from .model import AUTO_DMARC, DEFAULT_TTL, Identity
+from .phrase import Phrase
 
 
 class SesSource(BaseSource):  # type: ignore[misc]  # octoDNS ships no types
@@ -44,11 +45,11 @@ class SesSource(BaseSource):  # type: ignore[misc]  # octoDNS ships no types
         from .job import Job
 
         if not isinstance(no_dmarc, bool):  # "false" is true to Python: it would drop DMARC silently
-            raise InputError(f"{no_dmarc!r} is not true or false", option="no_dmarc")
+            raise InputError(Phrase("error.api-not-true-false", value=repr(no_dmarc)), option="no_dmarc")
         if no_dmarc and dmarc is not None:
-            raise InputError("contradicts no_dmarc; give one of the two", option="dmarc")
+            raise InputError(Phrase("error.api-dmarc-and-no-dmarc"), option="dmarc")
         if isinstance(domains, str):  # one name would be read letter by letter
-            raise InputError(f"{domains!r} is not a list of domain names", option="domains")
+            raise InputError(Phrase("error.api-not-domains", value=repr(domains)), option="domains")
         # A Job checks the choices as the command line does (a bad TTL or key fails at start-up).
         self.job = Job(domains=tuple(domains or ()), identity_file=identity_file, regions=(region,) if region else (),
                        profile=profile, all_identities=identity_file is None and not domains, ttl=ttl,
@@ -102,8 +103,7 @@ def _records(identity: Identity, zone_name: str) -> list[tuple[str, dict[str, An
         if record.type == "TXT":
             problem = octodns_txt_problem(record.value)
             if problem:
-                raise InputError(f"{identity.name}: the TXT value at {record.name} holds {problem}; "
-                                 "octoDNS cannot carry it")
+                raise InputError(Phrase("error.octodns-txt", identity=identity.name, name=record.name, problem=problem))
             data["values"].append(octodns_txt(record.value))
         elif record.type == "MX":
             data["values"].append({"preference": record.priority, "exchange": record.value})

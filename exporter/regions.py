@@ -31,14 +31,17 @@ REGIONAL_DKIM_ZONE = frozenset(
 )
 
 
-def region(text: str, what: str | None = None) -> str:
+def region(text: str, what: object = None) -> str:
     """Validate a region name's shape: 'moon-1' or 'US-EAST-1 ' are bad input.
 
     `what` names where it came from ("AWS_REGION"); without it, it is the `region` parameter.
     """
     if not isinstance(text, str) or not _REGION.fullmatch(text):
-        reason = f"{text!r} is not an AWS region (like us-east-1 or ap-northeast-1)"
-        raise InputError(f"{what}: {reason}" if what else reason, option=None if what else "region")
+        from .phrase import Phrase
+
+        reason = Phrase("error.region-invalid", value=repr(text))
+        raise InputError(Phrase("error.at", what=what, problem=reason) if what else reason,
+                         option=None if what else "region")
     return text
 
 

@@ -25,18 +25,19 @@ def check(identities: Iterable[Identity], nameservers: Sequence[str] = (), timeo
     (HOST[:PORT] strings, asked with recursion desired). One CheckResult per identity, in order;
     run.stream gives them one at a time instead."""
     from ..errors import InputError
+    from ..phrase import Phrase
     from .ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
     from .run import stream
 
     # Checked as the command line checks --nameserver, --dns-timeout and --max-queries: a negative
     # max_queries would leave no question a place in flight, and the run would wait for ever.
     if isinstance(nameservers, str) or not all(isinstance(text, str) for text in nameservers):
-        raise InputError(f"{nameservers!r} is not a list of HOST[:PORT] texts", option="nameservers")
+        raise InputError(Phrase("error.api-not-nameservers", value=repr(nameservers)), option="nameservers")
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
                                 or not 0.1 <= timeout <= 60):
-        raise InputError(f"{timeout!r} is not a number of seconds from 0.1 to 60", option="timeout")
+        raise InputError(Phrase("error.not-seconds", value=repr(timeout), low="0.1", high="60"), option="timeout")
     if max_queries is not None and (isinstance(max_queries, bool) or not isinstance(max_queries, int)
                                     or not 1 <= max_queries <= 10000):
-        raise InputError(f"{max_queries!r} is not a whole number from 1 to 10000", option="max_queries")
+        raise InputError(Phrase("error.not-whole", value=repr(max_queries), low=1, high=10000), option="max_queries")
     servers = [parse_nameserver(text) for text in nameservers]
     return list(stream(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES))

@@ -30,6 +30,7 @@ def catalogue(lang: str) -> ModuleType:
 
         shown = "; ".join(f"{part}: {', '.join(keys[:5])}{' ...' if len(keys) > 5 else ''}" for part, keys in gaps.items())
         count = sum(len(keys) for keys in gaps.values())
+        # English text, not a Phrase: the catalogue at fault cannot be trusted to say it.
         raise InputError(f"the catalogue exporter/text/{lang}.py lacks {count} sentence(s) that en.py has ({shown}); "
                          "add them, or choose another language", option="lang")
     return module
@@ -44,8 +45,9 @@ def _load(lang: str) -> ModuleType:
     known = languages()
     if lang not in known:
         from ..errors import InputError
+        from ..phrase import Phrase
 
-        raise InputError(f"{lang!r} is not one of {', '.join(known)}", option="lang")
+        raise InputError(Phrase("error.not-one-of", value=repr(lang), known=", ".join(known)), option="lang")
     return import_module(f"{__name__}.{lang}")
 
 

@@ -411,6 +411,96 @@ HTML = {
 # 複数を区別しないので ".one" も同じ文）。"error.KEY" は拒否の理由で、前に対象のオプション名
 # （"--wait: ..."）がそのまま付く。
 MESSAGES = {
+    # Refusals: the model, names, regions, DMARC values, keys, the library's arguments
+    "error.at": "{what}: {problem}",
+    "error.name-empty": "ドメイン名が空です",
+    "error.name-control": "{raw} に制御文字 {character} が含まれています",
+    "error.name-email": "{raw} はメールアドレスで、ドメインではありません",
+    "error.name-root": "ルート（.）はドメインではありません",
+    "error.name-empty-label": "{raw} に空のラベルがあります",
+    "error.name-label-long": "{raw} に 63 オクテットより長いラベルがあります",
+    "error.name-long": "{raw} は 253 オクテットを超えています",
+    "error.name-no-idna": "idna パッケージがありません。dnspython[idna] をインストールしてください",
+    "error.name-invalid": "{raw} は正しいドメイン名ではありません（{reason}）",
+    "error.name-single-label": "{raw} はラベルが 1 つだけです。完全なドメイン名（example.com など）を指定してください",
+    "error.name-bad-label": "{raw} のラベル {label} はホスト名のラベルとして使えません",
+    "error.name-bad-a-label": "{raw} のラベル {label} は正しい IDNA の A ラベルではありません（{problem}）",
+    "error.name-not-token": "{value} は DNS のラベル（英数字・'-'・'_' の 1〜63 文字で、'-' で始まらないもの）ではありません",
+    "error.region-invalid": "{value} は AWS のリージョン名（us-east-1 や ap-northeast-1 など）ではありません",
+    "error.dmarc-not-pair": "{value} は タグ=値 の組ではありません（RFC 7489 6.3）",
+    "error.dmarc-no-version": "{value} は 'v=DMARC1' で始めてください（例: 'v=DMARC1; p=none;'）",
+    "error.dmarc-version-again": "'v=DMARC1' は先頭に 1 回だけ書けます",
+    "error.dmarc-unknown-tag": "{tag} は DMARC のタグではありません（RFC 7489 6.3 のタグは {known}）",
+    "error.dmarc-tag-twice": "タグ {tag} が 2 回指定されています",
+    "error.dmarc-bad-value": "{tag}={value} は {tag} の値として正しくありません（RFC 7489 6.3）",
+    "error.dmarc-no-policy": "{value} に p= のポリシー（none、quarantine、reject のどれか）がありません。ポリシーのない"
+    "レコードは受信側に無視されます（RFC 7489 6.6.3）",
+    "error.dmarc-not-address": "{tag}{value} はレポートの送信先（mailto:アドレス、RFC 7489 6.2）ではありません",
+    "error.key-not-key": "PEM の公開鍵でも DER の公開鍵でもありません",
+    "error.key-algorithm": "{algorithm} の鍵です。SES の BYODKIM で使えるのは {low}〜{high} ビットの RSA 鍵だけです",
+    "error.key-not-der": "DER 形式の公開鍵（SubjectPublicKeyInfo）ではありません",
+    "error.key-size": "{bits} ビットの RSA 鍵です。SES の BYODKIM で使えるのは {low}〜{high} ビットです",
+    "error.key-private": "これは秘密鍵です。公開鍵を渡してください（openssl rsa -in KEY -pubout）",
+    "error.key-pkcs1": "PKCS#1 の 'RSA PUBLIC KEY' です。DKIM には SubjectPublicKeyInfo 形式が必要です"
+    "（openssl rsa -in KEY -pubout）",
+    "error.key-pem-kind": "PEM の 'PUBLIC KEY' のはずが、{kind} です",
+    "error.key-base64": "正しい base64 ではありません",
+    "error.key-unreadable": "{path}: 読み込めません（{reason}）",
+    "error.key-file-large": "{path}: {size} バイトより大きく、公開鍵ではありません",
+    "error.key-folder-two": "{folder} に {domain} の鍵が 2 つあります",
+    "error.key-folder-empty": "{folder}: フォルダーに DOMAIN.pem のファイルがありません",
+    "error.what-key": "鍵",
+    "error.what-key-of": "{domain} の鍵",
+    "error.what-config-region": "AWS の設定のリージョン",
+    "error.what-file-name": "{file}: ファイル名",
+    "error.txt-empty": "空の文字列です",
+    "error.txt-not-ascii": "文字 {character} は表示可能な ASCII 文字ではありません。ここで書き出す DNS の TXT レコードには "
+    "ASCII 文字しか使えません",
+    "error.txt-long": "{length} 文字あり、上限の {high} 文字を超えています",
+    "error.model-keys-not-dict": "ドメインから base64 の鍵への dict ではありません",
+    "error.model-ttl": "{value} は TTL（1 から {high} までの整数の秒数）ではありません",
+    "error.model-rua-no-dmarc": "DMARC レコードにレポートの送信先を加えるオプションです。--no-dmarc と一緒には使えません",
+    "error.model-rua-with-dmarc": "既定の DMARC レコードにレポートの送信先を加えるオプションです。--dmarc を使うときは、"
+    "その中に rua= を書いてください",
+    "error.model-not-token": "{value} は SES の検証トークン（'aws ses verify-domain-identity' が出力する、'=' で終わる "
+    "base64 の 44 文字）ではありません",
+    "error.model-public-suffix": "{zone} はパブリックサフィックス（Public Suffix List）で、どの DNS サービスもこのゾーンを"
+    "持てません。example.{zone} のように、管理しているゾーンを指定してください",
+    "error.model-zone-outside": "{zone} には ID {domain} が含まれません",
+    "error.model-tokens-not-list": "{source}: DkimAttributes.Tokens がリストではありません",
+    "error.model-byodkim-no-selector": "{source}: BYODKIM の ID なのに、DkimAttributes.Tokens にセレクターがありません",
+    "error.model-byodkim-no-key": "{source}: {domain} は BYODKIM（セレクター {selector}）を使っています。SES に渡した鍵の"
+    "公開鍵を --dkim-public-key PEM_FILE で指定してください",
+    "error.model-byodkim-no-key-in-folder": "{source}: {domain} は BYODKIM（セレクター {selector}）を使っています。SES に"
+    "渡した鍵の公開鍵を --dkim-public-key PEM_FILE で指定してください（鍵のフォルダーに {domain}.pem がありません）",
+    "error.model-easy-dkim-key": "{domain} は Easy DKIM（SigningAttributesOrigin {origin}）を使っています。SES は自分の鍵で"
+    "署名するので、公開する公開鍵はありません。--dkim-public-key を外してください",
+    "error.model-token-twice": "{source}: DkimAttributes.Tokens に {token} が 2 回あります（DNS の名前は大文字と小文字を"
+    "区別しません）",
+    "error.model-mail-from-differs": "{domain} には SES で MAIL FROM ドメイン {mail_from} がすでに設定されています",
+    "error.model-in-mail-from": "{source}: MailFromDomain: {problem}",
+    "error.model-mail-from-outside": "{mail_from} は {domain} のサブドメインにしてください",
+    "error.model-mail-from-not-host": "{mail_from} はホスト名（英数字とハイフンだけで、'_' は不可）ではありません。MAIL "
+    "FROM ドメインとその MX レコードにはホスト名が必要です",
+    "error.why-dkim-zone": "DKIM の署名ゾーンのため。応答に SigningHostedZone がありません",
+    "error.why-mail-from-mx": "MAIL FROM ドメイン {mail_from} の MX レコードのため",
+    "error.model-region-contradicts": "{region} は ID {domain} と矛盾します。その SigningHostedZone {zone} によると、"
+    "リージョンは {named} です（{source}）",
+    "error.model-shared-mail-from": "{name} は {first_region} の {first} と {other_region} の {other} の両方の MAIL FROM "
+    "ドメインです。1 つの名前に MX レコードが 2 つあると SES の MAIL FROM は失敗するので、リージョンごとに別の MAIL FROM "
+    "サブドメインを使ってください",
+    "error.model-name-long": "{identity}: レコード名 {name} が 253 オクテットを超えています",
+    "error.model-target-long": "{identity}: {type} の宛先 {value} が 253 オクテットを超えています",
+    "error.model-replica-origin": "{source}: DkimAttributes.SigningAttributesOrigin {origin} は AWS のリージョンを"
+    "表していません（AWS_SES_EU_WEST_1 なら eu-west-1）",
+    "error.api-not-regions": "{value} はリージョン名のリストではありません",
+    "error.api-not-path": "{value} はパスではありません",
+    "error.api-not-domains": "{value} はドメイン名のリストではありません",
+    "error.api-not-options": "{found} は exporter.Options ではありません（exporter.options() で作ってください）",
+    "error.api-not-nameservers": "{value} は HOST[:PORT] の文字列のリストではありません",
+    "error.api-not-true-false": "{value} は true でも false でもありません",
+    "error.api-dmarc-and-no-dmarc": "no_dmarc と矛盾します。どちらか一方にしてください",
+    "error.octodns-txt": "{identity}: {name} の TXT の値に {problem} が含まれていて、octoDNS では扱えません",
     "note.line": "注記: {text}",
     "note.identity": "注記: {identity}: {text}",
     "note.identity-shared": "注記: {identity}: {text}（{shared}）",
