@@ -65,9 +65,8 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
         if others:
             # SES's custom MAIL FROM fails where the name holds more than one MX ("Using a custom MAIL FROM
             # domain"), and an UPSERT of SES's MX would take the other's place: mail to it would be lost.
-            raise InputError(f"{mx.name[:-1]} already has the MX record {', '.join(o[:-1] for o in others)}: SES's "
-                             "MAIL FROM needs its MX to be the only one there, and writing it would replace or join "
-                             "that one; use a MAIL FROM subdomain that receives no other mail", option="merge_live")
+            raise InputError(Phrase("error.merge-mx-taken", name=mx.name[:-1],
+                                    others=", ".join(o[:-1] for o in others)), option="merge_live")
 
     spf_record = next((r for r in records if r.purpose == "mail-from-spf"), None)
     if spf_record is not None:
@@ -131,8 +130,8 @@ def _spf(record: Record, found: list[str], published: Published) -> tuple[str | 
     try:
         kept, merged = merged_spf(records[0], published.lookup())
     except Refusal as e:
-        raise InputError(f"cannot merge amazonses.com into the SPF record at {record.name[:-1]} "
-                         f"({records[0]}): {e}", option="merge_live") from None
+        raise InputError(Phrase("error.merge-spf", name=record.name[:-1], record=records[0], reason=str(e)),
+                         option="merge_live") from None
     return kept, merged, others
 
 
@@ -216,9 +215,8 @@ def _dmarc(identity: Identity, ours: Record | None, published: Published,
                     [weaker_note] if weaker_note else [], others)
         weaker = _weaker(ours.value, live)
         if weaker:
-            raise InputError(f"{ours.value!r} is weaker than the DMARC record published at {name[:-1]} "
-                             f"({live.text}): {weaker}; drop --dmarc to keep the published record",
-                             option="dmarc")
+            raise InputError(Phrase("error.merge-dmarc-weaker", value=repr(ours.value), name=name[:-1],
+                                    published=live.text, weaker=weaker), option="dmarc")
         _refuse_weaker_than_organisation(identity, ours, published)
         return None, [advisories.live_dmarc_replaced(name=name[:-1], value=live.text)], others
     if meant:
@@ -241,15 +239,15 @@ def _invalid_cause(text: str) -> str:
     return dmarc.read(text).problem or "dmarc-v-not-first"
 
 
-def _weaker(value: str, live: dmarc.Record) -> str | None:
+def _weaker(value: str, live: dmarc.Record) -> Phrase | None:
     """Why the record `value` would weaken the live one, or None: a weaker p=, sp= or pct=."""
     ours = dmarc.read(value)
     if dmarc.strength(ours.policy) < dmarc.strength(live.policy):
-        return f"p={ours.policy} where p={live.policy} is published"
+        return Phrase("error.weaker-policy", ours=ours.policy, live=live.policy)
     if dmarc.strength(ours.subdomain_policy) < dmarc.strength(live.subdomain_policy):
-        return f"subdomains get {ours.subdomain_policy} where {live.subdomain_policy} is published"
+        return Phrase("error.weaker-subdomain-policy", ours=ours.subdomain_policy, live=live.subdomain_policy)
     if _pct(ours.text) < _pct(live.text):
-        return f"pct={_pct(ours.text)} where pct={_pct(live.text)} is published"
+        return Phrase("error.weaker-pct", ours=_pct(ours.text), live=_pct(live.text))
     return None
 
 
@@ -307,8 +305,8 @@ def _carry(record: Record, others: list[str], notes: list[Phrase]) -> list[Recor
         try:
             checked_txt(text)
         except InputError as e:
-            raise InputError(f"{record.name[:-1]} holds a TXT record that cannot be written again ({e}); "
-                             "it would be lost where the whole record set is written", option="merge_live") from None
+            raise InputError(Phrase("error.merge-txt-unwritable", name=record.name[:-1], reason=str(e)),
+                             option="merge_live") from None
         carried.append(record._replace(value=text, purpose=CARRIED))
     if carried:
         notes.append(advisories.live_carried(name=record.name[:-1], values=" | ".join(r.value for r in carried)))
