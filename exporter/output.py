@@ -45,8 +45,10 @@ def to_stdout(text: str) -> None:
 
 
 def _kind_phrase(kind: str | None) -> Phrase:
-    """What _kind found, said in the run's language ("character device": "error.kind.character-device")."""
-    return Phrase(f"error.kind.{str(kind).lower().replace(' ', '-')}")
+    """What _kind found, said in the run's language."""
+    return {"file": Phrase("error.kind.file"), "folder": Phrase("error.kind.folder"),
+            "character device": Phrase("error.kind.character-device"), "FIFO": Phrase("error.kind.fifo"),
+            "socket": Phrase("error.kind.socket"), "block device": Phrase("error.kind.block-device")}[str(kind)]
 
 
 def _kind(path: Path) -> str | None:
