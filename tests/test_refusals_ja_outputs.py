@@ -124,3 +124,27 @@ def test_a_weaker_dmarc_record_says_why_in_the_language():
                                      "_dmarc.example.com (v=DMARC1; p=reject): p=none where p=reject is published; "
                                      "drop --dmarc to keep the published record")
     assert "公開中は p=reject なのに p=none です" in plain(refusal_, "ja")
+
+
+@pytest.mark.parametrize(("text", "english", "japanese"), [
+    ("v=spf1 +all", "it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all or "
+     "-all first", "+all で終わっていて"),
+    ("v=spf1 include:nothing.example ~all", "include:nothing.example leads to a permerror: nothing.example has no "
+     "SPF record (RFC 7208 5.2)", "include:nothing.example の先で permerror になります: nothing.example に SPF "
+     "レコードがありません"),
+])
+def test_an_spf_record_that_cannot_be_merged_says_why_in_the_language(text, english, japanese):
+    """--merge-live's SPF refusal, with its reason (against named: tests/test_merge_live.py)."""
+    from exporter.errors import InputError
+    from exporter.merge import Refusal, merged_spf
+    from exporter.phrase import Phrase
+
+    with pytest.raises(Refusal) as refused:
+        merged_spf(text, lambda name: [])
+    assert str(refused.value) == english
+    error = InputError(Phrase("error.merge-spf", name="mail.example.com", record=text, reason=refused.value.reason),
+                       option="merge_live")
+    assert str(error) == f"merge_live: cannot merge amazonses.com into the SPF record at mail.example.com ({text}): " \
+                         f"{english}"
+    assert error.cli_message("ja").startswith(f"--merge-live: mail.example.com の SPF レコード（{text}）に "
+                                              f"amazonses.com を組み込めません: {japanese}")

@@ -68,20 +68,19 @@ def parse_nameserver(text: str) -> Server:
     from ..names import control_character
 
     if control_character(raw) is not None:  # getaddrinfo reads '1\x0027.0.0.1' as 0.0.0.1
-        raise InputError(Phrase("error.flagged", flag="--nameserver", detail=Phrase("error.control-character", value=repr(text),
-                                                                                   character=repr(control_character(raw)))))
+        raise _refused(Phrase("error.control-character", value=repr(text), character=repr(control_character(raw))))
     host, port = raw, 53
     if raw.startswith("["):
         host, _, rest = raw[1:].partition("]")
         if rest:
             if not rest.startswith(":"):
-                raise InputError(Phrase("error.flagged", flag="--nameserver", detail=Phrase("error.not-host-port", value=repr(text))))
+                raise _refused(Phrase("error.not-host-port", value=repr(text)))
             port = _port(rest[1:], text)
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
         port = _port(port_text, text)
     if not host:
-        raise InputError(Phrase("error.flagged", flag="--nameserver", detail=Phrase("error.no-host", value=repr(text))))
+        raise _refused(Phrase("error.no-host", value=repr(text)))
     try:
         return Server(str(ipaddress.ip_address(host)), port, recursion=True)
     except ValueError:
@@ -89,16 +88,21 @@ def parse_nameserver(text: str) -> Server:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
     except (socket.gaierror, UnicodeError) as e:
-        raise InputError(Phrase("error.flagged", flag="--nameserver", detail=Phrase("error.cannot-resolve", host=repr(host),
-                                                reason=str(getattr(e, "strerror", None) or e)))) from None
+        raise _refused(Phrase("error.cannot-resolve", host=repr(host),
+                              reason=str(getattr(e, "strerror", None) or e))) from None
     # IPv4 first: many machines have no IPv6 route, and one address per server is enough.
     infos.sort(key=lambda info: info[0] != socket.AF_INET)
     return Server(str(infos[0][4][0]), port, name=host, recursion=True)
 
 
+def _refused(detail: Phrase) -> InputError:
+    """A refusal of --nameserver's value; the flag is part of the sentence (the library's str(error) says it too)."""
+    return InputError(Phrase("error.flagged", flag="--nameserver", detail=detail))
+
+
 def _port(text: str, whole: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise InputError(Phrase("error.flagged", flag="--nameserver", detail=Phrase("error.port-range", value=repr(whole))))
+        raise _refused(Phrase("error.port-range", value=repr(whole)))
     return int(text)
 
 

@@ -662,4 +662,26 @@ MESSAGES = {
                          "again later",
     "error.ses-error": "SES in {region}: {code} (HTTP {status}) asking for {subject}",
     "error.ses-error-detail": "SES in {region}: {code} (HTTP {status}) asking for {subject}: {detail}",
+    "error.spf-unwritable": "it cannot be written again ({reason})",
+    "error.spf-not-term": "{term} is not an SPF term (a permerror)",
+    "error.spf-qualifier": "it names {term}, a qualifier that does not let SES's mail pass; change that term yourself",
+    "error.spf-too-long": "the merged record would be too long ({reason})",
+    "error.spf-plus-all": "it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all "
+                          "or -all first",
+    "error.spf-leads-to-plus-all": "it leads to +all ({via}), which lets every sender on the Internet pass SPF; fix "
+                                   "that record first",
+    "error.spf-lookups": "it needs more than 10 DNS look-ups ({count} counted), a permerror (RFC 7208 4.6.4); "
+                         "flatten or remove some include: terms first",
+    "error.spf-lookups-merged": "it needs more than 10 DNS look-ups once include:amazonses.com is added ({count} "
+                                "counted), a permerror (RFC 7208 4.6.4); flatten or remove some include: terms first",
+    "error.spf-syntax": "{term} is not valid SPF, a permerror (RFC 7208 4.6.1)",
+    "error.spf-include-permerror": "{term} leads to a permerror: {why} (RFC 7208 5.2)",
+    "error.spf-no-record": "{target} has no SPF record",
+    "error.spf-several": "{target} has {count} SPF records",
+    "error.spf-not-valid": "{bad} is not valid SPF",
+    "error.spf-redirect-ignored": "{term} beside an all term is ignored by receivers (RFC 7208 6.1); keep one of the "
+                                  "two first",
+    "error.spf-unconfirmed": "{term} cannot be followed before sending (a macro, or a record nobody answered for), so "
+                             "its look-ups cannot be counted; merge by hand",
+    "error.spf-not-pass": "the merged record would not let SES's mail pass ({cause})",
 }

@@ -585,7 +585,7 @@ MESSAGES = {
     "error.weaker-pct": "公開中は pct={live} なのに pct={ours} です",
     "error.merge-txt-unwritable": "{name} の TXT レコードは書き直せません（{reason}）。レコードセットをまるごと書く"
                                   "出力では失われてしまいます",
-    "error.one-zone-id": "複数のゾーン（{zones}）の ID に対して、ゾーン ID が 1 つだけです。--zone で 1 つのゾーンに"
+    "error.one-zone-id": "ゾーン ID は 1 つですが、ID が複数のゾーン（{zones}）にあります。--zone で 1 つのゾーンに"
                          "まとめるか、ゾーンごとに出力してください",
     "error.zone-id-shape": "{value} は{what}ではありません",
     "error.zone-id.cloudflare": " Cloudflare のゾーン ID（16 進数 32 桁）",
@@ -688,6 +688,29 @@ MESSAGES = {
                          "しばらくしてからもう一度試してください",
     "error.ses-error": "SES（{region}）: {subject} の問い合わせで {code}（HTTP {status}）",
     "error.ses-error-detail": "SES（{region}）: {subject} の問い合わせで {code}（HTTP {status}）: {detail}",
+    "error.spf-unwritable": "書き直せないレコードです（{reason}）",
+    "error.spf-not-term": "{term} は SPF の項ではありません（permerror）",
+    "error.spf-qualifier": "{term} と書かれていて、この修飾子では SES のメールが SPF を通りません。この項はご自身で"
+                           "直してください",
+    "error.spf-too-long": "組み込むとレコードが長くなりすぎます（{reason}）",
+    "error.spf-plus-all": "+all で終わっていて、インターネット上のあらゆる送信者が SPF を通ってしまいます。先に +all を "
+                          "~all か -all に替えてください",
+    "error.spf-leads-to-plus-all": "たどると +all に行き着き（{via}）、インターネット上のあらゆる送信者が SPF を通って"
+                                   "しまいます。先にそのレコードを直してください",
+    "error.spf-lookups": "DNS の参照が 10 回を超えます（{count} 回）。これは permerror です（RFC 7208 4.6.4）。先に "
+                         "include: の項を展開するか減らしてください",
+    "error.spf-lookups-merged": "include:amazonses.com を加えると DNS の参照が 10 回を超えます（{count} 回）。これは "
+                                "permerror です（RFC 7208 4.6.4）。先に include: の項を展開するか減らしてください",
+    "error.spf-syntax": "{term} は正しい SPF ではなく、permerror です（RFC 7208 4.6.1）",
+    "error.spf-include-permerror": "{term} の先で permerror になります: {why}（RFC 7208 5.2）",
+    "error.spf-no-record": "{target} に SPF レコードがありません",
+    "error.spf-several": "{target} に SPF レコードが {count} 個あります",
+    "error.spf-not-valid": "{bad} は正しい SPF ではありません",
+    "error.spf-redirect-ignored": "all の項と並んだ {term} は受信側に無視されます（RFC 7208 6.1）。先にどちらか一方"
+                                  "だけにしてください",
+    "error.spf-unconfirmed": "{term} は送信前にたどれない（マクロか、誰も答えなかったレコード）ため、参照回数を数え"
+                             "られません。手で組み込んでください",
+    "error.spf-not-pass": "組み込んだレコードでは SES のメールが SPF を通りません（{cause}）",
 }
 
 
