@@ -91,9 +91,9 @@ def csv_cell(value: object) -> str:
         return str(value)
     if value.startswith(CSV_FORMULA_STARTS) and not re.fullmatch(_TOKEN, value):
         from .errors import InputError
+        from .phrase import Phrase
 
-        raise InputError(f"csv: {value[:60]!r} would run as a formula in a spreadsheet; the csv format does not "
-                         "write it (json or bind carry it)")
+        raise InputError(Phrase("error.csv-formula", value=repr(value[:60])))
     return value
 
 

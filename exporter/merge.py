@@ -46,7 +46,21 @@ def merge_live(identities: Sequence[Identity], nameservers: Sequence[str] = (), 
 
 
 class Refusal(Exception):
-    """No valid merge: the reason, in words that follow the record's name."""
+    """No valid merge: the reason (a Phrase of MESSAGES), in words that follow the record's name."""
+
+    def __init__(self, reason: Phrase):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:  # English, as an ExportError's
+        from .text import plain
+
+        return plain(self.reason)
+
+
+def _words(error: InputError) -> object:
+    """An InputError quoted inside another sentence: its Phrase where it has one, so both are said in one language."""
+    return error.phrase if error.phrase is not None and error.option is None else str(error)
 
 
 def merge(identity: Identity, published: Published, dmarc_choice: str | None = AUTO_DMARC) -> Identity:
@@ -65,9 +79,8 @@ def merge(identity: Identity, published: Published, dmarc_choice: str | None = A
         if others:
             # SES's custom MAIL FROM fails where the name holds more than one MX ("Using a custom MAIL FROM
             # domain"), and an UPSERT of SES's MX would take the other's place: mail to it would be lost.
-            raise InputError(f"{mx.name[:-1]} already has the MX record {', '.join(o[:-1] for o in others)}: SES's "
-                             "MAIL FROM needs its MX to be the only one there, and writing it would replace or join "
-                             "that one; use a MAIL FROM subdomain that receives no other mail", option="merge_live")
+            raise InputError(Phrase("error.merge-mx-taken", name=mx.name[:-1],
+                                    others=", ".join(o[:-1] for o in others)), option="merge_live")
 
     spf_record = next((r for r in records if r.purpose == "mail-from-spf"), None)
     if spf_record is not None:
@@ -131,8 +144,8 @@ def _spf(record: Record, found: list[str], published: Published) -> tuple[str | 
     try:
         kept, merged = merged_spf(records[0], published.lookup())
     except Refusal as e:
-        raise InputError(f"cannot merge amazonses.com into the SPF record at {record.name[:-1]} "
-                         f"({records[0]}): {e}", option="merge_live") from None
+        raise InputError(Phrase("error.merge-spf", name=record.name[:-1], record=records[0], reason=e.reason),
+                         option="merge_live") from None
     return kept, merged, others
 
 
@@ -143,7 +156,7 @@ def merged_spf(text: str, lookup: spf.Lookup) -> tuple[str | None, str | None]:
     try:
         checked_txt(text)
     except InputError as e:
-        raise Refusal(f"it cannot be written again ({e})") from None
+        raise Refusal(Phrase("error.spf-unwritable", reason=_words(e))) from None
     verdict = spf.judge(text, lookup)
     _refuse_spf(verdict, text, merged=False)
     if verdict.ok:
@@ -151,49 +164,44 @@ def merged_spf(text: str, lookup: spf.Lookup) -> tuple[str | None, str | None]:
     try:
         parsed = spf.terms(text)
     except ValueError as e:  # judge said so already; kept for the type checker's sake
-        raise Refusal(f"{e} is not an SPF term (a permerror)") from None
+        raise Refusal(Phrase("error.spf-not-term", term=str(e))) from None
     odd = next((t for t in parsed if not t.modifier and t.name == "include" and t.qualifier != "+"
                 and t.argument.lower().rstrip(".") == spf.SES_INCLUDE), None)
     if odd is not None:
-        raise Refusal(f"it names {odd.text}, a qualifier that does not let SES's mail pass; change that term yourself")
+        raise Refusal(Phrase("error.spf-qualifier", term=odd.text))
     merged = spf.with_ses_include(text)
     _refuse_spf(spf.judge(merged, lookup), merged, merged=True)
     try:
         checked_txt(merged)
     except InputError as e:
-        raise Refusal(f"the merged record would be too long ({e})") from None
+        raise Refusal(Phrase("error.spf-too-long", reason=_words(e))) from None
     return None, merged
 
 
 def _refuse_spf(verdict: spf.Verdict, text: str, merged: bool) -> None:
     """Refusal for what receivers would not accept: a permerror, `+all`, or what cannot be read."""
-    once = " once include:amazonses.com is added" if merged else ""
     detail = verdict.detail
     if any(t.lstrip("+").lower() == "all" and not t.startswith(("-", "~", "?")) for t in text.split()[1:]):
-        raise Refusal("it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all "
-                      "or -all first")
+        raise Refusal(Phrase("error.spf-plus-all"))
     if verdict.cause == "spf-pass-all" or verdict.note == "spf-pass-all":  # --check's cause: wrong, never met
-        raise Refusal(f"it leads to +all ({detail.get('via')}), which lets every sender on the Internet pass SPF; "
-                      "fix that record first")
+        raise Refusal(Phrase("error.spf-leads-to-plus-all", via=detail.get("via")))
     if verdict.cause == "spf-too-many-lookups":
-        raise Refusal(f"it needs more than 10 DNS look-ups{once} ({detail.get('count')} counted), a permerror "
-                      "(RFC 7208 4.6.4); flatten or remove some include: terms first")
+        count = detail.get("count")
+        raise Refusal(Phrase("error.spf-lookups-merged", count=count) if merged else Phrase("error.spf-lookups", count=count))
     if verdict.cause == "spf-syntax":
-        raise Refusal(f"{detail.get('term')} is not valid SPF, a permerror (RFC 7208 4.6.1)")
+        raise Refusal(Phrase("error.spf-syntax", term=detail.get("term")))
     if verdict.cause == "spf-include-permerror":
         target = (detail.get("target") or "").rstrip(".")
-        why = {"spf-include-no-record": f"{target} has no SPF record",
-               "spf-include-several": f"{target} has {detail.get('count')} SPF records",
-               }.get(verdict.fix or "", f"{detail.get('bad')} is not valid SPF")
-        raise Refusal(f"{detail.get('term')} leads to a permerror: {why} (RFC 7208 5.2)")
+        why = {"spf-include-no-record": Phrase("error.spf-no-record", target=target),
+               "spf-include-several": Phrase("error.spf-several", target=target, count=detail.get("count")),
+               }.get(verdict.fix or "", Phrase("error.spf-not-valid", bad=detail.get("bad")))
+        raise Refusal(Phrase("error.spf-include-permerror", term=detail.get("term"), why=why))
     if verdict.cause == "spf-redirect-ignored":
-        raise Refusal(f"{detail.get('term')} beside an all term is ignored by receivers (RFC 7208 6.1); keep one of "
-                      "the two first")
+        raise Refusal(Phrase("error.spf-redirect-ignored", term=detail.get("term")))
     if verdict.cause == "spf-unconfirmed":
-        raise Refusal(f"{detail.get('term')} cannot be followed before sending (a macro, or a record nobody "
-                      "answered for), so its look-ups cannot be counted; merge by hand")
+        raise Refusal(Phrase("error.spf-unconfirmed", term=detail.get("term")))
     if merged and not verdict.ok:  # the merge should always authorize SES: anything else is not written
-        raise Refusal(f"the merged record would not let SES's mail pass ({verdict.cause})")
+        raise Refusal(Phrase("error.spf-not-pass", cause=verdict.cause))
 
 
 # --- DMARC ---------------------------------------------------------------------------------
@@ -216,9 +224,8 @@ def _dmarc(identity: Identity, ours: Record | None, published: Published,
                     [weaker_note] if weaker_note else [], others)
         weaker = _weaker(ours.value, live)
         if weaker:
-            raise InputError(f"{ours.value!r} is weaker than the DMARC record published at {name[:-1]} "
-                             f"({live.text}): {weaker}; drop --dmarc to keep the published record",
-                             option="dmarc")
+            raise InputError(Phrase("error.merge-dmarc-weaker", value=repr(ours.value), name=name[:-1],
+                                    published=live.text, weaker=weaker), option="dmarc")
         _refuse_weaker_than_organisation(identity, ours, published)
         return None, [advisories.live_dmarc_replaced(name=name[:-1], value=live.text)], others
     if meant:
@@ -241,15 +248,15 @@ def _invalid_cause(text: str) -> str:
     return dmarc.read(text).problem or "dmarc-v-not-first"
 
 
-def _weaker(value: str, live: dmarc.Record) -> str | None:
+def _weaker(value: str, live: dmarc.Record) -> Phrase | None:
     """Why the record `value` would weaken the live one, or None: a weaker p=, sp= or pct=."""
     ours = dmarc.read(value)
     if dmarc.strength(ours.policy) < dmarc.strength(live.policy):
-        return f"p={ours.policy} where p={live.policy} is published"
+        return Phrase("error.weaker-policy", ours=ours.policy, live=live.policy)
     if dmarc.strength(ours.subdomain_policy) < dmarc.strength(live.subdomain_policy):
-        return f"subdomains get {ours.subdomain_policy} where {live.subdomain_policy} is published"
+        return Phrase("error.weaker-subdomain-policy", ours=ours.subdomain_policy, live=live.subdomain_policy)
     if _pct(ours.text) < _pct(live.text):
-        return f"pct={_pct(ours.text)} where pct={_pct(live.text)} is published"
+        return Phrase("error.weaker-pct", ours=_pct(ours.text), live=_pct(live.text))
     return None
 
 
@@ -307,8 +314,8 @@ def _carry(record: Record, others: list[str], notes: list[Phrase]) -> list[Recor
         try:
             checked_txt(text)
         except InputError as e:
-            raise InputError(f"{record.name[:-1]} holds a TXT record that cannot be written again ({e}); "
-                             "it would be lost where the whole record set is written", option="merge_live") from None
+            raise InputError(Phrase("error.merge-txt-unwritable", name=record.name[:-1], reason=str(e)),
+                             option="merge_live") from None
         carried.append(record._replace(value=text, purpose=CARRIED))
     if carried:
         notes.append(advisories.live_carried(name=record.name[:-1], values=" | ".join(r.value for r in carried)))

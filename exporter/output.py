@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import EXIT_STDOUT_CLOSED, EXIT_TERMINATED, InputError, OutputError
+from .phrase import Phrase
 
 
 def emit(text: str, path: str | None) -> None:
@@ -44,6 +45,13 @@ def to_stdout(text: str) -> None:
         raise OutputError(f"standard output: {reason}; the output is incomplete", stdout=True) from None
 
 
+def _kind_phrase(kind: str | None) -> Phrase:
+    """What _kind found, said in the run's language."""
+    return {"file": Phrase("error.kind.file"), "folder": Phrase("error.kind.folder"),
+            "character device": Phrase("error.kind.character-device"), "FIFO": Phrase("error.kind.fifo"),
+            "socket": Phrase("error.kind.socket"), "block device": Phrase("error.kind.block-device")}[str(kind)]
+
+
 def _kind(path: Path) -> str | None:
     """What `path` is once symbolic links are followed: None when nothing is there."""
     try:
@@ -53,7 +61,7 @@ def _kind(path: Path) -> str | None:
     except OSError as e:
         if e.errno == errno.ENOTDIR:
             return None
-        raise InputError(f"{path}: {e.strerror or e}", option="output") from None
+        raise InputError(Phrase("error.path-reason", path=str(path), reason=str(e.strerror or e)), option="output") from None
     for test, kind in ((stat.S_ISREG, "file"), (stat.S_ISDIR, "folder"), (stat.S_ISCHR, "character device"),
                        (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISBLK, "block device")):
         if test(mode):
@@ -85,7 +93,7 @@ def _file_writer(target: Path, staged: list | None = None):
             raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
         return
     if kind not in (None, "file"):
-        raise InputError(f"{target} is a {kind}; -o writes a file, a folder, a device or a FIFO", option="output")
+        raise InputError(Phrase("error.output-kind", path=str(target), kind=_kind_phrase(kind)), option="output")
     if target.is_symlink():
         # Replacing the link itself would leave its target stale: replace the target, keep the link.
         target = Path(os.path.realpath(target))
@@ -108,20 +116,21 @@ def check_target(path: str | None) -> None:
     if is_folder(path):
         folder = target if target.is_dir() else target.parent
         if not target.is_dir() and target.exists():
-            raise InputError(f"{path} is a file, not a folder", option="output")
+            raise InputError(Phrase("error.file-not-folder", path=str(path)), option="output")
     else:
         kind = _kind(target)
         if kind in WRITTEN_THROUGH:
             return  # no file is made beside a device; opening it is the test
         if kind not in (None, "file"):
-            raise InputError(f"{path} is a {kind}; -o writes a file, a folder, a device or a FIFO", option="output")
+            raise InputError(Phrase("error.output-kind", path=str(path), kind=_kind_phrase(kind)), option="output")
         folder = Path(os.path.realpath(target)).parent if target.is_symlink() else target.parent
     if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder", option="output")
+        raise InputError(Phrase("error.no-such-folder", folder=str(folder)), option="output")
     try:  # the one honest test of "can write there" (permissions, read-only mounts, root or not)
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".ses-export.", suffix=".probe")
     except OSError as e:
-        raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
+        raise InputError(Phrase("error.cannot-write-there", folder=str(folder), reason=str(e.strerror or e)),
+                         option="output") from None
     os.close(fd)
     os.unlink(probe)
 
@@ -139,16 +148,17 @@ def _atomic(target: Path, staged: list | None = None):
     `staged`, (the written file, target) is added to it instead of the rename."""
     folder = target.parent
     if target.is_dir():
-        raise InputError(f"{target} is a folder", option="output")
+        raise InputError(Phrase("error.output-is-folder", path=str(target)), option="output")
     if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder", option="output")
+        raise InputError(Phrase("error.no-such-folder", folder=str(folder)), option="output")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
     except OSError as e:
         if e.errno == errno.ENAMETOOLONG:
-            raise InputError(f"{target.name[:40]}...: the file name is too long for {folder} "
-                             f"({len(target.name.encode())} bytes)", option="output") from None
-        raise InputError(f"{folder}: cannot write there ({e.strerror or e})", option="output") from None
+            raise InputError(Phrase("error.file-name-too-long", name=target.name[:40], folder=str(folder),
+                                    size=len(target.name.encode())), option="output") from None
+        raise InputError(Phrase("error.cannot-write-there", folder=str(folder), reason=str(e.strerror or e)),
+                         option="output") from None
     with _terminate_cleanly():
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -255,9 +265,10 @@ def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str
         try:
             target.mkdir()
         except FileExistsError:
-            raise InputError(f"{folder} is a file, not a folder", option="output") from None
+            raise InputError(Phrase("error.file-not-folder", path=str(folder)), option="output") from None
         except OSError as e:
-            raise InputError(f"{folder}: cannot make the folder ({e.strerror or e})", option="output") from None
+            raise InputError(Phrase("error.cannot-make-folder", folder=str(folder), reason=str(e.strerror or e)),
+                             option="output") from None
     staged: list[tuple[str, Path]] = []
     replaced: list[str] = []
     with _terminate_cleanly():

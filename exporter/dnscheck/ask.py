@@ -35,6 +35,7 @@ import dns.rdatatype
 import dns.resolver
 
 from ..errors import DnsError, InputError
+from ..phrase import Phrase
 from .wire import EDNS_PAYLOAD, Question, Reply, WireError, question
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
@@ -67,19 +68,19 @@ def parse_nameserver(text: str) -> Server:
     from ..names import control_character
 
     if control_character(raw) is not None:  # getaddrinfo reads '1\x0027.0.0.1' as 0.0.0.1
-        raise InputError(f"--nameserver: {text!r} holds the control character {control_character(raw)!r}")
+        raise _refused(Phrase("error.control-character", value=repr(text), character=repr(control_character(raw))))
     host, port = raw, 53
     if raw.startswith("["):
         host, _, rest = raw[1:].partition("]")
         if rest:
             if not rest.startswith(":"):
-                raise InputError(f"--nameserver: {text!r} is not HOST[:PORT]")
+                raise _refused(Phrase("error.not-host-port", value=repr(text)))
             port = _port(rest[1:], text)
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
         port = _port(port_text, text)
     if not host:
-        raise InputError(f"--nameserver: {text!r} names no host")
+        raise _refused(Phrase("error.no-host", value=repr(text)))
     try:
         return Server(str(ipaddress.ip_address(host)), port, recursion=True)
     except ValueError:
@@ -87,15 +88,21 @@ def parse_nameserver(text: str) -> Server:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
     except (socket.gaierror, UnicodeError) as e:
-        raise InputError(f"--nameserver: cannot resolve {host!r} ({getattr(e, 'strerror', None) or e})") from None
+        raise _refused(Phrase("error.cannot-resolve", host=repr(host),
+                              reason=str(getattr(e, "strerror", None) or e))) from None
     # IPv4 first: many machines have no IPv6 route, and one address per server is enough.
     infos.sort(key=lambda info: info[0] != socket.AF_INET)
     return Server(str(infos[0][4][0]), port, name=host, recursion=True)
 
 
+def _refused(detail: Phrase) -> InputError:
+    """A refusal of --nameserver's value; the flag is part of the sentence (the library's str(error) says it too)."""
+    return InputError(Phrase("error.flagged", flag="--nameserver", detail=detail))
+
+
 def _port(text: str, whole: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise InputError(f"--nameserver: {whole!r}: the port must be a number from 1 to 65535")
+        raise _refused(Phrase("error.port-range", value=repr(whole)))
     return int(text)
 
 
@@ -378,13 +385,11 @@ async def zone_through(name: str, resolver: dns.asyncresolver.Resolver) -> str:
     try:
         return (await dns.asyncresolver.zone_for_name(name, resolver=resolver)).to_text()
     except dns.resolver.NXDOMAIN:
-        raise DnsError(f"DNS: {name[:-1]} does not exist (NXDOMAIN): is the domain registered and delegated?") from None
+        raise DnsError(Phrase("error.dns-nxdomain", name=name[:-1])) from None
     except dns.resolver.NoRootSOA:  # dnspython says "There is no SOA RR at the DNS root name. This should never happen!"
-        raise DnsError(f"DNS: the system resolver found no zone holding {name[:-1]} (no SOA record up to the root): "
-                       "check the network and /etc/resolv.conf, or pass --nameserver") from None
+        raise DnsError(Phrase("error.dns-no-soa", name=name[:-1])) from None
     except dns.exception.DNSException as e:
-        raise DnsError(f"DNS: cannot find the zone of {name[:-1]} through the system resolver ({_why(e)}); "
-                       "pass --nameserver") from None
+        raise DnsError(Phrase("error.dns-no-zone", name=name[:-1], why=_why(e))) from None
 
 
 async def servers_of(zone: str, resolver: dns.asyncresolver.Resolver, port: int = 53) -> list[Server]:
@@ -393,8 +398,7 @@ async def servers_of(zone: str, resolver: dns.asyncresolver.Resolver, port: int 
     try:
         hosts = sorted({r.target.to_text() for r in await resolver.resolve(zone, "NS")})
     except dns.exception.DNSException as e:
-        raise DnsError(f"DNS: cannot find the authoritative servers of {zone[:-1]} through the system resolver "
-                       f"({_why(e)}); pass --nameserver") from None
+        raise DnsError(Phrase("error.dns-no-authoritative", zone=zone[:-1], why=_why(e))) from None
 
     async def addresses(host: str) -> list[Server]:
         for rdtype in ("A", "AAAA"):  # IPv6 only for hosts that have no IPv4
@@ -406,7 +410,7 @@ async def servers_of(zone: str, resolver: dns.asyncresolver.Resolver, port: int 
 
     servers = [server for found in await asyncio.gather(*map(addresses, hosts)) for server in found]
     if not servers:
-        raise DnsError(f"DNS: the name servers of {zone[:-1]} ({', '.join(hosts)}) have no addresses")
+        raise DnsError(Phrase("error.dns-no-addresses", zone=zone[:-1], hosts=", ".join(hosts)))
     return servers
 
 

@@ -62,9 +62,9 @@ class Settings(_Settings):
             raise InputError(Phrase("error.not-one-of", value=repr(cloudflare_provider), known="v5, v4"),
                              option="cloudflare_provider")
         if zone_id is not None and not isinstance(zone_id, str):  # its shape is the format's to check
-            raise InputError(f"{zone_id!r} is not text", option="zone_id")
+            raise InputError(Phrase("error.not-text", value=repr(zone_id)), option="zone_id")
         if rerun is not None and not (isinstance(rerun, tuple) and all(isinstance(arg, str) for arg in rerun)):
-            raise InputError(f"{rerun!r} is not a tuple of command-line arguments", option="rerun")
+            raise InputError(Phrase("error.not-arguments", value=repr(rerun)), option="rerun")
         return super().__new__(cls, lang, dns_host, zone_id, cloudflare_provider, rerun)
 
     def _replace(self, **changes: object) -> Settings:  # through __new__, so a copy is validated too

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Identity, Record
+from ..phrase import Phrase
 from . import Settings
 from ._record_sets import one_set_each, route53_values_fit
 
@@ -44,17 +45,14 @@ def template(identities, settings: Settings) -> dict:
     zone_id = settings.zone_id
     if zone_id is not None:
         zone_id = _zone_id(zone_id.strip().removeprefix("/hostedzone/"), _ROUTE53_ZONE_ID,
-                           "a Route 53 hosted zone id (like Z0123456789ABCDEFGHIJ)")
+                           Phrase("error.zone-id.route53"))
         zones = list(dict.fromkeys(identity.zone for identity in identities))
         if len(zones) > 1:
-            raise InputError(f"one id for identities in several zones ({', '.join(z[:-1] for z in zones)}); "
-                             "pass --zone to put them in one zone, or render each zone apart", option="zone_id")
+            raise InputError(Phrase("error.one-zone-id", zones=", ".join(z[:-1] for z in zones)), option="zone_id")
 
     if not any(identity.records for identity in identities):
-        raise InputError("no records to write: a CloudFormation template needs at least one resource (is DMARC "
-                         "left out and DKIM not set up?)", option="format")
-    one_set_each(identities, "one stack cannot hold two record sets of one name and type. "
-                             "Render them in separate files")
+        raise InputError(Phrase("error.cloudformation-empty"), option="format")
+    one_set_each(identities, Phrase("error.twice.cloudformation"))
     route53_values_fit(identities)
 
     bases = [logical_id(base) for identity in identities for base in resource_bases(identity)]

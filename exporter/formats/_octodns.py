@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Record
+from ..phrase import Phrase
 from ._record_sets import one_set_each, one_zone
 
 # octoDNS's name-rfc validator counts the FQDN with its final dot against 253, so a name of 253
@@ -27,18 +28,17 @@ def check(identities) -> str:
     """The one zone of `identities`; refuses what one octoDNS zone file cannot hold exactly."""
     from ..filters import octodns_txt_problem
 
-    zone = one_zone(identities, "an octoDNS zone file is for one zone", "write one file per zone")
-    one_set_each(identities, "render them in separate files")
+    zone = one_zone(identities, Phrase("error.one-zone.octodns"), Phrase("error.apart.octodns"))
+    one_set_each(identities, Phrase("error.twice.octodns"))
     for identity in identities:
         for record in (*identity.records, *identity.carried):
             if len(record.name) > OCTODNS_MAX_FQDN:
-                raise InputError(f"the name {record.name} is {len(record.name) - 1} octets; octoDNS takes at most "
-                                 f"{OCTODNS_MAX_FQDN - 1} (it counts the final dot), so it cannot carry it",
-                                 option="format")
+                raise InputError(Phrase("error.octodns-name-long", name=record.name, length=len(record.name) - 1,
+                                        limit=OCTODNS_MAX_FQDN - 1), option="format")
             problem = octodns_txt_problem(record.value) if record.type == "TXT" else _target_problem(record.value)
             if problem:
-                raise InputError(f"the {record.type} value at {record.name} holds {problem}; "
-                                 "octoDNS cannot carry it", option="format")
+                raise InputError(Phrase("error.octodns-value", type=record.type, name=record.name, problem=problem),
+                                 option="format")
     return zone or ""
 
 

@@ -7,28 +7,29 @@ from collections.abc import Sequence
 
 from ..errors import InputError
 from ..model import Identity
+from ..phrase import Phrase
 
 
-def one_zone(identities: Sequence[Identity], what: str, apart: str) -> str | None:
+def one_zone(identities: Sequence[Identity], what: Phrase, apart: Phrase) -> str | None:
     """The one zone of `identities` (None: no identities); several are refused: `what` names the
     file ("a change batch is for one hosted zone"), `apart` how to write them apart."""
     zones = list(dict.fromkeys(identity.zone for identity in identities))
     if len(zones) > 1:
         listed = ", ".join(zone[:-1] for zone in zones)
-        raise InputError(f"{what}, and these identities are in {len(zones)} ({listed}); {apart} with -o FOLDER/, "
-                         "or pass --zone", option="format")
+        raise InputError(Phrase("error.one-zone", what=what, count=len(zones), zones=listed, apart=apart),
+                         option="format")
     return zones[0] if zones else None
 
 
-def one_set_each(identities: Sequence[Identity], why: str) -> None:
+def one_set_each(identities: Sequence[Identity], why: Phrase) -> None:
     """Refuse two records of one name and type (from two identities): `why` says what the file cannot do."""
     seen: dict[tuple[str, str], str] = {}
     for identity in identities:
         for record in identity.records:
             key = (record.name, record.type)
             if key in seen:
-                raise InputError(f"{record.type} at {record.name} is needed twice ({seen[key]} and {identity.name} "
-                                 f"{record.purpose}); {why}", option="format")
+                raise InputError(Phrase("error.format-twice", type=record.type, name=record.name, first=seen[key],
+                                        second=f"{identity.name} {record.purpose}", why=why), option="format")
             seen[key] = f"{identity.name} {record.purpose}"
 
 
@@ -40,5 +41,5 @@ def route53_values_fit(identities: Sequence[Identity]) -> None:
         for record in identity.records:
             value = route53_rdata(record)
             if len(value) > ROUTE53_VALUE_MAX:
-                raise InputError(f"the {record.type} value at {record.name} is {len(value)} characters once quoted "
-                                 f"for Route 53, which takes at most {ROUTE53_VALUE_MAX}", option="format")
+                raise InputError(Phrase("error.route53-value-long", type=record.type, name=record.name,
+                                        length=len(value), limit=ROUTE53_VALUE_MAX), option="format")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Identity, Record
+from ..phrase import Phrase
 from . import Settings
 
 # Cloudflare accepts 1 ("automatic") or 60..86400 seconds (provider docs for `ttl`).
@@ -120,15 +121,15 @@ def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
     if provider == "cloudflare":
         generation = settings.cloudflare_provider
         _check_cloudflare_ttl(identities)
-        zone_id = _zone_id(zone_id, _CLOUDFLARE_ZONE_ID, "a Cloudflare zone id (32 hex digits)")
+        zone_id = _zone_id(zone_id, _CLOUDFLARE_ZONE_ID, Phrase("error.zone-id.cloudflare"))
     elif provider == "route53":
         generation = "route53"
         if zone_id is not None:
             zone_id = _zone_id(zone_id.strip().removeprefix("/hostedzone/"), _ROUTE53_ZONE_ID,
-                               "a Route 53 hosted zone id (like Z0123456789ABCDEFGHIJ)")
+                               Phrase("error.zone-id.route53"))
     elif provider == "google":
         generation = "google"
-        zone_id = _zone_id(zone_id, _GOOGLE_MANAGED_ZONE, "a Cloud DNS managed zone name (like example-com)")
+        zone_id = _zone_id(zone_id, _GOOGLE_MANAGED_ZONE, Phrase("error.zone-id.google"))
     elif provider in ("azurerm", "dns", "records"):
         generation = provider
         zone_id = None  # these name the zone by its DNS name (and, for Azure, a resource group variable)
@@ -140,8 +141,7 @@ def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
     zone_names = list(dict.fromkeys(identity.zone for identity in identities))
     if zone_id is not None and len(zone_names) > 1:
         listed = ", ".join(name[:-1] for name in zone_names)
-        raise InputError(f"one id for identities in several zones ({listed}); "
-                         "pass --zone to put them in one zone, or render each zone apart", option="zone_id")
+        raise InputError(Phrase("error.one-zone-id", zones=listed), option="zone_id")
     prefix = "zone_id_" if provider == "cloudflare" else ""
     zone_idents = unique_names([prefix + identifier(name[:-1]) for name in zone_names])
     zones = {name: Zone(name, ident, zone_id) for name, ident in zip(zone_names, zone_idents)}
@@ -169,8 +169,8 @@ def _check_azure_txt(identities: list[Identity]) -> None:
     for identity in identities:
         for record in (*identity.records, *identity.carried):
             if record.type == "TXT" and len(record.value) > AZURE_TXT_MAX:
-                raise InputError(f"{identity.source}: a TXT value of {len(record.value)} characters at {record.name}; "
-                                 f"azurerm_dns_txt_record takes at most {AZURE_TXT_MAX}")
+                raise InputError(Phrase("error.azure-txt-long", source=identity.source, length=len(record.value),
+                                        name=record.name, limit=AZURE_TXT_MAX))
 
 
 def _check_cloudflare_ttl(identities: list[Identity]) -> None:
@@ -178,15 +178,14 @@ def _check_cloudflare_ttl(identities: list[Identity]) -> None:
     for identity in identities:
         for record in identity.records:
             if record.ttl != CLOUDFLARE_TTL_AUTOMATIC and not low <= record.ttl <= high:
-                raise InputError(f"Cloudflare accepts {low}..{high} seconds, or 1 for automatic; "
-                                 f"{record.ttl} cannot be written for terraform-cloudflare", option="ttl")
+                raise InputError(Phrase("error.cloudflare-ttl", low=low, high=high, ttl=record.ttl), option="ttl")
 
 
-def _zone_id(value: str | None, shape: re.Pattern, what: str) -> str | None:
+def _zone_id(value: str | None, shape: re.Pattern, what: Phrase) -> str | None:
     if value is None:
         return None
     if not shape.fullmatch(value):
-        raise InputError(f"{value!r} is not {what}", option="zone_id")
+        raise InputError(Phrase("error.zone-id-shape", value=repr(value), what=what), option="zone_id")
     return value
 
 
@@ -199,10 +198,8 @@ def _check_no_clash(provider: str, identities: list[Identity]) -> None:
             key = (record.name, record.type) if provider in WHOLE_SETS else (record.name, record.type, record.value)
             if key in seen:
                 first, other = seen[key]
-                raise InputError(
-                    f"{identity.source}: {record.type} at {record.name} is needed twice ({first.name} {other.purpose}, "
-                    f"{identity.name} {record.purpose}); terraform-{provider} would fail to apply the second. "
-                    "Render them in separate files"
-                )
+                raise InputError(Phrase("error.terraform-twice", source=identity.source, type=record.type,
+                                        name=record.name, first=f"{first.name} {other.purpose}",
+                                        second=f"{identity.name} {record.purpose}", provider=provider))
             seen[key] = (identity, record)
 

@@ -13,6 +13,7 @@ whole batch instead of replacing what is there; `--merge-live` writes records me
 from __future__ import annotations
 
 from ..errors import InputError
+from ..phrase import Phrase
 from . import Format, Settings, register
 from ._record_sets import one_set_each, one_zone, route53_values_fit
 
@@ -27,11 +28,10 @@ LIVE_NOTE = ". TXT sets read with --merge-live are UPSERT, holding what DNS had;
 
 def prepare(identities, settings: Settings) -> dict:
 
-    one_zone(identities, "a change batch is for one hosted zone", "write one batch per zone")
+    one_zone(identities, Phrase("error.one-zone.route53-changes"), Phrase("error.apart.route53-changes"))
     if not any(identity.records for identity in identities):
-        raise InputError("no records to change: a change batch needs at least one (is DMARC left out and "
-                         "DKIM not set up?)", option="format")
-    one_set_each(identities, "one change batch cannot change one record set twice. Render them in separate files")
+        raise InputError(Phrase("error.route53-changes-empty"), option="format")
+    one_set_each(identities, Phrase("error.twice.route53-changes"))
     route53_values_fit(identities)
     return {"comment": comment(identities), "txt_action": "CREATE"}
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .. import model, names
 from ..errors import InputError
-from ..phrase import Phrase
+from ..phrase import Phrase, Series
 
 # A folder with many bad files: name this many in the one message, then count the rest.
 MAX_NAMED_FAILURES = 5
@@ -64,10 +64,19 @@ class _Failures:
             return
         if len(self.errors) == 1:
             raise self.errors[0]
-        shown = "; ".join(e.cli_message() for e in self.errors[:MAX_NAMED_FAILURES])
+        shown = Series(tuple(_flagged(e) for e in self.errors[:MAX_NAMED_FAILURES]), Phrase("error.separator"))
         more = len(self.errors) - MAX_NAMED_FAILURES
-        raise InputError(f"{len(self.errors)} saved identities are bad: {shown}"
-                         + (f"; and {more} more" if more > 0 else ""))
+        if more > 0:
+            raise InputError(Phrase("error.saved-several-more", count=len(self.errors), shown=shown, more=more))
+        raise InputError(Phrase("error.saved-several", count=len(self.errors), shown=shown))
+
+
+def _flagged(error: InputError) -> object:
+    """One error of several, as cli_message says it, kept a Phrase so that it is said in the run's language."""
+    detail = error.detail if error.phrase is None else error.phrase
+    if error.option is None:
+        return detail
+    return Phrase("error.flagged", flag=f"--{error.option.replace('_', '-')}", detail=detail)
 
 
 class _Collect:
@@ -115,12 +124,14 @@ def _load_folder(folder: Path, domains: list[str], failures: _Failures) -> Itera
         listed = [folder / name for name in sorted(entry.name for entry in os.scandir(folder)
                                                    if entry.name.endswith(".json") and len(entry.name) > 5)]
     except OSError as e:
-        raise InputError(f"{folder}: cannot list the folder: {e.strerror or e}", option="identity_file") from None
+        raise InputError(Phrase("error.cannot-list-folder", folder=str(folder), reason=str(e.strerror or e)),
+                         option="identity_file") from None
     for file in listed:
         with failures.collect():
             fqdn = names.domain(file.stem, f"{file}: file name", option="identity_file")
             if fqdn in by_domain:
-                raise InputError(f"{by_domain[fqdn]} and {file} are the same domain {fqdn[:-1]}", option="identity_file")
+                raise InputError(Phrase("error.same-domain", first=str(by_domain[fqdn]), second=str(file),
+                                        domain=fqdn[:-1]), option="identity_file")
             by_domain[fqdn] = file
     if not by_domain and not failures.errors:
         raise InputError(Phrase("error.folder-empty", folder=str(folder)), option="identity_file")
@@ -150,16 +161,10 @@ def _one_domain(domains: list[str], option_value: str, source: str) -> str:
         try:
             return names.domain(stem, None)
         except InputError:
-            raise InputError(
-                f"{option_value}: no DOMAIN given, and the file name {stem!r} is not one; name it "
-                f"(ses-export DOMAIN --identity-file {option_value}) or save the file as DOMAIN.json",
-                option="identity_file") from None
+            raise InputError(Phrase("error.file-name-not-domain", path=option_value, stem=repr(stem)),
+                             option="identity_file") from None
     if len(domains) != 1:
-        raise InputError(
-            f"{source} holds one identity; name its domain once "
-            f"(ses-export DOMAIN --identity-file {option_value}), or pass a folder of DOMAIN.json files",
-            option="identity_file",
-        )
+        raise InputError(Phrase("error.one-identity", source=source, path=option_value), option="identity_file")
     return names.domain(domains[0], "DOMAIN")
 
 
@@ -171,7 +176,8 @@ def _read(path: Path) -> str:
         with path.open("rb") as handle:
             return _decode(_bounded(handle, str(path)), str(path))
     except OSError as e:
-        raise InputError(f"{path}: {e.strerror or e}", option="identity_file") from None
+        raise InputError(Phrase("error.path-reason", path=str(path), reason=str(e.strerror or e)),
+                         option="identity_file") from None
 
 
 def _read_stdin() -> str:
@@ -186,7 +192,7 @@ def _read_stdin() -> str:
     except (OSError, ValueError) as e:  # EBADF, EIO; ValueError: a closed stream
         if isinstance(e, InputError):
             raise
-        raise InputError(f"standard input cannot be read ({getattr(e, 'strerror', None) or e})",
+        raise InputError(Phrase("error.stdin-unreadable", reason=str(getattr(e, "strerror", None) or e)),
                          option="identity_file") from None
 
 
@@ -196,8 +202,8 @@ def _bounded(handle, source: str):
     if data is None:  # a non-blocking stream with nothing yet
         data = b""
     if len(data) > MAX_FILE:
-        raise InputError(f"{source}: larger than {MAX_FILE // (1024 * 1024)} MB; not a saved get-email-identity "
-                         "response", option="identity_file")
+        raise InputError(Phrase("error.saved-too-large", source=source, size=MAX_FILE // (1024 * 1024)),
+                         option="identity_file")
     return data
 
 
@@ -205,21 +211,19 @@ def _decode(data: bytes, source: str) -> str:
     """UTF-8 (with or without BOM), or UTF-16 with its BOM: what PowerShell 5.1's `>` writes."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or _every_fourth(data):
         # Before UTF-16: UTF-32LE's byte-order mark starts with UTF-16LE's.
-        raise InputError(f"{source}: saved as UTF-32; save it as UTF-8 (PowerShell: | Out-File -Encoding utf8)",
-                         option="identity_file")
+        raise InputError(Phrase("error.saved-utf32", source=source), option="identity_file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError(f"{source}: saved as UTF-16, but not valid UTF-16 text", option="identity_file") from None
+            raise InputError(Phrase("error.saved-utf16-invalid", source=source), option="identity_file") from None
     if len(data) >= 4 and max(data[1::2].count(0), data[0::2].count(0)) > len(data) // 4:
         # JSON is ASCII in its structure: every other byte zero is UTF-16 (NUL is valid UTF-8 too).
-        raise InputError(f"{source}: saved as UTF-16 without a byte-order mark; save it as UTF-8 "
-                         "(PowerShell: | Out-File -Encoding utf8)", option="identity_file")
+        raise InputError(Phrase("error.saved-utf16-no-bom", source=source), option="identity_file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{source}: not UTF-8 text", option="identity_file") from None
+        raise InputError(Phrase("error.saved-not-utf8", source=source), option="identity_file") from None
 
 
 def _every_fourth(data: bytes) -> bool:
@@ -237,9 +241,9 @@ def _parse(text: str, source: str) -> object:
     except json.JSONDecodeError as e:
         raise InputError(Phrase("error.not-json", source=source, reason=e.msg, line=e.lineno, column=e.colno)) from None
     except RecursionError:
-        raise InputError(f"{source}: not JSON (nested too deeply)") from None
+        raise InputError(Phrase("error.json-too-deep", source=source)) from None
     except ValueError as e:  # a number of more digits than Python converts (4300): no SES field is one
-        raise InputError(f"{source}: not a saved get-email-identity response ({_first_words(e)})") from None
+        raise InputError(Phrase("error.saved-not-response", source=source, reason=_first_words(e))) from None
 
 
 def _first_words(error: Exception) -> str:

@@ -18,6 +18,7 @@ import logging
 import re
 
 from ..errors import AwsError, InputError
+from ..phrase import Phrase, counted
 
 GET_ACTION = "ses:GetEmailIdentity"
 LIST_ACTION = "ses:ListEmailIdentities"
@@ -27,8 +28,6 @@ DEFAULT_TIMEOUT = 30.0  # seconds to connect, and to wait for an answer, per att
 MAX_ATTEMPTS = 5  # 1 + 4 retries: a persistent 429 gives up in 8..14 s, 17 at most (benchmarks/ses_fault_bounds.py)
 TIMEOUT_ATTEMPTS = 2  # a server that does not answer rarely does on the third try; each try costs `timeout`
 
-CREDENTIALS_HELP = ("set AWS_PROFILE or pass --profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
-                    "(or use --identity-file with saved JSON)")
 THROTTLING_CODES = ("TooManyRequestsException", "ThrottlingException", "Throttling", "LimitExceededException")
 ACCESS_DENIED_CODES = ("AccessDeniedException", "AccessDenied", "UnauthorizedOperation")
 REJECTED_CREDENTIALS_CODES = ("UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
@@ -51,13 +50,12 @@ class SesClient:
         try:
             session = boto3.session.Session(profile_name=profile, region_name=region)
         except botocore.exceptions.ProfileNotFound:
-            raise InputError(f"no AWS profile named {profile!r} in the AWS configuration", option="profile") from None
+            raise InputError(Phrase("error.no-profile", profile=repr(profile)), option="profile") from None
         except botocore.exceptions.BotoCoreError as e:  # an unreadable ~/.aws/config, for one
-            raise AwsError(f"AWS configuration: {e}") from None
+            raise AwsError(Phrase("error.aws-configuration", reason=str(e))) from None
         self.region = session.region_name
         if not self.region:
-            raise InputError("no region given and none in the AWS configuration; pass --region (or set AWS_REGION)",
-                             option="region")
+            raise InputError(Phrase("error.no-region"), option="region")
         config = botocore.config.Config(
             # SES v2 throttles its control plane at about 1 request/s: adaptive mode waits
             # client-side instead of failing; MAX_ATTEMPTS and the timeouts bound a dead endpoint.
@@ -69,7 +67,7 @@ class SesClient:
         try:
             self.client = session.client("sesv2", config=config)
         except (botocore.exceptions.BotoCoreError, ValueError) as e:  # e.g. a malformed endpoint URL
-            raise AwsError(f"SES in {self.region}: cannot make a client: {e}") from None
+            raise AwsError(Phrase("error.ses-client", region=self.region, reason=str(e))) from None
         # First, so that its "no retry" (False) wins over the standard handler's delay.
         self.client.meta.events.register_first("needs-retry.sesv2", self._limit_timeout_retries)
         self._session = session
@@ -84,8 +82,8 @@ class SesClient:
         name = fqdn.rstrip(".")
         response = self._call("get_email_identity", name, GET_ACTION, EmailIdentity=name)
         if "IdentityType" not in response:  # every GetEmailIdentity answer has it; rest-json reads a non-JSON body as {}
-            raise AwsError(f"SES in {self.region}: the answer for {name} is not a GetEmailIdentity response "
-                           f"({_content_type(response)}); try again, or run with --debug for a bug report")
+            raise AwsError(Phrase("error.ses-not-identity", region=self.region, name=name,
+                                  content=_content_type(response)))
         response.pop("ResponseMetadata", None)
         return response
 
@@ -101,17 +99,14 @@ class SesClient:
         seen: set[str] = set()  # a token SES gave before would list the same pages again, forever
         for _ in range(MAX_LIST_PAGES):
             kwargs = {"PageSize": LIST_PAGE_SIZE, **({"NextToken": token} if token else {})}
-            page = self._call("list_email_identities", "the list of identities", LIST_ACTION, **kwargs)
+            page = self._call("list_email_identities", Phrase("error.ses-list-subject"), LIST_ACTION, **kwargs)
             if not isinstance(page.get("EmailIdentities"), list):  # else a garbled page would read as "none"
-                raise AwsError(f"SES in {self.region}: the answer listing identities is not a ListEmailIdentities "
-                               f"response ({_content_type(page)}); try again, or run with --debug for a bug report")
+                raise AwsError(Phrase("error.ses-not-list", region=self.region, content=_content_type(page)))
             for item in page["EmailIdentities"]:
                 kind = item.get("IdentityType") if isinstance(item, dict) else None
                 name = item.get("IdentityName") if isinstance(item, dict) else None
                 if not isinstance(kind, str) or not isinstance(name, str):
-                    raise AwsError(f"SES in {self.region}: the answer listing identities holds an item that is not "
-                                   "an identity (IdentityType and IdentityName expected); try again, or run with "
-                                   "--debug for a bug report")
+                    raise AwsError(Phrase("error.ses-not-item", region=self.region))
                 if kind == "DOMAIN":
                     domains.append(name)
                 else:
@@ -120,15 +115,12 @@ class SesClient:
             if not token:
                 return domains, skipped
             if token in seen:
-                raise AwsError(f"SES in {self.region}: listing identities, SES gave a NextToken it had given before "
-                               f"(after {len(seen) + 1} pages): the list would never end; try again, or run with "
-                               "--debug for a bug report")
+                raise AwsError(Phrase("error.ses-token-again", region=self.region, pages=len(seen) + 1))
             seen.add(token)
-        raise AwsError(f"SES in {self.region}: listing identities, SES was still giving pages after "
-                       f"{MAX_LIST_PAGES} ({MAX_LIST_PAGES * LIST_PAGE_SIZE} identities, more than a region holds); "
-                       "try again, or run with --debug for a bug report")
+        raise AwsError(Phrase("error.ses-too-many-pages", region=self.region, pages=MAX_LIST_PAGES,
+                              identities=MAX_LIST_PAGES * LIST_PAGE_SIZE))
 
-    def _call(self, operation: str, subject: str, action: str, **params) -> dict:
+    def _call(self, operation: str, subject: object, action: str, **params) -> dict:
         """One SES operation, retried by botocore; any failure becomes one AwsError line."""
         self._attempts = 0
         try:
@@ -137,10 +129,8 @@ class SesClient:
             message = failure_message(e, self._exceptions, self.region, subject, action, self.timeout,
                                       self._attempts or 1)
             if self._late and isinstance(e, self._exceptions.ReadTimeoutError):
-                attempts = self._attempts or 1
-                message = (f"SES in {self.region}: the answer for {subject} did not come whole within "
-                           f"{self.deadline:g} s ({attempts} attempt{'s' if attempts != 1 else ''}; it came too "
-                           "slowly); check the network or proxy, or allow longer with --timeout")
+                message = Phrase("error.ses-too-slow", region=self.region, subject=subject,
+                                 seconds=f"{self.deadline:g}", tries=counted("attempts", self._attempts or 1))
             if message is None:
                 raise
             raise AwsError(message) from None  # --debug still shows `e`: debug.traceback_text follows __context__
@@ -205,8 +195,8 @@ class SesClient:
         return None  # the standard handler decides
 
 
-def failure_message(error: Exception, exc, region: str, subject: str, action: str, timeout: float,
-                    attempts: int) -> str | None:
+def failure_message(error: Exception, exc, region: str, subject: object, action: str, timeout: float,
+                    attempts: int) -> Phrase | None:
     """The one line for a failed SES call, or None when `error` is not an AWS or network failure.
 
     `exc` is botocore.exceptions (passed in: this module imports botocore only when it is used).
@@ -215,39 +205,36 @@ def failure_message(error: Exception, exc, region: str, subject: str, action: st
     """
     from botocore.parsers import ResponseParserError
 
-    where = f"SES in {region}"
-    tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    tries = counted("attempts", attempts)
     if isinstance(error, exc.ClientError):
-        return _client_error_message(error, where, subject, action)
+        return _client_error_message(error, region, subject, action)
     if isinstance(error, exc.NoCredentialsError):
-        return f"{where}: no AWS credentials found: {CREDENTIALS_HELP}"
+        return Phrase("error.ses-no-credentials", region=region)
     if isinstance(error, (exc.PartialCredentialsError, exc.CredentialRetrievalError, exc.TokenRetrievalError,
                           exc.SSOError, exc.NoAuthTokenError)):
         provider = getattr(error, "kwargs", {}).get("provider")
-        origin = f" from {provider}" if provider else ""
-        return (f"{where}: the AWS credentials{origin} could not be loaded ({type(error).__name__}): "
-                f"refresh them (aws sso login, for SSO) or {CREDENTIALS_HELP}")
+        kind = type(error).__name__
+        if provider:
+            return Phrase("error.ses-credentials-from", region=region, provider=provider, kind=kind)
+        return Phrase("error.ses-credentials", region=region, kind=kind)
     if isinstance(error, exc.ReadTimeoutError):
-        return (f"{where}: no answer within {timeout:g} s asking for {subject} ({tries}); "
-                "check the network, or allow longer with --timeout")
+        return Phrase("error.ses-no-answer", region=region, seconds=f"{timeout:g}", subject=subject, tries=tries)
     if isinstance(error, exc.ConnectTimeoutError):
-        return (f"{where}: could not connect within {timeout:g} s to {_endpoint(error)} ({tries}); "
-                "check the network or proxy, or allow longer with --timeout")
+        return Phrase("error.ses-connect-timeout", region=region, seconds=f"{timeout:g}", endpoint=_endpoint(error),
+                      tries=tries)
     if isinstance(error, exc.EndpointConnectionError):
-        return (f"{where}: could not connect to {_endpoint(error)}{_reason(error)} ({tries}); "
-                "check the network, the proxy and AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL")
+        return Phrase("error.ses-connect", region=region, endpoint=_endpoint(error), reason=_reason(error),
+                      tries=tries)
     if isinstance(error, exc.ConnectionClosedError):
-        return (f"{where}: the connection closed without an answer asking for {subject} ({tries}); "
-                "check the network or proxy, and try again later")
+        return Phrase("error.ses-closed", region=region, subject=subject, tries=tries)
     if isinstance(error, (ResponseParserError, exc.ResponseStreamingError)):
-        return (f"{where}: the answer for {subject} could not be read ({type(error).__name__}); "
-                "try again, or run with --debug for a bug report")
+        return Phrase("error.ses-unreadable", region=region, subject=subject, kind=type(error).__name__)
     if isinstance(error, exc.BotoCoreError):  # SSL, proxy, parameter validation: botocore's own words
-        return f"{where}: {subject}: {type(error).__name__}: {error}"
+        return Phrase("error.ses-botocore", region=region, subject=subject, kind=type(error).__name__,
+                      reason=str(error))
     if _raised_by_parser(error):  # JSON of another shape ([1,2,3], an item that is no object), or nested too deeply
-        why = "nested too deeply" if isinstance(error, RecursionError) else type(error).__name__
-        return (f"{where}: the answer for {subject} could not be read ({why}: not what SES answers); "
-                "try again, or run with --debug for a bug report")
+        why = Phrase("error.nested-too-deeply") if isinstance(error, RecursionError) else type(error).__name__
+        return Phrase("error.ses-not-ses", region=region, subject=subject, why=why)
     return None
 
 
@@ -261,30 +248,34 @@ def _raised_by_parser(error: BaseException) -> bool:
     return any(frame.filename.endswith(parsers) for frame in traceback.extract_tb(error.__traceback__))
 
 
-def _client_error_message(error, where: str, subject: str, action: str) -> str:
+def _client_error_message(error, region: str, subject: object, action: str) -> Phrase:
     response = getattr(error, "response", {}) or {}
     code = response.get("Error", {}).get("Code", "Unknown")
     status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
     attempts = response.get("ResponseMetadata", {}).get("RetryAttempts", 0) + 1
-    tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    tries = counted("attempts", attempts)
     if code == "NotFoundException":
-        return f"{where}: no identity {subject} (check the domain, and --region: identities belong to one region)"
+        return Phrase("error.ses-not-found", region=region, subject=subject)
     if code in ACCESS_DENIED_CODES:
-        return f"{where}: access denied to {subject}: the caller needs the IAM permission {action}"
+        return Phrase("error.ses-access-denied", region=region, subject=subject, action=action)
     if code in THROTTLING_CODES:
-        return (f"{where}: still throttled ({status} {code}) after {tries} asking for {subject}; another client "
-                "shares the account's SES request rate: try again later")
+        return Phrase("error.ses-throttled", region=region, status=str(status), code=code, tries=tries,
+                      subject=subject)
     if code in REJECTED_CREDENTIALS_CODES:
-        return f"{where}: the AWS credentials were rejected ({code}); refresh them or pick another --profile"
+        return Phrase("error.ses-credentials-rejected", region=region, code=code)
     if isinstance(status, int) and 300 <= status < 400:
         location = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("location")
-        to = f" to {_one_line(location, 100)}" if location else ""
-        return (f"{where}: the endpoint answered with a redirect (HTTP {status}){to} asking for {subject}; SES never "
-                "redirects: check AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL, the proxy and the region")
+        if location:
+            return Phrase("error.ses-redirect-to", region=region, status=status, location=_one_line(location, 100),
+                          subject=subject)
+        return Phrase("error.ses-redirect", region=region, status=status, subject=subject)
     if isinstance(status, int) and status >= 500:
-        return f"{where}: SES kept failing ({status} {code}): {tries} asking for {subject}; try again later"
+        return Phrase("error.ses-failing", region=region, status=status, code=code, tries=tries, subject=subject)
     detail = _one_line(response.get("Error", {}).get("Message", ""))
-    return f"{where}: {code} (HTTP {status}) asking for {subject}" + (f": {detail}" if detail else "")
+    if detail:
+        return Phrase("error.ses-error-detail", region=region, code=code, status=str(status), subject=subject,
+                      detail=detail)
+    return Phrase("error.ses-error", region=region, code=code, status=str(status), subject=subject)
 
 
 def _endpoint(error) -> str:

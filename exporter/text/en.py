@@ -604,4 +604,181 @@ MESSAGES = {
     "error.saved-not-an-object": "{source}: {field} is not an object",
     "error.saved-not-string": "{source}: {field} is not a string",
     "error.saved-not-ses-value": "{source}: {field} {value} is not one of SES's values ({known})",
+    # Refusals: saved files, outputs, formats, --nameserver (exporter/sources/, output.py, formats/,
+    # merge.py, dnscheck/ask.py)
+    "error.separator": "; ",
+    "error.flagged": "{flag}: {detail}",
+    "error.path-reason": "{path}: {reason}",
+    "error.saved-several": "{count} saved identities are bad: {shown}",
+    "error.saved-several-more": "{count} saved identities are bad: {shown}; and {more} more",
+    "error.cannot-list-folder": "{folder}: cannot list the folder: {reason}",
+    "error.same-domain": "{first} and {second} are the same domain {domain}",
+    "error.file-name-not-domain": "{path}: no DOMAIN given, and the file name {stem} is not one; name it "
+                                  "(ses-export DOMAIN --identity-file {path}) or save the file as DOMAIN.json",
+    "error.one-identity": "{source} holds one identity; name its domain once (ses-export DOMAIN --identity-file "
+                          "{path}), or pass a folder of DOMAIN.json files",
+    "error.stdin-unreadable": "standard input cannot be read ({reason})",
+    "error.saved-too-large": "{source}: larger than {size} MB; not a saved get-email-identity response",
+    "error.saved-utf32": "{source}: saved as UTF-32; save it as UTF-8 (PowerShell: | Out-File -Encoding utf8)",
+    "error.saved-utf16-invalid": "{source}: saved as UTF-16, but not valid UTF-16 text",
+    "error.saved-utf16-no-bom": "{source}: saved as UTF-16 without a byte-order mark; save it as UTF-8 "
+                                "(PowerShell: | Out-File -Encoding utf8)",
+    "error.saved-not-utf8": "{source}: not UTF-8 text",
+    "error.json-too-deep": "{source}: not JSON (nested too deeply)",
+    "error.saved-not-response": "{source}: not a saved get-email-identity response ({reason})",
+    "error.output-kind": "{path} is a {kind}; -o writes a file, a folder, a device or a FIFO",
+    "error.kind.file": "file",
+    "error.kind.folder": "folder",
+    "error.kind.character-device": "character device",
+    "error.kind.fifo": "FIFO",
+    "error.kind.socket": "socket",
+    "error.kind.block-device": "block device",
+    "error.file-not-folder": "{path} is a file, not a folder",
+    "error.no-such-folder": "{folder}: no such folder",
+    "error.cannot-write-there": "{folder}: cannot write there ({reason})",
+    "error.output-is-folder": "{path} is a folder",
+    "error.file-name-too-long": "{name}...: the file name is too long for {folder} ({size} bytes)",
+    "error.cannot-make-folder": "{folder}: cannot make the folder ({reason})",
+    "error.not-host-port": "{value} is not HOST[:PORT]",
+    "error.no-host": "{value} names no host",
+    "error.cannot-resolve": "cannot resolve {host} ({reason})",
+    "error.port-range": "{value}: the port must be a number from 1 to 65535",
+    "error.dns-nxdomain": "DNS: {name} does not exist (NXDOMAIN): is the domain registered and delegated?",
+    "error.dns-no-soa": "DNS: the system resolver found no zone holding {name} (no SOA record up to the root): "
+                        "check the network and /etc/resolv.conf, or pass --nameserver",
+    "error.dns-no-zone": "DNS: cannot find the zone of {name} through the system resolver ({why}); pass --nameserver",
+    "error.dns-no-authoritative": "DNS: cannot find the authoritative servers of {zone} through the system resolver "
+                                  "({why}); pass --nameserver",
+    "error.dns-no-addresses": "DNS: the name servers of {zone} ({hosts}) have no addresses",
+    "error.merge-mx-taken": "{name} already has the MX record {others}: SES's MAIL FROM needs its MX to be the only "
+                            "one there, and writing it would replace or join that one; use a MAIL FROM subdomain "
+                            "that receives no other mail",
+    "error.merge-spf": "cannot merge amazonses.com into the SPF record at {name} ({record}): {reason}",
+    "error.merge-dmarc-weaker": "{value} is weaker than the DMARC record published at {name} ({published}): "
+                                "{weaker}; drop --dmarc to keep the published record",
+    "error.weaker-policy": "p={ours} where p={live} is published",
+    "error.weaker-subdomain-policy": "subdomains get {ours} where {live} is published",
+    "error.weaker-pct": "pct={ours} where pct={live} is published",
+    "error.merge-txt-unwritable": "{name} holds a TXT record that cannot be written again ({reason}); it would be "
+                                  "lost where the whole record set is written",
+    "error.one-zone-id": "one id for identities in several zones ({zones}); pass --zone to put them in one zone, "
+                         "or render each zone apart",
+    "error.zone-id-shape": "{value} is not {what}",
+    "error.zone-id.cloudflare": "a Cloudflare zone id (32 hex digits)",
+    "error.zone-id.route53": "a Route 53 hosted zone id (like Z0123456789ABCDEFGHIJ)",
+    "error.zone-id.google": "a Cloud DNS managed zone name (like example-com)",
+    "error.azure-txt-long": "{source}: a TXT value of {length} characters at {name}; azurerm_dns_txt_record takes "
+                            "at most {limit}",
+    "error.cloudflare-ttl": "Cloudflare accepts {low}..{high} seconds, or 1 for automatic; {ttl} cannot be written "
+                            "for terraform-cloudflare",
+    "error.terraform-twice": "{source}: {type} at {name} is needed twice ({first}, {second}); terraform-{provider} "
+                             "would fail to apply the second. Render them in separate files",
+    "error.one-zone": "{what}, and these identities are in {count} ({zones}); {apart} with -o FOLDER/, or pass --zone",
+    "error.one-zone.route53-changes": "a change batch is for one hosted zone",
+    "error.apart.route53-changes": "write one batch per zone",
+    "error.one-zone.octodns": "an octoDNS zone file is for one zone",
+    "error.apart.octodns": "write one file per zone",
+    "error.format-twice": "{type} at {name} is needed twice ({first} and {second}); {why}",
+    "error.twice.route53-changes": "one change batch cannot change one record set twice. Render them in separate "
+                                   "files",
+    "error.twice.cloudformation": "one stack cannot hold two record sets of one name and type. Render them in "
+                                  "separate files",
+    "error.twice.octodns": "render them in separate files",
+    "error.route53-value-long": "the {type} value at {name} is {length} characters once quoted for Route 53, which "
+                                "takes at most {limit}",
+    "error.octodns-name-long": "the name {name} is {length} octets; octoDNS takes at most {limit} (it counts the "
+                               "final dot), so it cannot carry it",
+    "error.octodns-value": "the {type} value at {name} holds {problem}; octoDNS cannot carry it",
+    "error.cloudformation-empty": "no records to write: a CloudFormation template needs at least one resource (is "
+                                  "DMARC left out and DKIM not set up?)",
+    "error.route53-changes-empty": "no records to change: a change batch needs at least one (is DMARC left out and "
+                                   "DKIM not set up?)",
+    "error.not-arguments": "{value} is not a tuple of command-line arguments",
+    "error.csv-formula": "csv: {value} would run as a formula in a spreadsheet; the csv format does not write it "
+                         "(json or bind carry it)",
+    "error.no-profile": "no AWS profile named {profile} in the AWS configuration",
+    "error.no-region": "no region given and none in the AWS configuration; pass --region (or set AWS_REGION)",
+    "error.aws-configuration": "AWS configuration: {reason}",
+    "error.ses-client": "SES in {region}: cannot make a client: {reason}",
+    "error.ses-not-identity": "SES in {region}: the answer for {name} is not a GetEmailIdentity response ({content}); "
+                              "try again, or run with --debug for a bug report",
+    "error.ses-not-list": "SES in {region}: the answer listing identities is not a ListEmailIdentities response "
+                          "({content}); try again, or run with --debug for a bug report",
+    "error.ses-not-item": "SES in {region}: the answer listing identities holds an item that is not an identity "
+                          "(IdentityType and IdentityName expected); try again, or run with --debug for a bug report",
+    "error.ses-token-again": "SES in {region}: listing identities, SES gave a NextToken it had given before (after "
+                             "{pages} pages): the list would never end; try again, or run with --debug for a bug "
+                             "report",
+    "error.ses-too-many-pages": "SES in {region}: listing identities, SES was still giving pages after {pages} "
+                                "({identities} identities, more than a region holds); try again, or run with "
+                                "--debug for a bug report",
+    "error.ses-list-subject": "the list of identities",
+    "count.attempts": "{count} attempts",
+    "count.attempts.one": "{count} attempt",
+    "error.ses-too-slow": "SES in {region}: the answer for {subject} did not come whole within {seconds} s ({tries}; "
+                          "it came too slowly); check the network or proxy, or allow longer with --timeout",
+    "error.ses-no-credentials": "SES in {region}: no AWS credentials found: set AWS_PROFILE or pass --profile, or "
+                                "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use --identity-file with saved "
+                                "JSON)",
+    "error.ses-credentials": "SES in {region}: the AWS credentials could not be loaded ({kind}): refresh them (aws "
+                             "sso login, for SSO) or set AWS_PROFILE or pass --profile, or set AWS_ACCESS_KEY_ID and "
+                             "AWS_SECRET_ACCESS_KEY (or use --identity-file with saved JSON)",
+    "error.ses-credentials-from": "SES in {region}: the AWS credentials from {provider} could not be loaded ({kind}): "
+                                  "refresh them (aws sso login, for SSO) or set AWS_PROFILE or pass --profile, or set "
+                                  "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use --identity-file with saved "
+                                  "JSON)",
+    "error.ses-no-answer": "SES in {region}: no answer within {seconds} s asking for {subject} ({tries}); check the "
+                           "network, or allow longer with --timeout",
+    "error.ses-connect-timeout": "SES in {region}: could not connect within {seconds} s to {endpoint} ({tries}); "
+                                 "check the network or proxy, or allow longer with --timeout",
+    "error.ses-connect": "SES in {region}: could not connect to {endpoint}{reason} ({tries}); check the network, the "
+                         "proxy and AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL",
+    "error.ses-closed": "SES in {region}: the connection closed without an answer asking for {subject} ({tries}); "
+                        "check the network or proxy, and try again later",
+    "error.ses-unreadable": "SES in {region}: the answer for {subject} could not be read ({kind}); try again, or run "
+                            "with --debug for a bug report",
+    "error.ses-botocore": "SES in {region}: {subject}: {kind}: {reason}",
+    "error.nested-too-deeply": "nested too deeply",
+    "error.ses-not-ses": "SES in {region}: the answer for {subject} could not be read ({why}: not what SES answers); "
+                         "try again, or run with --debug for a bug report",
+    "error.ses-not-found": "SES in {region}: no identity {subject} (check the domain, and --region: identities "
+                           "belong to one region)",
+    "error.ses-access-denied": "SES in {region}: access denied to {subject}: the caller needs the IAM permission "
+                               "{action}",
+    "error.ses-throttled": "SES in {region}: still throttled ({status} {code}) after {tries} asking for {subject}; "
+                           "another client shares the account's SES request rate: try again later",
+    "error.ses-credentials-rejected": "SES in {region}: the AWS credentials were rejected ({code}); refresh them or "
+                                      "pick another --profile",
+    "error.ses-redirect": "SES in {region}: the endpoint answered with a redirect (HTTP {status}) asking for "
+                          "{subject}; SES never redirects: check AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL, the proxy "
+                          "and the region",
+    "error.ses-redirect-to": "SES in {region}: the endpoint answered with a redirect (HTTP {status}) to {location} "
+                             "asking for {subject}; SES never redirects: check AWS_ENDPOINT_URL_SESV2 / "
+                             "AWS_ENDPOINT_URL, the proxy and the region",
+    "error.ses-failing": "SES in {region}: SES kept failing ({status} {code}): {tries} asking for {subject}; try "
+                         "again later",
+    "error.ses-error": "SES in {region}: {code} (HTTP {status}) asking for {subject}",
+    "error.ses-error-detail": "SES in {region}: {code} (HTTP {status}) asking for {subject}: {detail}",
+    "error.spf-unwritable": "it cannot be written again ({reason})",
+    "error.spf-not-term": "{term} is not an SPF term (a permerror)",
+    "error.spf-qualifier": "it names {term}, a qualifier that does not let SES's mail pass; change that term yourself",
+    "error.spf-too-long": "the merged record would be too long ({reason})",
+    "error.spf-plus-all": "it ends in +all, which lets every sender on the Internet pass SPF; replace +all with ~all "
+                          "or -all first",
+    "error.spf-leads-to-plus-all": "it leads to +all ({via}), which lets every sender on the Internet pass SPF; fix "
+                                   "that record first",
+    "error.spf-lookups": "it needs more than 10 DNS look-ups ({count} counted), a permerror (RFC 7208 4.6.4); "
+                         "flatten or remove some include: terms first",
+    "error.spf-lookups-merged": "it needs more than 10 DNS look-ups once include:amazonses.com is added ({count} "
+                                "counted), a permerror (RFC 7208 4.6.4); flatten or remove some include: terms first",
+    "error.spf-syntax": "{term} is not valid SPF, a permerror (RFC 7208 4.6.1)",
+    "error.spf-include-permerror": "{term} leads to a permerror: {why} (RFC 7208 5.2)",
+    "error.spf-no-record": "{target} has no SPF record",
+    "error.spf-several": "{target} has {count} SPF records",
+    "error.spf-not-valid": "{bad} is not valid SPF",
+    "error.spf-redirect-ignored": "{term} beside an all term is ignored by receivers (RFC 7208 6.1); keep one of the "
+                                  "two first",
+    "error.spf-unconfirmed": "{term} cannot be followed before sending (a macro, or a record nobody answered for), so "
+                             "its look-ups cannot be counted; merge by hand",
+    "error.spf-not-pass": "the merged record would not let SES's mail pass ({cause})",
 }

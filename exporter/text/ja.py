@@ -625,6 +625,193 @@ MESSAGES = {
     "error.saved-not-an-object": "{source}: {field} がオブジェクトではありません",
     "error.saved-not-string": "{source}: {field} が文字列ではありません",
     "error.saved-not-ses-value": "{source}: {field} の {value} は SES の値（{known}）のどれでもありません",
+    # Refusals: saved files, outputs, formats, --nameserver (exporter/sources/, output.py, formats/,
+    # merge.py, dnscheck/ask.py)
+    "error.separator": "；",
+    "error.flagged": "{flag}: {detail}",
+    "error.path-reason": "{path}: {reason}",
+    "error.saved-several": "保存した ID のうち {count} 件に問題があります: {shown}",
+    "error.saved-several-more": "保存した ID のうち {count} 件に問題があります: {shown}；ほかに {more} 件",
+    "error.cannot-list-folder": "{folder}: フォルダーの中身を一覧できません: {reason}",
+    "error.same-domain": "{first} と {second} は同じドメイン {domain} です",
+    "error.file-name-not-domain": "{path}: DOMAIN が指定されておらず、ファイル名 {stem} もドメイン名ではありません。"
+                                  "ドメインを指定する（ses-export DOMAIN --identity-file {path}）か、ファイルを "
+                                  "DOMAIN.json の名前で保存してください",
+    "error.one-identity": "{source} に入っている ID は 1 つです。そのドメインを 1 回だけ指定する（ses-export DOMAIN "
+                          "--identity-file {path}）か、DOMAIN.json のファイルを置いたフォルダーを渡してください",
+    "error.stdin-unreadable": "標準入力を読めません（{reason}）",
+    "error.saved-too-large": "{source}: {size} MB を超えています。保存した get-email-identity の応答ではありません",
+    "error.saved-utf32": "{source}: UTF-32 で保存されています。UTF-8 で保存し直してください（PowerShell: | Out-File "
+                         "-Encoding utf8）",
+    "error.saved-utf16-invalid": "{source}: UTF-16 で保存されていますが、正しい UTF-16 のテキストではありません",
+    "error.saved-utf16-no-bom": "{source}: バイト順マーク（BOM）のない UTF-16 で保存されています。UTF-8 で保存し直して"
+                                "ください（PowerShell: | Out-File -Encoding utf8）",
+    "error.saved-not-utf8": "{source}: UTF-8 のテキストではありません",
+    "error.json-too-deep": "{source}: JSON として読めません（入れ子が深すぎます）",
+    "error.saved-not-response": "{source}: 保存した get-email-identity の応答ではありません（{reason}）",
+    "error.output-kind": "{path} は{kind}です。-o で書き込めるのはファイル、フォルダー、デバイス、FIFO です",
+    "error.kind.file": "ファイル",
+    "error.kind.folder": "フォルダー",
+    "error.kind.character-device": "キャラクターデバイス",
+    "error.kind.fifo": "FIFO",
+    "error.kind.socket": "ソケット",
+    "error.kind.block-device": "ブロックデバイス",
+    "error.file-not-folder": "{path} はファイルで、フォルダーではありません",
+    "error.no-such-folder": "{folder}: そのようなフォルダーはありません",
+    "error.cannot-write-there": "{folder}: ここには書き込めません（{reason}）",
+    "error.output-is-folder": "{path} はフォルダーです",
+    "error.file-name-too-long": "{name}...: ファイル名が {folder} には長すぎます（{size} バイト）",
+    "error.cannot-make-folder": "{folder}: フォルダーを作れません（{reason}）",
+    "error.not-host-port": "{value} は HOST[:PORT] の形ではありません",
+    "error.no-host": "{value} にホスト名がありません",
+    "error.cannot-resolve": "{host} の名前解決ができません（{reason}）",
+    "error.port-range": "{value}: ポートは 1 から 65535 までの数で指定してください",
+    "error.dns-nxdomain": "DNS: {name} は存在しません（NXDOMAIN）。ドメインは登録され、委任されていますか？",
+    "error.dns-no-soa": "DNS: システムのリゾルバーでは {name} を含むゾーンが見つかりませんでした（ルートまで SOA "
+                        "レコードがありません）。ネットワークと /etc/resolv.conf を確かめるか、--nameserver を指定して"
+                        "ください",
+    "error.dns-no-zone": "DNS: システムのリゾルバーで {name} のゾーンを見つけられません（{why}）。--nameserver を指定して"
+                         "ください",
+    "error.dns-no-authoritative": "DNS: システムのリゾルバーで {zone} の権威サーバーを見つけられません（{why}）。"
+                                  "--nameserver を指定してください",
+    "error.dns-no-addresses": "DNS: {zone} のネームサーバー（{hosts}）にはアドレスがありません",
+    "error.merge-mx-taken": "{name} にはすでに MX レコード {others} があります。SES の MAIL FROM にはその名前の MX が"
+                            "ほかにないことが必要で、書き込むと既存のものを置き換えるか、並べることになります。ほかの"
+                            "メールを受け取らない MAIL FROM サブドメインを使ってください",
+    "error.merge-spf": "{name} の SPF レコード（{record}）に amazonses.com を組み込めません: {reason}",
+    "error.merge-dmarc-weaker": "{value} は {name} に公開中の DMARC レコード（{published}）より弱い設定です: "
+                                "{weaker}。公開中のレコードを残すには --dmarc を外してください",
+    "error.weaker-policy": "公開中は p={live} なのに p={ours} です",
+    "error.weaker-subdomain-policy": "公開中はサブドメインに {live} なのに {ours} です",
+    "error.weaker-pct": "公開中は pct={live} なのに pct={ours} です",
+    "error.merge-txt-unwritable": "{name} の TXT レコードは書き直せません（{reason}）。レコードセットをまるごと書く"
+                                  "出力では失われてしまいます",
+    "error.one-zone-id": "ゾーン ID は 1 つですが、ID が複数のゾーン（{zones}）にあります。--zone で 1 つのゾーンに"
+                         "まとめるか、ゾーンごとに出力してください",
+    "error.zone-id-shape": "{value} は{what}ではありません",
+    "error.zone-id.cloudflare": " Cloudflare のゾーン ID（16 進数 32 桁）",
+    "error.zone-id.route53": " Route 53 のホストゾーン ID（Z0123456789ABCDEFGHIJ のような形）",
+    "error.zone-id.google": " Cloud DNS のマネージドゾーン名（example-com のような形）",
+    "error.azure-txt-long": "{source}: {name} の TXT 値が {length} 文字あります。azurerm_dns_txt_record に書けるのは "
+                            "{limit} 文字までです",
+    "error.cloudflare-ttl": "Cloudflare が受け付けるのは {low}..{high} 秒か、自動を表す 1 です。{ttl} は "
+                            "terraform-cloudflare には書けません",
+    "error.terraform-twice": "{source}: {name} の {type} が 2 回必要です（{first}、{second}）。terraform-{provider} "
+                             "では 2 つ目の適用が失敗します。別々のファイルに出力してください",
+    "error.one-zone": "{what}が、これらの ID は {count} 個のゾーン（{zones}）にあります。-o FOLDER/ で{apart}か、"
+                      "--zone を指定してください",
+    "error.one-zone.route53-changes": "変更バッチは 1 つのホストゾーンに対するものです",
+    "error.apart.route53-changes": "ゾーンごとにバッチを書く",
+    "error.one-zone.octodns": "octoDNS のゾーンファイルは 1 つのゾーンに対するものです",
+    "error.apart.octodns": "ゾーンごとにファイルを書く",
+    "error.format-twice": "{name} の {type} が 2 回必要です（{first} と {second}）。{why}",
+    "error.twice.route53-changes": "1 つの変更バッチで同じレコードセットを 2 回変更することはできません。別々の"
+                                   "ファイルに出力してください",
+    "error.twice.cloudformation": "1 つのスタックに、同じ名前と種類のレコードセットを 2 つ置くことはできません。"
+                                  "別々のファイルに出力してください",
+    "error.twice.octodns": "別々のファイルに出力してください",
+    "error.route53-value-long": "{name} の {type} 値は Route 53 向けに引用符を付けると {length} 文字になりますが、"
+                                "Route 53 が受け付けるのは {limit} 文字までです",
+    "error.octodns-name-long": "名前 {name} は {length} オクテットあります。octoDNS が扱えるのは {limit} オクテット"
+                               "まで（末尾のドットも数えます）なので、この名前は書けません",
+    "error.octodns-value": "{name} の {type} 値に {problem} が含まれています。octoDNS ではこの値を扱えません",
+    "error.cloudformation-empty": "書き出すレコードがありません。CloudFormation のテンプレートにはリソースが少なくとも "
+                                  "1 つ必要です（DMARC を外していて、DKIM も設定されていないのでは？）",
+    "error.route53-changes-empty": "変更するレコードがありません。変更バッチには少なくとも 1 つ必要です（DMARC を外して"
+                                   "いて、DKIM も設定されていないのでは？）",
+    "error.not-arguments": "{value} はコマンドライン引数のタプルではありません",
+    "error.csv-formula": "csv: {value} は表計算ソフトで数式として実行されてしまうため、csv 形式には書き出しません"
+                         "（json や bind なら書き出せます）",
+    "error.no-profile": "AWS の設定に {profile} という名前のプロファイルはありません",
+    "error.no-region": "リージョンの指定がなく、AWS の設定にもありません。--region を指定してください（または "
+                       "AWS_REGION を設定してください）",
+    "error.aws-configuration": "AWS の設定: {reason}",
+    "error.ses-client": "SES（{region}）: クライアントを作れません: {reason}",
+    "error.ses-not-identity": "SES（{region}）: {name} に対する応答が GetEmailIdentity の応答ではありません（{content}）。"
+                              "もう一度試すか、--debug を付けて実行し不具合として報告してください",
+    "error.ses-not-list": "SES（{region}）: ID 一覧の応答が ListEmailIdentities の応答ではありません（{content}）。"
+                          "もう一度試すか、--debug を付けて実行し不具合として報告してください",
+    "error.ses-not-item": "SES（{region}）: ID 一覧の応答に ID ではない項目があります（IdentityType と IdentityName が"
+                          "ありません）。もう一度試すか、--debug を付けて実行し不具合として報告してください",
+    "error.ses-token-again": "SES（{region}）: ID の一覧で、SES が以前と同じ NextToken を返しました（{pages} ページ目の"
+                             "あと）。一覧が終わりません。もう一度試すか、--debug を付けて実行し不具合として報告して"
+                             "ください",
+    "error.ses-too-many-pages": "SES（{region}）: ID の一覧で、{pages} ページ（{identities} 件、1 つのリージョンに"
+                                "ある数を超えます）を過ぎても SES がページを返し続けました。もう一度試すか、--debug を"
+                                "付けて実行し不具合として報告してください",
+    "error.ses-list-subject": "ID の一覧",
+    "count.attempts": "{count} 回試行",
+    "count.attempts.one": "{count} 回試行",
+    "error.ses-too-slow": "SES（{region}）: {subject} の応答が {seconds} 秒以内に届ききりませんでした（{tries}、"
+                          "届くのが遅すぎました）。ネットワークやプロキシを確かめるか、--timeout で待ち時間を延ばして"
+                          "ください",
+    "error.ses-no-credentials": "SES（{region}）: AWS の認証情報が見つかりません。AWS_PROFILE を設定するか --profile を"
+                                "指定する、または AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定してください（保存"
+                                "した JSON を --identity-file で渡すこともできます）",
+    "error.ses-credentials": "SES（{region}）: AWS の認証情報を読み込めませんでした（{kind}）。認証情報を更新する"
+                             "（SSO なら aws sso login）か、AWS_PROFILE を設定するか --profile を指定する、または "
+                             "AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定してください（保存した JSON を "
+                             "--identity-file で渡すこともできます）",
+    "error.ses-credentials-from": "SES（{region}）: {provider} の AWS 認証情報を読み込めませんでした（{kind}）。認証"
+                                  "情報を更新する（SSO なら aws sso login）か、AWS_PROFILE を設定するか --profile を"
+                                  "指定する、または AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定してください"
+                                  "（保存した JSON を --identity-file で渡すこともできます）",
+    "error.ses-no-answer": "SES（{region}）: {subject} を問い合わせましたが、{seconds} 秒以内に応答がありません"
+                           "（{tries}）。ネットワークを確かめるか、--timeout で待ち時間を延ばしてください",
+    "error.ses-connect-timeout": "SES（{region}）: {seconds} 秒以内に {endpoint} へ接続できませんでした（{tries}）。"
+                                 "ネットワークやプロキシを確かめるか、--timeout で待ち時間を延ばしてください",
+    "error.ses-connect": "SES（{region}）: {endpoint} へ接続できませんでした{reason}（{tries}）。ネットワーク、"
+                         "プロキシ、AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL を確かめてください",
+    "error.ses-closed": "SES（{region}）: {subject} を問い合わせましたが、応答のないまま接続が閉じられました"
+                        "（{tries}）。ネットワークやプロキシを確かめ、しばらくしてからもう一度試してください",
+    "error.ses-unreadable": "SES（{region}）: {subject} の応答を読めませんでした（{kind}）。もう一度試すか、--debug を"
+                            "付けて実行し不具合として報告してください",
+    "error.ses-botocore": "SES（{region}）: {subject}: {kind}: {reason}",
+    "error.nested-too-deeply": "入れ子が深すぎます",
+    "error.ses-not-ses": "SES（{region}）: {subject} の応答を読めませんでした（{why}。SES の応答の形ではありません）。"
+                         "もう一度試すか、--debug を付けて実行し不具合として報告してください",
+    "error.ses-not-found": "SES（{region}）: ID {subject} はありません（ドメインと --region を確かめてください。ID は "
+                           "1 つのリージョンに属します）",
+    "error.ses-access-denied": "SES（{region}）: {subject} へのアクセスが拒否されました。呼び出し元に IAM の権限 "
+                               "{action} が必要です",
+    "error.ses-throttled": "SES（{region}）: {subject} の問い合わせが {tries} でもまだ制限されています（{status} "
+                           "{code}）。アカウントの SES 要求レートをほかのクライアントも使っています。しばらくしてから"
+                           "もう一度試してください",
+    "error.ses-credentials-rejected": "SES（{region}）: AWS の認証情報が拒否されました（{code}）。認証情報を更新するか、"
+                                      "別の --profile を選んでください",
+    "error.ses-redirect": "SES（{region}）: {subject} の問い合わせに、エンドポイントがリダイレクト（HTTP {status}）で"
+                          "答えました。SES はリダイレクトしません。AWS_ENDPOINT_URL_SESV2 / AWS_ENDPOINT_URL、"
+                          "プロキシ、リージョンを確かめてください",
+    "error.ses-redirect-to": "SES（{region}）: {subject} の問い合わせに、エンドポイントが {location} へのリダイレクト"
+                             "（HTTP {status}）で答えました。SES はリダイレクトしません。AWS_ENDPOINT_URL_SESV2 / "
+                             "AWS_ENDPOINT_URL、プロキシ、リージョンを確かめてください",
+    "error.ses-failing": "SES（{region}）: {subject} の問い合わせで SES が失敗し続けました（{status} {code}、{tries}）。"
+                         "しばらくしてからもう一度試してください",
+    "error.ses-error": "SES（{region}）: {subject} の問い合わせで {code}（HTTP {status}）",
+    "error.ses-error-detail": "SES（{region}）: {subject} の問い合わせで {code}（HTTP {status}）: {detail}",
+    "error.spf-unwritable": "書き直せないレコードです（{reason}）",
+    "error.spf-not-term": "{term} は SPF の項ではありません（permerror）",
+    "error.spf-qualifier": "{term} と書かれていて、この修飾子では SES のメールが SPF を通りません。この項はご自身で"
+                           "直してください",
+    "error.spf-too-long": "組み込むとレコードが長くなりすぎます（{reason}）",
+    "error.spf-plus-all": "+all で終わっていて、インターネット上のあらゆる送信者が SPF を通ってしまいます。先に +all を "
+                          "~all か -all に替えてください",
+    "error.spf-leads-to-plus-all": "たどると +all に行き着き（{via}）、インターネット上のあらゆる送信者が SPF を通って"
+                                   "しまいます。先にそのレコードを直してください",
+    "error.spf-lookups": "DNS の参照が 10 回を超えます（{count} 回）。これは permerror です（RFC 7208 4.6.4）。先に "
+                         "include: の項を展開するか減らしてください",
+    "error.spf-lookups-merged": "include:amazonses.com を加えると DNS の参照が 10 回を超えます（{count} 回）。これは "
+                                "permerror です（RFC 7208 4.6.4）。先に include: の項を展開するか減らしてください",
+    "error.spf-syntax": "{term} は正しい SPF ではなく、permerror です（RFC 7208 4.6.1）",
+    "error.spf-include-permerror": "{term} の先で permerror になります: {why}（RFC 7208 5.2）",
+    "error.spf-no-record": "{target} に SPF レコードがありません",
+    "error.spf-several": "{target} に SPF レコードが {count} 個あります",
+    "error.spf-not-valid": "{bad} は正しい SPF ではありません",
+    "error.spf-redirect-ignored": "all の項と並んだ {term} は受信側に無視されます（RFC 7208 6.1）。先にどちらか一方"
+                                  "だけにしてください",
+    "error.spf-unconfirmed": "{term} は送信前にたどれない（マクロか、誰も答えなかったレコード）ため、参照回数を数え"
+                             "られません。手で組み込んでください",
+    "error.spf-not-pass": "組み込んだレコードでは SES のメールが SPF を通りません（{cause}）",
 }
 
 
