@@ -79,7 +79,7 @@ class OutputError(ExportError):
 
     exit_code = EXIT_OUTPUT
 
-    def __init__(self, message: str, stdout: bool = False, exit_code: int | None = None):
+    def __init__(self, message: object, stdout: bool = False, exit_code: int | None = None):  # text or a Phrase
         super().__init__(message)
         self.stdout = stdout
         if exit_code is not None:

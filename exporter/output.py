@@ -33,16 +33,15 @@ def to_stdout(text: str) -> None:
     """Write to standard output; a failure is one OutputError naming standard output and why."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`ses-export ... >&-`)
-        raise OutputError("standard output is closed; nothing could be written (use -o FILE)", stdout=True)
+        raise OutputError(Phrase("error.stdout-closed"), stdout=True)
     try:
         stream.write(_no_secrets(text))
         stream.flush()
     except BrokenPipeError:
-        raise OutputError("standard output: the reader closed the pipe before everything was written",
-                          stdout=True, exit_code=EXIT_STDOUT_CLOSED) from None
+        raise OutputError(Phrase("error.stdout-pipe-closed"), stdout=True, exit_code=EXIT_STDOUT_CLOSED) from None
     except (OSError, ValueError) as e:  # ENOSPC (> /dev/full), EBADF, EIO; ValueError: a closed stream
         reason = getattr(e, "strerror", None) or str(e)
-        raise OutputError(f"standard output: {reason}; the output is incomplete", stdout=True) from None
+        raise OutputError(Phrase("error.stdout-incomplete", reason=reason), stdout=True) from None
 
 
 def _kind_phrase(kind: str | None) -> Phrase:
@@ -90,7 +89,7 @@ def _file_writer(target: Path, staged: list | None = None):
             with open(target, "w", encoding="utf-8", newline="") as handle:
                 yield lambda text: handle.write(_no_secrets(text))
         except OSError as e:
-            raise OutputError(f"{target}: {e.strerror or e}; the output is incomplete") from None
+            raise OutputError(Phrase("error.output-incomplete", target=str(target), reason=str(e.strerror or e))) from None
         return
     if kind not in (None, "file"):
         raise InputError(Phrase("error.output-kind", path=str(target), kind=_kind_phrase(kind)), option="output")
@@ -176,7 +175,7 @@ def _atomic(target: Path, staged: list | None = None):
             except OSError:
                 pass
             if isinstance(e, OSError):  # the folder took the probe but not the output: a full disk, an I/O error
-                raise OutputError(f"{target}: {e.strerror or e}; nothing was written") from None
+                raise OutputError(Phrase("error.output-nothing-written", target=str(target), reason=str(e.strerror or e))) from None
             raise
 
 

@@ -604,6 +604,12 @@ MESSAGES = {
     "error.saved-not-an-object": "{source}: {field} is not an object",
     "error.saved-not-string": "{source}: {field} is not a string",
     "error.saved-not-ses-value": "{source}: {field} {value} is not one of SES's values ({known})",
+    # Standard output and -o files (exporter/output.py)
+    "error.stdout-closed": "standard output is closed; nothing could be written (use -o FILE)",
+    "error.stdout-pipe-closed": "standard output: the reader closed the pipe before everything was written",
+    "error.stdout-incomplete": "standard output: {reason}; the output is incomplete",
+    "error.output-incomplete": "{target}: {reason}; the output is incomplete",
+    "error.output-nothing-written": "{target}: {reason}; nothing was written",
     # Refusals: saved files, outputs, formats, --nameserver (exporter/sources/, output.py, formats/,
     # merge.py, dnscheck/ask.py)
     "error.separator": "; ",

@@ -625,6 +625,12 @@ MESSAGES = {
     "error.saved-not-an-object": "{source}: {field} がオブジェクトではありません",
     "error.saved-not-string": "{source}: {field} が文字列ではありません",
     "error.saved-not-ses-value": "{source}: {field} の {value} は SES の値（{known}）のどれでもありません",
+    # 標準出力と -o のファイル（exporter/output.py）
+    "error.stdout-closed": "標準出力が閉じているため、何も書き込めませんでした（-o FILE を使ってください）",
+    "error.stdout-pipe-closed": "標準出力: すべてを書き込む前に読み手がパイプを閉じました",
+    "error.stdout-incomplete": "標準出力: {reason}。出力は不完全です",
+    "error.output-incomplete": "{target}: {reason}。出力は不完全です",
+    "error.output-nothing-written": "{target}: {reason}。何も書き込んでいません",
     # Refusals: saved files, outputs, formats, --nameserver (exporter/sources/, output.py, formats/,
     # merge.py, dnscheck/ask.py)
     "error.separator": "；",
