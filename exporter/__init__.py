@@ -101,7 +101,7 @@ def fetch_live(domains: Sequence[str] | None = None, regions: Sequence[str] = ()
     """Identities from live SES: `domains` in every region of `regions` (empty: the AWS
     configuration's), or (None) every domain identity there. Requests are paced to SES's rate
     of about one per second per region; `notify(text)` receives notes such as skipped identities."""
-    from .errors import InputError
+    from .errors import SES_TIMEOUT_RANGE, InputError, check_seconds
     from .model import options as make_options
     from .phrase import Phrase
     from .sources.live import LiveSource
@@ -111,9 +111,8 @@ def fetch_live(domains: Sequence[str] | None = None, regions: Sequence[str] = ()
         raise InputError(Phrase("error.api-not-regions", value=repr(regions)), option="regions")
     if profile is not None and not isinstance(profile, str):
         raise InputError(Phrase("error.not-text", value=repr(profile)), option="profile")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                or not 0.1 <= timeout <= 600):
-        raise InputError(Phrase("error.not-seconds", value=repr(timeout), low="0.1", high="600"), option="timeout")
+    if timeout is not None:
+        check_seconds(timeout, "timeout", SES_TIMEOUT_RANGE)
 
     return LiveSource(regions, profile, timeout).identities(domains, options or make_options(), notify)
 

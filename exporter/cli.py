@@ -8,7 +8,17 @@ import sys
 import click
 
 from . import __version__, formats
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_STDOUT_CLOSED, ExportError, InputError
+from .errors import (
+    DNS_TIMEOUT_RANGE,
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_STDOUT_CLOSED,
+    MAX_QUERIES_RANGE,
+    SES_TIMEOUT_RANGE,
+    ExportError,
+    InputError,
+)
 from .language import LANGUAGES
 from .panels import PANEL_NAMES
 
@@ -140,11 +150,11 @@ class OneLineErrors(click.Command):
               help="With --check or --merge-live: ask this server instead of the zone's own (with --check, repeat "
               "it to compare several). "
               "With --dns-host auto: ask it for the zone's NS records.")
-@click.option("--dns-timeout", type=click.FloatRange(0.1, 60), default=2.0, show_default=True, metavar="SECONDS",
+@click.option("--dns-timeout", type=click.FloatRange(*DNS_TIMEOUT_RANGE), default=2.0, show_default=True, metavar="SECONDS",
               help="With --check or --merge-live: how long to wait for each DNS answer (one retry follows a timeout).")
 @click.option("--only-problems", is_flag=True, help="With --check: leave identities whose records are all right "
               "out of the report (the summary line still counts them).")
-@click.option("--max-queries", type=click.IntRange(1, 10000), default=None, metavar="N",
+@click.option("--max-queries", type=click.IntRange(*MAX_QUERIES_RANGE), default=None, metavar="N",
               help="With --check or --merge-live: DNS questions in flight at once, across all identities "
               "(default 1000).")
 @click.option("--wait", metavar="DURATION",
@@ -154,7 +164,7 @@ class OneLineErrors(click.Command):
               "(terraform-cloudflare: the default of the zone id variable; terraform-google: of the managed zone name).")
 @click.option("--cloudflare-provider", type=click.Choice(("v5", "v4")), default=None,
               help="terraform-cloudflare: provider generation (v5 cloudflare_dns_record, the default; v4 cloudflare_record).")
-@click.option("--timeout", "ses_timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
+@click.option("--timeout", "ses_timeout", type=click.FloatRange(*SES_TIMEOUT_RANGE), default=30.0, show_default=True,
               metavar="SECONDS", help="Live SES: how long to wait to connect, and for each answer. Throttling and "
               "5xx answers are retried (5 attempts, about 17 s at most); a timeout is retried once.")
 @click.option("--debug", is_flag=True, help="Show SES requests and answers and, on errors, the traceback, for "

@@ -84,3 +84,29 @@ class OutputError(ExportError):
         self.stdout = stdout
         if exit_code is not None:
             self.exit_code = exit_code
+
+
+# The ranges of the numeric options, in one place for the command line (click's ranges in cli.py) and
+# the library's own checks (Job, exporter.check, exporter.fetch_live).
+DNS_TIMEOUT_RANGE = (0.1, 60.0)  # seconds per DNS answer
+SES_TIMEOUT_RANGE = (0.1, 600.0)  # seconds per SES answer
+MAX_QUERIES_RANGE = (1, 10000)  # DNS questions in flight
+
+
+def check_seconds(value: object, option: str, bounds: tuple[float, float]) -> None:
+    """A number of seconds within `bounds`, or InputError naming `option` (a bool is no number)."""
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        from .phrase import Phrase
+
+        raise InputError(Phrase("error.not-seconds", value=repr(value), low=f"{low:g}", high=f"{high:g}"),
+                         option=option)
+
+
+def check_whole(value: object, option: str, bounds: tuple[int, int]) -> None:
+    """A whole number within `bounds`, or InputError naming `option`."""
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        from .phrase import Phrase
+
+        raise InputError(Phrase("error.not-whole", value=repr(value), low=low, high=high), option=option)

@@ -146,13 +146,13 @@ _TEXT = ("identity_file", "profile", "format", "output", "zone", "mail_from", "d
 _TEXTS = ("domains", "regions", "nameservers")
 _FLAGS = ("all_identities", "check", "colour", "only_problems", "merge_live")
 _SINGULAR = {"regions": "region", "nameservers": "nameserver"}  # the command line's repeated options
-_NUMBERS = {"dns_timeout": (0.1, 60.0), "ses_timeout": (0.1, 600.0)}  # as cli.py's FloatRange
 
 
 def refuse_bad_values(job: Job) -> None:
     """Values of the wrong type, and control characters in any text: a path, profile or option holding a
     line break would end the comment that echoes it in an output's header (the check command), and start
     a line of zone data, HCL or YAML there."""
+    from .errors import DNS_TIMEOUT_RANGE, MAX_QUERIES_RANGE, SES_TIMEOUT_RANGE, check_seconds, check_whole
     from .names import control_character
     from .phrase import Phrase
 
@@ -180,17 +180,11 @@ def refuse_bad_values(job: Job) -> None:
     for option in _FLAGS:
         if not isinstance(getattr(job, option), bool):
             raise InputError(Phrase("error.not-flag", value=repr(getattr(job, option))), option=option)
-    for option, (low, high) in _NUMBERS.items():
-        value = getattr(job, option)
-        if value is None and option == "ses_timeout":
-            continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            raise InputError(Phrase("error.not-seconds", value=repr(value), low=f"{low:g}", high=f"{high:g}"),
-                             option=option)
-    if job.max_queries is not None and (isinstance(job.max_queries, bool) or not isinstance(job.max_queries, int)
-                                        or not 1 <= job.max_queries <= 10000):
-        raise InputError(Phrase("error.not-whole", value=repr(job.max_queries), low=1, high=10000),
-                         option="max_queries")
+    check_seconds(job.dns_timeout, "dns_timeout", DNS_TIMEOUT_RANGE)
+    if job.ses_timeout is not None:
+        check_seconds(job.ses_timeout, "ses_timeout", SES_TIMEOUT_RANGE)
+    if job.max_queries is not None:
+        check_whole(job.max_queries, "max_queries", MAX_QUERIES_RANGE)
     if job.ttl is not None and (isinstance(job.ttl, bool) or not isinstance(job.ttl, int)):
         raise InputError(Phrase("error.not-whole-seconds", value=repr(job.ttl)), option="ttl")
     if isinstance(job.wait, bool) or (job.wait is not None and not isinstance(job.wait, (str, int, float))):

@@ -24,7 +24,7 @@ def check(identities: Iterable[Identity], nameservers: Sequence[str] = (), timeo
     """Check identities against DNS: their zones' authoritative servers, or `nameservers`
     (HOST[:PORT] strings, asked with recursion desired). One CheckResult per identity, in order;
     run.stream gives them one at a time instead."""
-    from ..errors import InputError
+    from ..errors import DNS_TIMEOUT_RANGE, MAX_QUERIES_RANGE, InputError, check_seconds, check_whole
     from ..phrase import Phrase
     from .ask import MAX_QUERIES, QUERY_TIMEOUT, parse_nameserver
     from .run import stream
@@ -33,11 +33,9 @@ def check(identities: Iterable[Identity], nameservers: Sequence[str] = (), timeo
     # max_queries would leave no question a place in flight, and the run would wait for ever.
     if isinstance(nameservers, str) or not all(isinstance(text, str) for text in nameservers):
         raise InputError(Phrase("error.api-not-nameservers", value=repr(nameservers)), option="nameservers")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                or not 0.1 <= timeout <= 60):
-        raise InputError(Phrase("error.not-seconds", value=repr(timeout), low="0.1", high="60"), option="timeout")
-    if max_queries is not None and (isinstance(max_queries, bool) or not isinstance(max_queries, int)
-                                    or not 1 <= max_queries <= 10000):
-        raise InputError(Phrase("error.not-whole", value=repr(max_queries), low=1, high=10000), option="max_queries")
+    if timeout is not None:
+        check_seconds(timeout, "timeout", DNS_TIMEOUT_RANGE)
+    if max_queries is not None:
+        check_whole(max_queries, "max_queries", MAX_QUERIES_RANGE)
     servers = [parse_nameserver(text) for text in nameservers]
     return list(stream(identities, servers, timeout or QUERY_TIMEOUT, max_queries or MAX_QUERIES))
