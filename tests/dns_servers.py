@@ -148,6 +148,20 @@ controls {{ }};
         self.log.close()
 
 
+def two_named(binary: str, folders: tuple[Path, Path], zones: dict[str, str], second: dict[str, str]):
+    """A generator for a module fixture: two `named`, the first serving `zones`, the second another copy of
+    some of them (a server out of step); both stopped at the end, the first also when the second fails."""
+    first = Named(binary, folders[0], {f"{origin}.": text for origin, text in zones.items()})
+    try:
+        other = Named(binary, folders[1], {f"{origin}.": text for origin, text in second.items()})
+    except BaseException:
+        first.stop()
+        raise
+    yield first, other
+    first.stop()
+    other.stop()
+
+
 class FakeDns:
     """An authoritative-looking UDP server answering from `data`, after `delay` seconds.
 

@@ -10,7 +10,7 @@ import pytest
 from check_schema import parsed
 from check_zones import MX_HOST, SPF, TOKENS, write_identity, zone_text
 from conftest import require_tool
-from dns_servers import Named
+from dns_servers import two_named
 
 pytestmark = [pytest.mark.needs_named]
 
@@ -77,16 +77,8 @@ SECOND_COPY = {"one-server-wrong.test": zone_text(
 
 @pytest.fixture(scope="module")
 def named(tmp_path_factory):
-    binary = require_tool("named")
-    first = Named(binary, tmp_path_factory.mktemp("rules-1"), {f"{origin}.": text for origin, text in ZONES.items()})
-    try:
-        second = Named(binary, tmp_path_factory.mktemp("rules-2"), {f"{o}.": t for o, t in SECOND_COPY.items()})
-    except BaseException:
-        first.stop()
-        raise
-    yield first, second
-    first.stop()
-    second.stop()
+    folders = (tmp_path_factory.mktemp("rules-1"), tmp_path_factory.mktemp("rules-2"))
+    yield from two_named(require_tool("named"), folders, ZONES, SECOND_COPY)
 
 
 def check(cli, tmp_path, domain, *servers, extra=(), fmt="json"):

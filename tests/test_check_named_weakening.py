@@ -18,7 +18,7 @@ from exporter.dnscheck import ask, report, run
 from check_schema import parsed
 from check_zones import MX_HOST, SPF, TOKENS, saved_identity, write_identity, zone_text
 from conftest import require_tool
-from dns_servers import Named
+from dns_servers import two_named
 from identity_strategies import rsa_public_key_der
 
 pytestmark = [pytest.mark.needs_named]
@@ -66,16 +66,8 @@ SECOND_COPY = {"out-of-sync.test": zone_text("out-of-sync.test", dkim3=[])}
 
 @pytest.fixture(scope="module")
 def named(tmp_path_factory):
-    binary = require_tool("named")
-    first = Named(binary, tmp_path_factory.mktemp("weak-1"), {f"{origin}.": text for origin, text in ZONES.items()})
-    try:
-        second = Named(binary, tmp_path_factory.mktemp("weak-2"), {f"{o}.": t for o, t in SECOND_COPY.items()})
-    except BaseException:
-        first.stop()
-        raise
-    yield first, second
-    first.stop()
-    second.stop()
+    folders = (tmp_path_factory.mktemp("weak-1"), tmp_path_factory.mktemp("weak-2"))
+    yield from two_named(require_tool("named"), folders, ZONES, SECOND_COPY)
 
 
 def check(cli, tmp_path, domain, *servers, extra=(), fmt="json"):
