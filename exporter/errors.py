@@ -88,8 +88,8 @@ class OutputError(ExportError):
 
 # The ranges of the numeric options, in one place for the command line (click's ranges in cli.py) and
 # the library's own checks (Job, exporter.check, exporter.fetch_live).
-DNS_TIMEOUT_RANGE = (0.1, 60.0)  # seconds per DNS answer
-SES_TIMEOUT_RANGE = (0.1, 600.0)  # seconds per SES answer
+DNS_TIMEOUT_RANGE = (0.1, 60)  # seconds per DNS answer (whole bounds: --help shows them as typed)
+SES_TIMEOUT_RANGE = (0.1, 600)  # seconds per SES answer
 MAX_QUERIES_RANGE = (1, 10000)  # DNS questions in flight
 
 
