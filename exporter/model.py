@@ -8,13 +8,14 @@ checker take these as they are and never normalize again.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from . import dmarc_policy, names, psl, regions
+# advisories imports only phrase, which every run has loaded before the model: both imported here, not
+# in the functions that make each identity (an import statement per call is most of a microsecond,
+# ten thousand times over).
+from . import advisories, dmarc_policy, names, psl, regions
 from .errors import InputError
-
-if TYPE_CHECKING:
-    from .phrase import Phrase
+from .phrase import Phrase
 
 DEFAULT_TTL = 1800
 MAX_TTL = 2147483647  # RFC 2181: a TTL is an unsigned 31-bit number
@@ -115,8 +116,6 @@ class Identity(NamedTuple):
 def _note(key: str, **values: object) -> Phrase:
     """A sentence of the catalogues: a note of the model (Identity.notes, NOTICES), said in the reader's
     language where it is shown (stderr, file headers, the instructions), or a refusal (MESSAGES)."""
-    from .phrase import Phrase
-
     return Phrase(key, **values)
 
 
@@ -155,8 +154,6 @@ def in_zone_found(identity: Identity, zone: str | None) -> Identity:
     if (zone is None or not identity.zone_assumed or zone == identity.zone
             or not names.is_within(zone, identity.zone) or not names.is_within(identity.domain, zone)):
         return identity
-    from . import advisories
-
     kept = tuple(a for a in identity.advisories if a.key != "notice.zone-assumed")
     return identity._replace(zone=zone, zone_assumed=False,
                              advisories=kept + (advisories.zone_found(identity.name, zone[:-1]),))
@@ -301,22 +298,9 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
     found = _advisories(fqdn, zone, region, source, dkim, mail_from_attrs, origin, dkim_status, mail_from,
                         mail_from_status, verification_status, verification_error, dmarc_advisory, zone_assumed)
 
-    return Identity(
-        domain=fqdn,
-        region=region,
-        zone=zone,
-        source=source,
-        dkim_origin=origin,
-        dkim_status=dkim_status,
-        mail_from_domain=mail_from,
-        mail_from_status=mail_from_status,
-        verification_status=verification_status,
-        verification_error=verification_error,
-        records=tuple(builder.records),
-        notes=tuple(notes),
-        zone_assumed=zone_assumed,
-        advisories=found,
-    )
+    # Positional, in the fields' order: keywords cost a NamedTuple a few microseconds more per identity.
+    return Identity(fqdn, region, zone, source, origin, dkim_status, mail_from, mail_from_status, verification_status,
+                    verification_error, tuple(builder.records), tuple(notes), zone_assumed, found)
 
 
 def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: _Builder,
@@ -337,7 +321,8 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
     if not isinstance(tokens, list):
         raise InputError(_note("error.model-tokens-not-list", source=source))
     tokens = [names.token(t, f"{source}: DkimAttributes.Tokens") for t in tokens]
-    own_key = dict(opts.dkim_public_keys).get(fqdn, opts.dkim_public_key)
+    own_key = (dict(opts.dkim_public_keys).get(fqdn, opts.dkim_public_key) if opts.dkim_public_keys
+               else opts.dkim_public_key)
     if origin == "EXTERNAL":
         if not tokens:
             raise InputError(_note("error.model-byodkim-no-selector", source=source))
@@ -397,31 +382,32 @@ def _mail_from(mail_from_attrs: dict[str, Any], fqdn: str, region: str | None, o
         mail_from, mail_from_status = opts.mail_from, "PLANNED"
         notes.append(_note("notice.mail-from-planned", domain=mail_from[:-1]))
     if mail_from:
-        planned = mail_from_status == "PLANNED"
-
-        def refuse(reason: Phrase) -> InputError:
-            if planned:
-                return InputError(reason, option="mail_from")
-            return InputError(_note("error.model-in-mail-from", source=source, problem=reason))
-
         if mail_from == fqdn or not names.is_within(mail_from, fqdn):
-            raise refuse(_note("error.model-mail-from-outside", mail_from=mail_from[:-1], domain=fqdn[:-1]))
+            raise _mail_from_refused(mail_from_status, source, _note("error.model-mail-from-outside",
+                                                                     mail_from=mail_from[:-1], domain=fqdn[:-1]))
         if not names.is_host_name(mail_from):
             # SMTP's MAIL FROM takes host names only (RFC 5321 4.1.2), and BIND refuses to load
             # a zone whose MX record sits at a name with '_' (check-names, on by default).
-            raise refuse(_note("error.model-mail-from-not-host", mail_from=mail_from[:-1]))
-        region = _need_region(region, source, fqdn, _note("error.why-mail-from-mx", mail_from=mail_from[:-1]))
-        builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", priority=MX_PRIORITY)
+            raise _mail_from_refused(mail_from_status, source,
+                                     _note("error.model-mail-from-not-host", mail_from=mail_from[:-1]))
+        if not region:
+            region = _need_region(region, source, fqdn, _note("error.why-mail-from-mx", mail_from=mail_from[:-1]))
+        builder.add(mail_from, "MX", regions.mail_from_mx_host(region), "mail-from-mx", MX_PRIORITY)
         builder.add(mail_from, "TXT", SPF_VALUE, "mail-from-spf")
 
     return mail_from, mail_from_status, region
 
 
+def _mail_from_refused(mail_from_status: str | None, source: str, reason: Phrase) -> InputError:
+    """A MAIL FROM domain refused: --mail-from's (PLANNED), or the saved identity's."""
+    if mail_from_status == "PLANNED":
+        return InputError(reason, option="mail_from")
+    return InputError(_note("error.model-in-mail-from", source=source, problem=reason))
+
+
 def _dmarc(fqdn: str, organisation: str, opts: Options, builder: _Builder) -> Phrase | None:
     """identity's DMARC record and legacy verification TXT into `builder`; the advisory that a subdomain's
     DMARC is left to its organisational domain, when it is."""
-    from . import advisories
-
     dmarc_advisory = None
     if opts.dmarc == AUTO_DMARC:
         if fqdn == organisation:
@@ -443,8 +429,6 @@ def _advisories(fqdn: str, zone: str, region: str | None, source: str, dkim: dic
                 verification_status: str | None, verification_error: str | None,
                 dmarc_advisory: Phrase | None, zone_assumed: bool) -> tuple[Phrase, ...]:
     """identity's notices, most urgent first: from SES's statuses, then DMARC's and the assumed zone's."""
-    from . import advisories
-
     behavior = _ses_text(mail_from_attrs.get("BehaviorOnMxFailure"), "MailFromAttributes.BehaviorOnMxFailure", source)
     found = advisories.from_statuses(
         domain=fqdn[:-1], region=region, dkim_status=dkim_status, signing_enabled=dkim.get("SigningEnabled"),
@@ -526,6 +510,9 @@ def refuse_shared_mail_from(identities: list[Identity]) -> None:
                                        first_region=first.region, other=identity.name, other_region=identity.region))
 
 
+_new_tuple = tuple.__new__
+
+
 class _Builder:
     """Collects one identity's records, checking their lengths. A plain class: each dataclass costs
     about half a millisecond to define, on a start-up measured in tens (docs/benchmarks.md)."""
@@ -539,7 +526,8 @@ class _Builder:
             raise InputError(_note("error.model-name-long", identity=self.identity[:-1], name=name))
         if rtype in ("CNAME", "MX") and len(value) - 1 > 253:
             raise InputError(_note("error.model-target-long", identity=self.identity[:-1], type=rtype, value=value))
-        self.records.append(Record(self.identity, name, rtype, self.ttl, value, purpose, priority))
+        # Record._make's way (tuple.__new__): the NamedTuple's own __new__ costs twice as much, per record.
+        self.records.append(_new_tuple(Record, (self.identity, name, rtype, self.ttl, value, purpose, priority)))
 
 
 def _replica_region(origin: str, source: str) -> str | None:
@@ -596,10 +584,10 @@ def _ses_text(value: object, what: str, source: str) -> str | None:
     anything else (`USE_DEFAULT_VALUE; curl ... | sh`, a line break, a number) is bad input."""
     if value is None:
         return None
-    value = _string(value, what, source)
     allowed = SES_VALUES.get(what)
-    if allowed is not None and value in allowed:
+    if allowed is not None and value in allowed and type(value) is str:  # the common case, in one test
         return value
+    value = _string(value, what, source)
     if allowed is None and _ORIGIN.fullmatch(value):
         return value
     known = ", ".join(allowed) if allowed is not None else "AWS_SES, EXTERNAL or AWS_SES_<REGION>"

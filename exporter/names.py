@@ -19,11 +19,12 @@ _IDNA_STRICT = dns.name.IDNA_2008_Strict
 
 # A host name label: letters, digits, hyphens, and the underscore of _domainkey/_dmarc.
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
-_PLAIN_NAME = re.compile(r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_PLAIN_FQDN = re.compile(r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?")
 # A DKIM token or selector is opaque: any DNS label that every panel and zone file can carry.
 _TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,62}")
 # A host name label in the strict sense (RFC 952/1123, and RFC 5321's sub-domain): no '_'.
-_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+")  # host name labels (RFC 952/1123, RFC 5321): no "_"
 
 
 def at(what: object, problem: Phrase) -> Phrase:
@@ -38,6 +39,11 @@ def domain(text: str, what: object = "domain", option: str | None = None) -> str
     parameter it came from ("zone"), which the error carries (see errors.ExportError).
     """
 
+    if type(text) is str:  # the common case first: a plain name needs none of the checks below
+        plain = _plain_ascii_domain(text)
+        if plain is not None:
+            return plain
+
     def fail(problem: Phrase) -> InputError:
         return InputError(at(what, problem), option=option)
 
@@ -51,7 +57,7 @@ def domain(text: str, what: object = "domain", option: str | None = None) -> str
         raise fail(Phrase("error.name-email", raw=repr(raw)))
     if raw == ".":
         raise fail(Phrase("error.name-root"))
-    plain = _plain_ascii_domain(raw)
+    plain = _plain_ascii_domain(raw)  # again: `raw` is `text` stripped
     if plain is not None:
         return plain
     if ".." in raw or raw.startswith("."):
@@ -86,13 +92,19 @@ def _plain_ascii_domain(raw: str) -> str | None:
     """The common case without dnspython (a run of thousands of identities parses each name
     several times): pure ASCII without escapes is exactly what dnspython's practical IDNA codec
     passes through unchanged. Anything else, or anything wrong, takes the full path and its
-    precise error (tests/test_names.py checks the two agree)."""
-    if not raw.isascii() or "\\" in raw or "xn--" in raw.lower():  # A-labels get checked on the full path
+    precise error (tests/test_names.py checks the two agree). A name already in its final form
+    (lowercase, one final dot or none) costs one match: the pattern admits no space, control
+    character, '@' or backslash, so what matches needs none of domain()'s other checks."""
+    if not _PLAIN_FQDN.fullmatch(raw):
+        if not raw.isascii():  # 'K' (KELVIN SIGN) lowers to ASCII 'k': the full path maps it
+            return None
+        raw = raw.lower()
+        if not _PLAIN_FQDN.fullmatch(raw):  # two labels or more, each a _LABEL, one final dot or none
+            return None
+    if "xn--" in raw:  # A-labels get checked on the full path
         return None
-    name = (raw[:-1] if raw.endswith(".") else raw).lower()  # one final dot: '0.0..' is not a name
-    if not _PLAIN_NAME.fullmatch(name):  # two labels or more, each a _LABEL: one match, not one per label
-        return None
-    return name + "." if len(name) <= 253 else None
+    name = raw if raw[-1] == "." else raw + "."
+    return name if len(name) <= 254 else None
 
 
 def _a_label_problem(label: str) -> str | None:
@@ -127,7 +139,7 @@ def control_character(text: str) -> str | None:
 
 def is_host_name(fqdn: str) -> bool:
     """True when every label of `fqdn` (lowercase, with dot) is letters, digits and inner hyphens."""
-    return all(_HOST_LABEL.fullmatch(label) for label in fqdn[:-1].split("."))
+    return _HOST_NAME.fullmatch(fqdn) is not None
 
 
 def is_within(name: str, zone: str) -> bool:

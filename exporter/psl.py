@@ -40,7 +40,7 @@ class _Rules:
 
     def __init__(self) -> None:
         self._data: bytes | None = None
-        self._lines: frozenset[bytes] | None = None
+        self._lines: frozenset[str] | None = None
         self._asked = 0
 
     def _read(self) -> bytes:
@@ -55,21 +55,16 @@ class _Rules:
         return self._data
 
     def __contains__(self, rule: str) -> bool:
-        key = rule.encode("utf-8")
         if self._lines is not None:
-            return key in self._lines
+            return rule in self._lines
         self._asked += 1
         if self._asked > self.SET_AFTER:
-            self._lines = frozenset(self._read().split(b"\n"))
-            return key in self._lines
-        return b"\n" + key + b"\n" in self._read()
+            self._lines = frozenset(self._read().decode("utf-8").split("\n"))  # text: no encoding per question
+            return rule in self._lines
+        return b"\n" + rule.encode("utf-8") + b"\n" in self._read()
 
 
 _RULES = _Rules()
-
-
-def _has_rule(rule: str) -> bool:
-    return rule in _RULES
 
 
 def _unicode_label(label: str) -> str:
@@ -91,15 +86,18 @@ def _labels(fqdn: str) -> list[str]:
 
 def _public_suffix_length(labels: list[str]) -> int:
     """How many labels, counted from the right, the prevailing rule makes public."""
-    unicode_labels = [_unicode_label(label) for label in labels]
+    if any(label.startswith("xn--") for label in labels):
+        labels = [_unicode_label(label) for label in labels]
+    has_rule = _RULES.__contains__  # asked five times or more per name: one lookup of the method
     longest = 1  # the implicit rule "*": an unlisted top-level domain is a public suffix
+    suffix = ""
     for count in range(1, len(labels) + 1):
-        suffix = ".".join(unicode_labels[-count:])
-        if _has_rule("!" + suffix):
+        parent, suffix = suffix, f"{labels[-count]}.{suffix}" if suffix else labels[-count]
+        if has_rule("!" + suffix):
             return count - 1  # an exception rule prevails: its leftmost label is registrable
-        if _has_rule(suffix):
+        if has_rule(suffix):
             longest = count
-        elif count > 1 and _has_rule("*." + ".".join(unicode_labels[-count + 1:])):
+        elif count > 1 and has_rule("*." + parent):
             longest = count
     return longest
 

@@ -37,9 +37,12 @@ class SavedSource:
         """
         failures = _Failures()
         found = []
+        make, errors = model.identity, failures.errors
         for item in load(self.path, list(domains or ()), failures):
-            with failures.collect():
-                found.append(model.identity(item.response, item.domain, options, item.source))
+            try:
+                found.append(make(item.response, item.domain, options, item.source))
+            except InputError as e:
+                errors.append(e)
         failures.raise_any()
         return found
 
@@ -55,9 +58,6 @@ class _Failures:
 
     def __init__(self) -> None:
         self.errors: list[InputError] = []
-
-    def collect(self) -> _Collect:
-        return _Collect(self)
 
     def raise_any(self) -> None:
         if not self.errors:
@@ -79,25 +79,6 @@ def _flagged(error: InputError) -> object:
     return Phrase("error.flagged", flag=f"--{error.option.replace('_', '-')}", detail=detail)
 
 
-class _Collect:
-    """`with failures.collect():` keeps an InputError of the block for raise_any (a class of its
-    own, not one defined per call: a folder of 10,000 identities enters it three times each)."""
-
-    __slots__ = ("failures",)
-
-    def __init__(self, failures: _Failures):
-        self.failures = failures
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, error, traceback) -> bool:
-        if isinstance(error, InputError):
-            self.failures.errors.append(error)
-            return True
-        return False
-
-
 def load(path: str, domains: list[str], failures: _Failures | None = None) -> Iterable[SavedIdentity]:
     """Read saved identities for `domains` from a file, '-' (stdin) or a folder of DOMAIN.json; given
     `failures`, a folder's files are read as the result is iterated (the caller raises them after)."""
@@ -117,22 +98,33 @@ def load(path: str, domains: list[str], failures: _Failures | None = None) -> It
 
 
 def _load_folder(folder: Path, domains: list[str], failures: _Failures) -> Iterator[SavedIdentity]:
-    by_domain: dict[str, Path] = {}
+    wanted, files = _listed(folder, domains, failures)
+    return _read_each(wanted, files, failures)
+
+
+def _listed(folder: Path, domains: list[str], failures: _Failures) -> tuple[list[str], dict[str, str]]:
+    """(the domains asked for, in order: `domains` or every one the folder holds, sorted; each domain's
+    file). A file name that is no domain, or two files of one domain, go to `failures`."""
+    by_domain: dict[str, str] = {}
     try:  # not glob(), which reads an unreadable folder as an empty one
-        # Names sorted as strings, then made paths: sorting 10,000 Path objects costs a tenth of a second.
-        # (A name longer than ".json": Path(".json").suffix is empty.)
-        listed = [folder / name for name in sorted(entry.name for entry in os.scandir(folder)
-                                                   if entry.name.endswith(".json") and len(entry.name) > 5)]
+        # Names, not Path objects (10,000 of them cost a tenth of a second to make and sort): each
+        # joined to the folder as str(folder / name) writes it. (A name longer than ".json".)
+        base = str(folder)
+        listed = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".json") and len(entry.name) > 5)
     except OSError as e:
         raise InputError(Phrase("error.cannot-list-folder", folder=str(folder), reason=str(e.strerror or e)),
                          option="identity_file") from None
-    for file in listed:
-        with failures.collect():
-            fqdn = names.domain(file.stem, f"{file}: file name", option="identity_file")
+    join = os.path.join
+    for name in listed:
+        file = join(base, name)
+        try:
+            fqdn = names.domain(name[:-5], f"{file}: file name", option="identity_file")
             if fqdn in by_domain:
-                raise InputError(Phrase("error.same-domain", first=str(by_domain[fqdn]), second=str(file),
+                raise InputError(Phrase("error.same-domain", first=by_domain[fqdn], second=file,
                                         domain=fqdn[:-1]), option="identity_file")
             by_domain[fqdn] = file
+        except InputError as e:
+            failures.errors.append(e)
     if not by_domain and not failures.errors:
         raise InputError(Phrase("error.folder-empty", folder=str(folder)), option="identity_file")
     wanted = [names.domain(d, "DOMAIN") for d in domains] or sorted(by_domain)
@@ -140,16 +132,21 @@ def _load_folder(folder: Path, domains: list[str], failures: _Failures) -> Itera
     if missing:
         raise InputError(Phrase("error.folder-lacks", folder=str(folder), domains=", ".join(missing)),
                          option="identity_file")
-    return _read_each(dict.fromkeys(wanted), by_domain, failures)
+    return list(dict.fromkeys(wanted)), by_domain
 
 
-def _read_each(domains: Iterable[str], files: dict[str, Path], failures: _Failures) -> Iterator[SavedIdentity]:
+def _read_each(domains: Iterable[str], files: dict[str, str], failures: _Failures) -> Iterator[SavedIdentity]:
     """Each file read and parsed when its identity is asked for, so that a folder of 10,000 holds one
     parsed response at a time, not all of them beside their identities. A file that cannot be read
     is kept in `failures`, which the caller raises once it has asked for every identity."""
     for d in domains:
-        with failures.collect():
-            yield SavedIdentity(d, _parse(_read(files[d]), str(files[d])), str(files[d]))
+        file = files[d]
+        try:
+            response = _parse(_read(file), file)
+        except InputError as e:
+            failures.errors.append(e)
+            continue
+        yield SavedIdentity(d, response, file)
 
 
 def _one_domain(domains: list[str], option_value: str, source: str) -> str:
@@ -171,13 +168,32 @@ def _one_domain(domains: list[str], option_value: str, source: str) -> str:
 MAX_FILE = 10 * 1024 * 1024  # a response is a few kilobytes; bound what a wrong path (or `< /dev/zero`) makes us read
 
 
-def _read(path: Path) -> str:
+def _read(path: Path | str) -> str:
+    """The file's text. Read with os.open and os.read, not open(): no buffered file object to make
+    and close for each of a folder's 10,000 files; and asked for its size (plus a byte, to see it
+    grow), not for MAX_FILE: a read of n bytes allocates n first (10 MiB for each file, most of its
+    time, and of a folder's)."""
+    source = str(path)
     try:
-        with path.open("rb") as handle:
-            return _decode(_bounded(handle, str(path)), str(path))
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            # A FIFO or a device says 0 (read on in pieces); more than MAX_FILE is read as far as MAX_FILE + 1.
+            want = min(os.fstat(fd).st_size, MAX_FILE) + 1
+            data = b""
+            while len(data) <= MAX_FILE:
+                more = os.read(fd, max(want - len(data), 65536))
+                if not more:
+                    break
+                data += more
+        finally:
+            os.close(fd)
     except OSError as e:
-        raise InputError(Phrase("error.path-reason", path=str(path), reason=str(e.strerror or e)),
+        raise InputError(Phrase("error.path-reason", path=source, reason=str(e.strerror or e)),
                          option="identity_file") from None
+    if len(data) > MAX_FILE:
+        raise InputError(Phrase("error.saved-too-large", source=source, size=MAX_FILE // (1024 * 1024)),
+                         option="identity_file")
+    return _decode(data, source)
 
 
 def _read_stdin() -> str:
@@ -209,17 +225,29 @@ def _bounded(handle, source: str):
 
 def _decode(data: bytes, source: str) -> str:
     """UTF-8 (with or without BOM), or UTF-16 with its BOM: what PowerShell 5.1's `>` writes."""
+    if 0 not in data:  # no zero byte: neither UTF-32 nor UTF-16 without a byte-order mark (the tests below)
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return _utf16(data, source)
+        return _utf8(data, source)
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or _every_fourth(data):
         # Before UTF-16: UTF-32LE's byte-order mark starts with UTF-16LE's.
         raise InputError(Phrase("error.saved-utf32", source=source), option="identity_file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(Phrase("error.saved-utf16-invalid", source=source), option="identity_file") from None
+        return _utf16(data, source)
     if len(data) >= 4 and max(data[1::2].count(0), data[0::2].count(0)) > len(data) // 4:
         # JSON is ASCII in its structure: every other byte zero is UTF-16 (NUL is valid UTF-8 too).
         raise InputError(Phrase("error.saved-utf16-no-bom", source=source), option="identity_file")
+    return _utf8(data, source)
+
+
+def _utf16(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputError(Phrase("error.saved-utf16-invalid", source=source), option="identity_file") from None
+
+
+def _utf8(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
