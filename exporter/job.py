@@ -106,6 +106,8 @@ def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
     tell = _in_language(notify, settings.lang)
+    if _write_folder_one_by_one(job, settings, tell):
+        return EXIT_OK
     identities = _identities(job, tell)
     if not job.check:  # --check names both regions in its own finding instead (docs/check.md)
         from .model import refuse_shared_mail_from
@@ -232,17 +234,56 @@ def _refuse_contradictions(job: Job) -> None:
 
 def _identities(job: Job, notify: Callable[[str], None]) -> list[Identity]:
     """The identities the job names, normalized by the model (saved JSON or live SES)."""
+    if job.identity_file is not None:
+        return job.source().identities(job.domains or None, _saved_options(job), notify)
+    # Live: the source reads each region (several only with --all: _refuse_contradictions saw to it).
+    return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
+
+
+def _saved_options(job: Job) -> Options:
+    """Saved JSON does not record the region: the identity's SigningHostedZone may name it
+    (model._identity_region); else --region, else the AWS configuration's."""
     from . import regions
 
     region = job.regions[0] if job.regions else None
-    if job.identity_file is not None:
-        # Saved JSON does not record the region: the identity's SigningHostedZone may name it
-        # (model._identity_region); else --region, else the AWS configuration's.
-        fallback = regions.configured_region(job.profile) if region is None else None
-        options = job.options(region, fallback)
-        return job.source().identities(job.domains or None, options, notify)
-    # Live: the source reads each region (several only with --all: _refuse_contradictions saw to it).
-    return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
+    fallback = regions.configured_region(job.profile) if region is None else None
+    return job.options(region, fallback)
+
+
+def _write_folder_one_by_one(job: Job, settings: Settings, tell: Callable[[object], None]) -> bool:
+    """-o FOLDER/ from a folder of saved identities, holding one identity at a time, not all of them:
+    every file is read and modelled first, keeping only what the checks across identities read
+    (model.Summary), so every bad file is named and nothing written; then each output file's
+    identities are made again as it is written. False (nothing done) for what needs every identity
+    at once: --check, --merge-live and --dns-host auto ask DNS for all, and a format's index page
+    (html's) is rendered for all."""
+    from . import output as out
+
+    if (job.identity_file is None or job.output is None or not out.is_folder(job.output) or job.check
+            or job.merge_live or job.dns_host == "auto"):
+        return False
+    from . import formats
+    from .sources.saved import SavedSource
+
+    try:
+        fmt = formats.get(job.format)
+    except InputError:  # said where it always is: after the identities' errors
+        return False
+    if fmt.index_page is not None:
+        return False
+    folder = SavedSource(job.identity_file).folder(job.domains or None, _saved_options(job))
+    if folder is None:  # one file or stdin: one identity
+        return False
+    from .model import refuse_shared_mail_from
+    from .notes import lines
+
+    summaries = folder.summaries()
+    refuse_shared_mail_from(summaries)
+    for line in lines(summaries):
+        tell(line)
+    groups = out.files(summaries, fmt.suffix, fmt.per_zone)
+    out.write_folder(job.output, formats.render_folder(fmt.name, folder.made(groups), settings))
+    return True
 
 
 def _merge_live(job: Job, identities: list[Identity]) -> list[Identity]:

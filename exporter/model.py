@@ -8,6 +8,7 @@ checker take these as they are and never normalize again.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 # advisories imports only phrase, which every run has loaded before the model: both imported here, not
@@ -495,11 +496,34 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     return named
 
 
-def refuse_shared_mail_from(identities: list[Identity]) -> None:
+class Summary(NamedTuple):
+    """What the checks across a run's identities read of each (refuse_shared_mail_from, notes.lines,
+    output.files): -o FOLDER/ keeps this of 10,000 identities, and makes each identity again when
+    its file is written, instead of holding them all."""
+
+    domain: str
+    region: str | None
+    zone: str
+    records: tuple[Record, ...]  # the MX records only: refuse_shared_mail_from reads no other
+    notes: tuple[Phrase, ...]
+    advisories: tuple[Phrase, ...]
+
+    @property
+    def name(self) -> str:
+        return self.domain[:-1]
+
+
+def summary(identity: Identity) -> Summary:
+    return Summary(identity.domain, identity.region, identity.zone,
+                   tuple(record for record in identity.records if record.type == "MX"), identity.notes,
+                   identity.advisories)
+
+
+def refuse_shared_mail_from(identities: Sequence[Identity] | Sequence[Summary]) -> None:
     """Two identities of one run (the same domain in several regions) that would put two SES MX
     records at one MAIL FROM name: SES's custom MAIL FROM fails when the name holds more than one MX
     ("Using a custom MAIL FROM domain", SES Developer Guide), so writing both would break both."""
-    seen: dict[str, Identity] = {}
+    seen: dict[str, Identity | Summary] = {}
     for identity in identities:
         for record in identity.records:
             if record.type != "MX":

@@ -163,7 +163,8 @@ def _atomic(target: Path, staged: list | None = None):
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 yield handle
                 handle.flush()
-                os.fsync(handle.fileno())
+                if staged is None or not SYNC_ONCE or len(staged) < FSYNC_FIRST:  # else write_folder syncs
+                    os.fsync(handle.fileno())
             os.chmod(tmp, _mode_for(target))
             if staged is None:
                 os.replace(tmp, target)
@@ -254,6 +255,16 @@ def files(identities, suffix: str, per_zone: bool = False) -> dict[str, list]:
     return {(f"{i.name}.{i.region}.{suffix}" if seen[i.name] > 1 else f"{i.name}.{suffix}"): [i] for i in identities}
 
 
+# -o FOLDER/: each file is on disk before any is renamed into place. An fsync per file costs about 3 ms
+# here, 30 s for 10,000 files; Linux's sync(2) writes every file's data and waits until it is written
+# ("since Linux 1.3.20 ... does actually wait", sync(2); syncfs(2) alike), so one os.sync() after the
+# last file is as durable as an fsync of each. It flushes the whole machine's dirty data, so the first
+# FSYNC_FIRST files (a run of one or a few) are synced each, as a single -o FILE is. Elsewhere (macOS:
+# sync(2) may return before the data is written) every file is fsynced.
+SYNC_ONCE = sys.platform.startswith("linux")
+FSYNC_FIRST = 8
+
+
 def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
     """Write the files into `folder` (made if missing, its parent must exist) as a whole: each is written
     beside its target first, and only when all are written are they renamed over their targets, so a
@@ -274,6 +285,8 @@ def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str
         try:
             for name, text in files.items() if isinstance(files, Mapping) else files:
                 write_file(target / name, text, staged)
+            if SYNC_ONCE and len(staged) > FSYNC_FIRST:  # the files after the first FSYNC_FIRST: see above
+                os.sync()
             for tmp, path in staged:
                 os.replace(tmp, path)
                 replaced.append(path.name)

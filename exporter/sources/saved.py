@@ -6,7 +6,7 @@ import codecs
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,6 +45,70 @@ class SavedSource:
                 errors.append(e)
         failures.raise_any()
         return found
+
+
+    def folder(self, domains: Sequence[str] | None, options: model.Options) -> Folder | None:
+        """A folder's identities made one at a time (-o FOLDER/ holds one, not 10,000), or None
+        when the source is one file or stdin. Listing the folder raises what `identities` would."""
+        if self.path == "-" or not Path(self.path).is_dir():
+            return None
+        failures = _Failures()
+        wanted, files = _listed(Path(self.path), list(domains or ()), failures)
+        return Folder(wanted, files, options, failures)
+
+
+class Folder:
+    """A folder of saved identities read twice rather than held: `summaries` makes every identity,
+    collecting every bad file's error before any is raised (as `SavedSource.identities` does), and
+    keeps of each only its model.Summary; `made` makes each group's identities again when its file
+    is written. A file changed between the two is refused, not written as it now reads."""
+
+    def __init__(self, domains: list[str], files: dict[str, str], options: model.Options, failures: _Failures):
+        self.domains, self.files, self.options, self.failures = domains, files, options, failures
+        self.expected: dict[str, model.Summary] = {}
+
+    def summaries(self) -> list[model.Summary]:
+        failures, make, summary = self.failures, model.identity, model.summary
+        found = []
+        for item in _read_each(self.domains, self.files, failures):
+            try:
+                found.append(summary(make(item.response, item.domain, self.options, item.source)))
+            except InputError as e:
+                failures.errors.append(e)
+        failures.raise_any()
+        self.expected = {item.domain: item for item in found}
+        return found
+
+    def identities(self, domains: Iterable[str]) -> list[model.Identity]:
+        """The identities of `domains` (each summarised already), made again from their files."""
+        found = []
+        for domain in domains:
+            file = self.files[domain]
+            identity = model.identity(_parse(_read(file), file), domain, self.options, file)
+            if model.summary(identity) != self.expected.get(domain):
+                raise InputError(Phrase("error.saved-changed", source=file), option="identity_file")
+            found.append(identity)
+        return found
+
+    def made(self, groups: Mapping[str, Sequence[model.Summary]]) -> Mapping[str, list[model.Identity]]:
+        """`groups` (file name: summaries, output.files) with each group's identities made when asked for."""
+        return _Made(self, groups)
+
+
+class _Made(Mapping[str, list]):
+    __slots__ = ("_folder", "_groups")
+
+    def __init__(self, folder: Folder, groups: Mapping[str, Sequence[model.Summary]]):
+        self._folder, self._groups = folder, groups
+
+    def __getitem__(self, name: str) -> list[model.Identity]:
+        return self._folder.identities(summary.domain for summary in self._groups[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
 
 
 class SavedIdentity(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at every start-up

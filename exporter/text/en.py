@@ -618,6 +618,7 @@ MESSAGES = {
     "error.saved-several": "{count} saved identities are bad: {shown}",
     "error.saved-several-more": "{count} saved identities are bad: {shown}; and {more} more",
     "error.cannot-list-folder": "{folder}: cannot list the folder: {reason}",
+    "error.saved-changed": "{source} changed while the run read it: nothing was written; run it again",
     "error.same-domain": "{first} and {second} are the same domain {domain}",
     "error.file-name-not-domain": "{path}: no DOMAIN given, and the file name {stem} is not one; name it "
                                   "(ses-export DOMAIN --identity-file {path}) or save the file as DOMAIN.json",

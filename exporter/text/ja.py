@@ -639,6 +639,7 @@ MESSAGES = {
     "error.saved-several": "保存した ID のうち {count} 件に問題があります: {shown}",
     "error.saved-several-more": "保存した ID のうち {count} 件に問題があります: {shown}；ほかに {more} 件",
     "error.cannot-list-folder": "{folder}: フォルダーの中身を一覧できません: {reason}",
+    "error.saved-changed": "{source} が実行中に書き換えられました。何も書き出していません。もう一度実行してください",
     "error.same-domain": "{first} と {second} は同じドメイン {domain} です",
     "error.file-name-not-domain": "{path}: DOMAIN が指定されておらず、ファイル名 {stem} もドメイン名ではありません。"
                                   "ドメインを指定する（ses-export DOMAIN --identity-file {path}）か、ファイルを "
