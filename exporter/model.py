@@ -8,14 +8,16 @@ checker take these as they are and never normalize again.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-# advisories imports only phrase, which every run has loaded before the model: both imported here, not
+# advisories and notes import only phrase, which every run has loaded before the model: imported here, not
 # in the functions that make each identity (an import statement per call is most of a microsecond,
 # ten thousand times over).
 from . import advisories, dmarc_policy, names, psl, regions
 from .errors import InputError
+from .notes import NOT_ON_STDERR
 from .phrase import Phrase
 
 DEFAULT_TTL = 1800
@@ -485,7 +487,7 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     # BYODKIM (EXTERNAL) identities are the region's own too: their zone names their region.
     if match and origin in ("AWS_SES", "EXTERNAL"):
         try:
-            named = regions.region(match.group(1))
+            named = regions.region(sys.intern(match.group(1)))  # one string per region, not one per identity
         except InputError:
             named = None
     if named is None:
@@ -514,9 +516,13 @@ class Summary(NamedTuple):
 
 
 def summary(identity: Identity) -> Summary:
-    return Summary(identity.domain, identity.region, identity.zone,
-                   tuple(record for record in identity.records if record.type == "MX"), identity.notes,
-                   identity.advisories)
+    """What is kept of `identity`: the notices stderr does not say left out (notes.NOT_ON_STDERR: the
+    assumed zone, a few hundred bytes an identity), the zone the domain's own string when it is the domain."""
+    advisories = identity.advisories
+    if advisories and any(advisory.key in NOT_ON_STDERR for advisory in advisories):
+        advisories = tuple(advisory for advisory in advisories if advisory.key not in NOT_ON_STDERR)
+    return Summary(identity.domain, identity.region, identity.domain if identity.zone == identity.domain else identity.zone,
+                   tuple(record for record in identity.records if record.type == "MX"), identity.notes, advisories)
 
 
 def refuse_shared_mail_from(identities: Sequence[Identity] | Sequence[Summary]) -> None:

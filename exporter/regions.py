@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -52,6 +53,7 @@ def dkim_signing_zone(region_name: str) -> str:
     return "dkim.amazonses.com."
 
 
+@lru_cache(maxsize=64)  # one string per region, not one per identity (-o FOLDER/ keeps each identity's MX)
 def mail_from_mx_host(region_name: str) -> str:
     """SES's feedback MX for a MAIL FROM domain; GovCloud has only the us-gov-west-1 host."""
     if region_name.startswith("us-gov-"):
