@@ -8,8 +8,8 @@ checker take these as they are and never normalize again.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 # advisories and notes import only phrase, which every run has loaded before the model: imported here, not
@@ -306,6 +306,11 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
                     verification_error, tuple(builder.records), tuple(notes), zone_assumed, found)
 
 
+# SigningHostedZone as written -> its FQDN: a run's identities name a few zones (one per region), each
+# parsed once. Bounded: a hand-made folder may name any number.
+_SIGNING_ZONES: dict[str, str] = {}
+
+
 def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: _Builder,
           notes: list[Phrase]) -> tuple[str, str | None]:
     """identity's DKIM records (SES's CNAMEs, or BYODKIM's TXT) into `builder`: (the signing origin, the region)."""
@@ -316,14 +321,19 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
     zone_text = dkim.get("SigningHostedZone")
     signing_zone = None
     if zone_text:
-        signing_zone = names.domain(_string(zone_text, "DkimAttributes.SigningHostedZone", source),
-                                    f"{source}: DkimAttributes.SigningHostedZone")
+        signing_zone = _SIGNING_ZONES.get(zone_text) if type(zone_text) is str else None
+        if signing_zone is None:
+            signing_zone = names.domain(_string(zone_text, "DkimAttributes.SigningHostedZone", source),
+                                        f"{source}: DkimAttributes.SigningHostedZone")
+            if len(_SIGNING_ZONES) < 64:
+                _SIGNING_ZONES[zone_text] = signing_zone
     region = _identity_region(opts, signing_zone, origin, fqdn, source)
 
     tokens = dkim.get("Tokens") or []
     if not isinstance(tokens, list):
         raise InputError(_note("error.model-tokens-not-list", source=source))
-    tokens = [names.token(t, f"{source}: DkimAttributes.Tokens") for t in tokens]
+    if not names.are_tokens(tokens):  # the common case checked without naming the field for an error
+        tokens = [names.token(t, f"{source}: DkimAttributes.Tokens") for t in tokens]
     own_key = (dict(opts.dkim_public_keys).get(fqdn, opts.dkim_public_key) if opts.dkim_public_keys
                else opts.dkim_public_key)
     if origin == "EXTERNAL":
@@ -482,14 +492,8 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
     A replica (origin AWS_SES_<REGION>) signs from its parent's zone, so the zone names the
     parent's region, not the replica's: there --region (the region SES was asked in) wins.
     """
-    named = None
-    match = _REGIONAL_SIGNING_ZONE.fullmatch(signing_zone or "")
     # BYODKIM (EXTERNAL) identities are the region's own too: their zone names their region.
-    if match and origin in ("AWS_SES", "EXTERNAL"):
-        try:
-            named = regions.region(sys.intern(match.group(1)))  # one string per region, not one per identity
-        except InputError:
-            named = None
+    named = _region_named(signing_zone) if signing_zone and origin in ("AWS_SES", "EXTERNAL") else None
     if named is None:
         return opts.region or opts.fallback_region
     if opts.region and opts.region != named:
@@ -523,6 +527,18 @@ def summary(identity: Identity) -> Summary:
         advisories = tuple(advisory for advisory in advisories if advisory.key not in NOT_ON_STDERR)
     return Summary(identity.domain, identity.region, identity.domain if identity.zone == identity.domain else identity.zone,
                    tuple(record for record in identity.records if record.type == "MX"), identity.notes, advisories)
+
+
+@lru_cache(maxsize=64)  # a run's identities name a few zones: each read once, its region one string
+def _region_named(signing_zone: str) -> str | None:
+    """The region dkim.REGION.amazonses.com. names, or None."""
+    match = _REGIONAL_SIGNING_ZONE.fullmatch(signing_zone)
+    if not match:
+        return None
+    try:
+        return regions.region(match.group(1))
+    except InputError:
+        return None
 
 
 def refuse_shared_mail_from(identities: Sequence[Identity] | Sequence[Summary]) -> None:

@@ -125,6 +125,11 @@ def token(text: object, what: object) -> str:
     return text
 
 
+def are_tokens(values: list) -> bool:
+    """True when every value is a token (as token() takes it): checked at once, naming nothing."""
+    return all(type(value) is str and _TOKEN.fullmatch(value) for value in values)
+
+
 # C0 and C1 controls, DEL, the line and paragraph separators (line breaks to YAML 1.1), and the
 # bidirectional overrides and isolates that reorder what a terminal or an editor shows (U+202A-U+202E,
 # U+2066-U+2069): no name, path or option value holds one honestly.
