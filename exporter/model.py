@@ -455,12 +455,16 @@ def _advisories(fqdn: str, zone: str, region: str | None, source: str, dkim: dic
     return found
 
 
+def _get_command(fqdn: str) -> str:
+    """GET_COMMAND for the domain: worded when an error says it, not for each good identity."""
+    return GET_COMMAND.format(domain=fqdn[:-1])
+
+
 def _check_shape(response: object, fqdn: str, source: str) -> dict[str, Any]:
     """A `sesv2 get-email-identity` response, or InputError naming what the file is and the command
     that makes the right one (SES v1's commands print other shapes, easily saved by mistake)."""
-    command = GET_COMMAND.format(domain=fqdn[:-1])
     if not isinstance(response, dict):
-        raise InputError(_note("error.saved-not-object", source=source, command=command,
+        raise InputError(_note("error.saved-not-object", source=source, command=_get_command(fqdn),
                                found=type(response).__name__))
     identity_type = response.get("IdentityType")
     if identity_type == "EMAIL_ADDRESS":
@@ -469,15 +473,15 @@ def _check_shape(response: object, fqdn: str, source: str) -> dict[str, Any]:
         raise InputError(_note("error.saved-identity-type", source=source, value=repr(identity_type)))
     dkim = response.get("DkimAttributes")
     if isinstance(dkim, dict) and dkim and all(isinstance(v, dict) and "DkimTokens" in v for v in dkim.values()):
-        raise InputError(_note("error.saved-v1-dkim", source=source, command=command))
+        raise InputError(_note("error.saved-v1-dkim", source=source, command=_get_command(fqdn)))
     if "VerificationAttributes" in response:
         raise InputError(_note("error.saved-v1", source=source, v1="aws ses get-identity-verification-attributes",
-                               command=command))
+                               command=_get_command(fqdn)))
     if "MailFromDomainAttributes" in response:
         raise InputError(_note("error.saved-v1", source=source,
-                               v1="aws ses get-identity-mail-from-domain-attributes", command=command))
+                               v1="aws ses get-identity-mail-from-domain-attributes", command=_get_command(fqdn)))
     if "DkimAttributes" not in response:
-        raise InputError(_note("error.saved-no-dkim", source=source, command=command))
+        raise InputError(_note("error.saved-no-dkim", source=source, command=_get_command(fqdn)))
     return response
 
 
@@ -568,9 +572,9 @@ class _Builder:
         self.records: list[Record] = []
 
     def add(self, name: str, rtype: str, value: str, purpose: str, priority: int | None = None) -> None:
-        if len(name) - 1 > 253:
-            raise InputError(_note("error.model-name-long", identity=self.identity[:-1], name=name))
-        if rtype in ("CNAME", "MX") and len(value) - 1 > 253:
+        if len(name) > 254 or (len(value) > 254 and rtype in ("CNAME", "MX")):  # 253 and the final dot
+            if len(name) > 254:
+                raise InputError(_note("error.model-name-long", identity=self.identity[:-1], name=name))
             raise InputError(_note("error.model-target-long", identity=self.identity[:-1], type=rtype, value=value))
         # Record._make's way (tuple.__new__): the NamedTuple's own __new__ costs twice as much, per record.
         self.records.append(_new_tuple(Record, (self.identity, name, rtype, self.ttl, value, purpose, priority)))

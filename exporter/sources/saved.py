@@ -242,13 +242,14 @@ def _read(path: Path | str) -> str:
         fd = os.open(path, os.O_RDONLY)
         try:
             # A FIFO or a device says 0 (read on in pieces); more than MAX_FILE is read as far as MAX_FILE + 1.
-            want = min(os.fstat(fd).st_size, MAX_FILE) + 1
+            size = os.fstat(fd).st_size
             data = b""
             while len(data) <= MAX_FILE:
-                more = os.read(fd, max(want - len(data), 65536))
-                if not more:
-                    break
+                asked = max(min(size, MAX_FILE) + 1 - len(data), 65536)
+                more = os.read(fd, asked)
                 data += more
+                if not more or (size and len(more) < asked):  # a regular file's short read is its end
+                    break
         finally:
             os.close(fd)
     except OSError as e:
