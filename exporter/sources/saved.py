@@ -46,7 +46,6 @@ class SavedSource:
         failures.raise_any()
         return found
 
-
     def folder(self, domains: Sequence[str] | None, options: model.Options) -> Folder | None:
         """A folder's identities made one at a time (-o FOLDER/ holds one, not 10,000), or None
         when the source is one file or stdin. Listing the folder raises what `identities` would."""
@@ -60,23 +59,27 @@ class SavedSource:
 class Folder:
     """A folder of saved identities read twice rather than held: `summaries` makes every identity,
     collecting every bad file's error before any is raised (as `SavedSource.identities` does), and
-    keeps of each only its model.Summary; `made` makes each group's identities again when its file
-    is written. A file changed between the two is refused, not written as it now reads."""
+    keeps of each only its model.Summary and a hash of its file's text; `made` makes each group's
+    identities again when its file is written. A file whose text is not what was checked (edited
+    meanwhile) is refused, not written as it now reads."""
 
     def __init__(self, domains: list[str], files: dict[str, str], options: model.Options, failures: _Failures):
         self.domains, self.files, self.options, self.failures = domains, files, options, failures
-        self.expected: dict[str, model.Summary] = {}
+        self.read: dict[str, int] = {}  # domain -> hash() of its file's text, as the first pass read it
 
     def summaries(self) -> list[model.Summary]:
-        failures, make, summary = self.failures, model.identity, model.summary
+        errors, make, summary, read = self.failures.errors, model.identity, model.summary, self.read
         found = []
-        for item in _read_each(self.domains, self.files, failures):
+        for domain in self.domains:
+            file = self.files[domain]
             try:
-                found.append(summary(make(item.response, item.domain, self.options, item.source)))
+                text = _read(file)
+                found.append(summary(make(_parse(text, file), domain, self.options, file)))
             except InputError as e:
-                failures.errors.append(e)
-        failures.raise_any()
-        self.expected = {item.domain: item for item in found}
+                errors.append(e)
+                continue
+            read[domain] = hash(text)
+        self.failures.raise_any()
         return found
 
     def identities(self, domains: Iterable[str]) -> list[model.Identity]:
@@ -84,10 +87,10 @@ class Folder:
         found = []
         for domain in domains:
             file = self.files[domain]
-            identity = model.identity(_parse(_read(file), file), domain, self.options, file)
-            if model.summary(identity) != self.expected.get(domain):
+            text = _read(file)
+            if hash(text) != self.read[domain]:
                 raise InputError(Phrase("error.saved-changed", source=file), option="identity_file")
-            found.append(identity)
+            found.append(model.identity(_parse(text, file), domain, self.options, file))
         return found
 
     def made(self, groups: Mapping[str, Sequence[model.Summary]]) -> Mapping[str, list[model.Identity]]:
