@@ -141,3 +141,23 @@ def test_a_pipe_whose_reader_is_gone_is_one_line_naming_standard_output():
 def test_the_statuses_are_documented(exit_status):
     usage = (Path(__file__).parent.parent / "docs" / "usage.md").read_text(encoding="utf-8")
     assert f"| {exit_status} |" in usage
+
+
+def test_a_folder_whose_rename_fails_says_which_files_are_new_and_leaves_no_partial_file(monkeypatch, tmp_path):
+    from exporter import output
+    from exporter.errors import OutputError
+
+    real = os.replace
+    done = []
+
+    def replace(src, dst):
+        if done:
+            raise OSError(28, "No space left on device")
+        done.append(dst)
+        real(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    with pytest.raises(OutputError) as failed:
+        output.write_folder(str(tmp_path / "out"), [("a.zone", "a\n"), ("b.zone", "b\n"), ("c.zone", "c\n")])
+    assert str(failed.value) == f"{tmp_path / 'out' / 'b.zone'}: No space left on device; replaced already: a.zone"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.zone"]  # the staged b and c removed
