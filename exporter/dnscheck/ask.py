@@ -22,7 +22,7 @@ import math
 import secrets
 import socket
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dns.asyncquery
 import dns.asyncresolver
@@ -34,6 +34,7 @@ import dns.rcode
 import dns.rdatatype
 import dns.resolver
 
+from .. import names
 from ..errors import DnsError, InputError
 from ..phrase import Phrase
 from .wire import EDNS_PAYLOAD, Question, Reply, WireError, question
@@ -431,15 +432,27 @@ class Observation:
 
     views: dict  # server label -> check.View
     failures: dict  # server label -> why it could not be asked
+    # server label -> the zone its answers show holding observe_async's `within` (None: it answered, but
+    # none of its answers shows the zone); a server that gave no answer at all is absent
+    zones: dict = field(default_factory=dict)
 
 
-async def observe_async(asker: Asker, servers: list[Server], questions: list[tuple[str, str]]) -> Observation:
-    """Ask every server every question concurrently; one round trip when all goes well."""
+async def observe_async(asker: Asker, servers: list[Server], questions: list[tuple[str, str]],
+                        within: str | None = None) -> Observation:
+    """Ask every server every question concurrently; one round trip when all goes well.
+
+    With `within` (a domain), also note the zone each server's answers show holding it
+    (`zone_shown`): the zone walk's first question is then not needed for the usual identity."""
     jobs = [(server, question) for server in servers for question in questions]
     answers = await asyncio.gather(*(asker.query(server, name, rdtype) for server, (name, rdtype) in jobs))
     views: dict[str, dict] = {server.label: {} for server in servers}
     failures: dict[str, str] = {}
+    zones: dict[str, str | None] = {}
     for (server, (name, _)), response in zip(jobs, answers):
+        if within is not None and zones.get(server.label) is None and isinstance(response, Reply):
+            shown = zone_shown(response, name, within)
+            if shown is not False:
+                zones[server.label] = shown
         answer = owned_rrsets(response, name, server)
         if isinstance(answer, str):
             failures.setdefault(server.label, f"{name} {answer}")
@@ -451,7 +464,26 @@ async def observe_async(asker: Asker, servers: list[Server], questions: list[tup
     # "missing" and make it seem to disagree with the others.
     for label in failures:
         views.pop(label, None)
-    return Observation(views, failures)
+    return Observation(views, failures, zones)
+
+
+def zone_shown(reply: Reply, name: str, domain: str) -> str | None | bool:
+    """The zone holding `domain` as an answer to a question about `name` (at or below `domain`) shows
+    it, without asking the SOA of `domain`: None when it does not show it; False when it is no
+    answer the zone walk could use (an error rcode: the walk would try the next server).
+
+    Only an answer with nothing in its answer section counts (NODATA, NXDOMAIN, a referral): its
+    authority section's SOA (or a referral's NS) is then the zone of `name` itself, not of where a
+    CNAME led. That zone Z is `name`'s zone on that server, and when `domain` lies within Z no zone
+    cut separates `domain` from `name` (a cut between them would put `name` in another zone, or
+    make the answer a referral to it): the walk (`zone_at`) asking the SOA of `domain` of that same
+    server finds Z too (tests/test_check_run.py proves it on zones where the two could differ)."""
+    if reply.rcode not in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN):
+        return False
+    if reply.has_answer or not names.is_within(name, domain):
+        return None
+    zone = zone_in(reply, name)
+    return zone if zone is not None and names.is_within(domain, zone) else None
 
 
 def observe(servers: list[Server], questions: list[tuple[str, str]],

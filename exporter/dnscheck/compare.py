@@ -182,15 +182,24 @@ def apexes(records: list[Record], zone: str) -> list[str]:
 def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
     """What the verdicts need, asked first and all at once.
 
-    Each record's own name and type; the CNAME at an MX/TXT name and the TXT at a CNAME name (a
-    CNAME beside other data, which some servers serve); the MX at the identity's domain and zone
-    apex (an SES MX there takes the domain's inbound mail); and the organisational domain's
-    _dmarc TXT when the identity is below it (inherited DMARC policy).
+    Each record at its name; the CNAME at an MX/TXT name (a CNAME beside other data, which some
+    servers serve); the MX at the identity's domain and zone apex (an SES MX there takes the
+    domain's inbound mail); and the organisational domain's _dmarc TXT when the identity is below
+    it (inherited DMARC policy).
+
+    A CNAME record (DKIM) is asked as TXT only: a server answers a TXT question at a name that
+    holds a CNAME with that CNAME (RFC 1034 4.3.2, step 3a), the same rrset a CNAME question
+    returns, and a TXT served beside it (which some servers serve) shows itself. So the CNAME
+    question can never add to what the TXT answer shows when that answer holds the CNAME, and it
+    is asked (follow_questions) only when the answer does not: a TXT, or nothing.
     """
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
-        wanted[(record.name, record.type)] = None
-        wanted[(record.name, "CNAME" if record.type != "CNAME" else "TXT")] = None
+        if record.type == "CNAME":
+            wanted[(record.name, "TXT")] = None
+        else:
+            wanted[(record.name, record.type)] = None
+            wanted[(record.name, "CNAME")] = None
         org = org_dmarc_name(record) if record.purpose == "dmarc" else None
         if org:
             wanted[(org, "TXT")] = None
@@ -200,21 +209,40 @@ def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
     return list(wanted)
 
 
-def diagnostic_questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
+def diagnostic_questions(records: list[Record], zone: str, unfound: list[Record] | None = None
+                         ) -> list[tuple[str, str]]:
     """Where panels put records by mistake, asked when a verdict is not ok: the doubled and the
-    underscore-dropped names, a DKIM name without _domainkey, the MAIL FROM name's parent."""
+    underscore-dropped names, a DKIM name without _domainkey, the MAIL FROM name's parent.
+
+    `unfound` (default: every record): the records to look for (`unfound`); the MAIL FROM MX
+    name's parent is asked whatever it holds, for an SES MX there is a finding of its own."""
     first = set(questions(records, zone))
+    looked_for = records if unfound is None else unfound
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
-        places = [doubled_name(record.name, zone), underscore_dropped(record.name)]
-        if record.purpose == "dkim":
-            places += [without_domainkey(record.name), one_label_up(record, zone)]
-        if record.purpose in ("mail-from-mx", "mail-from-spf"):
+        places: list[str | None] = []
+        if record in looked_for:
+            places += [doubled_name(record.name, zone), underscore_dropped(record.name)]
+            if record.purpose == "dkim":
+                places += [without_domainkey(record.name), one_label_up(record, zone)]
+            if record.purpose == "mail-from-spf":
+                places.append(parent(record.name))
+        if record.purpose == "mail-from-mx":
             places.append(parent(record.name))
         for place in places:
             if place and (place, record.type) not in first:
                 wanted[(place, record.type)] = None
     return list(wanted)
+
+
+def unfound(records: list[Record], zone: str, views: dict[str, View], findings: list[Finding]) -> list[Record]:
+    """The records whose diagnostic places (diagnostic_questions) can change their finding: those
+    nothing was found for on some server. Those places are read by `_not_here` alone, which a
+    server's verdict reaches only when nothing of the record is at its name, and which without
+    them says "missing" with no cause; a finding ok on the merged answers is ok on every server."""
+    return [record for record, finding in zip(records, findings) if finding.status != OK and any(
+        (one.status, one.cause) == (MISSING, None)
+        for one in (compare_one(record, zone, view, label) for label, view in views.items()))]
 
 
 # --- values --------------------------------------------------------------------------------
@@ -518,13 +546,16 @@ def spf_answers(view: View) -> spf.Answers:
 
 
 def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
-    """The TXT records the verdicts need next, found only in the answers so far: the names an
-    include: or redirect= of the one SPF record at the MAIL FROM name leads to, and where the
-    CNAME at a _dmarc name leads (hosted DMARC). exporter/dnscheck/run.py asks them round by round,
+    """The records the verdicts need next, found only in the answers so far: the names an
+    include: or redirect= of the one SPF record at the MAIL FROM name leads to, where the
+    CNAME at a _dmarc name leads (hosted DMARC), and the CNAME at a CNAME record's name when the
+    TXT answer there did not hold it (`questions`). exporter/dnscheck/run.py asks them round by round,
     one level of includes or CNAMEs each."""
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
         for view in views.values():
+            if record.type == "CNAME" and "CNAME" not in view.get(record.name, {"CNAME": None}):
+                wanted[(record.name, "CNAME")] = None  # the TXT answer did not hold it (questions says why)
             if record.purpose == "mail-from-spf":
                 texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
                 if len(texts) == 1:
