@@ -253,7 +253,7 @@ class Checker:
                 servers = await self._once(("servers", zone), lambda: self._resolve(servers_of, zone, self.port))
             except DnsError:
                 return None
-        responses = await asyncio.gather(*(self.asker.query(server, name, rdtype) for server in servers))
+        responses = await self.asker.ask([(server, name, rdtype) for server in servers])
         found: dict | None = None
         for server, response in zip(servers, responses):
             answer = owned_rrsets(response, name, server)
