@@ -45,6 +45,7 @@ ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
 MAX_QUERIES = 1000  # questions in flight at once (--max-queries, 1..10000 in cli.py); docs/benchmarks.md says why 1000
 PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessing one is hard
 DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
+TIMER_SLACK = 0.05  # seconds a timeout may run over, so that one wake-up gives up many questions
 RECEIVE_BUFFER = 1 << 20  # bytes: a burst of answers must not overflow a socket while Python is busy
 _TYPES = {name: dns.rdatatype.from_text(name) for name in ("A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT")}
 
@@ -179,25 +180,30 @@ class Asker:
         deadline = loop.time() + self.timeout
         self._deadlines.append((deadline, job, job.key))
         if self._timer is None:
-            self._timer = loop.call_at(deadline, self._expire)
+            self._timer = loop.call_at(deadline + TIMER_SLACK, self._expire)
 
     def _expire(self) -> None:
-        """The questions whose time is up: each read socket first (a busy loop may not have read an
-        answer that came in time), then those still unanswered sent again or given up."""
+        """The questions whose time is up: each socket read first (a busy loop may not have read an
+        answer that came in time), then those still unanswered sent again or given up. Those
+        answered meanwhile are only dropped from the queue."""
         self._timer = None
         deadlines = self._deadlines
         loop = asyncio.get_running_loop()
         now = loop.time()
-        if deadlines and deadlines[0][0] <= now:
-            for sockets in self._sockets.values():
-                for udp in sockets:
-                    udp._drain()
+        drained = False
         while deadlines and deadlines[0][0] <= now:
-            _, job, key = deadlines.popleft()
+            _, job, key = deadlines[0]
             if key is not None and job.key == key and job.udp is not None and job.udp.pending.get(key) is job:
+                if not drained:
+                    drained = True
+                    for sockets in self._sockets.values():
+                        for udp in sockets:
+                            udp._drain()
+                    continue  # it may have been answered now
                 job.expire()
+            deadlines.popleft()
         if deadlines and self._timer is None:
-            self._timer = loop.call_at(deadlines[0][0], self._expire)
+            self._timer = loop.call_at(deadlines[0][0] + TIMER_SLACK, self._expire)
 
     def close(self) -> None:
         if self._timer is not None:

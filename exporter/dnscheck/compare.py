@@ -16,6 +16,7 @@ record actually seen, so `compare` gives the same verdicts with or without the d
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass, field, replace
@@ -168,8 +169,13 @@ def parent(name: str) -> str | None:
 
 def org_dmarc_name(record: Record) -> str | None:
     """_dmarc.ORGANISATIONAL-DOMAIN. when the identity is below its organisational domain."""
-    org = psl.registrable_domain(record.identity)
-    return f"_dmarc.{org}" if org and org != record.identity else None
+    return _org_dmarc(record.identity)
+
+
+@functools.lru_cache(maxsize=1024)  # asked of every DMARC record in every phase
+def _org_dmarc(identity: str) -> str | None:
+    org = psl.registrable_domain(identity)
+    return f"_dmarc.{org}" if org and org != identity else None
 
 
 def apexes(records: list[Record], zone: str) -> list[str]:
@@ -457,7 +463,6 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
 
 
 def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
-    target = dns.name.from_text(record.value)
     if cnames and others:
         values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
         return finding(WRONG, "conflict", values, "conflict-cname")
@@ -468,6 +473,11 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
                            found_type=", ".join(sorted(others)))
         return _not_here(record, zone, view, finding, extras, server)
     values = [shown(r) for r in cnames]
+    # The same name: its text is the value's but for case (names compare without case), or else the
+    # names read from the texts are equal (an escape in the value).
+    if len(cnames) == 1 and values[0].lower() == record.value.lower():
+        return finding(OK, None, values)
+    target = dns.name.from_text(record.value)
     if len(cnames) == 1 and next(iter(cnames)).target == target:
         return finding(OK, None, values)
     if len(cnames) == 1 and _zone_appended(next(iter(cnames)).target, target, zone):
@@ -476,13 +486,13 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
 
 
 def _judge_mx(record, zone, view, mxs, finding):
-    exchange = dns.name.from_text(record.value)
     values = [shown(r) for r in mxs]
     if not mxs:
         return _not_here(record, zone, view, finding)
     if len(mxs) > 1:
         return finding(WRONG, "conflict", values, "conflict-mx")
     (mx,) = mxs
+    exchange = dns.name.from_text(record.value)
     if mx.exchange == exchange:
         return finding(OK, None, values)  # with one MX its priority has no effect (Muumuu turns blank into 50)
     if _zone_appended(mx.exchange, exchange, zone):

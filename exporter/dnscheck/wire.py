@@ -22,14 +22,16 @@ import functools
 from dataclasses import dataclass
 
 import dns.exception
+import dns.immutable
 import dns.name
 import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
+import dns.rdtypes.ANY.CNAME
 
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
 MAX_POINTERS = 16  # compression pointers in one name, as dnspython allows
-_OPT, _TSIG, _SOA, _NS, _IN = 41, 250, 6, 2, 1
+_OPT, _TSIG, _SOA, _NS, _IN, _CNAME = 41, 250, 6, 2, 1, 5
 
 
 class WireError(ValueError):
@@ -179,6 +181,24 @@ _NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdata
 _PLAIN = (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA, _OPT)  # no name inside
 
 
+@dns.immutable.immutable
+class _Cname(dns.rdtypes.ANY.CNAME.CNAME):
+    """dnspython's CNAME rdata, made from the labels read here, with its hash worked out from its
+    bytes: each DKIM answer's CNAME is its own (no cache helps), and dnspython hashes an rdata by
+    writing it out in canonical wire form again. The same hash and equality as dnspython's: the
+    canonical form of an uncompressed name is its wire form in lowercase (RFC 4034 6.2)."""
+
+    __slots__ = ("_hash",)
+    _hash: int
+
+    def __init__(self, target: dns.name.Name, data: bytes):
+        super().__init__(dns.rdataclass.IN, dns.rdatatype.CNAME, target)  # type: ignore[no-untyped-call]
+        object.__setattr__(self, "_hash", hash(data.lower()))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
 def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset[dns.rdata.Rdata]:
     """dnspython's rdata for one record, as a set of one, kept when its bytes stand alone (no
     compression pointer into the rest of the message): the MX and SPF of a thousand identities
@@ -186,9 +206,12 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     data = wire[offset:offset + rdlen]
     start = _NAMED.get(rdtype)
     standalone = rdtype in _PLAIN
+    plain_labels = True  # every length octet a label's (below 64): no other label type
+    position = 0
     if start is not None:
         position = start
         while position < rdlen and 0 < data[position] < 0xC0:
+            plain_labels = plain_labels and data[position] < 64
             position += data[position] + 1
         standalone = position < rdlen and data[position] == 0
     key = (rdclass, rdtype, data)
@@ -196,7 +219,15 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     if one is None:
         try:
             klass, kind = dns.rdataclass.RdataClass.make(rdclass), dns.rdatatype.RdataType.make(rdtype)
-            if standalone:
+            if standalone and rdtype == _CNAME and rdclass == _IN and plain_labels and position == rdlen - 1:
+                # The name and nothing after it (dnspython refuses trailing bytes): its labels, case kept.
+                labels, at = [], 0
+                while data[at]:
+                    labels.append(data[at + 1:at + 1 + data[at]])
+                    at += data[at] + 1
+                labels.append(b"")
+                one = frozenset({_Cname(dns.name.Name(labels), data)})
+            elif standalone:
                 one = frozenset({dns.rdata.from_wire(klass, kind, data, 0, rdlen)})
             else:
                 one = frozenset({dns.rdata.from_wire(klass, kind, wire, offset, rdlen)})
