@@ -314,8 +314,10 @@ def compare(records: list[Record], zone: str, views: dict[str, View], shared: di
 
 
 def _merge(per_server: list[Finding], serial: int | None = None) -> Finding:
-    found = {server: values for f in per_server for server, values in f.found.items()}
     first = per_server[0]
+    if len(per_server) == 1:  # one server: its finding as it is
+        return first
+    found = {server: values for f in per_server for server, values in f.found.items()}
     if len({(f.status, f.cause, tuple(f.found.values())[0] if f.found else ()) for f in per_server}) <= 1:
         return replace(first, found=found)
     known = [f for f in per_server if f.status != OK and f.cause not in (None, "value-differs")]

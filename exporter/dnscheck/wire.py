@@ -22,7 +22,6 @@ import functools
 from dataclasses import dataclass
 
 import dns.exception
-import dns.immutable
 import dns.name
 import dns.rdata
 import dns.rdataclass
@@ -160,8 +159,13 @@ class Reply:
                 offset += rdlen
         if offset != len(wire):
             raise WireError("bytes after the last record")
-        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType.make(rdtype)): sets[0] if len(sets) == 1
-                      else frozenset().union(*sets) for rdtype, sets in owned.items()}
+        self.owned = {_type_text(rdtype): sets[0] if len(sets) == 1 else frozenset().union(*sets)
+                      for rdtype, sets in owned.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _type_text(rdtype: int) -> str:
+    return dns.rdatatype.to_text(dns.rdatatype.RdataType.make(rdtype))
 
 
 def _check_names(rdtype: int, wire: bytes, offset: int, end: int) -> None:
@@ -181,7 +185,6 @@ _NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdata
 _PLAIN = (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA, _OPT)  # no name inside
 
 
-@dns.immutable.immutable
 class _Cname(dns.rdtypes.ANY.CNAME.CNAME):
     """dnspython's CNAME rdata, made from the labels read here, with its hash worked out from its
     bytes: each DKIM answer's CNAME is its own (no cache helps), and dnspython hashes an rdata by
@@ -192,8 +195,14 @@ class _Cname(dns.rdtypes.ANY.CNAME.CNAME):
     _hash: int
 
     def __init__(self, target: dns.name.Name, data: bytes):
-        super().__init__(dns.rdataclass.IN, dns.rdatatype.CNAME, target)  # type: ignore[no-untyped-call]
-        object.__setattr__(self, "_hash", hash(data.lower()))
+        # What dnspython's __init__ sets, without its immutability context (a third of the time):
+        # the fields are set once here, and the object is immutable after, as dnspython's are.
+        setattr_ = object.__setattr__
+        setattr_(self, "rdclass", dns.rdataclass.IN)
+        setattr_(self, "rdtype", dns.rdatatype.CNAME)
+        setattr_(self, "rdcomment", None)
+        setattr_(self, "target", target)
+        setattr_(self, "_hash", hash(data.lower()))
 
     def __hash__(self) -> int:
         return self._hash
