@@ -11,7 +11,9 @@ the same run and interleaved, is the same command checking ONE of the identities
 1,000 in at most 5 s and 10,000 in at most 10 s, where one after another they would take 1,000 (or
 10,000) times the baseline's DNS time. The CPU time per identity is the difference of the two
 runs' CPU times over the identities added. Peak memory is the child's resident high-water mark (VmHWM), for 1 and for all
-identities: streaming keeps the difference small.
+identities: streaming keeps the difference small. The questions per identity are those the proxy relayed
+(DelayProxy.relayed), and the CPU time of the proxy and named is said apart: they share the machine's cores
+with the command measured.
 
     .venv/bin/python benchmarks/check_many.py [IDENTITIES] [DELAY_SECONDS] [ROUNDS]   # e.g. 10000 0.1 1
 """
