@@ -7,7 +7,8 @@ thousand identities are tens of thousands of answers (docs/design.md, "Reading D
 Answers come from the network, so this module reads them as dns.message.from_wire would and
 refuses whatever it would refuse: names (pointers only backwards, at most 255 octets), records
 that run past their length or the message, an OPT record out of place, a TSIG, trailing bytes.
-Every record's data is read by dnspython itself (dns.rdata.from_wire). Whatever is wrong, the
+Every record's data is read by dnspython itself (dns.rdata.from_wire), but for a CNAME of plain labels and
+nothing else (a DKIM answer: `_Cname`, dnspython's class with its text, hash and equality). Whatever is wrong, the
 only error that leaves this module is `WireError`; tests/test_wire.py compares it with
 dns.message.from_wire on generated and mutated messages.
 
