@@ -11,7 +11,9 @@ the same run and interleaved, is the same command checking ONE of the identities
 1,000 in at most 5 s and 10,000 in at most 10 s, where one after another they would take 1,000 (or
 10,000) times the baseline's DNS time. The CPU time per identity is the difference of the two
 runs' CPU times over the identities added. Peak memory is the child's resident high-water mark (VmHWM), for 1 and for all
-identities: streaming keeps the difference small.
+identities: streaming keeps the difference small. The questions per identity are those the proxy relayed
+(DelayProxy.relayed), and the CPU time of the proxy and named is said apart: they share the machine's cores
+with the command measured.
 
     .venv/bin/python benchmarks/check_many.py [IDENTITIES] [DELAY_SECONDS] [ROUNDS]   # e.g. 10000 0.1 1
 """
@@ -90,6 +92,13 @@ def run_measured(cmd: list[str], env: dict) -> tuple[float, float, int, bytes]:
     return elapsed, usage.ru_utime + usage.ru_stime, peak, text
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used: /proc/PID/stat's utime and stime."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _high_water(pid: int) -> int:
     """VmHWM in KiB: the most resident memory the process has had since it started its program."""
     try:
@@ -123,11 +132,16 @@ def main() -> None:
                 run_measured(cmd, env)
             times: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
             outputs = {}
+            asked: dict[str, int] = {}  # questions the proxy relayed in one run
+            served: dict[str, float] = {}  # CPU seconds of the proxy and named in one run
             for _ in range(rounds):
                 for name, cmd in commands.items():
+                    before, spent = proxy.relayed()[0], _cpu(proxy.process.pid) + _cpu(named.process.pid)
                     elapsed, cpu, peak, out = run_measured(cmd, env)
                     times[name].append((elapsed, cpu, peak))
                     outputs[name] = out
+                    asked[name] = proxy.relayed()[0] - before
+                    served[name] = _cpu(proxy.process.pid) + _cpu(named.process.pid) - spent
         finally:
             proxy.stop()
             named.stop()
@@ -148,6 +162,9 @@ def main() -> None:
     print(f"memory: {many_peak - one_peak:+.1f} MiB for {count - 1} more identities (streamed)")
     print(f"CPU per identity: {(many_cpu - one_cpu) / (count - 1) * 1000:.2f} ms "
           f"({many_cpu:.2f} s for {count}, less {one_cpu:.2f} s for one)")
+    print(f"questions: {asked[many_name]} for {count} ({asked[many_name] / count:.2f} per identity), "
+          f"{asked['one identity']} for one; the proxy and named used {served[many_name]:.2f} s CPU in the last run "
+          f"of {count}")
     goal = GOALS.get(count)
     load = f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     if goal is None:

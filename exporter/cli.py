@@ -156,7 +156,7 @@ class OneLineErrors(click.Command):
               "out of the report (the summary line still counts them).")
 @click.option("--max-queries", type=click.IntRange(*MAX_QUERIES_RANGE), default=None, metavar="N",
               help="With --check or --merge-live: DNS questions in flight at once, across all identities "
-              "(default 1000).")
+              "(default 2500).")
 @click.option("--wait", metavar="DURATION",
               help="With --check: check again, with growing pauses, until every record is right on every server, "
               "for at most DURATION (90s, 30m, 1h30m); progress on stderr; exit 1 if the time runs out.")

@@ -61,15 +61,50 @@ def test_nothing_at_all_is_missing_without_a_cause():
 
 def test_questions_ask_the_mistaken_places_too():
     asked = compare.questions(records(), DOMAIN + ".")
-    assert (DKIM1, "CNAME") in asked and (DKIM1, "TXT") in asked and (MAIL, "CNAME") in asked
+    assert (DKIM1, "TXT") in asked and (MAIL, "CNAME") in asked
+    assert (DKIM1, "CNAME") not in asked  # the TXT answer holds the CNAME (asked later when it does not)
     assert (DOMAIN + ".", "MX") in asked  # an SES MX at the apex takes all the domain's mail
-    assert len(asked) == len(set(asked)) == 12
+    assert len(asked) == len(set(asked)) == 9
     more = compare.diagnostic_questions(records(), DOMAIN + ".")
     assert (f"tok1aaaa._domainkey.{DOMAIN}.{DOMAIN}.", "CNAME") in more
     assert (f"tok1aaaa.domainkey.{DOMAIN}.", "CNAME") in more
     assert (f"tok1aaaa.{DOMAIN}.", "CNAME") in more  # _domainkey left out
     assert (f"dmarc.{DOMAIN}.", "TXT") in more and (DOMAIN + ".", "TXT") in more  # MAIL FROM's parent
     assert not set(more) & set(asked) and len(more) == len(set(more))
+
+
+def test_the_cname_at_a_dkim_name_is_asked_when_the_txt_answer_does_not_hold_it():
+    """A server answers a TXT question at a CNAME's name with the CNAME: nothing more to ask. When it
+    answers with a TXT (a CNAME may stand beside it) or nothing, the CNAME question follows."""
+    answered = {name: {"TXT": frozenset(), **types} for name, types in view(clean()).items()}
+    assert compare.follow_questions(records(), DOMAIN + ".", {"a": answered}) == []
+    beside = {**answered, DKIM1: {"TXT": view({DKIM1: {"TXT": ['"leftover"']}})[DKIM1]["TXT"]}}
+    assert compare.follow_questions(records(), DOMAIN + ".", {"a": beside}) == [(DKIM1, "CNAME")]
+    nothing = {**answered, DKIM1: {"TXT": frozenset()}}
+    assert compare.follow_questions(records(), DOMAIN + ".", {"a": answered, "b": nothing}) == [(DKIM1, "CNAME")]
+
+
+def test_diagnostic_places_only_for_the_records_nothing_was_found_for():
+    """Only `_not_here` reads the diagnostic places, and only for a record with nothing at its name: a
+    record found wrong at its name asks none; the MAIL FROM MX name's parent is asked all the same
+    (an SES MX there is a finding of its own)."""
+    data = clean()
+    data[DKIM1]["CNAME"] = ["tok1aaaa.dkim.amazonses.com.example.test."]  # wrong, but there
+    del data[DMARC]  # nothing there
+    findings = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
+    unfound = compare.unfound(records(), DOMAIN + ".", {"a": view(data)}, findings)
+    assert [r.name for r in unfound] == [DMARC]
+    asked = compare.diagnostic_questions(records(), DOMAIN + ".", unfound)
+    assert set(asked) == {(f"dmarc.{DOMAIN}.", "TXT"), (f"_dmarc.{DOMAIN}.{DOMAIN}.", "TXT")}
+    sub = [r for r in records() if r.purpose == "mail-from-mx"][0]
+    deeper = [model.Record(sub.identity, f"bounce.{sub.name}", "MX", sub.ttl, sub.value, sub.purpose, sub.priority)]
+    assert compare.diagnostic_questions(deeper, DOMAIN + ".", []) == [(sub.name, "MX")]
+    # Two servers: nothing on one, the record on the other: the places are asked (the one may hold it there).
+    other = clean()
+    del other[DMARC]
+    both = {"a": view(clean()), "b": view(other)}
+    assert [r.name for r in compare.unfound(records(), DOMAIN + ".", both, compare.compare(
+        records(), DOMAIN + ".", both))] == [DMARC]
 
 
 def test_mistaken_names():

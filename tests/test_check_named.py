@@ -290,6 +290,8 @@ def test_zone_servers_are_asked_without_recursion_and_all_at_once(tmp_path):
     records = list(identity.records)
     wanted = set(compare.questions(records, "clean.test."))
     wanted |= set(getattr(compare, "diagnostic_questions", lambda *_: [])(records, "clean.test."))
+    # nothing answered at the DKIM names: their CNAME is asked too (compare.questions says why)
+    wanted |= {(r.name, "CNAME") for r in records if r.type == "CNAME"}
     asked = [(name, rdtype) for name, rdtype, _ in from_zone if rdtype != "SOA"]
     assert len(asked) == len(set(asked)) and set(asked) == wanted
     assert not any(rd for _, _, rd in from_zone)

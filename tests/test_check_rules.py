@@ -448,13 +448,37 @@ def test_byodkim_keys_that_differ(published):
     assert not compare.same_dkim_key(published, "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtest")
 
 
+def answered(data: dict, asked: set) -> dict:
+    """What a server holding `data` answers to the questions `asked`: the type asked, or the name's CNAME
+    when it holds none of that type (RFC 1034 4.3.2), as FakeDns and named answer."""
+    out: dict = {}
+    for name, types in data.items():
+        kept = {t: v for t, v in types.items() if (name, t) in asked}
+        if "CNAME" in types and any(n == name and t not in types for n, t in asked):
+            kept["CNAME"] = types["CNAME"]
+        if kept:
+            out[name] = kept
+    return out
+
+
+def first_phase(data: dict) -> dict:
+    """The answers of the first phase: the first questions, then what they lead to (a CNAME at a DKIM
+    name the TXT answer did not show), as run.Checker asks them."""
+    asked = set(compare.questions(records(), APEX))
+    while True:
+        got = answered(data, asked)
+        more = set(compare.follow_questions(records(), APEX, {"a": view(got)})) - asked
+        if not more:
+            return got
+        asked |= more
+
+
 def test_phase_one_answers_alone_claim_no_diagnostic_cause():
     """Names not asked are unknown: the verdicts hold, and no diagnostic cause is invented."""
     data = clean()
     del data[DKIM1]
     data[f"tok1aaaa.{DOMAIN}."] = {"CNAME": ["tok1aaaa.dkim.amazonses.com."]}
-    asked = set(compare.questions(records(), DOMAIN + "."))
-    phase_one = {name: {t: v for t, v in types.items() if (name, t) in asked} for name, types in data.items()}
+    phase_one = first_phase(data)
     first = compare.compare(records(), DOMAIN + ".", {"a": view(phase_one)})
     both = compare.compare(records(), DOMAIN + ".", {"a": view(data)})
     assert [f.status for f in first] == [f.status for f in both[:6]]
@@ -497,9 +521,7 @@ def test_first_phase_answers_alone_give_the_same_verdicts(faults):
     data = clean()
     for fault in faults:
         FAULTS[fault](data)
-    asked = set(compare.questions(records(), APEX))
-    first_only = {name: {t: v for t, v in types.items() if (name, t) in asked} for name, types in data.items()}
-    first = compare.compare(records(), APEX, {"a": view(first_only)})
+    first = compare.compare(records(), APEX, {"a": view(first_phase(data))})
     both = compare.compare(records(), APEX, {"a": view(data)})
     assert [f.status for f in first[:6]] == [f.status for f in both[:6]]
     for one, two in zip(first[:6], both[:6]):

@@ -178,6 +178,28 @@ def test_a_well_formed_answer_is_read():
     assert [rdata.strings for rdata in reply.owned["TXT"]] == [(b"abc",)] and reply.authoritative
 
 
+@pytest.mark.parametrize("target", ["Tok1.DKIM.amazonses.com.", "a.b.", "x" * 63 + ".example.", "."])
+def test_a_cname_read_without_dnspython_is_dnspythons(target):
+    """A CNAME's target is read from its labels (wire._Cname): the same text (case kept), hash and
+    equality as dnspython's rdata, so a set of either holds the other."""
+    q = question("sel._domainkey.example.test.", dns.rdatatype.CNAME)
+    message = dns.message.make_response(dns.message.make_query("sel._domainkey.example.test.", "CNAME"))
+    message.id = QID
+    message.answer.append(dns.rrset.from_text("sel._domainkey.example.test.", 300, "IN", "CNAME", target))
+    wire = message.to_wire()
+    (mine,) = Reply(wire, q, QID).owned["CNAME"]
+    (theirs,) = dns.message.from_wire(wire).answer[0]
+    assert mine.to_text() == theirs.to_text() == target
+    assert hash(mine) == hash(theirs) and mine == theirs and theirs == mine and {mine} == {theirs}
+    assert mine.target == dns.name.from_text(target.lower())
+    name = dns.name.from_text(target).to_wire()
+    junk = (header() + q.wire + b"\xc0\x0c\x00\x05\x00\x01\x00\x00\x01\x2c"
+            + (len(name) + 1).to_bytes(2, "big") + name + b"\x00")  # a byte after the name, inside the record
+    with pytest.raises(dns.exception.DNSException):
+        dns.message.from_wire(junk)
+    refused(junk, q)
+
+
 @pytest.mark.parametrize("pointer", [b"\xc0\x1e", b"\xc0\x1f", b"\xc0\x30", b"\xff\xff"])
 def test_compression_pointers_to_themselves_or_forwards_are_refused(pointer):
     # 0x1e is where this owner name starts (12 + 18 question octets): a pointer to itself, a loop

@@ -16,13 +16,14 @@ that stopped answering is not waited for again and again.
 
 from __future__ import annotations
 
+import array
 import asyncio
 import ipaddress
 import math
 import secrets
 import socket
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dns.asyncquery
 import dns.asyncresolver
@@ -34,15 +35,22 @@ import dns.rcode
 import dns.rdatatype
 import dns.resolver
 
+from .. import names
 from ..errors import DnsError, InputError
 from ..phrase import Phrase
 from .wire import EDNS_PAYLOAD, Question, Reply, WireError, question
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
-MAX_QUERIES = 1000  # questions in flight at once (--max-queries, 1..10000 in cli.py); docs/benchmarks.md says why 1000
+# Questions in flight at once (--max-queries, 1..10000 in cli.py). 2,500: 10,000 identities of about 9 questions
+# in well under 10 s of round trips at 100 ms. What lost answers at 2,500 before (docs/check.md, "Many
+# identities") was the test server's own receive buffer (named's default 208 KiB, one worker on a loaded
+# machine: /proc/net/udp counted the drops on its socket, at 1,000 too); these sockets hold 1 MiB each for at
+# most PER_SOCKET questions, so a burst of answers waits for a busy loop instead of being dropped.
+MAX_QUERIES = 2500
 PER_SOCKET = 64  # questions in flight on one UDP socket: many ports, so guessing one is hard
 DOWN_AFTER = 3  # a server that timed out on this many questions in a row is not asked again in this run
+TIMER_SLACK = 0.05  # seconds a timeout may run over, so that one wake-up gives up many questions
 RECEIVE_BUFFER = 1 << 20  # bytes: a burst of answers must not overflow a socket while Python is busy
 _TYPES = {name: dns.rdatatype.from_text(name) for name in ("A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT")}
 
@@ -109,10 +117,11 @@ def _port(text: str, whole: str) -> int:
 class Asker:
     """Asks questions of DNS servers over shared UDP sockets (TCP when an answer is truncated).
 
-    One per check run, used from one asyncio loop. `query` returns a future of the server's
-    `Reply`, or of a sentence saying why there is none ("timed out after 2 s"). Queries are
-    written and answers read by the small codec of wire.py, not by dns.message, and each question is
-    a few callbacks, not a task: a thousand identities are tens of thousands of answers.
+    One per check run, used from one asyncio loop. `ask` returns a future of the servers'
+    `Reply`s, one per question, each or a sentence saying why there is none ("timed out after 2
+    s"); `query` the same for one question. Queries are written and answers read by the small
+    codec of wire.py, not by dns.message, and a question is a few plain calls, not a task, a
+    future or a timer of its own: tens of thousands of answers for a thousand identities.
     """
 
     def __init__(self, timeout: float = QUERY_TIMEOUT, max_queries: int = MAX_QUERIES, attempts: int = ATTEMPTS):
@@ -125,19 +134,32 @@ class Asker:
         self._turn = 0
         self._silent: dict[Server, int] = {}  # timeouts in a row, per server
         self._tcp: set[asyncio.Future] = set()  # questions asked again over TCP, in flight
+        # Every datagram sent, with when it is given up: one timeout for all, so in the order sent, and
+        # one timer (for the first) instead of one per question.
+        self._deadlines: deque[tuple[float, _Question_job, tuple | None]] = deque()
+        self._timer: asyncio.TimerHandle | None = None
+        self._ids: list[int] = []  # random query ids, drawn from the system a few thousand at a time
         self.sent = 0  # datagrams sent: the benchmark reports it
 
-    def query(self, server: Server, name: str, rdtype: str) -> asyncio.Future:
+    def ask(self, questions: list[tuple[Server, str, str]]) -> asyncio.Future:
+        """A future of the answers to (server, name, type) questions, in their order."""
         loop = asyncio.get_running_loop()
-        job = _Question_job(self, server, name, rdtype, question(name, _TYPES.get(rdtype) or
-                                                                   dns.rdatatype.from_text(rdtype)),
-                            loop.create_future(), self.attempts)
-        if self._free > 0:
-            self._free -= 1
-            job.start()
-        else:
-            self._waiting.append(job)
-        return job.result
+        batch = _Batch(loop.create_future(), len(questions))
+        if not questions:
+            batch.future.set_result([])
+        for index, (server, name, rdtype) in enumerate(questions):
+            job = _Question_job(self, server, name, rdtype, question(name, _TYPES.get(rdtype) or
+                                                                       dns.rdatatype.from_text(rdtype)),
+                                batch, index, self.attempts)
+            if self._free > 0:
+                self._free -= 1
+                job.start()
+            else:
+                self._waiting.append(job)
+        return batch.future
+
+    async def query(self, server: Server, name: str, rdtype: str) -> Reply | str:
+        return (await self.ask([(server, name, rdtype)]))[0]
 
     def _release(self) -> None:
         """A question is done: its place goes to the next one waiting."""
@@ -154,7 +176,44 @@ class Asker:
         self._turn += 1
         return sockets[self._turn % len(sockets)]
 
+    def _id(self) -> int:
+        if not self._ids:
+            self._ids = list(array.array("H", secrets.token_bytes(4096)))  # from the system: ids nobody can predict
+        return self._ids.pop()
+
+    def _watch(self, job: _Question_job, loop: asyncio.AbstractEventLoop) -> None:
+        deadline = loop.time() + self.timeout
+        self._deadlines.append((deadline, job, job.key))
+        if self._timer is None:
+            self._timer = loop.call_at(deadline + TIMER_SLACK, self._expire)
+
+    def _expire(self) -> None:
+        """The questions whose time is up: each socket read first (a busy loop may not have read an
+        answer that came in time), then those still unanswered sent again or given up. Those
+        answered meanwhile are only dropped from the queue."""
+        self._timer = None
+        deadlines = self._deadlines
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        drained = False
+        while deadlines and deadlines[0][0] <= now:
+            _, job, key = deadlines[0]
+            if key is not None and job.key == key and job.udp is not None and job.udp.pending.get(key) is job:
+                if not drained:
+                    drained = True
+                    for sockets in self._sockets.values():
+                        for udp in sockets:
+                            udp._drain()
+                    continue  # it may have been answered now
+                job.expire()
+            deadlines.popleft()
+        if deadlines and self._timer is None:
+            self._timer = loop.call_at(deadlines[0][0] + TIMER_SLACK, self._expire)
+
     def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         for task in self._tcp:
             task.cancel()
         for sockets in self._sockets.values():
@@ -163,21 +222,37 @@ class Asker:
         self._sockets.clear()
 
 
+class _Batch:
+    """The questions of one `Asker.ask`: their answers, and the future that has them once all are in."""
+
+    __slots__ = ("future", "results", "left")
+
+    def __init__(self, future: asyncio.Future, count: int):
+        self.future, self.results, self.left = future, [None] * count, count
+
+    def done(self, index: int, value) -> None:
+        self.results[index] = value
+        self.left -= 1
+        if not self.left and not self.future.done():
+            self.future.set_result(self.results)
+
+
 class _Question_job:
     """One question in flight: sent, sent again after a timeout, then done (once)."""
 
-    __slots__ = ("asker", "server", "name", "rdtype", "question", "result", "left", "key", "udp", "timer")
+    __slots__ = ("asker", "server", "name", "rdtype", "question", "batch", "index", "left", "key", "udp", "over")
 
     def __init__(self, asker: Asker, server: Server, name: str, rdtype: str, question: Question,
-                 result: asyncio.Future, attempts: int):
+                 batch: _Batch, index: int, attempts: int):
         self.asker, self.server, self.name, self.rdtype = asker, server, name, rdtype
-        self.question, self.result, self.left = question, result, attempts
+        self.question, self.batch, self.index, self.left = question, batch, index, attempts
         self.key: tuple | None = None
         self.udp: _UdpSocket | None = None
-        self.timer: asyncio.TimerHandle | None = None
+        self.over = False
 
     def start(self) -> None:
-        if self.result.done():  # given up by whoever asked (cancelled)
+        if self.batch.future.done():  # given up by whoever asked (cancelled)
+            self.over = True
             self.asker._release()
         elif self.asker._silent.get(self.server, 0) >= DOWN_AFTER:  # others found out while this one waited
             self.finish(f"timed out after {self.asker.timeout:g} s (it stopped answering earlier in this check)")
@@ -188,14 +263,14 @@ class _Question_job:
         asker, server = self.asker, self.server
         udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
         while True:
-            qid = secrets.randbits(16)  # from the system: an id nobody can predict
+            qid = asker._id()
             key = (server.address, server.port, qid)
             if key not in udp.pending:
                 break
         self.key = key
         udp.pending[key] = self
         self.left -= 1
-        self.timer = udp.loop.call_later(asker.timeout, self.expire)
+        asker._watch(self, udp.loop)
         flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
         try:
             udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, (server.address, server.port))
@@ -239,13 +314,9 @@ class _Question_job:
             return f"failed (over TCP, after a truncated answer over UDP: {_why(e)})"
 
     def expire(self) -> None:
-        udp = self.udp
-        if udp is not None and self.key in udp.pending:
-            udp._drain()  # a busy loop may not have read the answer yet: it came in time
-        if self.key is None or udp is None or udp.pending.get(self.key) is not self:
-            return  # answered meanwhile
+        """Its time is up unanswered (Asker._expire): send again, or give up."""
         self._forget()
-        if self.result.done():  # given up by whoever asked: no more tries, no blame on the server
+        if self.batch.future.done():  # given up by whoever asked: no more tries, no blame on the server
             self.finish(None)
             return
         if self.left > 0:
@@ -256,17 +327,16 @@ class _Question_job:
         self.finish(f"timed out after {self.asker.timeout:g} s")
 
     def _forget(self) -> None:
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
         if self.udp is not None and self.key is not None and self.udp.pending.get(self.key) is self:
             del self.udp.pending[self.key]
 
     def finish(self, value) -> None:
+        if self.over:
+            return
+        self.over = True
         self._forget()
         self.key = None
-        if not self.result.done():
-            self.result.set_result(value)
+        self.batch.done(self.index, value)
         self.asker._release()
 
 
@@ -287,16 +357,17 @@ class _UdpSocket:
         loop.add_reader(self.sock.fileno(), self._drain)
 
     def _drain(self) -> None:
+        pending, recvfrom = self.pending, self.sock.recvfrom
         for _ in range(1024):
             try:
-                data, address = self.sock.recvfrom(65535)
+                data, address = recvfrom(65535)
             except (BlockingIOError, InterruptedError):
                 return
             except OSError:
                 continue  # an ICMP error queued on the socket: the question times out as for silence
             if len(data) < 12:
                 continue
-            job = self.pending.get((address[0], address[1], int.from_bytes(data[:2], "big")))
+            job = pending.get((address[0], address[1], int.from_bytes(data[:2], "big")))
             if job is None:
                 continue  # late (after a timeout), or not ours
             try:
@@ -431,15 +502,26 @@ class Observation:
 
     views: dict  # server label -> check.View
     failures: dict  # server label -> why it could not be asked
+    # server label -> the zone its answers show holding observe_async's `within` (None: it answered, but
+    # none of its answers shows the zone); a server that gave no answer at all is absent
+    zones: dict = field(default_factory=dict)
 
 
-async def observe_async(asker: Asker, servers: list[Server], questions: list[tuple[str, str]]) -> Observation:
-    """Ask every server every question concurrently; one round trip when all goes well."""
+async def observe_async(asker: Asker, servers: list[Server], questions: list[tuple[str, str]],
+                        within: str | None = None) -> Observation:
+    """Ask every server every question concurrently; one round trip when all goes well.
+
+    With `within` (a domain), also note the zone each server's answers show holding it
+    (`zone_shown`): the zone walk's first question is then not needed for the usual identity."""
     jobs = [(server, question) for server in servers for question in questions]
-    answers = await asyncio.gather(*(asker.query(server, name, rdtype) for server, (name, rdtype) in jobs))
+    answers = await asker.ask([(server, name, rdtype) for server, (name, rdtype) in jobs])
     views: dict[str, dict] = {server.label: {} for server in servers}
     failures: dict[str, str] = {}
+    zones: dict[str, str | None] = {}
     for (server, (name, _)), response in zip(jobs, answers):
+        if within is not None and zones.get(server.label) is None and isinstance(response, Reply) and \
+                response.rcode in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN):  # else the walk would try the next server
+            zones[server.label] = zone_shown(response, name, within)
         answer = owned_rrsets(response, name, server)
         if isinstance(answer, str):
             failures.setdefault(server.label, f"{name} {answer}")
@@ -451,7 +533,23 @@ async def observe_async(asker: Asker, servers: list[Server], questions: list[tup
     # "missing" and make it seem to disagree with the others.
     for label in failures:
         views.pop(label, None)
-    return Observation(views, failures)
+    return Observation(views, failures, zones)
+
+
+def zone_shown(reply: Reply, name: str, domain: str) -> str | None:
+    """The zone holding `domain` as an answer (NOERROR or NXDOMAIN) to a question about `name` (at
+    or below `domain`) shows it, without asking the SOA of `domain`; None when it does not show it.
+
+    Only an answer with nothing in its answer section counts (NODATA, NXDOMAIN, a referral): its
+    authority section's SOA (or a referral's NS) is then the zone of `name` itself, not of where a
+    CNAME led. That zone Z is `name`'s zone on that server, and when `domain` lies within Z no zone
+    cut separates `domain` from `name` (a cut between them would put `name` in another zone, or
+    make the answer a referral to it): the walk (`zone_at`) asking the SOA of `domain` of that same
+    server finds Z too (tests/test_check_run.py proves it on zones where the two could differ)."""
+    if reply.has_answer or not names.is_within(name, domain):
+        return None
+    zone = zone_in(reply, name)
+    return zone if zone is not None and names.is_within(domain, zone) else None
 
 
 def observe(servers: list[Server], questions: list[tuple[str, str]],

@@ -16,6 +16,7 @@ record actually seen, so `compare` gives the same verdicts with or without the d
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass, field, replace
@@ -168,8 +169,13 @@ def parent(name: str) -> str | None:
 
 def org_dmarc_name(record: Record) -> str | None:
     """_dmarc.ORGANISATIONAL-DOMAIN. when the identity is below its organisational domain."""
-    org = psl.registrable_domain(record.identity)
-    return f"_dmarc.{org}" if org and org != record.identity else None
+    return _org_dmarc(record.identity)
+
+
+@functools.lru_cache(maxsize=1024)  # asked of every DMARC record in every phase
+def _org_dmarc(identity: str) -> str | None:
+    org = psl.registrable_domain(identity)
+    return f"_dmarc.{org}" if org and org != identity else None
 
 
 def apexes(records: list[Record], zone: str) -> list[str]:
@@ -182,15 +188,24 @@ def apexes(records: list[Record], zone: str) -> list[str]:
 def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
     """What the verdicts need, asked first and all at once.
 
-    Each record's own name and type; the CNAME at an MX/TXT name and the TXT at a CNAME name (a
-    CNAME beside other data, which some servers serve); the MX at the identity's domain and zone
-    apex (an SES MX there takes the domain's inbound mail); and the organisational domain's
-    _dmarc TXT when the identity is below it (inherited DMARC policy).
+    Each record at its name; the CNAME at an MX/TXT name (a CNAME beside other data, which some
+    servers serve); the MX at the identity's domain and zone apex (an SES MX there takes the
+    domain's inbound mail); and the organisational domain's _dmarc TXT when the identity is below
+    it (inherited DMARC policy).
+
+    A CNAME record (DKIM) is asked as TXT only: a server answers a TXT question at a name that
+    holds a CNAME with that CNAME (RFC 1034 4.3.2, step 3a), the same rrset a CNAME question
+    returns, and a TXT served beside it (which some servers serve) shows itself. So the CNAME
+    question can never add to what the TXT answer shows when that answer holds the CNAME, and it
+    is asked (follow_questions) only when the answer does not: a TXT, or nothing.
     """
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
-        wanted[(record.name, record.type)] = None
-        wanted[(record.name, "CNAME" if record.type != "CNAME" else "TXT")] = None
+        if record.type == "CNAME":
+            wanted[(record.name, "TXT")] = None
+        else:
+            wanted[(record.name, record.type)] = None
+            wanted[(record.name, "CNAME")] = None
         org = org_dmarc_name(record) if record.purpose == "dmarc" else None
         if org:
             wanted[(org, "TXT")] = None
@@ -200,21 +215,40 @@ def questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
     return list(wanted)
 
 
-def diagnostic_questions(records: list[Record], zone: str) -> list[tuple[str, str]]:
+def diagnostic_questions(records: list[Record], zone: str, unfound: list[Record] | None = None
+                         ) -> list[tuple[str, str]]:
     """Where panels put records by mistake, asked when a verdict is not ok: the doubled and the
-    underscore-dropped names, a DKIM name without _domainkey, the MAIL FROM name's parent."""
+    underscore-dropped names, a DKIM name without _domainkey, the MAIL FROM name's parent.
+
+    `unfound` (default: every record): the records to look for (`unfound`); the MAIL FROM MX
+    name's parent is asked whatever it holds, for an SES MX there is a finding of its own."""
     first = set(questions(records, zone))
+    looked_for = records if unfound is None else unfound
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
-        places = [doubled_name(record.name, zone), underscore_dropped(record.name)]
-        if record.purpose == "dkim":
-            places += [without_domainkey(record.name), one_label_up(record, zone)]
-        if record.purpose in ("mail-from-mx", "mail-from-spf"):
+        places: list[str | None] = []
+        if record in looked_for:
+            places += [doubled_name(record.name, zone), underscore_dropped(record.name)]
+            if record.purpose == "dkim":
+                places += [without_domainkey(record.name), one_label_up(record, zone)]
+            if record.purpose == "mail-from-spf":
+                places.append(parent(record.name))
+        if record.purpose == "mail-from-mx":
             places.append(parent(record.name))
         for place in places:
             if place and (place, record.type) not in first:
                 wanted[(place, record.type)] = None
     return list(wanted)
+
+
+def unfound(records: list[Record], zone: str, views: dict[str, View], findings: list[Finding]) -> list[Record]:
+    """The records whose diagnostic places (diagnostic_questions) can change their finding: those
+    nothing was found for on some server. Those places are read by `_not_here` alone, which a
+    server's verdict reaches only when nothing of the record is at its name, and which without
+    them says "missing" with no cause; a finding ok on the merged answers is ok on every server."""
+    return [record for record, finding in zip(records, findings) if finding.status != OK and any(
+        (one.status, one.cause) == (MISSING, None)
+        for one in (compare_one(record, zone, view, label) for label, view in views.items()))]
 
 
 # --- values --------------------------------------------------------------------------------
@@ -280,8 +314,10 @@ def compare(records: list[Record], zone: str, views: dict[str, View], shared: di
 
 
 def _merge(per_server: list[Finding], serial: int | None = None) -> Finding:
-    found = {server: values for f in per_server for server, values in f.found.items()}
     first = per_server[0]
+    if len(per_server) == 1:  # one server: its finding as it is
+        return first
+    found = {server: values for f in per_server for server, values in f.found.items()}
     if len({(f.status, f.cause, tuple(f.found.values())[0] if f.found else ()) for f in per_server}) <= 1:
         return replace(first, found=found)
     known = [f for f in per_server if f.status != OK and f.cause not in (None, "value-differs")]
@@ -429,7 +465,6 @@ def compare_one(record: Record, zone: str, view: View, server: str = "-", extras
 
 
 def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
-    target = dns.name.from_text(record.value)
     if cnames and others:
         values = [shown(r, "CNAME ") for r in cnames] + [shown(r, f"{t} ") for t, rs in others.items() for r in rs]
         return finding(WRONG, "conflict", values, "conflict-cname")
@@ -440,6 +475,11 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
                            found_type=", ".join(sorted(others)))
         return _not_here(record, zone, view, finding, extras, server)
     values = [shown(r) for r in cnames]
+    # The same name: its text is the value's but for case (names compare without case), or else the
+    # names read from the texts are equal (an escape in the value).
+    if len(cnames) == 1 and values[0].lower() == record.value.lower():
+        return finding(OK, None, values)
+    target = dns.name.from_text(record.value)
     if len(cnames) == 1 and next(iter(cnames)).target == target:
         return finding(OK, None, values)
     if len(cnames) == 1 and _zone_appended(next(iter(cnames)).target, target, zone):
@@ -448,13 +488,13 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
 
 
 def _judge_mx(record, zone, view, mxs, finding):
-    exchange = dns.name.from_text(record.value)
     values = [shown(r) for r in mxs]
     if not mxs:
         return _not_here(record, zone, view, finding)
     if len(mxs) > 1:
         return finding(WRONG, "conflict", values, "conflict-mx")
     (mx,) = mxs
+    exchange = dns.name.from_text(record.value)
     if mx.exchange == exchange:
         return finding(OK, None, values)  # with one MX its priority has no effect (Muumuu turns blank into 50)
     if _zone_appended(mx.exchange, exchange, zone):
@@ -518,13 +558,16 @@ def spf_answers(view: View) -> spf.Answers:
 
 
 def follow_questions(records: list[Record], zone: str, views: dict[str, View]) -> list[tuple[str, str]]:
-    """The TXT records the verdicts need next, found only in the answers so far: the names an
-    include: or redirect= of the one SPF record at the MAIL FROM name leads to, and where the
-    CNAME at a _dmarc name leads (hosted DMARC). exporter/dnscheck/run.py asks them round by round,
+    """The records the verdicts need next, found only in the answers so far: the names an
+    include: or redirect= of the one SPF record at the MAIL FROM name leads to, where the
+    CNAME at a _dmarc name leads (hosted DMARC), and the CNAME at a CNAME record's name when the
+    TXT answer there did not hold it (`questions`). exporter/dnscheck/run.py asks them round by round,
     one level of includes or CNAMEs each."""
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
         for view in views.values():
+            if record.type == "CNAME" and "CNAME" not in view.get(record.name, {"CNAME": None}):
+                wanted[(record.name, "CNAME")] = None  # the TXT answer did not hold it (questions says why)
             if record.purpose == "mail-from-spf":
                 texts = [t for r in view.get(record.name, {}).get("TXT", ()) if spf.is_spf(t := txt_text(r))]
                 if len(texts) == 1:

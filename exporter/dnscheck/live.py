@@ -82,7 +82,7 @@ class _Reader:
         asked = [(name, "TXT") for name in wanted]
         # The MAIL FROM name's MX too: SES's must be the only one there (exporter/merge.py refuses another).
         asked += [(record.name, "MX") for record in identity.records if record.type == "MX"]
-        views, failures = await checker._observe(zone, servers, asked)
+        views, failures, _ = await checker._observe(zone, servers, asked)
         _refuse_failures(failures, identity)
         for _ in range(FOLLOW_ROUNDS):
             follow = [q for q in _follow(identity, wanted, views) if q not in asked]

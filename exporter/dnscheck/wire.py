@@ -7,7 +7,8 @@ thousand identities are tens of thousands of answers (docs/design.md, "Reading D
 Answers come from the network, so this module reads them as dns.message.from_wire would and
 refuses whatever it would refuse: names (pointers only backwards, at most 255 octets), records
 that run past their length or the message, an OPT record out of place, a TSIG, trailing bytes.
-Every record's data is read by dnspython itself (dns.rdata.from_wire). Whatever is wrong, the
+Every record's data is read by dnspython itself (dns.rdata.from_wire), but for a CNAME of plain labels and
+nothing else (a DKIM answer: `_Cname`, dnspython's class with its text, hash and equality). Whatever is wrong, the
 only error that leaves this module is `WireError`; tests/test_wire.py compares it with
 dns.message.from_wire on generated and mutated messages.
 
@@ -26,10 +27,11 @@ import dns.name
 import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
+import dns.rdtypes.ANY.CNAME
 
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
 MAX_POINTERS = 16  # compression pointers in one name, as dnspython allows
-_OPT, _TSIG, _SOA, _NS, _IN = 41, 250, 6, 2, 1
+_OPT, _TSIG, _SOA, _NS, _IN, _CNAME = 41, 250, 6, 2, 1, 5
 
 
 class WireError(ValueError):
@@ -43,21 +45,25 @@ class Question:
     rest: bytes  # everything after the id and flags: counts, question, EDNS OPT record
 
 
+_COUNTS = b"\x00\x01\x00\x00\x00\x00\x00\x01"  # QD 1, AN 0, NS 0, AR 1
+_OPT_RECORD = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00\x00\x00\x00"  # OPT, version 0
+
+
 @functools.lru_cache(maxsize=4096)
 def question(name: str, rdtype: int) -> Question:
     """The question `name rdtype IN` in wire form, with an EDNS OPT record. ValueError for a name
     that is not a domain name (the caller's mistake, not the network's)."""
     if "\\" in name or not name.isascii() or not name.endswith("."):
         labels = tuple(dns.name.from_text(name).labels[:-1])  # escapes: dnspython reads them
+    elif name == ".":
+        labels = ()
     else:  # the usual case, a plain A-label name: a tenth of dnspython's time
-        labels = tuple(label.encode() for label in name[:-1].split(".")) if name != "." else ()
-        if not all(0 < len(label) < 64 for label in labels) or len(name) > 254:
+        labels = tuple(name[:-1].encode().split(b"."))
+        if len(name) > 254 or min(map(len, labels)) == 0 or max(map(len, labels)) > 63:
             raise ValueError(f"{name}: not a valid domain name")
-    qname = b"".join(bytes((len(label),)) + label for label in labels) + b"\x00"
-    wire = qname + rdtype.to_bytes(2, "big") + b"\x00\x01"
-    opt = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00\x00\x00\x00"  # OPT, version 0
-    rest = b"\x00\x01\x00\x00\x00\x00\x00\x01" + wire + opt  # QD 1, AN 0, NS 0, AR 1
-    return Question(tuple(label.lower() for label in labels), qname.lower() + wire[len(qname):], rest)
+    qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
+    tail = rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
+    return Question(tuple([label.lower() for label in labels]), qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
 
 
 def read_name(wire: bytes, offset: int, end: int | None = None) -> tuple[tuple[bytes, ...], int]:
@@ -158,8 +164,13 @@ class Reply:
                 offset += rdlen
         if offset != len(wire):
             raise WireError("bytes after the last record")
-        self.owned = {dns.rdatatype.to_text(dns.rdatatype.RdataType.make(rdtype)): sets[0] if len(sets) == 1
-                      else frozenset().union(*sets) for rdtype, sets in owned.items()}
+        self.owned = {_type_text(rdtype): sets[0] if len(sets) == 1 else frozenset().union(*sets)
+                      for rdtype, sets in owned.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _type_text(rdtype: int) -> str:
+    return dns.rdatatype.to_text(dns.rdatatype.RdataType.make(rdtype))
 
 
 def _check_names(rdtype: int, wire: bytes, offset: int, end: int) -> None:
@@ -179,6 +190,29 @@ _NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdata
 _PLAIN = (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA, _OPT)  # no name inside
 
 
+class _Cname(dns.rdtypes.ANY.CNAME.CNAME):
+    """dnspython's CNAME rdata, made from the labels read here, with its hash worked out from its
+    bytes: each DKIM answer's CNAME is its own (no cache helps), and dnspython hashes an rdata by
+    writing it out in canonical wire form again. The same hash and equality as dnspython's: the
+    canonical form of an uncompressed name is its wire form in lowercase (RFC 4034 6.2)."""
+
+    __slots__ = ("_hash",)
+    _hash: int
+
+    def __init__(self, target: dns.name.Name, data: bytes):
+        # What dnspython's __init__ sets, without its immutability context (a third of the time):
+        # the fields are set once here, and the object is immutable after, as dnspython's are.
+        setattr_ = object.__setattr__
+        setattr_(self, "rdclass", dns.rdataclass.IN)
+        setattr_(self, "rdtype", dns.rdatatype.CNAME)
+        setattr_(self, "rdcomment", None)
+        setattr_(self, "target", target)
+        setattr_(self, "_hash", hash(data.lower()))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
 def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> frozenset[dns.rdata.Rdata]:
     """dnspython's rdata for one record, as a set of one, kept when its bytes stand alone (no
     compression pointer into the rest of the message): the MX and SPF of a thousand identities
@@ -186,9 +220,12 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     data = wire[offset:offset + rdlen]
     start = _NAMED.get(rdtype)
     standalone = rdtype in _PLAIN
+    plain_labels = True  # every length octet a label's (below 64): no other label type
+    position = 0
     if start is not None:
         position = start
         while position < rdlen and 0 < data[position] < 0xC0:
+            plain_labels = plain_labels and data[position] < 64
             position += data[position] + 1
         standalone = position < rdlen and data[position] == 0
     key = (rdclass, rdtype, data)
@@ -196,7 +233,15 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     if one is None:
         try:
             klass, kind = dns.rdataclass.RdataClass.make(rdclass), dns.rdatatype.RdataType.make(rdtype)
-            if standalone:
+            if standalone and rdtype == _CNAME and rdclass == _IN and plain_labels and position == rdlen - 1:
+                # The name and nothing after it (dnspython refuses trailing bytes): its labels, case kept.
+                labels, at = [], 0
+                while data[at]:
+                    labels.append(data[at + 1:at + 1 + data[at]])
+                    at += data[at] + 1
+                labels.append(b"")
+                one = frozenset({_Cname(dns.name.Name(labels), data)})
+            elif standalone:
                 one = frozenset({dns.rdata.from_wire(klass, kind, data, 0, rdlen)})
             else:
                 one = frozenset({dns.rdata.from_wire(klass, kind, wire, offset, rdlen)})

@@ -882,7 +882,7 @@ CNAME の宛先、MX の交換ホスト、BIND の所有者名はすべて末尾
                    "このサーバーに問い合わせます。",
     "dns_timeout": "--check か --merge-live と一緒に: DNS の応答を待つ秒数（タイムアウトのあと 1 回だけ再試行）。",
     "only_problems": "--check と一緒に: レコードがすべて正しい ID を報告から外します（最後の集計には数えます）。",
-    "max_queries": "--check か --merge-live と一緒に: すべての ID を通して同時に出す DNS の問い合わせ数（既定 1000）。",
+    "max_queries": "--check か --merge-live と一緒に: すべての ID を通して同時に出す DNS の問い合わせ数（既定 2500）。",
     "wait": "--check と一緒に: すべてのサーバーですべてのレコードが正しくなるまで、間隔を広げながら最大 DURATION "
             "（90s、30m、1h30m）確認し直します。進み具合は stderr に。時間切れなら終了ステータス 1。",
     "zone_id": "terraform-route53、cloudformation: 名前で探す代わりに使うホストゾーン ID（terraform-cloudflare: ゾーン "
