@@ -1,10 +1,12 @@
+import json
+
 import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.filters import bind_txt, display_name, txt_chunks
+from exporter.filters import bind_txt, display_name, json_text, txt_chunks
 
 from conftest import examples
 
@@ -38,3 +40,23 @@ def test_bind_txt_round_trips_through_dnspython(value):
 def test_display_name():
     assert display_name("example.com.") == "example.com"
     assert display_name("xn--wgv71a119e.jp.") == "xn--wgv71a119e.jp (日本語.jp)"
+
+
+# Any JSON value, with what could trip json_text's own layout: strings holding brackets, commas and line
+# breaks, empty and one-item containers, rows of flat objects, tuples, keys that are not text.
+_JSON_LEAVES = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
+                | st.text(alphabet=st.sampled_from(list('ab{}[],: "\\\n\u2028日')), max_size=8))
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: (st.lists(inner, max_size=4) | st.lists(inner, max_size=3).map(tuple)
+                   | st.dictionaries(st.text(alphabet='ab{}",\n', max_size=3) | st.integers(0, 3), inner, max_size=4)
+                   | st.lists(st.dictionaries(st.sampled_from(["k", "v", "}"]), _JSON_LEAVES | st.just([]), max_size=3),
+                              max_size=4)),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(_JSON_VALUES)
+def test_json_text_is_the_json_modules_indented_text(value):
+    assert json_text(value) == json.dumps(value, indent=2, ensure_ascii=False)
