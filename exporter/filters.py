@@ -622,3 +622,43 @@ FILTERS = {
     "yaml_string": yaml_string,
     "octodns_txt": octodns_txt,
 }
+
+
+# --- Whole lines for the record formats -----------------------------------------------------------
+# A file of 10,000 identities holds 60,000 records and as many lookups: each line made by one filter,
+# not by a template piece per value (Jinja's cost is per piece and per attribute looked up).
+
+
+def comment_lines(lines, marker: str) -> str:
+    """`lines` as comment lines of a syntax whose comments run to the end of the line (zone file,
+    HCL, YAML): `marker`, a space, the line; joined by line ends. A line that holds a line break
+    is refused: its rest would be read as the syntax's own text."""
+    text = "\n".join([f"{marker} {line}" for line in lines])
+    if len(text.splitlines()) != len(lines):
+        raise ValueError(f"comment_lines: {list(lines)!r} holds a line break")
+    return text
+
+
+def comment_lookup_lines(lookups) -> list[str]:
+    """The lines of verify.Lookups for comment_lines: each dig line with the answer to expect after
+    "->", then its nslookup line."""
+    return [line for found in lookups for line in (f"{found.dig}  -> {found.shown}", found.nslookup)]
+
+
+def zone_file_line(record) -> str:
+    """`record` as one zone-file line (RFC 1035 5.1): absolute name, TTL, class IN, type and rdata,
+    TXT text through bind_txt, MX as PRIORITY EXCHANGE."""
+    if record.type == "TXT":
+        rdata = bind_txt(record.value)
+    elif record.type == "MX":
+        rdata = f"{record.priority} {record.value}"
+    else:
+        rdata = record.value
+    return f"{record.name} {record.ttl} IN {record.type} {rdata}"
+
+
+FILTERS.update({
+    "zone_file_line": zone_file_line,
+    "comment_lines": comment_lines,
+    "comment_lookup_lines": comment_lookup_lines,
+})
