@@ -25,6 +25,7 @@ def txt_chunks(value: str, size: int = TXT_CHUNK_BYTES) -> list[str]:
     return [data[i : i + size].decode("ascii") for i in range(0, len(data), size)]
 
 
+@lru_cache(maxsize=1024)  # the same SPF and DMARC texts for thousands of identities
 def bind_txt(value: str) -> str:
     """TXT rdata for a zone file: quoted character-strings, `"` and `\\` escaped, split at 255 bytes.
 
@@ -455,8 +456,14 @@ _HCL_TABLE = {**{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
               **{ord(char): escape for char, escape in _HCL_ESCAPES.items()}}
 
 
+# What hcl_string escapes: a value without any is written as it is (most are: names and SES values).
+_HCL_SPECIAL = re.compile(r'[\x00-\x1f\x7f"\\]|[$%]\{')
+
+
 def hcl_string(value: str) -> str:
     """`value` as an HCL quoted string literal that Terraform reads back as exactly `value`."""
+    if not _HCL_SPECIAL.search(value):
+        return f'"{value}"'
     # After the backslash escapes, so the doubled "$" and "%" are never read as escaped themselves.
     text = value.translate(_HCL_TABLE).replace("${", "$${").replace("%{", "%%{")
     return f'"{text}"'

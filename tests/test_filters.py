@@ -5,10 +5,22 @@ import json
 import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.filters import bind_txt, csv_row, display_name, json_text, txt_chunks
+from exporter.filters import (
+    bind_txt,
+    comment_lines,
+    comment_lookup_lines,
+    csv_row,
+    display_name,
+    json_text,
+    txt_chunks,
+    zone_file_line,
+)
+from exporter.model import Record
+from exporter.verify import lookup
 
 from conftest import examples
 
@@ -75,3 +87,38 @@ def test_csv_row_is_the_csv_modules_line(fields):
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     assert csv_row(fields) == buffer.getvalue()[:-2]
+
+
+def test_comment_lines_prefix_each_line_and_refuse_a_line_break():
+    assert comment_lines(["one", "", "two"], ";") == "; one\n; \n; two"
+    assert comment_lines([], "#") == ""
+    for breaking in ("a\nb", "a\rb", "a\u2028b", "a\x85b"):  # YAML 1.1 also ends a line at U+0085, U+2028
+        with pytest.raises(ValueError):
+            comment_lines(["fine", breaking], "#")
+
+
+def test_comment_lookup_lines_give_each_dig_line_its_answer_then_nslookup():
+    records = [Record("example.com.", "_dmarc.example.com.", "TXT", 300, "v=DMARC1; p=none;", "dmarc"),
+               Record("example.com.", "mail.example.com.", "MX", 300, "feedback-smtp.us-east-1.amazonses.com.",
+                      "mail-from-mx", 10)]
+    lines = comment_lookup_lines([lookup(record) for record in records])
+    assert lines == ['dig +short TXT _dmarc.example.com.  -> "v=DMARC1; p=none;"',
+                     "nslookup -type=TXT _dmarc.example.com.",
+                     "dig +short MX mail.example.com.  -> 10 feedback-smtp.us-east-1.amazonses.com.",
+                     "nslookup -type=MX mail.example.com."]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(PRINTABLE, st.sampled_from(["TXT", "MX", "CNAME"]), st.integers(0, 65535), st.integers(0, 2147483647))
+def test_zone_file_line_reads_back_as_the_record(text, kind, priority, ttl):
+    value = text if kind == "TXT" else "feedback-smtp.us-east-1.amazonses.com."
+    record = Record("example.com.", "x.example.com.", kind, ttl, value, "test", priority if kind == "MX" else None)
+    name, read_ttl, klass, read_type, rdata_text = zone_file_line(record).split(" ", 4)
+    assert (name, int(read_ttl), klass, read_type) == (record.name, ttl, "IN", kind)
+    rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.from_text(kind), rdata_text)
+    if kind == "TXT":
+        assert b"".join(rdata.strings).decode("ascii") == value
+    elif kind == "MX":
+        assert (rdata.preference, rdata.exchange.to_text()) == (priority, value)
+    else:
+        assert rdata.target.to_text() == value
