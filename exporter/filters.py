@@ -577,7 +577,10 @@ def yaml_string(value: object) -> str:
 def natural_key(text: str) -> tuple:
     """The order octoDNS's YamlProvider enforces on the keys of every mapping (natsort's default:
     runs of digits compare as numbers): `dkim2` before `dkim10`."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+    return tuple([int(part) if part.isdigit() else part for part in _DIGIT_RUNS.split(text)])
+
+
+_DIGIT_RUNS = re.compile(r"(\d+)")
 
 
 def octodns_txt_problem(value: str) -> str | None:

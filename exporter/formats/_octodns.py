@@ -6,6 +6,7 @@ Imported by octodns.py's `prepare` only (format modules load at every start-up).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..errors import InputError
 from ..model import Record
@@ -66,7 +67,8 @@ def nodes(identities, zone: str) -> list[Node]:
             if (record.name, record.type) in written:
                 key = relative(record.name, zone)
                 carried.setdefault("" if key == "@" else key, []).append(record.value)
-    return [Node(key, tuple(sorted(by_key[key], key=lambda r: r.type)), tuple(carried.get(key, ())))
+    by_type = attrgetter("type")
+    return [Node(key, tuple(sorted(by_key[key], key=by_type)), tuple(carried.get(key, ())))
             for key in sorted(by_key, key=natural_key)]
 
 

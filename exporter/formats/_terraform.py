@@ -160,6 +160,8 @@ def plan(provider: str, identities: list[Identity], settings: Settings) -> Plan:
 def live_set(identity: Identity, record: Record) -> tuple[tuple[Record, ...], bool, bool]:
     """(the TXT strings --merge-live carries into the record's set, whether the set exists in DNS,
     whether the record takes the place of a published one)."""
+    if not (identity.carried or identity.replaced or identity.read_live):  # no --merge-live: the common case
+        return (), False, False
     carried = tuple(c for c in identity.carried if (c.name, c.type) == (record.name, record.type))
     replaces = any((r.name, r.type, r.purpose) == (record.name, record.type, record.purpose) for r in identity.replaced)
     return carried, record.type == "TXT" and record.name in identity.read_live, replaces
