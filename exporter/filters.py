@@ -431,6 +431,8 @@ def terminal_text(value: str) -> str:
 
 def identity_notes(identity, lang: str = "en") -> list[str]:
     """The model's notes on the identity (Identity.notes), for a file header: one line each, in `lang`."""
+    if not identity.notes:  # most identities: nothing to import or look up
+        return []
     from .text import catalogue, plain
 
     note = catalogue(lang).GUIDE["note"]  # "Note: {note}", as the instructions show it
@@ -440,6 +442,8 @@ def identity_notes(identity, lang: str = "en") -> list[str]:
 def live_notes(identity, lang: str = "en") -> list[str]:
     """--merge-live's notes on the identity, for a file header: one line each, in `lang`, with
     control characters shown (the values come from DNS, someone else's data)."""
+    if not identity.advisories:  # most identities: nothing to import or look up
+        return []
     from .advisories import merge_notes
 
     return [terminal_text(note) for note in merge_notes(identity.advisories, lang)]
