@@ -47,6 +47,12 @@ def json_text(value: object) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def json_line(value: object) -> str:
+    """JSON on one line, non-ASCII kept readable: for reports laid out one item per line, where
+    json_text's indentation would cost the pure-Python encoder (the --check report of thousands)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 class _NotPlainJson(Exception):
     """A key that is not text: left to the json module's own indenting."""
 
