@@ -63,9 +63,9 @@ _JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
 def _json_block(value: object, newline: str) -> str:
     """`value` as json.dumps(indent=2) writes it at the depth where `newline` starts a line."""
     kind = type(value)
-    if kind is str:
+    if kind is str and isinstance(value, str):  # (isinstance for the type checker)
         return _json_str(value)
-    if kind is int:
+    if kind is int and isinstance(value, int):
         return int.__repr__(value)
     if kind in _JSON_SCALARS:
         return _json_encoder("")(value)

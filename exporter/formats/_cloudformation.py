@@ -6,7 +6,7 @@ when the format is used).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..filters import txt_chunks
@@ -24,8 +24,7 @@ from ._terraform import _ROUTE53_ZONE_ID, _zone_id, live_set, resource_bases
 CFN_LINT_TXT_RULE = "E3023"
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(NamedTuple):
     logical_id: str
     record: Record
     zone: str  # FQDN with dot
@@ -34,8 +33,7 @@ class Resource:
     live: bool = False  # --merge-live: the set exists in the zone and is written whole here
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     identity: Identity
     resources: tuple[Resource, ...]
 

@@ -5,8 +5,8 @@ Imported by octodns.py's `prepare` only (format modules load at every start-up).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..model import Record
@@ -18,8 +18,7 @@ from ._record_sets import one_set_each, one_zone
 OCTODNS_MAX_FQDN = 253
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     key: str  # the name relative to the zone ('' at the apex)
     records: tuple[Record, ...]  # sorted by type
     carried: tuple[str, ...] = ()  # --merge-live: the other TXT strings at the name, kept in its TXT record
