@@ -73,9 +73,9 @@ def _json_block(value: object, newline: str) -> str:
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
-        if _json_plain(value):
+        if len(value) > _JSON_FEW and _json_plain(value):
             return "[" + inner + _json_encoder(inner)(value)[1:-1] + newline + "]"
-        if all(type(item) is dict and item and _json_plain(item.values()) for item in value):
+        if len(value) > 1 and all(type(item) is dict and item and _json_plain(item.values()) for item in value):
             # Rows of one level (records): one C call for the whole list, its items' separator
             # (the only place "}," comes before a line break: strings hold no raw line break)
             # then laid out as each row's end and the next one's start.
@@ -86,9 +86,10 @@ def _json_block(value: object, newline: str) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        if _json_plain(value.values()):
+        keyed = all(type(key) is str for key in value)
+        if (len(value) > _JSON_FEW or not keyed) and _json_plain(value.values()):
             return "{" + inner + _json_encoder(inner)(value)[1:-1] + newline + "}"
-        if not all(type(key) is str for key in value):
+        if not keyed:
             raise _NotPlainJson
         return "{" + inner + ("," + inner).join(
             [_json_key(key) + _json_block(item, inner) for key, item in value.items()]) + newline + "}"
@@ -103,6 +104,8 @@ def _json_plain(values) -> bool:
 
 
 _JSON_EMPTY = frozenset({list, tuple, dict})
+# Up to this many items, a container is laid out item by item: starting the C encoder costs more.
+_JSON_FEW = 8
 
 
 @lru_cache(maxsize=64)
