@@ -86,7 +86,7 @@ def _json_block(value: object, newline: str) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        keyed = all(type(key) is str for key in value)
+        keyed = _JSON_TEXT.issuperset(map(type, value))  # every key a str
         if (len(value) > _JSON_FEW or not keyed) and _json_plain(value.values()):
             return "{" + inner + _json_encoder(inner)(value)[1:-1] + newline + "}"
         if not keyed:
@@ -104,6 +104,7 @@ def _json_plain(values) -> bool:
 
 
 _JSON_EMPTY = frozenset({list, tuple, dict})
+_JSON_TEXT = frozenset({str})
 # Up to this many items, a container is laid out item by item: starting the C encoder costs more.
 _JSON_FEW = 8
 
