@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .names import relative, to_unicode
 
@@ -25,6 +25,7 @@ def txt_chunks(value: str, size: int = TXT_CHUNK_BYTES) -> list[str]:
     return [data[i : i + size].decode("ascii") for i in range(0, len(data), size)]
 
 
+@lru_cache(maxsize=1024)  # the same SPF and DMARC texts for thousands of identities
 def bind_txt(value: str) -> str:
     """TXT rdata for a zone file: quoted character-strings, `"` and `\\` escaped, split at 255 bytes.
 
@@ -35,14 +36,91 @@ def bind_txt(value: str) -> str:
 
 
 def json_text(value: object) -> str:
-    """JSON with non-ASCII kept readable; the data is already A-labels and ASCII TXT."""
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """JSON with non-ASCII kept readable; the data is already A-labels and ASCII TXT.
+
+    The text of json.dumps(value, indent=2, ensure_ascii=False), made faster: with an indent, the
+    json module encodes in pure Python, value by value (seconds for 10,000 identities); here the
+    containers are laid out in Python and their flat contents encoded by its C encoder."""
+    try:
+        return _json_block(value, "\n")
+    except _NotPlainJson:
+        return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def json_line(value: object) -> str:
     """JSON on one line, non-ASCII kept readable: for reports laid out one item per line, where
     json_text's indentation would cost the pure-Python encoder (the --check report of thousands)."""
     return json.dumps(value, ensure_ascii=False)
+
+
+class _NotPlainJson(Exception):
+    """A key that is not text: left to the json module's own indenting."""
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _json_block(value: object, newline: str) -> str:
+    """`value` as json.dumps(indent=2) writes it at the depth where `newline` starts a line."""
+    kind = type(value)
+    if kind is str and isinstance(value, str):  # (isinstance for the type checker)
+        return _json_str(value)
+    if kind is int and isinstance(value, int):
+        return int.__repr__(value)
+    if kind in _JSON_SCALARS:
+        return _json_encoder("")(value)
+    inner = newline + "  "
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        if len(value) > _JSON_FEW and _json_plain(value):
+            return "[" + inner + _json_encoder(inner)(value)[1:-1] + newline + "]"
+        if len(value) > 1 and all(type(item) is dict and item and _json_plain(item.values()) for item in value):
+            # Rows of one level (records): one C call for the whole list, its items' separator
+            # (the only place "}," comes before a line break: strings hold no raw line break)
+            # then laid out as each row's end and the next one's start.
+            fields = inner + "  "
+            rows = _json_encoder(fields)(value)[2:-2].replace("}," + fields + "{", inner + "}," + inner + "{" + fields)
+            return "[" + inner + "{" + fields + rows + inner + "}" + newline + "]"
+        return "[" + inner + ("," + inner).join([_json_block(item, inner) for item in value]) + newline + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        keyed = _JSON_TEXT.issuperset(map(type, value))  # every key a str
+        if (len(value) > _JSON_FEW or not keyed) and _json_plain(value.values()):
+            return "{" + inner + _json_encoder(inner)(value)[1:-1] + newline + "}"
+        if not keyed:
+            raise _NotPlainJson
+        return "{" + inner + ("," + inner).join(
+            [_json_key(key) + _json_block(item, inner) for key, item in value.items()]) + newline + "}"
+    return _json_encoder("")(value)
+
+
+def _json_plain(values) -> bool:
+    """Whether the C encoder writes each of `values` as the indenting one does: plain values, and
+    empty lists and objects ([] and {} either way)."""
+    return _JSON_SCALARS.issuperset(map(type, values)) or all(
+        type(item) in _JSON_SCALARS or (type(item) in _JSON_EMPTY and not item) for item in values)
+
+
+_JSON_EMPTY = frozenset({list, tuple, dict})
+_JSON_TEXT = frozenset({str})
+# Up to this many items, a container is laid out item by item: starting the C encoder costs more.
+_JSON_FEW = 8
+
+
+@lru_cache(maxsize=64)
+def _json_encoder(inner: str):
+    """The C encoder, each item of a container on a line of its own (`inner` starts each)."""
+    return json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": ")).encode
+
+
+@lru_cache(maxsize=256)
+def _json_key(key: str) -> str:
+    return _json_str(key) + ": "
+
+
+_json_str = json.encoder.encode_basestring  # what the encoders write for a str (ensure_ascii=False)
 
 
 JSON_FORMAT_VERSION = 1  # docs/json.schema.json: rises when a field is removed or changes its meaning
@@ -97,12 +175,23 @@ def csv_cell(value: object) -> str:
     return value
 
 
+_CSV_QUOTED = re.compile(r'["\r\n]')  # what the csv module quotes a field for, besides the delimiter
+
+
 def csv_row(fields) -> str:
     """One CSV line (no line end): each field through csv_cell, then the csv module's quoting of
     `"`, `,` and newlines."""
+    # Text that cannot be a formula is its own cell (csv_cell's answer, without a call per field);
+    # a line with nothing to quote is the fields joined by commas, as the writer writes it (a file
+    # of 10,000 identities has 60,000 rows).
+    cells = [field if type(field) is str and not field.startswith(CSV_FORMULA_STARTS) else csv_cell(field)
+             for field in fields]
+    line = ",".join(cells)
+    if len(cells) > 1 and line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
+        return line
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
-    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(field) for field in fields])
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()[: -len("\r\n")]
 
 
@@ -264,13 +353,26 @@ def existing_record_note(record) -> str:
     """What to do where the record's name already holds one of its kind (exporter/existing.py: keep
     an existing DMARC record, merge SPF), as one line of English plain text for the formats that are
     not localized (a bind or HCL comment, a CSV cell); '' for the others."""
+    phrase = _existing_record()(record)
+    return "" if phrase is None else _existing_note(phrase)
+
+
+@lru_cache(maxsize=1)
+def _existing_record():
+    """exporter.existing.existing_record, imported once: a file of 10,000 identities asks for
+    60,000 records, and an import statement per call cost more than the answer."""
     from .existing import existing_record
+
+    return existing_record
+
+
+@cache
+def _existing_note(phrase) -> str:
+    """existing_record_note's line for one sentence, composed once per run (a handful of sentences,
+    each said beside thousands of records)."""
     from .phrase import Kind, compose
     from .text import catalogue
 
-    phrase = existing_record(record)
-    if phrase is None:
-        return ""
     text = compose(phrase, catalogue("en").GUIDE, Kind(markup=plain_markup, code=str, text=str))
     if not text.isprintable():
         raise ValueError(f"existing_record_note: {text!r} is not one line of printable text")
@@ -339,6 +441,8 @@ def terminal_text(value: str) -> str:
 
 def identity_notes(identity, lang: str = "en") -> list[str]:
     """The model's notes on the identity (Identity.notes), for a file header: one line each, in `lang`."""
+    if not identity.notes:  # most identities: nothing to import or look up
+        return []
     from .text import catalogue, plain
 
     note = catalogue(lang).GUIDE["note"]  # "Note: {note}", as the instructions show it
@@ -348,6 +452,8 @@ def identity_notes(identity, lang: str = "en") -> list[str]:
 def live_notes(identity, lang: str = "en") -> list[str]:
     """--merge-live's notes on the identity, for a file header: one line each, in `lang`, with
     control characters shown (the values come from DNS, someone else's data)."""
+    if not identity.advisories:  # most identities: nothing to import or look up
+        return []
     from .advisories import merge_notes
 
     return [terminal_text(note) for note in merge_notes(identity.advisories, lang)]
@@ -358,20 +464,22 @@ def live_notes(identity, lang: str = "en") -> list[str]:
 # HCL's quoted-template escapes (hclsyntax spec): a backslash starts an escape, and "${" / "%{"
 # start an interpolation or directive unless doubled. Any other backslash sequence is an error.
 _HCL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# The same as one table for str.translate (other control characters as \uNNNN): a Terraform file of
+# 10,000 identities quotes 200,000 values, and a loop per character cost seconds.
+_HCL_TABLE = {**{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
+              **{ord(char): escape for char, escape in _HCL_ESCAPES.items()}}
+
+
+# What hcl_string escapes: a value without any is written as it is (most are: names and SES values).
+_HCL_SPECIAL = re.compile(r'[\x00-\x1f\x7f"\\]|[$%]\{')
 
 
 def hcl_string(value: str) -> str:
     """`value` as an HCL quoted string literal that Terraform reads back as exactly `value`."""
-    out = []
-    for char in value:
-        if char in _HCL_ESCAPES:
-            out.append(_HCL_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
+    if not _HCL_SPECIAL.search(value):
+        return f'"{value}"'
     # After the backslash escapes, so the doubled "$" and "%" are never read as escaped themselves.
-    text = "".join(out).replace("${", "$${").replace("%{", "%%{")
+    text = value.translate(_HCL_TABLE).replace("${", "$${").replace("%{", "%%{")
     return f'"{text}"'
 
 
@@ -483,7 +591,10 @@ def yaml_string(value: object) -> str:
 def natural_key(text: str) -> tuple:
     """The order octoDNS's YamlProvider enforces on the keys of every mapping (natsort's default:
     runs of digits compare as numbers): `dkim2` before `dkim10`."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+    return tuple([int(part) if part.isdigit() else part for part in _DIGIT_RUNS.split(text)])
+
+
+_DIGIT_RUNS = re.compile(r"(\d+)")
 
 
 def octodns_txt_problem(value: str) -> str | None:
@@ -546,3 +657,43 @@ FILTERS = {
     "yaml_string": yaml_string,
     "octodns_txt": octodns_txt,
 }
+
+
+# --- Whole lines for the record formats -----------------------------------------------------------
+# A file of 10,000 identities holds 60,000 records and as many lookups: each line made by one filter,
+# not by a template piece per value (Jinja's cost is per piece and per attribute looked up).
+
+
+def comment_lines(lines, marker: str) -> str:
+    """`lines` as comment lines of a syntax whose comments run to the end of the line (zone file,
+    HCL, YAML): `marker`, a space, the line; joined by line ends. A line that holds a line break
+    is refused: its rest would be read as the syntax's own text."""
+    text = "\n".join([f"{marker} {line}" for line in lines])
+    if len(text.splitlines()) != len(lines):
+        raise ValueError(f"comment_lines: {list(lines)!r} holds a line break")
+    return text
+
+
+def comment_lookup_lines(lookups) -> list[str]:
+    """The lines of verify.Lookups for comment_lines: each dig line with the answer to expect after
+    "->", then its nslookup line."""
+    return [line for found in lookups for line in (f"{found.dig}  -> {found.shown}", found.nslookup)]
+
+
+def zone_file_line(record) -> str:
+    """`record` as one zone-file line (RFC 1035 5.1): absolute name, TTL, class IN, type and rdata,
+    TXT text through bind_txt, MX as PRIORITY EXCHANGE."""
+    if record.type == "TXT":
+        rdata = bind_txt(record.value)
+    elif record.type == "MX":
+        rdata = f"{record.priority} {record.value}"
+    else:
+        rdata = record.value
+    return f"{record.name} {record.ttl} IN {record.type} {rdata}"
+
+
+FILTERS.update({
+    "zone_file_line": zone_file_line,
+    "comment_lines": comment_lines,
+    "comment_lookup_lines": comment_lookup_lines,
+})

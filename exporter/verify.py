@@ -50,22 +50,23 @@ def lookup(record: Record) -> Lookup:
     zone-file output splits them (a resolver returns the strings the DNS host stored; a host
     that splits elsewhere prints the same text in other pieces).
     """
-    if record.type == "TXT":
+    kind, name = record.type, record.name
+    if kind == "TXT":
         answer = bind_txt(record.value)
-    elif record.type == "MX":
+    elif kind == "MX":
         answer = f"{record.priority} {record.value}"
     else:
         answer = record.value
     if len(answer) <= SHOWN_MAX:
         shown = answer
-    elif record.type == "TXT":
+    elif kind == "TXT":
         # dig prints each character-string quoted, apart: so is each shortened, or a key of two strings
         # would look like one
         shown = " ".join(_short(bind_txt(chunk)) for chunk in txt_chunks(record.value))
     else:
         shown = _short(answer)
-    return Lookup(record=record, dig=f"dig +short {record.type} {record.name}",
-                  nslookup=f"nslookup -type={record.type} {record.name}", answer=answer, shown=shown)
+    # Positional: a file of 10,000 identities makes 60,000 of these (record, dig, nslookup, answer, shown).
+    return Lookup(record, f"dig +short {kind} {name}", f"nslookup -type={kind} {name}", answer, shown)
 
 
 def _short(text: str) -> str:

@@ -25,28 +25,28 @@ def configured_region(monkeypatch):
 
 
 @pytest.fixture
-def fail_on_third_txt(monkeypatch):
+def fail_on_third_record(monkeypatch):
     """Make the BIND template fail in the middle of rendering: after some records are written."""
     env = formats.environment()
-    real = env.filters["bind_txt"]
+    real = env.filters["zone_file_line"]
     calls = []
 
-    def failing(value):
-        calls.append(value)
+    def failing(record):
+        calls.append(record)
         if len(calls) == 3:
             raise RuntimeError("disk gremlin")
-        return real(value)
+        return real(record)
 
-    monkeypatch.setitem(env.filters, "bind_txt", failing)
+    monkeypatch.setitem(env.filters, "zone_file_line", failing)
     return calls
 
 
-def test_failure_in_the_middle_of_rendering_keeps_the_old_file(cli, tmp_path, fail_on_third_txt):
+def test_failure_in_the_middle_of_rendering_keeps_the_old_file(cli, tmp_path, fail_on_third_record):
     target = tmp_path / "records.zone"
     target.write_text("old contents\n")
     result = cli("--identity-file", FOLDER, "-f", "bind", "-o", str(target),
                  "--dkim-public-key", KEYS)
-    assert len(fail_on_third_txt) == 3, "the template did start rendering"
+    assert len(fail_on_third_record) == 3, "the template did start rendering"
     assert result.exit_code == 70
     # The identities' notes (SES statuses, DMARC below the organisational domain) come first.
     assert result.stderr.splitlines()[-1] == ("ses-export: internal error: RuntimeError: disk gremlin "
@@ -56,13 +56,13 @@ def test_failure_in_the_middle_of_rendering_keeps_the_old_file(cli, tmp_path, fa
     assert [p.name for p in tmp_path.iterdir()] == ["records.zone"]
 
 
-def test_failure_in_the_middle_of_rendering_writes_nothing_to_stdout(cli, fail_on_third_txt):
+def test_failure_in_the_middle_of_rendering_writes_nothing_to_stdout(cli, fail_on_third_record):
     result = cli("--identity-file", FOLDER, "-f", "bind",
                  "--dkim-public-key", KEYS)
     assert result.exit_code == 70 and result.stdout == ""
 
 
-def test_failure_in_the_middle_of_a_folder_writes_no_file(cli, tmp_path, fail_on_third_txt):
+def test_failure_in_the_middle_of_a_folder_writes_no_file(cli, tmp_path, fail_on_third_record):
     """Every file is rendered before the first is written: a failed run adds nothing to the folder."""
     folder = tmp_path / "zones"
     folder.mkdir()
@@ -74,7 +74,7 @@ def test_failure_in_the_middle_of_a_folder_writes_no_file(cli, tmp_path, fail_on
     assert (folder / "example.com.zone").read_text() == "old\n"
 
 
-def test_debug_shows_the_traceback_of_a_bug(cli, fail_on_third_txt):
+def test_debug_shows_the_traceback_of_a_bug(cli, fail_on_third_record):
     result = cli("--identity-file", FOLDER, "-f", "bind", "--debug",
                  "--dkim-public-key", KEYS)
     assert result.exit_code == 70

@@ -188,7 +188,8 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
 
 
 def _checks(identities: Sequence[Identity], settings: Settings) -> Mapping[str, dict[str, object]]:
-    """{domain: {"command": the ses-export --check line, "lookups": a verify.Lookup per record}},
+    """{domain: {"command": the ses-export --check line, "lookups": a verify.Lookup per record,
+    "shortened": whether a lookup shows its answer shortened}},
     each worked out when a template first asks for it: most formats never do."""
     return _Checks({identity.domain: identity for identity in identities}, settings)
 
@@ -206,8 +207,10 @@ class _Checks(Mapping[str, dict[str, object]]):
             from ..verify import check_command, lookup
 
             identity = self._identities[domain]
+            lookups = [lookup(record) for record in identity.records]
             found = self._done[domain] = {"command": check_command(identity, self._settings.rerun, None),
-                                          "lookups": [lookup(record) for record in identity.records]}
+                                          "lookups": lookups,
+                                          "shortened": any(each.shortened for each in lookups)}
         return found
 
     def __iter__(self) -> Iterator[str]:

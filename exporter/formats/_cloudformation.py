@@ -6,13 +6,15 @@ when the format is used).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InputError
+from ..filters import txt_chunks
 from ..model import Identity, Record
 from ..phrase import Phrase
 from . import Settings
 from ._record_sets import one_set_each, route53_values_fit
+from ._terraform import _ROUTE53_ZONE_ID, _zone_id, live_set, resource_bases
 
 # cfn-lint's E3023 reads a TXT value as "..." strings of 1-255 characters other than `"`: it
 # counts an escape's backslash and has no room for an escaped quote (cfn-lint's
@@ -22,8 +24,7 @@ from ._record_sets import one_set_each, route53_values_fit
 CFN_LINT_TXT_RULE = "E3023"
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(NamedTuple):
     logical_id: str
     record: Record
     zone: str  # FQDN with dot
@@ -32,16 +33,13 @@ class Resource:
     live: bool = False  # --merge-live: the set exists in the zone and is written whole here
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     identity: Identity
     resources: tuple[Resource, ...]
 
 
 def template(identities, settings: Settings) -> dict:
     """The template's context: sections of resources, the zone id, the description."""
-    from ._terraform import _ROUTE53_ZONE_ID, _zone_id, resource_bases
-
     zone_id = settings.zone_id
     if zone_id is not None:
         zone_id = _zone_id(zone_id.strip().removeprefix("/hostedzone/"), _ROUTE53_ZONE_ID,
@@ -68,8 +66,6 @@ def template(identities, settings: Settings) -> dict:
 
 def resource(logical_id: str, identity: Identity, record: Record) -> Resource:
     """One record set: the record, and with --merge-live the TXT strings carried into its set."""
-    from ._terraform import live_set
-
     carried, live, _ = live_set(identity, record)
     misread = record.type == "TXT" and any(lint_misreads(r.value) for r in (record, *carried))
     return Resource(logical_id, record, identity.zone, misread, carried, live)
@@ -78,8 +74,6 @@ def resource(logical_id: str, identity: Identity, record: Record) -> Resource:
 def lint_misreads(text: str) -> bool:
     """Whether cfn-lint's E3023 would refuse this TXT text although Route 53 takes it: a quote
     inside a string, or a string of at most 255 bytes longer than 255 characters once escaped."""
-    from ..filters import txt_chunks
-
     return any('"' in chunk or len(chunk) + chunk.count("\\") > 255 for chunk in txt_chunks(text))
 
 

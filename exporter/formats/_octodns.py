@@ -5,7 +5,8 @@ Imported by octodns.py's `prepare` only (format modules load at every start-up).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..model import Record
@@ -17,8 +18,7 @@ from ._record_sets import one_set_each, one_zone
 OCTODNS_MAX_FQDN = 253
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     key: str  # the name relative to the zone ('' at the apex)
     records: tuple[Record, ...]  # sorted by type
     carried: tuple[str, ...] = ()  # --merge-live: the other TXT strings at the name, kept in its TXT record
@@ -66,7 +66,8 @@ def nodes(identities, zone: str) -> list[Node]:
             if (record.name, record.type) in written:
                 key = relative(record.name, zone)
                 carried.setdefault("" if key == "@" else key, []).append(record.value)
-    return [Node(key, tuple(sorted(by_key[key], key=lambda r: r.type)), tuple(carried.get(key, ())))
+    by_type = attrgetter("type")
+    return [Node(key, tuple(sorted(by_key[key], key=by_type)), tuple(carried.get(key, ())))
             for key in sorted(by_key, key=natural_key)]
 
 
