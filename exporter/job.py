@@ -98,6 +98,13 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
 
 def run(job: Job, notify: Callable[[str], None] | None = None) -> int:
     """Carry out `job`; `notify(text)` gets notes for stderr. Raises ExportError on failure."""
+    from .collection import fewer_collections
+
+    with fewer_collections():
+        return _run(job, notify)
+
+
+def _run(job: Job, notify: Callable[[str], None] | None) -> int:
     from . import output as out
 
     notify = notify or _to_stderr
