@@ -22,7 +22,7 @@ from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
 from .model import Identity, Record
 from .names import relative, to_unicode
 from .panels import Entry, Panel, entry
-from .phrase import Aside, Own, Phrase, Series
+from .phrase import Aside, Own, Phrase, Sentences, Series
 from .verify import Lookup, check_command, check_command_set, lookup
 
 # NamedTuples, as in exporter/phrase.py: immutable, and quick to define at start-up.
@@ -43,6 +43,7 @@ class Step(NamedTuple):
     title: Phrase
     fields: tuple[Field, ...]
     advice: tuple[Phrase, ...]  # keys "advice.CODE": what can go wrong with this record alone
+    number: int  # numbered through the whole document, as its title says
 
 
 class Section(NamedTuple):
@@ -137,11 +138,13 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
                 what = Phrase("record.dkim-public-key")
             else:
                 what = RECORD_TITLES[record.purpose]
+            number = next(numbers)
             steps.append(Step(
                 record=record,
-                title=Phrase("step", number=next(numbers), record=what, type=record.type),
+                title=Phrase("step", number=number, record=what, type=record.type),
                 fields=fields(panel, typed, lang, own_ttl, labelled),
                 advice=advice(panel, typed),
+                number=number,
             ))
         lookups = tuple(lookup(record) for record in identity.records) if several else ()
         sections.append(Section(
@@ -365,4 +368,5 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
     lang = lang or "en"
     words = catalogue(lang)
     document = guide(identities, panels.panel(dns_host), lang, rerun, lang)
-    return {"guide": document, "words": {**words.GUIDE, **words.NOTICES}}
+    # Sentences: each phrase the document says many times (a pitfall, a record's title) written once
+    return {"guide": document, "words": Sentences({**words.GUIDE, **words.NOTICES})}
