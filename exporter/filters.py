@@ -143,11 +143,12 @@ def md_code_block(lines, info: str = "") -> str:
     The fence is longer than any run of backticks inside, so no line can close it early.
     """
     lines = [str(line) for line in lines]
-    if any("\n" in line or "\r" in line for line in lines) or "`" in info or "\n" in info:
+    body = "\n".join(lines)  # one pass over all the lines (a section of 10,000 holds 120,000)
+    if "\r" in body or body.count("\n") != max(len(lines) - 1, 0) or "`" in info or "\n" in info:
         raise ValueError(f"md_code_block: {lines!r} cannot be shown as lines of one block")
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0) if "`" in body else 0
     fence = "`" * max(3, longest + 1)
-    return "\n".join([fence + info, *lines, fence])
+    return "\n".join([fence + info, body, fence]) if lines else "\n".join([fence + info, fence])
 
 
 def md_lookup_lines(lookups) -> list[str]:
@@ -313,34 +314,42 @@ COPYABLE = ("line", "host", "fqdn", "value", "priority", "ttl")
 def html_copy(value: object, box_id: str, label: str, button: str):
     """A value to copy exactly: a monospace box whose text is the value and nothing else, and a
     <button> that copies the box's text, `label` saying what it copies (for screen readers)."""
-    return _lazy().Markup(_copy_box(value, box_id, label, _html_escape(button)))
+    return _lazy().Markup(_copy_box(value, _html_escape(box_id), _html_escape(label), _html_escape(button)))
 
 
-def _copy_box(value: object, box_id: str, label: str, button: str) -> str:
-    # html_copy as str, its button's word already escaped (the same for every box of a page)
-    box = _html_escape(box_id)
+def _copy_box(value: object, box: str, label: str, button: str) -> str:
+    # html_copy as str, with its id, label and button's word already escaped: a page of 10,000
+    # identities has 250,000 boxes, whose ids are made of numbers and whose words are a few
     return (f'<span class="copy"><code class="value" id="{box}">{_html_escape(str(value))}</code>'
-            f'<button type="button" class="copy-button" data-copy="{box}" aria-label="{_html_escape(label)}">'
+            f'<button type="button" class="copy-button" data-copy="{box}" aria-label="{label}">'
             f'{button}</button></span>')
+
+
+@lru_cache(maxsize=64)
+def _escaped(text: str) -> str:
+    """A word of the page's controls (exporter/text/LANG.py HTML), escaped once per run. A label
+    with {number} stays a template: a number is digits, which escaping leaves as they are."""
+    return _html_escape(text)
 
 
 def html_field(field, words, controls, number: int):
     """A step's field (exporter/guide.py Field) as HTML: its catalogue sentence, each value a
     person types in a copy box (html_copy), labelled by the `controls` words of the language
     ("copy.host": "Copy the host of step {number}")."""
-    return _lazy().Markup(_html_field(field, words, controls, number, _html_escape(controls["copy"])))
+    return _lazy().Markup(_html_field(field, words, controls, number))
 
 
-def _html_field(field, words, controls, number: int, button: str) -> str:
+def _html_field(field, words, controls, number: int) -> str:
     lazy = _lazy()
-    params = dict(field.text.params)
-    boxes = {str(params[name]): name for name in COPYABLE if name in params}
+    boxes = {str(value): name for name, value in field.text.params if name in COPYABLE}
 
     def code(value: object) -> str:
         name = boxes.get(str(value))
         if name is None:
             return _html_code(value)
-        return _copy_box(value, f"step-{number}-{name}", controls[f"copy.{name}"].format(number=number), button)
+        # the id: "step-", a number and a COPYABLE name, nothing that escaping would change
+        return _copy_box(value, f"step-{number}-{name}", _escaped(controls[f"copy.{name}"]).format(number=number),
+                         _escaped(controls["copy"]))
 
     return lazy.compose(field.text, words, lazy.Kind(markup=html_markup, code=code, text=_html_text))
 
@@ -549,16 +558,15 @@ def html_steps(steps, words, controls, heading: str):
 
     each step's last line ended by a newline but the last step's."""
     lazy = _lazy()
-    compose, kind, memo, escape = lazy.compose, lazy.html, _remembered(words, "html"), lazy.escape
-    button = _html_escape(controls["copy"])
-    tag = str(escape(heading))
+    compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
+    tag = str(lazy.escape(heading))
     out = []
     for step in steps:
         number = step.number
         out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
                    f'<{tag} id="step-{number}">{compose(step.title, words, kind, memo)}</{tag}>\n'
                    '<ul class="fields">\n')
-        out.extend(f"<li>{_html_field(field, words, controls, number, button)}</li>\n" for field in step.fields)
+        out.extend(f"<li>{_html_field(field, words, controls, number)}</li>\n" for field in step.fields)
         out.append("</ul>\n")
         out.extend(f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice)
         out.append("</section>\n")
@@ -579,7 +587,8 @@ def html_lookups(lookups, prefix: str, controls):
     """
     lazy = _lazy()
     escape = lazy.escape  # the words and answers as autoescape writes them
-    prefix, button, dig, nslookup = str(prefix), _html_escape(controls["copy"]), controls["copy.dig"], controls["copy.nslookup"]
+    prefix, button = _html_escape(str(prefix)), _escaped(controls["copy"])
+    dig, nslookup = _escaped(controls["copy.dig"]), _escaped(controls["copy.nslookup"])
     expected = escape(controls["expected"])
     out = ['<ol class="lookups">\n']
     for number, found in enumerate(lookups, 1):
