@@ -205,6 +205,8 @@ def md_code(value: object) -> str:
     text = str(value)
     if not text or "\n" in text or "\r" in text:
         raise ValueError(f"md_code: {text!r} cannot be shown as one code span")
+    if "`" not in text and not (text[0] == " " and text[-1] == " "):
+        return f"`{text}`"  # most values (names, records): one backtick, no padding
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     edge_spaces = text.startswith(" ") and text.endswith(" ") and text.strip(" ")
     pad = " " if text.startswith("`") or text.endswith("`") or edge_spaces else ""
@@ -213,12 +215,15 @@ def md_code(value: object) -> str:
 
 # Characters that start inline Markdown: emphasis, code, links, images, HTML, entities,
 # GFM strikethrough and table cells; a backslash before any ASCII punctuation is literal.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>!&~|])")
+_MD_INLINE = str.maketrans({char: "\\" + char for char in "\\`*_[]<>!&~|"})
 
 
 def md_text(value: object) -> str:
     """Plain text placed inside a Markdown line (not at its start), shown as it is."""
-    return _MD_INLINE.sub(r"\\\1", " ".join(str(value).splitlines()))
+    text = str(value)
+    if not text.isprintable():  # every line break is unprintable: only then can there be lines to join
+        text = " ".join(text.splitlines())
+    return text.translate(_MD_INLINE)
 
 
 def md_code_block(lines, info: str = "") -> str:
@@ -227,11 +232,12 @@ def md_code_block(lines, info: str = "") -> str:
     The fence is longer than any run of backticks inside, so no line can close it early.
     """
     lines = [str(line) for line in lines]
-    if any("\n" in line or "\r" in line for line in lines) or "`" in info or "\n" in info:
+    body = "\n".join(lines)  # one pass over all the lines (a section of 10,000 holds 120,000)
+    if "\r" in body or body.count("\n") != max(len(lines) - 1, 0) or "`" in info or "\n" in info:
         raise ValueError(f"md_code_block: {lines!r} cannot be shown as lines of one block")
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0) if "`" in body else 0
     fence = "`" * max(3, longest + 1)
-    return "\n".join([fence + info, *lines, fence])
+    return "\n".join([fence + info, body, fence]) if lines else "\n".join([fence + info, fence])
 
 
 def md_lookup_lines(lookups) -> list[str]:
@@ -261,19 +267,30 @@ def md_anchors(headings) -> list[str]:
 def md_phrase(phrase, words) -> str:
     """A catalogue sentence (exporter/text/) in Markdown: its own markup as written, each value
     through md_code ({name:code}) or md_text ({name})."""
-    from .phrase import compose
-
-    return compose(phrase, words, _kinds()["markdown"])
+    lazy = _lazy()
+    return lazy.compose(phrase, words, lazy.markdown, _remembered(words, "markdown"))
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> dict:
-    """The output kinds of exporter/phrase.py, made when a sentence is first written: the formats
-    without sentences start without that module."""
-    from .phrase import Kind
+def _lazy():
+    """exporter/phrase.py (compose, Kind and the two output kinds) and markupsafe's Markup, imported
+    when a sentence is first written (the formats without sentences start without them), then at no
+    cost per sentence. The html kind writes plain str: a Markup is made once, for the whole text."""
+    from types import SimpleNamespace
 
-    return {"markdown": Kind(markup=str, code=md_code, text=md_text),
-            "html": Kind(markup=html_markup, code=html_code, text=html_text)}
+    from markupsafe import Markup, escape
+
+    from .phrase import Kind, compose
+
+    return SimpleNamespace(compose=compose, Kind=Kind, Markup=Markup, escape=escape,
+                           markdown=Kind(markup=str, code=md_code, text=md_text),
+                           html=Kind(markup=html_markup, code=_html_code, text=_html_text))
+
+
+def _remembered(words, kind: str) -> dict | None:
+    """What `kind` wrote from `words` so far, where `words` keeps it (phrase.Sentences)."""
+    remembered = getattr(words, "remembered", None)
+    return remembered(kind) if remembered is not None else None
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -289,16 +306,20 @@ def _html_escape(text: str) -> str:
 
 def html_text(value: object):
     """Plain text inside HTML content or a double-quoted attribute, shown as it is."""
-    from markupsafe import Markup
-
-    return Markup(_html_escape(str(value)))
+    return _lazy().Markup(_html_text(value))
 
 
 def html_code(value: object):
     """A value to copy exactly, as an HTML <code> element."""
-    from markupsafe import Markup
+    return _lazy().Markup(_html_code(value))
 
-    return Markup(f"<code>{_html_escape(str(value))}</code>")
+
+def _html_text(value: object) -> str:
+    return _html_escape(str(value))
+
+
+def _html_code(value: object) -> str:
+    return f"<code>{_html_escape(str(value))}</code>"
 
 
 # The inline markup a catalogue sentence may use: **strong**, a `code` span (single backticks)
@@ -382,11 +403,8 @@ def _existing_note(phrase) -> str:
 def html_phrase(phrase, words):
     """A catalogue sentence (exporter/text/) as HTML: its markup as tags, each value escaped once
     through html_code ({name:code}) or html_text ({name})."""
-    from markupsafe import Markup
-
-    from .phrase import compose
-
-    return Markup(compose(phrase, words, _kinds()["html"]))
+    lazy = _lazy()
+    return lazy.Markup(lazy.compose(phrase, words, lazy.html, _remembered(words, "html")))
 
 
 # The values a person types, each in a box with its own copy button (the html format). A
@@ -398,33 +416,44 @@ COPYABLE = ("line", "host", "fqdn", "value", "priority", "ttl")
 def html_copy(value: object, box_id: str, label: str, button: str):
     """A value to copy exactly: a monospace box whose text is the value and nothing else, and a
     <button> that copies the box's text, `label` saying what it copies (for screen readers)."""
-    from markupsafe import Markup
+    return _lazy().Markup(_copy_box(value, _html_escape(box_id), _html_escape(label), _html_escape(button)))
 
-    box = _html_escape(box_id)
-    return Markup(f'<span class="copy"><code class="value" id="{box}">{_html_escape(str(value))}</code>'
-                  f'<button type="button" class="copy-button" data-copy="{box}" aria-label="{_html_escape(label)}">'
-                  f'{_html_escape(button)}</button></span>')
+
+def _copy_box(value: object, box: str, label: str, button: str) -> str:
+    # html_copy as str, with its id, label and button's word already escaped: a page of 10,000
+    # identities has 250,000 boxes, whose ids are made of numbers and whose words are a few
+    return (f'<span class="copy"><code class="value" id="{box}">{_html_escape(str(value))}</code>'
+            f'<button type="button" class="copy-button" data-copy="{box}" aria-label="{label}">'
+            f'{button}</button></span>')
+
+
+@lru_cache(maxsize=64)
+def _escaped(text: str) -> str:
+    """A word of the page's controls (exporter/text/LANG.py HTML), escaped once per run. A label
+    with {number} stays a template: a number is digits, which escaping leaves as they are."""
+    return _html_escape(text)
 
 
 def html_field(field, words, controls, number: int):
     """A step's field (exporter/guide.py Field) as HTML: its catalogue sentence, each value a
     person types in a copy box (html_copy), labelled by the `controls` words of the language
     ("copy.host": "Copy the host of step {number}")."""
-    from markupsafe import Markup
+    return _lazy().Markup(_html_field(field, words, controls, number))
 
-    from .phrase import Kind, compose
 
-    params = dict(field.text.params)
-    boxes = {str(params[name]): name for name in COPYABLE if name in params}
+def _html_field(field, words, controls, number: int) -> str:
+    lazy = _lazy()
+    boxes = {str(value): name for name, value in field.text.params if name in COPYABLE}
 
     def code(value: object) -> str:
         name = boxes.get(str(value))
         if name is None:
-            return html_code(value)
-        return html_copy(value, f"step-{number}-{name}", controls[f"copy.{name}"].format(number=number),
-                         controls["copy"])
+            return _html_code(value)
+        # the id: "step-", a number and a COPYABLE name, nothing that escaping would change
+        return _copy_box(value, f"step-{number}-{name}", _escaped(controls[f"copy.{name}"]).format(number=number),
+                         _escaped(controls["copy"]))
 
-    return Markup(compose(field.text, words, Kind(markup=html_markup, code=code, text=html_text)))
+    return lazy.compose(field.text, words, lazy.Kind(markup=html_markup, code=code, text=_html_text))
 
 
 def terminal_text(value: str) -> str:
@@ -622,6 +651,66 @@ def octodns_txt(value: str) -> str:
     return value.replace(";", "\\;")
 
 
+# --- The html page's parts that repeat per record (templates/instructions.html.j2) ----------------
+# One filter call per identity instead of a dozen template expressions per record: with autoescape
+# each expression costs about a microsecond, and a page of 10,000 identities has 60,000 records.
+
+
+def html_steps(steps, words, controls, heading: str):
+    """The steps of one identity (exporter/guide.py Step) as the page lays each out:
+
+        <section class="step" aria-labelledby="step-N">
+        <HEADING id="step-N">title</HEADING>
+        <ul class="fields">
+        <li>field</li>  (html_field, one per field)
+        </ul>
+        <p>advice</p>  (html_phrase, one per piece of advice)
+        </section>
+
+    each step's last line ended by a newline but the last step's."""
+    lazy = _lazy()
+    compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
+    tag = str(lazy.escape(heading))
+    out = []
+    for step in steps:
+        number = step.number
+        out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
+                   f'<{tag} id="step-{number}">{compose(step.title, words, kind, memo)}</{tag}>\n'
+                   '<ul class="fields">\n')
+        out.extend(f"<li>{_html_field(field, words, controls, number)}</li>\n" for field in step.fields)
+        out.append("</ul>\n")
+        out.extend(f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice)
+        out.append("</section>\n")
+    return lazy.Markup("".join(out)[:-1])
+
+
+def html_lookups(lookups, prefix: str, controls):
+    """A dig and an nslookup line per record to copy (verify.Lookup), each box `PREFIX N-dig` /
+    `PREFIX N-nslookup`, with the answer to expect under them, as an ordered list:
+
+        <ol class="lookups">
+        <li>
+        <div class="command">dig line (html_copy)</div>
+        <div class="command">nslookup line (html_copy)</div>
+        <p class="answer">Expected answer: <code>answer</code></p>
+        </li>
+        </ol>
+    """
+    lazy = _lazy()
+    escape = lazy.escape  # the words and answers as autoescape writes them
+    prefix, button = _html_escape(str(prefix)), _escaped(controls["copy"])
+    dig, nslookup = _escaped(controls["copy.dig"]), _escaped(controls["copy.nslookup"])
+    expected = escape(controls["expected"])
+    out = ['<ol class="lookups">\n']
+    for number, found in enumerate(lookups, 1):
+        out.append(
+            f'<li>\n<div class="command">{_copy_box(found.dig, f"{prefix}{number}-dig", dig.format(number=number), button)}</div>\n'
+            f'<div class="command">{_copy_box(found.nslookup, f"{prefix}{number}-nslookup", nslookup.format(number=number), button)}'
+            f'</div>\n<p class="answer">{expected} <code>{escape(found.shown)}</code></p>\n</li>\n')
+    out.append("</ol>")
+    return lazy.Markup("".join(out))
+
+
 FILTERS = {
     "csv_row": csv_row,
     "csv_cell": csv_cell,
@@ -656,6 +745,8 @@ FILTERS = {
     "route53_change_batch": route53_change_batch,
     "yaml_string": yaml_string,
     "octodns_txt": octodns_txt,
+    "html_steps": html_steps,
+    "html_lookups": html_lookups,
 }
 
 

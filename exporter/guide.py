@@ -12,6 +12,7 @@ has every sentence, and that each sentence shows only values given to it.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
 from .model import Identity, Record
 from .names import relative, to_unicode
 from .panels import Entry, Panel, entry
-from .phrase import Aside, Own, Phrase, Series
+from .phrase import Aside, Own, Phrase, Sentences, Series
 from .verify import Lookup, check_command, check_command_set, lookup
 
 # NamedTuples, as in exporter/phrase.py: immutable, and quick to define at start-up.
@@ -43,6 +44,7 @@ class Step(NamedTuple):
     title: Phrase
     fields: tuple[Field, ...]
     advice: tuple[Phrase, ...]  # keys "advice.CODE": what can go wrong with this record alone
+    number: int  # numbered through the whole document, as its title says
 
 
 class Section(NamedTuple):
@@ -112,6 +114,25 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     `rerun` and `check_lang` make the closing `ses-export ... --check` commands (exporter/verify.py).
     Raises InputError where the panel cannot take a record as it is (a TTL out of its range).
     """
+    # The Guide makes no reference cycles, only tens of small tuples per identity that all live
+    # until the document is written. Python's cycle collector would walk them again and again as
+    # they pile up, and then while the template runs, more time than building them (10,000
+    # identities: about 2 s, and 1.2 s more in the template). So it waits, and then counts them as
+    # old (freeze and unfreeze: moved to the oldest generation without a collection); any garbage
+    # among them is still collected by the next full collection.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _guide(identities, panel, lang, rerun, check_lang)
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
+def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Sequence[str] | None,
+           check_lang: str | None) -> Guide:
     records = [record for identity in identities for record in identity.records]
     _refuse_what_the_panel_cannot_take(panel, records)
     several = len(identities) > 1
@@ -124,6 +145,7 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     numbers = iter(range(1, len(records) + 1))
     own_ttl = len({record.ttl for record in records}) > 1  # else "before you start" gives the one TTL
     labelled: set[str] = set()  # the panel's own field labels already shown: each once, at its first field
+    labels: dict = {}  # the panel's labels looked up, by field and record type
     sections = []
     for identity in identities:
         dkim_total = sum(record.purpose == "dkim" for record in identity.records)
@@ -137,11 +159,13 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
                 what = Phrase("record.dkim-public-key")
             else:
                 what = RECORD_TITLES[record.purpose]
+            number = next(numbers)
             steps.append(Step(
                 record=record,
-                title=Phrase("step", number=next(numbers), record=what, type=record.type),
-                fields=fields(panel, typed, lang, own_ttl, labelled),
+                title=Phrase("step", number=number, record=what, type=record.type),
+                fields=fields(panel, typed, lang, own_ttl, labelled, labels),
                 advice=advice(panel, typed),
+                number=number,
             ))
         lookups = tuple(lookup(record) for record in identity.records) if several else ()
         sections.append(Section(
@@ -280,35 +304,45 @@ def finish(panel: Panel) -> tuple[Phrase, ...]:
     return ()
 
 
+# Our word for each field that a panel may name otherwise (Aside.word).
+FIELD_WORDS = {"host": Phrase("word.host"), "value": Phrase("word.value"), "priority": Phrase("word.priority")}
+
+
 def fields(panel: Panel, typed: Entry, lang: str = "en", own_ttl: bool = False,
-           labelled: set[str] | None = None) -> tuple[Field, ...]:
+           labelled: set[str] | None = None, labels: dict | None = None) -> tuple[Field, ...]:
     """What a person types for one record at `panel`, field by field (the TTL only where the
     records' TTLs differ: otherwise "before you start" gives it once). The panel's own name for
-    a field is given at the first field it names; `labelled` holds those given so far."""
+    a field is given at the first field it names; `labelled` holds those given so far, and
+    `labels` the panel's labels looked up so far (by field and record type: a document's
+    records look up the same few)."""
     record = typed.record
     result = []
     labelled = set() if labelled is None else labelled
+    labels = {} if labels is None else labels
 
-    def _own_label(label: str | None, word: Phrase) -> Aside | str:
+    def _own_label(name: str, rtype: str | None) -> Aside | str:
+        label = labels.get((name, rtype), False)
+        if label is False:
+            label = labels[name, rtype] = panel.label(name, rtype, lang)
         if not label or label in labelled:
             return ""
         labelled.add(label)
-        return Aside(Phrase("field.own-label", label=label), label, word)
+        return Aside(Phrase("field.own-label", label=label), label, FIELD_WORDS[name])
 
     if panel.zone_editor:
         if typed.editor_line:
             result.append(Field("line", Phrase("field.line", line=typed.editor_line), typed.editor_line))
         else:
             result.append(Field("line", Phrase("field.line-unknown", panel=panel.title), None))
-    own = _own_label(panel.label("host", None, lang), Phrase("word.host"))
+    own = _own_label("host", None)
     if typed.host:
         result.append(Field("host", Phrase("field.host", own=own, host=typed.host), typed.host))
     else:
         result.append(Field("host", Phrase("field.host-empty", own=own), None))
-    own = _own_label(panel.label("value", record.type, lang), Phrase("word.value"))
+    own = _own_label("value", record.type)
     result.append(Field("value", Phrase("field.value", own=own, value=typed.value), typed.value))
     if typed.priority is not None:
-        own = _own_label(panel.label("priority", None, lang), Phrase("word.priority"))
+        own = _own_label("priority", None)
         result.append(Field("priority", Phrase("field.priority", own=own, priority=typed.priority),
                             str(typed.priority)))
     if own_ttl:
@@ -365,4 +399,5 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
     lang = lang or "en"
     words = catalogue(lang)
     document = guide(identities, panels.panel(dns_host), lang, rerun, lang)
-    return {"guide": document, "words": {**words.GUIDE, **words.NOTICES}}
+    # Sentences: each phrase the document says many times (a pitfall, a record's title) written once
+    return {"guide": document, "words": Sentences({**words.GUIDE, **words.NOTICES})}

@@ -33,7 +33,8 @@ class Phrase(_Phrase):
     __slots__ = ()
 
     def __new__(cls, key: str, /, **params: object) -> Phrase:
-        return super().__new__(cls, key, tuple(params.items()))
+        # tuple.__new__ itself: a document of 10,000 identities makes 400,000 phrases
+        return tuple.__new__(cls, (key, tuple(params.items())))
 
     def __repr__(self) -> str:
         return f"Phrase({self.key!r}{''.join(f', {name}={value!r}' for name, value in self.params)})"
@@ -105,32 +106,87 @@ def placeholders(template: str) -> dict[str, str]:
     return found
 
 
-def compose(phrase: Phrase, words: Mapping[str, str], kind: Kind) -> str:
-    """`phrase` written in `kind`, in the language of the catalogue `words`."""
+class Sentences(dict):
+    """The sentences of one document's language (key: template), remembering what `compose` wrote
+    from them, one record per kind: a document of 10,000 identities says the same pitfall, record
+    title or answer thousands of times, and writes each once."""
+
+    __slots__ = ("written",)
+
+    # Past this many phrases remembered in a kind, the record starts afresh: the phrases said again
+    # and again are soon back in it, the values of one identity each (its DKIM names) are not kept.
+    LIMIT = 4096
+
+    def __init__(self, sentences: Mapping[str, str]):
+        super().__init__(sentences)
+        self.written: dict[str, dict[Phrase, str]] = {}
+
+    def remembered(self, kind: str) -> dict[Phrase, str]:
+        """The phrases written in the output kind named `kind` ("markdown", "html"), by phrase."""
+        memo = self.written.get(kind)
+        if memo is None or len(memo) > self.LIMIT:
+            memo = self.written[kind] = {}
+        return memo
+
+
+def compose(phrase: Phrase, words: Mapping[str, str], kind: Kind, memo: dict[Phrase, str] | None = None) -> str:
+    """`phrase` written in `kind`, in the language of the catalogue `words`. `memo` (Sentences.remembered:
+    what this kind wrote from these words) gives a phrase written before, and keeps this one and the
+    phrases inside it."""
+    if memo is not None:
+        try:
+            found = memo.get(phrase)
+        except TypeError:  # a value that cannot be a key (a list): written, not remembered
+            memo = None
+        else:
+            if found is not None:
+                return found
     try:
         template = words[phrase.key]
     except KeyError:
         raise KeyError(f"the catalogue has no sentence {phrase.key!r}") from None
+    pieces = _compiled(template, kind.markup)
     params = dict(phrase.params)
     out = []
-    for literal, name, spec in _parts(template):
-        out.append(kind.markup(literal))
+    for text, name, spec in pieces:
+        if text:
+            out.append(text)
         if name is None:
             continue
         if name not in params:
             raise KeyError(f"{phrase.key}: the sentence shows {{{name}}}, which the phrase does not give")
-        out.append(_show(params[name], spec, words, kind))
-    return "".join(out)
+        out.append(_show(params[name], spec, words, kind, memo))
+    written = "".join(out)
+    if memo is not None:
+        memo[phrase] = written
+    return written
 
 
-def _show(value: object, spec: str, words: Mapping[str, str], kind: Kind) -> str:
+# A sentence's pieces (its own words already written by a kind's markup, then the placeholder that
+# follows), by sentence text and markup: parsed and marked up once per run, not once per identity.
+_COMPILED: dict[tuple[str, Callable[[str], str]], tuple[tuple[str, str | None, str], ...]] = {}
+
+
+def _compiled(template: str, markup: Callable[[str], str]) -> tuple[tuple[str, str | None, str], ...]:
+    found = _COMPILED.get((template, markup))
+    if found is None:
+        found = _COMPILED[template, markup] = tuple((markup(literal), name, spec)
+                                                    for literal, name, spec in _parts(template))
+    return found
+
+
+def _show(value: object, spec: str, words: Mapping[str, str], kind: Kind, memo: dict[Phrase, str] | None) -> str:
+    if value.__class__ is str or value.__class__ is int:  # most values: a name, a value, a number
+        if spec == "code":
+            return str(kind.code(value))
+        return str(kind.text(value)) if value != "" else ""  # no text (a field's own label, mostly): nothing to escape
     if isinstance(value, Phrase):
-        return compose(value, words, kind)
+        return compose(value, words, kind, memo)
     if isinstance(value, Series):
-        separator = compose(value.separator, words, kind)
-        return separator.join(_show(item, spec, words, kind) for item in value.items)
+        separator = compose(value.separator, words, kind, memo)
+        return separator.join(_show(item, spec, words, kind, memo) for item in value.items)
     if isinstance(value, Own):
         return kind.markup(value.text)
     if isinstance(value, Aside):
-        return "" if value.value == words[value.word.key] else compose(value.phrase, words, kind)
+        return "" if value.value == words[value.word.key] else compose(value.phrase, words, kind, memo)
     return str(kind.code(value) if spec == "code" else kind.text(value))

@@ -157,3 +157,53 @@ def test_a_copy_box_holds_any_value_exactly_once_parsed(value):
     box.close()
     assert "".join(box.text) == value
     assert box.label == f"Copy {value}"
+
+
+# --- The parts a page repeats per record, one filter call per identity ------------------------
+
+HOSTILE = ['a<b&"c d', "x'y", "<script>&amp;", "日本語.jp."]
+
+
+def test_html_lookups_is_a_list_of_copy_boxes_and_answers_each_escaped_once():
+    from markupsafe import escape
+
+    from exporter.filters import html_lookups
+    from exporter.verify import Lookup
+
+    controls = {**catalogue("en").HTML, "copy": 'C"o', "expected": "<Expected>", "copy.dig": "dig & {number}"}
+    lookups = [Lookup(None, f"dig {value}", f"nslookup {value}", value, value) for value in HOSTILE]
+    out = html_lookups(lookups, 'p"-', controls)
+    assert isinstance(out, Markup) and out.startswith('<ol class="lookups">\n<li>\n') and out.endswith("</li>\n</ol>")
+    for number, value in enumerate(HOSTILE, 1):
+        # each line exactly as html_copy writes it, under ids PREFIX N-dig / PREFIX N-nslookup
+        assert html_copy(f"dig {value}", f'p"-{number}-dig', f"dig & {number}", 'C"o') in out
+        label = controls["copy.nslookup"].format(number=number)
+        assert html_copy(f"nslookup {value}", f'p"-{number}-nslookup', label, 'C"o') in out
+        # the answer as autoescape writes it, after the catalogue's word
+        assert f'<p class="answer">&lt;Expected&gt; <code>{escape(value)}</code></p>' in out
+    assert out.count("<li>") == len(HOSTILE) and out.count("<button") == 2 * len(HOSTILE) and "<script>" not in out
+
+
+def test_html_steps_lays_out_each_step_from_the_same_filters_as_one_step_alone():
+    from exporter.filters import html_steps
+    from exporter.guide import Step
+    from exporter.phrase import Sentences
+
+    words = Sentences({**catalogue("en").GUIDE, "advice.x": "Mind {value:code}."})
+    controls = catalogue("en").HTML
+    steps = []
+    for number, value in enumerate(HOSTILE, 4):
+        title = Phrase("step", number=number, record=Phrase("record.dmarc"), type="TXT")
+        fields = (Field("host", Phrase("field.host", own="", host=value), value),
+                  Field("value", Phrase("field.value", own="", value=value + "!"), value + "!"))
+        steps.append(Step(None, title, fields, (Phrase("advice.x", value=value),) if number % 2 else (), number))
+    expected = "\n".join(
+        f'<section class="step" aria-labelledby="step-{step.number}">\n'
+        f'<h3 id="step-{step.number}">{html_phrase(step.title, dict(words))}</h3>\n<ul class="fields">\n'
+        + "".join(f"<li>{html_field(field, dict(words), controls, step.number)}</li>\n" for field in step.fields)
+        + "</ul>\n" + "".join(f"<p>{html_phrase(advice, dict(words))}</p>\n" for advice in step.advice)
+        + "</section>"
+        for step in steps)
+    assert html_steps(steps, words, controls, "h3") == expected
+    assert html_steps(steps, words, controls, "h3") == expected  # the second time from what words remembers
+    assert html_steps((), words, controls, "h2") == ""

@@ -155,3 +155,34 @@ def test_placeholders():
     assert placeholders("{{literal}} {a}") == {"a": ""}
     with pytest.raises(ValueError):
         placeholders("{a} {a:code}")
+
+
+# --- Sentences: a document's phrases written once ----------------------------------------------
+
+def test_sentences_write_each_phrase_as_compose_does_and_remember_it():
+    from exporter.phrase import Sentences
+
+    words = Sentences(WORDS)
+    phrases = [sentence(value, label) for value in HOSTILE for label in ("Record name", "Host")]
+    phrases += [Phrase("outer", number=n, inner=Phrase("inner", number=1, total=3)) for n in range(3)]
+    for _ in range(2):  # written, then remembered: the same text
+        assert [md_phrase(p, words) for p in phrases] == [md_phrase(p, WORDS) for p in phrases]
+        assert [html_phrase(p, words) for p in phrases] == [html_phrase(p, WORDS) for p in phrases]
+    assert set(words.written) == {"markdown", "html"}
+    assert words.written["markdown"][phrases[0]] == md_phrase(phrases[0], WORDS)
+    assert Phrase("inner", number=1, total=3) in words.written["html"]  # a phrase inside one, too
+
+
+def test_sentences_remember_a_bounded_number_of_phrases():
+    from exporter.phrase import Sentences
+
+    words = Sentences(WORDS)
+    for number in range(3 * Sentences.LIMIT):
+        assert md_phrase(Phrase("inner", number=number, total=1), words) == f"DKIM key {number} of 1"
+    assert len(words.written["markdown"]) <= Sentences.LIMIT + 1
+
+
+def test_a_phrase_with_a_value_that_cannot_be_remembered_is_still_written():
+    from exporter.phrase import Sentences
+
+    assert md_phrase(Phrase("list", names=Series((["a"],), Phrase("comma"))), Sentences(WORDS)) == "Names: `['a']`."
