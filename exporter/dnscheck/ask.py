@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import array
 import asyncio
+import functools
 import ipaddress
 import math
 import secrets
@@ -38,7 +39,7 @@ import dns.resolver
 from .. import names
 from ..errors import DnsError, InputError
 from ..phrase import Phrase
-from .wire import EDNS_PAYLOAD, Question, Reply, WireError, question
+from .wire import EDNS_PAYLOAD, Question, Reply, WireError, name_text, question
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
@@ -62,7 +63,7 @@ class Server:
     name: str | None = None  # the host name it was found or given as, for people
     recursion: bool = False  # set RD: --nameserver may be a resolver
 
-    @property
+    @functools.cached_property  # asked for each answer (views are keyed by it); the dataclass is frozen
     def label(self) -> str:
         where = f"[{self.address}]:{self.port}" if ":" in self.address else f"{self.address}:{self.port}"
         if self.port == 53:
@@ -409,7 +410,7 @@ def zone_in(reply: Reply, name: str) -> str | None:
         for owner, rdtype in reply.authority:
             inside = not owner or labels[len(labels) - len(owner):] == owner
             if rdtype == wanted and inside and (wanted == dns.rdatatype.SOA or not reply.has_answer):
-                return dns.name.Name(owner + (b"",)).to_text()
+                return name_text(dns.name.Name(owner + (b"",)))
     return None
 
 

@@ -494,6 +494,13 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
 
 
 @functools.lru_cache(maxsize=1024)
+def _tag_set(text: str) -> frozenset[tuple[str, str]]:
+    """A DMARC record's tags (dmarc.tags) as a set, compared as the dicts are: kept, as for every identity
+    the record found and the one written are the same few texts."""
+    return frozenset(dmarc.tags(text).items())
+
+
+@functools.lru_cache(maxsize=1024)
 def _name(text: str) -> dns.name.Name:
     """A record's value as a name (immutable, so kept): the MX of every identity of a region is one value."""
     return dns.name.from_text(text)
@@ -682,7 +689,7 @@ def _judge_dmarc(record, zone, view, texts, finding):
                            org_policy=org.policy, tag=org.record.subdomain_tag,
                            suggested=dmarc.raised(kept[0].strip(), floor))
         if dmarc.strength(found.policy) >= dmarc.strength(wanted):
-            differs = dmarc.tags(kept[0]) != dmarc.tags(record.value)
+            differs = _tag_set(kept[0]) != _tag_set(record.value)
             return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
         return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy, value=value())
     if meant:  # meant as DMARC, discarded by receivers: the fix keeps what it meant, never weaker

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import dns.exception
 import dns.name
@@ -42,14 +42,14 @@ class WireError(ValueError):
     """Bytes that are not a well-formed answer to the question asked."""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):  # a tuple: made for every question, and a frozen dataclass costs more to make
     labels: tuple[bytes, ...]  # lowercase, without the root label
     wire: bytes  # the question section: QNAME (lowercase) QTYPE QCLASS
     rest: bytes  # everything after the id and flags: counts, question, EDNS OPT record
 
 
 _COUNTS = b"\x00\x01\x00\x00\x00\x00\x00\x01"  # QD 1, AN 0, NS 0, AR 1
+_TAILS = {rdtype: rdtype.to_bytes(2, "big") + b"\x00\x01" for rdtype in (1, 2, 5, 6, 15, 16, 28)}  # QTYPE, QCLASS IN
 _OPT_RECORD = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00\x00\x00\x00"  # OPT, version 0
 
 
@@ -63,11 +63,12 @@ def question(name: str, rdtype: int) -> Question:
         labels = ()
     else:  # the usual case, a plain A-label name: a tenth of dnspython's time
         labels = tuple(name[:-1].encode().split(b"."))
-        if len(name) > 254 or min(map(len, labels)) == 0 or max(map(len, labels)) > 63:
+        if len(name) > 254 or b"" in labels or max(map(len, labels)) > 63:
             raise ValueError(f"{name}: not a valid domain name")
     qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
-    tail = rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
-    return Question(tuple([label.lower() for label in labels]), qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
+    tail = _TAILS.get(rdtype) or rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
+    lowered = qname.lower()
+    return Question(tuple([label.lower() for label in labels]), lowered + tail, _COUNTS + qname + tail + _OPT_RECORD)
 
 
 def read_name(wire: bytes, offset: int, end: int | None = None) -> tuple[tuple[bytes, ...], int]:
