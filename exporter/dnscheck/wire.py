@@ -212,6 +212,17 @@ _NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdata
 _PLAIN = (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA, _OPT)  # no name inside
 
 
+def _name(labels: tuple[bytes, ...]) -> dns.name.Name:
+    """dnspython's Name of labels already checked as its __init__ checks them (each 1 to 63 octets, the root label
+    last, 255 octets in all), made as its __setstate__ makes one: without converting and checking them again."""
+    name = _NEW_NAME(dns.name.Name)
+    _SET(name, "labels", labels)
+    return name
+
+
+_NEW_NAME, _SET = object.__new__, object.__setattr__
+
+
 class _Cname(dns.rdtypes.ANY.CNAME.CNAME):
     """dnspython's CNAME rdata, made from the labels read here, with its hash worked out from its
     bytes: each DKIM answer's CNAME is its own (no cache helps), and dnspython hashes an rdata by
@@ -240,14 +251,21 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     compression pointer into the rest of the message): the MX and SPF of a thousand identities
     are one record, read and hashed once (hashing an rdata writes it out in wire form again)."""
     data = wire[offset:offset + rdlen]
+    if rdtype == _CNAME and rdclass == _IN and rdlen <= 255:  # at most 255 octets: no NameTooLong
+        # A DKIM answer: plain labels (lengths 1 to 63) and the root label ending the data (dnspython refuses
+        # trailing bytes), case kept. Each is its own, so it is not kept.
+        labels, at = [], 0
+        while at < rdlen and 0 < (length := data[at]) < 64:
+            labels.append(data[at + 1:at + 1 + length])
+            at += length + 1
+        if at == rdlen - 1 and data[at] == 0:
+            labels.append(b"")
+            return frozenset({_Cname(_name(tuple(labels)), data)})
     start = _NAMED.get(rdtype)
     standalone = rdtype in _PLAIN
-    plain_labels = True  # every length octet a label's (below 64): no other label type
-    position = 0
     if start is not None:
         position = start
         while position < rdlen and 0 < data[position] < 0xC0:
-            plain_labels = plain_labels and data[position] < 64
             position += data[position] + 1
         standalone = position < rdlen and data[position] == 0
     key = (rdclass, rdtype, data)
@@ -255,15 +273,7 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     if one is None:
         try:
             klass, kind = dns.rdataclass.RdataClass.make(rdclass), dns.rdatatype.RdataType.make(rdtype)
-            if standalone and rdtype == _CNAME and rdclass == _IN and plain_labels and position == rdlen - 1:
-                # The name and nothing after it (dnspython refuses trailing bytes): its labels, case kept.
-                labels, at = [], 0
-                while data[at]:
-                    labels.append(data[at + 1:at + 1 + data[at]])
-                    at += data[at] + 1
-                labels.append(b"")
-                one = frozenset({_Cname(dns.name.Name(labels), data)})
-            elif standalone:
+            if standalone:
                 one = frozenset({dns.rdata.from_wire(klass, kind, data, 0, rdlen)})
             else:
                 one = frozenset({dns.rdata.from_wire(klass, kind, wire, offset, rdlen)})
