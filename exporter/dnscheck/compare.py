@@ -270,7 +270,7 @@ def txt_text(rdata: Any) -> str:  # a TXT rdata (dns.rdtypes.ANY.TXT.TXT)
     return b"".join(rdata.strings).decode("ascii", errors="backslashreplace")
 
 
-def shown(rdata: dns.rdata.Rdata, prefix: str = "") -> str:
+def shown(rdata: Any, prefix: str = "") -> str:  # a dns.rdata.Rdata
     """A value as the report shows it: TXT as plain text (as the export JSON), others presented."""
     rdtype = rdata.rdtype
     if rdtype == dns.rdatatype.CNAME:  # the text dnspython gives (to_text), made faster for plain names

@@ -59,16 +59,17 @@ def question(name: str, rdtype: int) -> Question:
     that is not a domain name (the caller's mistake, not the network's)."""
     if "\\" in name or not name.isascii() or not name.endswith("."):
         labels = tuple(dns.name.from_text(name).labels[:-1])  # escapes: dnspython reads them
+        lowered = tuple([label.lower() for label in labels])
     elif name == ".":
-        labels = ()
+        labels = lowered = ()
     else:  # the usual case, a plain A-label name: a tenth of dnspython's time
         labels = tuple(name[:-1].encode().split(b"."))
         if len(name) > 254 or b"" in labels or max(map(len, labels)) > 63:
             raise ValueError(f"{name}: not a valid domain name")
+        lowered = tuple(name[:-1].lower().encode().split(b"."))  # ASCII: as each label's bytes.lower()
     qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
     tail = _TAILS.get(rdtype) or rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
-    lowered = qname.lower()
-    return Question(tuple([label.lower() for label in labels]), lowered + tail, _COUNTS + qname + tail + _OPT_RECORD)
+    return Question(lowered, qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
 
 
 def read_name(wire: bytes, offset: int, end: int | None = None) -> tuple[tuple[bytes, ...], int]:
