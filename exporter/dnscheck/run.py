@@ -304,7 +304,10 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
                 pending.append(loop.create_task(checker.check(identity)))
             if not pending:
                 return
-            yield loop.run_until_complete(pending.popleft())
+            head = pending.popleft()
+            # One finished meanwhile (most, when the loop ran for an earlier one) is taken as it is: a turn of
+            # the loop per identity would be a thousand select() calls and loop set-ups for nothing new.
+            yield head.result() if head.done() else loop.run_until_complete(head)
     finally:
         for task in pending:
             task.cancel()
