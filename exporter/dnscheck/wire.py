@@ -57,19 +57,22 @@ _OPT_RECORD = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00
 def question(name: str, rdtype: int) -> Question:
     """The question `name rdtype IN` in wire form, with an EDNS OPT record. ValueError for a name
     that is not a domain name (the caller's mistake, not the network's)."""
+    tail = _TAILS.get(rdtype) or rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
     if "\\" in name or not name.isascii() or not name.endswith("."):
         labels = tuple(dns.name.from_text(name).labels[:-1])  # escapes: dnspython reads them
-        lowered = tuple([label.lower() for label in labels])
-    elif name == ".":
-        labels = lowered = ()
-    else:  # the usual case, a plain A-label name: a tenth of dnspython's time
-        labels = tuple(name[:-1].encode().split(b"."))
-        if len(name) > 254 or b"" in labels or max(map(len, labels)) > 63:
-            raise ValueError(f"{name}: not a valid domain name")
-        lowered = tuple(name[:-1].lower().encode().split(b"."))  # ASCII: as each label's bytes.lower()
-    qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
-    tail = _TAILS.get(rdtype) or rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
-    return Question(lowered, qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
+        qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
+        return Question(tuple([label.lower() for label in labels]), qname.lower() + tail,
+                        _COUNTS + qname + tail + _OPT_RECORD)
+    if name == ".":
+        return Question((), b"\x00" + tail, _COUNTS + b"\x00" + tail + _OPT_RECORD)
+    # The usual case, a plain A-label name: a tenth of dnspython's time. ASCII throughout, so each label's
+    # length (below 64) is one character, and the name in lowercase is each label's bytes.lower().
+    text = name[:-1]
+    parts = text.split(".")
+    if len(name) > 254 or "" in parts or max(map(len, parts)) > 63:
+        raise ValueError(f"{name}: not a valid domain name")
+    qname = "".join([chr(len(part)) + part for part in parts]).encode() + b"\x00"
+    return Question(tuple(text.lower().encode().split(b".")), qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
 
 
 def read_name(wire: bytes, offset: int, end: int | None = None) -> tuple[tuple[bytes, ...], int]:
@@ -124,11 +127,13 @@ class Reply:
         if size < 12:
             raise WireError("shorter than a DNS header")
         ident, flags, asked, answers, authorities, additional = _HEADER.unpack_from(wire)
-        end = 12 + len(question.wire)
-        echo = wire[12:end - 4].lower() + wire[end - 4:end]  # the name without case, then type and class
+        asked_wire = question.wire
+        end = 12 + len(asked_wire)
         if qid is not None and ident != qid:
             raise WireError("not the id asked")
-        if not flags & 0x8000 or flags & 0x7800 or asked != 1 or echo != question.wire:
+        if not flags & 0x8000 or flags & 0x7800 or asked != 1 or (
+                wire[12:end] != asked_wire  # the name echoed as asked (lowercase), else compared without case:
+                and wire[12:end - 4].lower() + wire[end - 4:end] != asked_wire):
             raise WireError("not an answer to the question asked")
         self.rcode = flags & 0x000F
         self.authoritative = bool(flags & 0x0400)
@@ -149,6 +154,8 @@ class Reply:
                     # A pointer to the question's name (most owners): read_name would give its labels,
                     # which equal the question's (the echo was compared above).
                     owner, offset = asked_labels, offset + 2
+                elif offset < size and wire[offset] == 0:  # the root (an OPT record's owner)
+                    owner, offset = (), offset + 1
                 else:
                     owner, offset = read_name(wire, offset)
                 if offset + 10 > size:
