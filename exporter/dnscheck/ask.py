@@ -133,6 +133,7 @@ class Asker:
         self._waiting: deque[_Question_job] = deque()  # first come, first served
         self._sockets: dict[int, list[_UdpSocket]] = {}  # address family -> sockets
         self._turn = 0
+        self._per_family = max(1, math.ceil(max_queries / PER_SOCKET))  # sockets per address family
         self._silent: dict[Server, int] = {}  # timeouts in a row, per server
         self._tcp: set[asyncio.Future] = set()  # questions asked again over TCP, in flight
         # Every datagram sent, with when it is given up: one timeout for all, so in the order sent, and
@@ -170,8 +171,10 @@ class Asker:
             self._free += 1
 
     def _socket(self, family: int) -> _UdpSocket:
-        sockets = self._sockets.setdefault(family, [])
-        if len(sockets) < max(1, math.ceil(self.max_queries / PER_SOCKET)):
+        sockets = self._sockets.get(family)
+        if sockets is None:
+            sockets = self._sockets[family] = []
+        if len(sockets) < self._per_family:
             sockets.append(_UdpSocket(family, asyncio.get_running_loop()))
             return sockets[-1]
         self._turn += 1
@@ -179,7 +182,7 @@ class Asker:
 
     def _id(self) -> int:
         if not self._ids:
-            self._ids = list(array.array("H", secrets.token_bytes(4096)))  # from the system: ids nobody can predict
+            self._ids.extend(array.array("H", secrets.token_bytes(4096)))  # from the system: ids nobody can predict
         return self._ids.pop()
 
     def _watch(self, job: _Question_job, loop: asyncio.AbstractEventLoop) -> None:
@@ -263,8 +266,9 @@ class _Question_job:
     def send(self) -> None:
         asker, server = self.asker, self.server
         udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
+        ids = asker._ids
         while True:
-            qid = asker._id()
+            qid = ids.pop() if ids else asker._id()
             key = (server.address, server.port, qid)
             if key not in udp.pending:
                 break
@@ -274,7 +278,7 @@ class _Question_job:
         asker._watch(self, udp.loop)
         flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
         try:
-            udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, (server.address, server.port))
+            udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, key[:2])
             asker.sent += 1
         except BlockingIOError:
             pass  # not sent: it times out like a lost datagram, and is sent again
