@@ -70,6 +70,13 @@ class Server:
             where = self.address
         return f"{self.name} ({where})" if self.name and self.name != self.address else where
 
+    def __hash__(self) -> int:  # the dataclass's hash (of the fields it compares), worked out once: one per answer
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.address, self.port, self.name, self.recursion))
+
 
 def parse_nameserver(text: str) -> Server:
     """`--nameserver` HOST[:PORT]: an IPv4/IPv6 address ([::1]:53 with a port) or a host name."""
@@ -149,10 +156,11 @@ class Asker:
         batch = _Batch(loop.create_future(), len(questions))
         if not questions:
             batch.future.set_result([])
+        attempts, types = self.attempts, _TYPES
         for index, (server, name, rdtype) in enumerate(questions):
-            job = _Question_job(self, server, name, rdtype, question(name, _TYPES.get(rdtype) or
+            job = _Question_job(self, server, name, rdtype, question(name, types.get(rdtype) or
                                                                        dns.rdatatype.from_text(rdtype)),
-                                batch, index, self.attempts)
+                                batch, index, attempts)
             if self._free > 0:
                 self._free -= 1
                 job.start()
@@ -409,13 +417,22 @@ def zone_in(reply: Reply, name: str) -> str | None:
         return None
     if "SOA" in reply.owned:
         return name
-    labels = question(name, dns.rdatatype.SOA).labels
+    labels = _labels(name)
     for wanted in (dns.rdatatype.SOA, dns.rdatatype.NS):
         for owner, rdtype in reply.authority:
             inside = not owner or labels[len(labels) - len(owner):] == owner
             if rdtype == wanted and inside and (wanted == dns.rdatatype.SOA or not reply.has_answer):
                 return name_text(dns.name.Name(owner + (b"",)))
     return None
+
+
+def _labels(name: str) -> tuple[bytes, ...]:
+    """question(name, ...).labels (lowercase, without the root), for a plain name without writing the question."""
+    if name.isascii() and name.endswith(".") and "\\" not in name and len(name) <= 254:
+        labels = tuple(name[:-1].lower().encode().split(b"."))
+        if b"" not in labels and max(map(len, labels)) <= 63:
+            return labels
+    return question(name, dns.rdatatype.SOA).labels
 
 
 async def zone_at(asker: Asker, servers: list[Server], name: str) -> tuple[str | None, str | None]:
