@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from exporter.dnscheck.wire import Reply, WireError, question, read_name
+from exporter.dnscheck.wire import Reply, WireError, name_text, question, read_name
 
 from conftest import examples
 
@@ -289,3 +289,12 @@ def test_any_bytes_after_the_question_raise_only_wire_error(tail):
             Reply(head + tail, Q, QID)
         except WireError:
             pass
+
+
+@given(st.lists(st.binary(min_size=1, max_size=12), max_size=5))
+def test_a_names_text_is_dnspythons(labels):
+    """name_text (the report's text of every CNAME and MX found) is dnspython's to_text, escapes and all."""
+    name = dns.name.Name([*labels, b""])
+    assert name_text(name) == name.to_text()
+    plain = dns.name.Name([*(bytes(b % 26 + 97 for b in label) for label in labels), b""])
+    assert name_text(plain) == plain.to_text()

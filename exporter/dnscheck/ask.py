@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import array
 import asyncio
+import functools
 import ipaddress
 import math
 import secrets
@@ -38,7 +39,7 @@ import dns.resolver
 from .. import names
 from ..errors import DnsError, InputError
 from ..phrase import Phrase
-from .wire import EDNS_PAYLOAD, Question, Reply, WireError, question
+from .wire import EDNS_PAYLOAD, Question, Reply, WireError, name_text, question
 
 QUERY_TIMEOUT = 2.0  # seconds per attempt; authoritative servers answer in well under 1 s
 ATTEMPTS = 2  # one retry: a lost UDP datagram should not fail the whole check
@@ -62,12 +63,19 @@ class Server:
     name: str | None = None  # the host name it was found or given as, for people
     recursion: bool = False  # set RD: --nameserver may be a resolver
 
-    @property
+    @functools.cached_property  # asked for each answer (views are keyed by it); the dataclass is frozen
     def label(self) -> str:
         where = f"[{self.address}]:{self.port}" if ":" in self.address else f"{self.address}:{self.port}"
         if self.port == 53:
             where = self.address
         return f"{self.name} ({where})" if self.name and self.name != self.address else where
+
+    def __hash__(self) -> int:  # the dataclass's hash (of the fields it compares), worked out once: one per answer
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.address, self.port, self.name, self.recursion))
 
 
 def parse_nameserver(text: str) -> Server:
@@ -132,6 +140,7 @@ class Asker:
         self._waiting: deque[_Question_job] = deque()  # first come, first served
         self._sockets: dict[int, list[_UdpSocket]] = {}  # address family -> sockets
         self._turn = 0
+        self._per_family = max(1, math.ceil(max_queries / PER_SOCKET))  # sockets per address family
         self._silent: dict[Server, int] = {}  # timeouts in a row, per server
         self._tcp: set[asyncio.Future] = set()  # questions asked again over TCP, in flight
         # Every datagram sent, with when it is given up: one timeout for all, so in the order sent, and
@@ -147,10 +156,11 @@ class Asker:
         batch = _Batch(loop.create_future(), len(questions))
         if not questions:
             batch.future.set_result([])
+        attempts, types = self.attempts, _TYPES
         for index, (server, name, rdtype) in enumerate(questions):
-            job = _Question_job(self, server, name, rdtype, question(name, _TYPES.get(rdtype) or
+            job = _Question_job(self, server, name, rdtype, question(name, types.get(rdtype) or
                                                                        dns.rdatatype.from_text(rdtype)),
-                                batch, index, self.attempts)
+                                batch, index, attempts)
             if self._free > 0:
                 self._free -= 1
                 job.start()
@@ -169,8 +179,10 @@ class Asker:
             self._free += 1
 
     def _socket(self, family: int) -> _UdpSocket:
-        sockets = self._sockets.setdefault(family, [])
-        if len(sockets) < max(1, math.ceil(self.max_queries / PER_SOCKET)):
+        sockets = self._sockets.get(family)
+        if sockets is None:
+            sockets = self._sockets[family] = []
+        if len(sockets) < self._per_family:
             sockets.append(_UdpSocket(family, asyncio.get_running_loop()))
             return sockets[-1]
         self._turn += 1
@@ -178,7 +190,7 @@ class Asker:
 
     def _id(self) -> int:
         if not self._ids:
-            self._ids = list(array.array("H", secrets.token_bytes(4096)))  # from the system: ids nobody can predict
+            self._ids.extend(array.array("H", secrets.token_bytes(4096)))  # from the system: ids nobody can predict
         return self._ids.pop()
 
     def _watch(self, job: _Question_job, loop: asyncio.AbstractEventLoop) -> None:
@@ -262,8 +274,9 @@ class _Question_job:
     def send(self) -> None:
         asker, server = self.asker, self.server
         udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
+        ids = asker._ids
         while True:
-            qid = asker._id()
+            qid = ids.pop() if ids else asker._id()
             key = (server.address, server.port, qid)
             if key not in udp.pending:
                 break
@@ -273,7 +286,7 @@ class _Question_job:
         asker._watch(self, udp.loop)
         flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
         try:
-            udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, (server.address, server.port))
+            udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, key[:2])
             asker.sent += 1
         except BlockingIOError:
             pass  # not sent: it times out like a lost datagram, and is sent again
@@ -404,13 +417,22 @@ def zone_in(reply: Reply, name: str) -> str | None:
         return None
     if "SOA" in reply.owned:
         return name
-    labels = question(name, dns.rdatatype.SOA).labels
+    labels = _labels(name)
     for wanted in (dns.rdatatype.SOA, dns.rdatatype.NS):
         for owner, rdtype in reply.authority:
             inside = not owner or labels[len(labels) - len(owner):] == owner
             if rdtype == wanted and inside and (wanted == dns.rdatatype.SOA or not reply.has_answer):
-                return dns.name.Name(owner + (b"",)).to_text()
+                return name_text(dns.name.Name(owner + (b"",)))
     return None
+
+
+def _labels(name: str) -> tuple[bytes, ...]:
+    """question(name, ...).labels (lowercase, without the root), for a plain name without writing the question."""
+    if name.isascii() and name.endswith(".") and "\\" not in name and len(name) <= 254:
+        labels = tuple(name[:-1].lower().encode().split(b"."))
+        if b"" not in labels and max(map(len, labels)) <= 63:
+            return labels
+    return question(name, dns.rdatatype.SOA).labels
 
 
 async def zone_at(asker: Asker, servers: list[Server], name: str) -> tuple[str | None, str | None]:

@@ -31,6 +31,7 @@ import dns.rdatatype
 from .. import filters, names, psl
 from ..model import Record
 from . import dmarc, spf
+from .wire import name_text
 
 OK, MISSING, WRONG = "ok", "missing", "wrong"
 STATUSES = (OK, MISSING, WRONG)
@@ -269,9 +270,14 @@ def txt_text(rdata: Any) -> str:  # a TXT rdata (dns.rdtypes.ANY.TXT.TXT)
     return b"".join(rdata.strings).decode("ascii", errors="backslashreplace")
 
 
-def shown(rdata: dns.rdata.Rdata, prefix: str = "") -> str:
+def shown(rdata: Any, prefix: str = "") -> str:  # a dns.rdata.Rdata
     """A value as the report shows it: TXT as plain text (as the export JSON), others presented."""
-    return prefix + (txt_text(rdata) if rdata.rdtype == dns.rdatatype.TXT else rdata.to_text())
+    rdtype = rdata.rdtype
+    if rdtype == dns.rdatatype.CNAME:  # the text dnspython gives (to_text), made faster for plain names
+        return prefix + name_text(rdata.target)
+    if rdtype == dns.rdatatype.MX:
+        return f"{prefix}{rdata.preference} {name_text(rdata.exchange)}"
+    return prefix + (txt_text(rdata) if rdtype == dns.rdatatype.TXT else rdata.to_text())
 
 
 def expected_values(record: Record) -> tuple[str, ...]:
@@ -479,12 +485,25 @@ def _judge_cname(record, zone, view, cnames, others, finding, extras, server):
     # names read from the texts are equal (an escape in the value).
     if len(cnames) == 1 and values[0].lower() == record.value.lower():
         return finding(OK, None, values)
-    target = dns.name.from_text(record.value)
+    target = _name(record.value)
     if len(cnames) == 1 and next(iter(cnames)).target == target:
         return finding(OK, None, values)
     if len(cnames) == 1 and _zone_appended(next(iter(cnames)).target, target, zone):
         return finding(WRONG, "value-has-zone-appended", values)
     return finding(WRONG, "value-differs", values)
+
+
+@functools.lru_cache(maxsize=1024)
+def _tag_set(text: str) -> frozenset[tuple[str, str]]:
+    """A DMARC record's tags (dmarc.tags) as a set, compared as the dicts are: kept, as for every identity
+    the record found and the one written are the same few texts."""
+    return frozenset(dmarc.tags(text).items())
+
+
+@functools.lru_cache(maxsize=1024)
+def _name(text: str) -> dns.name.Name:
+    """A record's value as a name (immutable, so kept): the MX of every identity of a region is one value."""
+    return dns.name.from_text(text)
 
 
 def _judge_mx(record, zone, view, mxs, finding):
@@ -494,7 +513,7 @@ def _judge_mx(record, zone, view, mxs, finding):
     if len(mxs) > 1:
         return finding(WRONG, "conflict", values, "conflict-mx")
     (mx,) = mxs
-    exchange = dns.name.from_text(record.value)
+    exchange = _name(record.value)
     if mx.exchange == exchange:
         return finding(OK, None, values)  # with one MX its priority has no effect (Muumuu turns blank into 50)
     if _zone_appended(mx.exchange, exchange, zone):
@@ -670,7 +689,7 @@ def _judge_dmarc(record, zone, view, texts, finding):
                            org_policy=org.policy, tag=org.record.subdomain_tag,
                            suggested=dmarc.raised(kept[0].strip(), floor))
         if dmarc.strength(found.policy) >= dmarc.strength(wanted):
-            differs = dmarc.tags(kept[0]) != dmarc.tags(record.value)
+            differs = _tag_set(kept[0]) != _tag_set(record.value)
             return finding(OK, None, meant, note="dmarc-in-force" if differs else None, policy=found.policy)
         return finding(WRONG, "value-differs", meant, "value-differs-dmarc", policy=found.policy, value=value())
     if meant:  # meant as DMARC, discarded by receivers: the fix keeps what it meant, never weaker

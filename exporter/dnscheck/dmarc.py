@@ -9,6 +9,7 @@ Tags are split by the one DMARC parser, exporter/dmarc_policy.py, which also che
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ class Record:
     pct: str = "100"  # the share of failing mail the policy is applied to (pct=, RFC 7489 6.3)
 
 
+@functools.lru_cache(maxsize=4096)  # a Record is immutable; the same few records are found for many identities
 def read(text: str) -> Record:
     if not is_dmarc(text):
         return Record(text, "dmarc-v-not-first", None, None)

@@ -134,11 +134,16 @@ def _identity_text(result, lang: str) -> str:
     """One identity of the JSON report: its facts on one line, then one line per finding."""
     whole = identity_json(result, lang)
     findings = whole.pop("findings")
-    head = filters.json_line(whole)[:-1] + ', "findings": ['
+    head = _json_line(whole)[:-1] + ', "findings": ['
     if not findings:
         return head + "]}"
     inner = "\n" + JSON_INDENT * 3
-    return head + inner + ("," + inner).join(filters.json_line(f) for f in findings) + "\n" + JSON_INDENT * 2 + "]}"
+    return head + inner + ("," + inner).join(map(_json_line, findings)) + "\n" + JSON_INDENT * 2 + "]}"
+
+
+# filters.json_line's text (json.dumps with ensure_ascii=False) from one encoder, not one made per line: seven
+# lines an identity.
+_json_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def render_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False) -> str:

@@ -136,19 +136,19 @@ class Checker:
     async def check(self, identity) -> CheckResult:
         records = compare.requirements(identity)  # with the DMARC requirement an identity leaves to its organisation
         early = None
+        assumed = compare.questions(records, identity.zone)
         if self.nameservers:
             # The servers are known before the zone is: ask the first questions for the zone
             # assumed, and read the zone off their answers (ask.zone_shown: a NODATA's SOA), so the
             # usual identity (the zone is what it seems) costs one round trip and no SOA question.
             # Only when no answer shows it does the walk ask; when DNS names another zone, the
             # first questions are asked again for it.
-            early = await self._observe(identity.zone, self.nameservers, compare.questions(records, identity.zone),
-                                        within=identity.domain)
+            early = await self._observe(identity.zone, self.nameservers, assumed, within=identity.domain)
         try:
             zone, servers = await self._locate(identity, early[2] if early else None)
         except DnsError as e:
             return CheckResult(identity, identity.zone, [ServerAnswer(RESOLVER, False, str(e))], [])
-        first = compare.questions(records, zone)
+        first = assumed if zone == identity.zone else compare.questions(records, zone)
         if early is not None and zone == identity.zone:
             views, failures, _ = early
         else:
@@ -217,11 +217,16 @@ class Checker:
         holding `within`: ask.observe_async) for the questions in the zone, with the answers for
         names outside it (an organisational domain's _dmarc) added to every view: those come from
         that name's own zone and do not count against `servers`."""
-        inside = [q for q in questions if names.is_within(q[0], zone)]
-        outside = [q for q in questions if not names.is_within(q[0], zone)]
-        observation, *elsewhere = await asyncio.gather(
-            observe_async(self.asker, servers, inside, within),
-            *(self._once(("outside", q), lambda q=q: self._ask_outside(*q)) for q in outside))
+        inside: list[tuple[str, str]] = []
+        outside: list[tuple[str, str]] = []
+        for q in questions:
+            (inside if names.is_within(q[0], zone) else outside).append(q)
+        if outside:
+            observation, *elsewhere = await asyncio.gather(
+                observe_async(self.asker, servers, inside, within),
+                *(self._once(("outside", q), lambda q=q: self._ask_outside(*q)) for q in outside))
+        else:  # the usual identity: no task and no gathering around the one coroutine
+            observation, elsewhere = await observe_async(self.asker, servers, inside, within), []
         views = observation.views
         for view in views.values():  # asked and answered, even with nothing: an empty set, not absent
             for name, rdtype in inside:
@@ -304,7 +309,10 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
                 pending.append(loop.create_task(checker.check(identity)))
             if not pending:
                 return
-            yield loop.run_until_complete(pending.popleft())
+            head = pending.popleft()
+            # One finished meanwhile (most, when the loop ran for an earlier one) is taken as it is: a turn of
+            # the loop per identity would be a thousand select() calls and loop set-ups for nothing new.
+            yield head.result() if head.done() else loop.run_until_complete(head)
     finally:
         for task in pending:
             task.cancel()

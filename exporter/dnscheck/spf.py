@@ -30,8 +30,9 @@ another sender's is right, not "different".
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import dns.exception
@@ -102,6 +103,13 @@ def terms(text: str) -> list[Term]:
     return result
 
 
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str) -> tuple[Term, ...]:
+    """`terms` kept per text: the identities of a run publish the same few SPF records, judged and walked
+    for each (a ValueError is not kept, so it is raised again each time)."""
+    return tuple(terms(text))
+
+
 def _domain_spec(argument: str) -> bool:
     """RFC 7208 7.1: a domain-spec ends in a macro or a top label of letters, digits and '-' with
     a letter (or a hyphen inside): `include:amazonses.com~all` is a permerror, not a name to ask."""
@@ -117,7 +125,7 @@ def judge(text: str, lookup: Lookup | None = None, answers: Answers | None = Non
     what the record itself says (an include of another record is taken not to reach SES). With
     `answers` and `domain` (the name the record is published at), void look-ups are counted."""
     try:
-        parsed = terms(text)
+        parsed = _parsed(text)
     except ValueError as e:
         return Verdict("spf-syntax", {"term": str(e)})
     for name in ("redirect", "exp"):
@@ -194,7 +202,7 @@ def unread_questions(text: str, lookup: Lookup, answers: Answers | None = None,
     """(name, type) that judging `text` still needs: the TXT records its includes lead to, and
     with `answers`, the A and MX look-ups of its terms before SES (to count void look-ups)."""
     try:
-        parsed = terms(text)
+        parsed = _parsed(text)
     except ValueError:
         return []
     walk = _Walk(lookup, answers)
@@ -234,7 +242,7 @@ class _Walk:
         self.unknown: list[tuple[str, str | None]] = []  # (term, target name or None for a macro)
         self.unasked: list[tuple[str, str]] = []  # (name, type) of a void look-up not yet answered
 
-    def evaluate(self, parsed: list[Term], via: tuple[str, ...], domain: str | None = None):
+    def evaluate(self, parsed: Sequence[Term], via: tuple[str, ...], domain: str | None = None):
         for term in parsed:
             if term.modifier:
                 continue
@@ -307,7 +315,7 @@ class _Walk:
             return Verdict("spf-include-permerror", {"term": first, "target": target, "count": str(len(records))},
                            "spf-include-several")
         try:
-            parsed = terms(records[0])
+            parsed = _parsed(records[0])
         except ValueError as e:
             return Verdict("spf-include-permerror", {"term": first, "bad": str(e)}, "spf-include-syntax")
         return self.evaluate(parsed, via + (term.text,), target)

@@ -20,7 +20,9 @@ truncated answer (TC) is not read further: the question is asked again over TCP.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+import struct
+from typing import NamedTuple
 
 import dns.exception
 import dns.name
@@ -32,20 +34,22 @@ import dns.rdtypes.ANY.CNAME
 EDNS_PAYLOAD = 1232  # the DNS flag day 2020 size: no fragmentation, a 2048-bit DKIM key fits
 MAX_POINTERS = 16  # compression pointers in one name, as dnspython allows
 _OPT, _TSIG, _SOA, _NS, _IN, _CNAME = 41, 250, 6, 2, 1, 5
+_HEADER = struct.Struct("!6H")  # id, flags, and the four sections' counts
+_RECORD = struct.Struct("!HHIH")  # a record after its owner: type, class, TTL, data length
 
 
 class WireError(ValueError):
     """Bytes that are not a well-formed answer to the question asked."""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):  # a tuple: made for every question, and a frozen dataclass costs more to make
     labels: tuple[bytes, ...]  # lowercase, without the root label
     wire: bytes  # the question section: QNAME (lowercase) QTYPE QCLASS
     rest: bytes  # everything after the id and flags: counts, question, EDNS OPT record
 
 
 _COUNTS = b"\x00\x01\x00\x00\x00\x00\x00\x01"  # QD 1, AN 0, NS 0, AR 1
+_TAILS = {rdtype: rdtype.to_bytes(2, "big") + b"\x00\x01" for rdtype in (1, 2, 5, 6, 15, 16, 28)}  # QTYPE, QCLASS IN
 _OPT_RECORD = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00\x00\x00\x00"  # OPT, version 0
 
 
@@ -53,17 +57,22 @@ _OPT_RECORD = b"\x00\x00\x29" + EDNS_PAYLOAD.to_bytes(2, "big") + b"\x00\x00\x00
 def question(name: str, rdtype: int) -> Question:
     """The question `name rdtype IN` in wire form, with an EDNS OPT record. ValueError for a name
     that is not a domain name (the caller's mistake, not the network's)."""
+    tail = _TAILS.get(rdtype) or rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
     if "\\" in name or not name.isascii() or not name.endswith("."):
         labels = tuple(dns.name.from_text(name).labels[:-1])  # escapes: dnspython reads them
-    elif name == ".":
-        labels = ()
-    else:  # the usual case, a plain A-label name: a tenth of dnspython's time
-        labels = tuple(name[:-1].encode().split(b"."))
-        if len(name) > 254 or min(map(len, labels)) == 0 or max(map(len, labels)) > 63:
-            raise ValueError(f"{name}: not a valid domain name")
-    qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
-    tail = rdtype.to_bytes(2, "big") + b"\x00\x01"  # QTYPE, QCLASS IN
-    return Question(tuple([label.lower() for label in labels]), qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
+        qname = b"".join([bytes((len(label),)) + label for label in labels]) + b"\x00"
+        return Question(tuple([label.lower() for label in labels]), qname.lower() + tail,
+                        _COUNTS + qname + tail + _OPT_RECORD)
+    if name == ".":
+        return Question((), b"\x00" + tail, _COUNTS + b"\x00" + tail + _OPT_RECORD)
+    # The usual case, a plain A-label name: a tenth of dnspython's time. ASCII throughout, so each label's
+    # length (below 64) is one character, and the name in lowercase is each label's bytes.lower().
+    text = name[:-1]
+    parts = text.split(".")
+    if len(name) > 254 or "" in parts or max(map(len, parts)) > 63:
+        raise ValueError(f"{name}: not a valid domain name")
+    qname = "".join([chr(len(part)) + part for part in parts]).encode() + b"\x00"
+    return Question(tuple(text.lower().encode().split(b".")), qname.lower() + tail, _COUNTS + qname + tail + _OPT_RECORD)
 
 
 def read_name(wire: bytes, offset: int, end: int | None = None) -> tuple[tuple[bytes, ...], int]:
@@ -114,20 +123,22 @@ class Reply:
     __slots__ = ("rcode", "authoritative", "truncated", "has_answer", "owned", "authority")
 
     def __init__(self, wire: bytes, question: Question, qid: int | None = None):
-        if len(wire) < 12:
+        size = len(wire)
+        if size < 12:
             raise WireError("shorter than a DNS header")
-        flags = int.from_bytes(wire[2:4], "big")
-        counts = [int.from_bytes(wire[i:i + 2], "big") for i in (4, 6, 8, 10)]
-        end = 12 + len(question.wire)
-        echo = wire[12:end - 4].lower() + wire[end - 4:end]  # the name without case, then type and class
-        if qid is not None and int.from_bytes(wire[:2], "big") != qid:
+        ident, flags, asked, answers, authorities, additional = _HEADER.unpack_from(wire)
+        asked_wire = question.wire
+        end = 12 + len(asked_wire)
+        if qid is not None and ident != qid:
             raise WireError("not the id asked")
-        if not flags & 0x8000 or flags & 0x7800 or counts[0] != 1 or echo != question.wire:
+        if not flags & 0x8000 or flags & 0x7800 or asked != 1 or (
+                wire[12:end] != asked_wire  # the name echoed as asked (lowercase), else compared without case:
+                and wire[12:end - 4].lower() + wire[end - 4:end] != asked_wire):
             raise WireError("not an answer to the question asked")
         self.rcode = flags & 0x000F
         self.authoritative = bool(flags & 0x0400)
         self.truncated = bool(flags & 0x0200)
-        self.has_answer = counts[1] > 0
+        self.has_answer = answers > 0
         self.authority: list[tuple[tuple[bytes, ...], int]] = []  # (owner labels, type) of SOA and NS
         self.owned: dict[str, frozenset[dns.rdata.Rdata]] = {}
         if self.truncated:
@@ -135,16 +146,23 @@ class Reply:
         offset = end
         owned: dict[int, list[frozenset[dns.rdata.Rdata]]] = {}
         opt = False
-        for section, count in enumerate(counts[1:]):
+        asked_labels = question.labels
+        unpack = _RECORD.unpack_from
+        for section, count in ((0, answers), (1, authorities), (2, additional)):
             for _ in range(count):
-                owner, offset = read_name(wire, offset)
-                if offset + 10 > len(wire):
+                if offset + 1 < size and wire[offset] == 0xC0 and wire[offset + 1] == 12:
+                    # A pointer to the question's name (most owners): read_name would give its labels,
+                    # which equal the question's (the echo was compared above).
+                    owner, offset = asked_labels, offset + 2
+                elif offset < size and wire[offset] == 0:  # the root (an OPT record's owner)
+                    owner, offset = (), offset + 1
+                else:
+                    owner, offset = read_name(wire, offset)
+                if offset + 10 > size:
                     raise WireError("a record runs past the end")
-                rdtype = int.from_bytes(wire[offset:offset + 2], "big")
-                rdclass = int.from_bytes(wire[offset + 2:offset + 4], "big")
-                rdlen = int.from_bytes(wire[offset + 8:offset + 10], "big")
+                rdtype, rdclass, _, rdlen = unpack(wire, offset)
                 offset += 10
-                if offset + rdlen > len(wire):
+                if offset + rdlen > size:
                     raise WireError("a record runs past the end")
                 if rdtype == _OPT:
                     if section != 2 or opt or owner:
@@ -153,9 +171,9 @@ class Reply:
                     self.rcode |= wire[offset - 6] << 4  # the extended rcode: the TTL's first octet
                 elif rdtype == _TSIG:
                     raise WireError("a TSIG record (no question is signed)")
-                if section == 0 and rdclass == _IN and owner == question.labels:
+                if section == 0 and rdclass == _IN and owner == asked_labels:
                     owned.setdefault(rdtype, []).append(_rdata(rdclass, rdtype, wire, offset, rdlen))
-                elif rdtype in (_SOA, _NS):  # read as dnspython reads them, but only their owner is kept
+                elif rdtype == _SOA or rdtype == _NS:  # read as dnspython reads them, but only their owner is kept
                     _check_names(rdtype, wire, offset, offset + rdlen)
                     if section == 1 and rdclass == _IN:
                         self.authority.append((owner, rdtype))
@@ -166,6 +184,18 @@ class Reply:
             raise WireError("bytes after the last record")
         self.owned = {_type_text(rdtype): sets[0] if len(sets) == 1 else frozenset().union(*sets)
                       for rdtype, sets in owned.items()}
+
+
+_PLAIN_LABELS = re.compile(rb"[A-Za-z0-9_-]*")  # nothing dnspython's text escapes (dns.name._escapify)
+
+
+def name_text(name: dns.name.Name) -> str:
+    """dnspython's text of an absolute name (`name.to_text()`), made in one join when no label holds a
+    character it escapes: the text of every CNAME and MX found, for a thousand identities."""
+    labels = name.labels
+    if len(labels) > 1 and not labels[-1] and _PLAIN_LABELS.fullmatch(b"".join(labels)):
+        return b".".join(labels).decode("ascii")
+    return name.to_text()
 
 
 @functools.lru_cache(maxsize=256)
@@ -188,6 +218,17 @@ _RDATA: dict[tuple[int, int, bytes], frozenset[dns.rdata.Rdata]] = {}  # the sam
 _RDATA_KEPT = 4096
 _NAMED: dict[int, int] = {dns.rdatatype.CNAME: 0, dns.rdatatype.NS: 0, dns.rdatatype.MX: 2}  # name at
 _PLAIN = (dns.rdatatype.TXT, dns.rdatatype.A, dns.rdatatype.AAAA, _OPT)  # no name inside
+
+
+def _name(labels: tuple[bytes, ...]) -> dns.name.Name:
+    """dnspython's Name of labels already checked as its __init__ checks them (each 1 to 63 octets, the root label
+    last, 255 octets in all), made as its __setstate__ makes one: without converting and checking them again."""
+    name = _NEW_NAME(dns.name.Name)
+    _SET(name, "labels", labels)
+    return name
+
+
+_NEW_NAME, _SET = object.__new__, object.__setattr__
 
 
 class _Cname(dns.rdtypes.ANY.CNAME.CNAME):
@@ -218,14 +259,21 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     compression pointer into the rest of the message): the MX and SPF of a thousand identities
     are one record, read and hashed once (hashing an rdata writes it out in wire form again)."""
     data = wire[offset:offset + rdlen]
+    if rdtype == _CNAME and rdclass == _IN and rdlen <= 255:  # at most 255 octets: no NameTooLong
+        # A DKIM answer: plain labels (lengths 1 to 63) and the root label ending the data (dnspython refuses
+        # trailing bytes), case kept. Each is its own, so it is not kept.
+        labels, at = [], 0
+        while at < rdlen and 0 < (length := data[at]) < 64:
+            labels.append(data[at + 1:at + 1 + length])
+            at += length + 1
+        if at == rdlen - 1 and data[at] == 0:
+            labels.append(b"")
+            return frozenset({_Cname(_name(tuple(labels)), data)})
     start = _NAMED.get(rdtype)
     standalone = rdtype in _PLAIN
-    plain_labels = True  # every length octet a label's (below 64): no other label type
-    position = 0
     if start is not None:
         position = start
         while position < rdlen and 0 < data[position] < 0xC0:
-            plain_labels = plain_labels and data[position] < 64
             position += data[position] + 1
         standalone = position < rdlen and data[position] == 0
     key = (rdclass, rdtype, data)
@@ -233,15 +281,7 @@ def _rdata(rdclass: int, rdtype: int, wire: bytes, offset: int, rdlen: int) -> f
     if one is None:
         try:
             klass, kind = dns.rdataclass.RdataClass.make(rdclass), dns.rdatatype.RdataType.make(rdtype)
-            if standalone and rdtype == _CNAME and rdclass == _IN and plain_labels and position == rdlen - 1:
-                # The name and nothing after it (dnspython refuses trailing bytes): its labels, case kept.
-                labels, at = [], 0
-                while data[at]:
-                    labels.append(data[at + 1:at + 1 + data[at]])
-                    at += data[at] + 1
-                labels.append(b"")
-                one = frozenset({_Cname(dns.name.Name(labels), data)})
-            elif standalone:
+            if standalone:
                 one = frozenset({dns.rdata.from_wire(klass, kind, data, 0, rdlen)})
             else:
                 one = frozenset({dns.rdata.from_wire(klass, kind, wire, offset, rdlen)})
