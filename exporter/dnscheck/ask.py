@@ -193,11 +193,9 @@ class Asker:
             self._ids.extend(array.array("H", secrets.token_bytes(4096)))  # from the system: ids nobody can predict
         return self._ids.pop()
 
-    def _watch(self, job: _Question_job, loop: asyncio.AbstractEventLoop) -> None:
-        deadline = loop.time() + self.timeout
-        self._deadlines.append((deadline, job, job.key))
-        if self._timer is None:
-            self._timer = loop.call_at(deadline + TIMER_SLACK, self._expire)
+    def _watch_first(self, loop: asyncio.AbstractEventLoop) -> None:
+        """The timer for the first question in `_deadlines` (_Question_job.send appended it; no timer was set)."""
+        self._timer = loop.call_at(self._deadlines[0][0] + TIMER_SLACK, self._expire)
 
     def _expire(self) -> None:
         """The questions whose time is up: each socket read first (a busy loop may not have read an
@@ -266,7 +264,7 @@ class _Question_job:
         if self.batch.future.done():  # given up by whoever asked (cancelled)
             self.over = True
             self.asker._release()
-        elif self.asker._silent.get(self.server, 0) >= DOWN_AFTER:  # others found out while this one waited
+        elif self.asker._silent and self.asker._silent.get(self.server, 0) >= DOWN_AFTER:  # others found out meanwhile
             self.finish(f"timed out after {self.asker.timeout:g} s (it stopped answering earlier in this check)")
         else:
             self.send()
@@ -274,16 +272,18 @@ class _Question_job:
     def send(self) -> None:
         asker, server = self.asker, self.server
         udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
-        ids = asker._ids
+        ids, pending = asker._ids, udp.pending
         while True:
             qid = ids.pop() if ids else asker._id()
             key = (server.address, server.port, qid)
-            if key not in udp.pending:
+            if key not in pending:
                 break
         self.key = key
-        udp.pending[key] = self
+        pending[key] = self
         self.left -= 1
-        asker._watch(self, udp.loop)
+        asker._deadlines.append((udp.loop.time() + asker.timeout, self, key))  # Asker._watch, inline: one per question
+        if asker._timer is None:
+            asker._watch_first(udp.loop)
         flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
         try:
             udp.sock.sendto(qid.to_bytes(2, "big") + flags + self.question.rest, key[:2])
@@ -300,7 +300,9 @@ class _Question_job:
             self.asker._tcp.add(task)  # a reference, so it is not collected; Asker.close cancels it
             task.add_done_callback(self._tcp_done)
             return
-        self.asker._silent[self.server] = 0
+        silent = self.asker._silent
+        if silent:  # empty until a server times out: no hash of the Server (a Python call) per answer
+            silent[self.server] = 0
         self.finish(reply)
 
     def _tcp_done(self, task: asyncio.Future) -> None:
@@ -347,10 +349,16 @@ class _Question_job:
         if self.over:
             return
         self.over = True
-        self._forget()
+        udp, key = self.udp, self.key
+        if udp is not None and key is not None and udp.pending.get(key) is self:  # _forget, inline
+            del udp.pending[key]
         self.key = None
         self.batch.done(self.index, value)
-        self.asker._release()
+        asker = self.asker
+        if asker._waiting:  # Asker._release, inline
+            asker._waiting.popleft().start()
+        else:
+            asker._free += 1
 
 
 class _UdpSocket:
