@@ -163,7 +163,10 @@ class Asker:
                                 batch, index, attempts)
             if self._free > 0:
                 self._free -= 1
-                job.start()
+                if self._silent:  # a server timed out earlier: start() may give the question up at once
+                    job.start()
+                else:  # start(), without its checks: the batch was just made, and no server has timed out
+                    job.send()
             else:
                 self._waiting.append(job)
         return batch.future
@@ -395,7 +398,10 @@ class _UdpSocket:
                 reply = Reply(data, job.question)
             except WireError:
                 continue  # not an answer to that question: keep waiting for the real one
-            job.answered(reply)
+            if reply.truncated or job.asker._silent:
+                job.answered(reply)
+            else:  # answered() for the usual answer, without its call
+                job.finish(reply)
 
     def close(self) -> None:
         self.loop.remove_reader(self.sock.fileno())
