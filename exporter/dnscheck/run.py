@@ -21,7 +21,6 @@ and shared by every identity in it.
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections import deque
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ import dns.asyncresolver
 import dns.resolver
 
 from .. import names
+from ..collection import fewer_collections
 from ..errors import DnsError
 from . import compare
 from .ask import (
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
 FOLLOW_ROUNDS = 11  # SPF allows 10 look-ups (RFC 7208 4.6.4): no chain of includes needs more rounds, nor
 # a CNAME chain (compare.MAX_CNAME_HOPS)
-GC_THRESHOLD = 100_000  # allocations between two of Python's young collections while a check runs (default 700)
 RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
 
 
@@ -294,47 +293,43 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
     checker = Checker(nameservers, timeout, max_queries, resolver, port, shared)
     pending: deque = deque()
     source = iter(identities)
-    # Tens of thousands of answers are tens of thousands of small objects, and each of Python's cyclic
-    # collections walks every object alive (the identities of the run too): with the default threshold
-    # (700) 10,000 identities took a thousand collections, a tenth of the CPU time. They hold no cycles
-    # worth finding early; the threshold is put back when the check ends.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], GC_THRESHOLD), *thresholds[1:])
-    try:
-        while True:
-            while len(pending) < window:
-                identity = next(source, None)
-                if identity is None:
-                    break
-                pending.append(loop.create_task(checker.check(identity)))
-            if not pending:
-                return
-            head = pending.popleft()
-            # One finished meanwhile (most, when the loop ran for an earlier one) is taken as it is: a turn of
-            # the loop per identity would be a thousand select() calls and loop set-ups for nothing new.
-            yield head.result() if head.done() else loop.run_until_complete(head)
-    finally:
-        for task in pending:
-            task.cancel()
-        checker.close()
+    # Tens of thousands of answers are tens of thousands of small objects: Python's young collections
+    # wait longer while the check runs (exporter/collection.py).
+    with fewer_collections():
         try:
-            # Every task, those the checker and asker started too, cancelled and run to its end before the
-            # loop closes (else, after Ctrl-C: "Task was destroyed but it is pending!"). The Ctrl-C (or
-            # SIGTERM's SystemExit) that stopped the loop is held by the task it interrupted, and raised
-            # again in each task that awaits that one: those rounds are caught, bounded, and the rest settled.
-            for _ in range(64):
-                left = asyncio.all_tasks(loop)
-                if not left or _loop_running():  # not when collected as garbage inside another loop
-                    break
-                for task in left:
-                    task.cancel()
-                try:
-                    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
-                except (KeyboardInterrupt, SystemExit):
-                    continue
+            while True:
+                while len(pending) < window:
+                    identity = next(source, None)
+                    if identity is None:
+                        break
+                    pending.append(loop.create_task(checker.check(identity)))
+                if not pending:
+                    return
+                head = pending.popleft()
+                # One finished meanwhile (most, when the loop ran for an earlier one) is taken as it is: a turn of
+                # the loop per identity would be a thousand select() calls and loop set-ups for nothing new.
+                yield head.result() if head.done() else loop.run_until_complete(head)
         finally:
-            loop.close()
-            gc.set_threshold(*thresholds)
+            for task in pending:
+                task.cancel()
+            checker.close()
+            try:
+                # Every task, those the checker and asker started too, cancelled and run to its end before the
+                # loop closes (else, after Ctrl-C: "Task was destroyed but it is pending!"). The Ctrl-C (or
+                # SIGTERM's SystemExit) that stopped the loop is held by the task it interrupted, and raised
+                # again in each task that awaits that one: those rounds are caught, bounded, and the rest settled.
+                for _ in range(64):
+                    left = asyncio.all_tasks(loop)
+                    if not left or _loop_running():  # not when collected as garbage inside another loop
+                        break
+                    for task in left:
+                        task.cancel()
+                    try:
+                        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+                    except (KeyboardInterrupt, SystemExit):
+                        continue
+            finally:
+                loop.close()
 
 
 def _loop_running() -> bool:
