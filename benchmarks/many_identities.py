@@ -1,7 +1,7 @@
 """Many saved identities in one run, in every format, against one identity: time and peak memory.
 
     .venv/bin/python benchmarks/many_identities.py [--counts 100,1000,10000] [--formats bind,csv]
-                                                   [--rounds N] [--folder]
+                                                   [--rounds N] [--folder] [--before CHECKOUT]
 
 Writes saved get-email-identity responses (each its own zone, with DKIM, a MAIL FROM domain and
 DMARC; for octodns and route53-changes, which hold one zone, subdomains of one zone) and runs the
@@ -60,6 +60,8 @@ def main() -> int:
     parser.add_argument("--formats", default=None, help="comma-separated (default: every format)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--folder", action="store_true", help="also -o OUT/ (one file each)")
+    parser.add_argument("--before", metavar="CHECKOUT", help="also run each many-identity command with the code of "
+                        "another checkout (git worktree add CHECKOUT COMMIT), in turns: before/after in one run")
     args = parser.parse_args()
     counts = [int(c) for c in args.counts.split(",")]
     sys.path.insert(0, str(ROOT))
@@ -91,18 +93,26 @@ def main() -> int:
                 many_cmd = [tool, "--identity-file", str(saved[zone, count]), *common,
                             "-o", f"{out}/" if to_folder else str(base / "many.out")]
                 measure(one_cmd, env), measure(many_cmd, env)  # warm: page cache, bytecode, compiled templates
-                ones, manys = [], []
+                ones, manys, befores = [], [], []
                 for _ in range(args.rounds):
                     ones.append(measure(one_cmd, env))
                     if to_folder:
                         shutil.rmtree(out, ignore_errors=True)
                     manys.append(measure(many_cmd, env))
+                    if args.before:  # the installed entry point imports the other checkout's exporter first
+                        if to_folder:
+                            shutil.rmtree(out, ignore_errors=True)
+                        befores.append(measure(many_cmd, dict(env, PYTHONPATH=args.before)))
                 wall, cpu = median(manys, "wall"), median(manys, "cpu")
                 rss = max(run["rss_kib"] for run in manys) / 1024
                 one_rss = max(run["rss_kib"] for run in ones) / 1024
                 label = f"{name} -o DIR/" if to_folder else name
                 print(f"{label:<22}{count:>11,}{wall:>9.2f}{cpu:>8.2f}{rss:>9.1f}   {wall / median(ones, 'wall'):6.1f}x "
                       f"{cpu / median(ones, 'cpu'):6.1f}x {rss / one_rss:5.2f}x", flush=True)
+                if befores:
+                    was = (median(befores, "wall"), median(befores, "cpu"), max(r["rss_kib"] for r in befores) / 1024)
+                    print(f"{'  before':<22}{count:>11,}{was[0]:>9.2f}{was[1]:>8.2f}{was[2]:>9.1f}   after/before: "
+                          f"{wall / was[0]:.2f}x wall, {cpu / was[1]:.2f}x CPU, {rss / was[2]:.2f}x RSS", flush=True)
                 if to_folder:
                     peaks_folder[count] = rss
                 elif count == 10000:
