@@ -788,3 +788,16 @@ FILTERS.update({
     "comment_lines": comment_lines,
     "comment_lookup_lines": comment_lookup_lines,
 })
+
+
+def hcl_values(records, through: str | None = None) -> str:
+    """The values of `records` as HCL quoted strings separated by ", " (the inside of a list), each
+    first passed through the filter named `through` (route53_txt, google_txt, dns_update_txt) when
+    given. One call per record set: a Jinja loop with loop.last made a loop context per resource."""
+    shape = FILTERS[through] if through is not None else None
+    if shape is None:
+        return ", ".join([hcl_string(record.value) for record in records])
+    return ", ".join([hcl_string(shape(record.value)) for record in records])
+
+
+FILTERS["hcl_values"] = hcl_values
