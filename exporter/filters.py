@@ -180,6 +180,7 @@ def csv_cell(value: object) -> str:
 
 
 _CSV_QUOTED = re.compile(r'["\r\n]')  # what the csv module quotes a field for, besides the delimiter
+_CSV_QUOTED_CELL = re.compile(r'[",\r\n]')  # what the csv module quotes a field for
 
 
 def csv_row(fields) -> str:
@@ -191,8 +192,14 @@ def csv_row(fields) -> str:
     cells = [field if type(field) is str and not field.startswith(CSV_FORMULA_STARTS) else csv_cell(field)
              for field in fields]
     line = ",".join(cells)
-    if len(cells) > 1 and line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
-        return line
+    if len(cells) > 1:
+        if line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
+            return line
+        # The csv module's minimal quoting, without a writer and a buffer per line (an SPF or DMARC
+        # value in each of 10,000 identities): a cell holding a comma, a quote or a line end is
+        # quoted, its quotes doubled. (A row of one cell is left to the writer: it quotes an empty one.)
+        return ",".join([f'"{cell.replace(chr(34), chr(34) * 2)}"' if _CSV_QUOTED_CELL.search(cell) else cell
+                         for cell in cells])
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
     csv.writer(buffer, lineterminator="\r\n").writerow(cells)
