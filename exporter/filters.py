@@ -805,10 +805,14 @@ def hcl_values(records, through: str | None = None) -> str:
     """The values of `records` as HCL quoted strings separated by ", " (the inside of a list), each
     first passed through the filter named `through` (route53_txt, google_txt, dns_update_txt) when
     given. One call per record set: a Jinja loop with loop.last made a loop context per resource."""
-    shape = FILTERS[through] if through is not None else None
-    if shape is None:
+    if through is None:
         return ", ".join([hcl_string(record.value) for record in records])
+    shape = _TXT_SHAPES[through]
     return ", ".join([hcl_string(shape(record.value)) for record in records])
+
+
+# The TXT value shapes hcl_values passes values through, by their filter names.
+_TXT_SHAPES = {"route53_txt": route53_txt, "google_txt": google_txt, "dns_update_txt": dns_update_txt}
 
 
 FILTERS["hcl_values"] = hcl_values
