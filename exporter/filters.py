@@ -74,25 +74,29 @@ def _json_block(value: object, newline: str) -> str:
         if not value:
             return "[]"
         if len(value) > _JSON_FEW and _json_plain(value):
-            return "[" + inner + _json_encoder(inner)(value)[1:-1] + newline + "]"
+            return "".join(["[", inner, _json_encoder(inner)(value)[1:-1], newline, "]"])
         if len(value) > 1 and all(type(item) is dict and item and _json_plain(item.values()) for item in value):
             # Rows of one level (records): one C call for the whole list, its items' separator
             # (the only place "}," comes before a line break: strings hold no raw line break)
             # then laid out as each row's end and the next one's start.
             fields = inner + "  "
             rows = _json_encoder(fields)(value)[2:-2].replace("}," + fields + "{", inner + "}," + inner + "{" + fields)
-            return "[" + inner + "{" + fields + rows + inner + "}" + newline + "]"
-        return "[" + inner + ("," + inner).join([_json_block(item, inner) for item in value]) + newline + "]"
+            return "".join(["[", inner, "{", fields, rows, inner, "}", newline, "]"])
+        return "".join(["[", inner, ("," + inner).join([_json_block(item, inner) for item in value]), newline, "]"])
     if isinstance(value, dict):
         if not value:
             return "{}"
         keyed = _JSON_TEXT.issuperset(map(type, value))  # every key a str
         if (len(value) > _JSON_FEW or not keyed) and _json_plain(value.values()):
-            return "{" + inner + _json_encoder(inner)(value)[1:-1] + newline + "}"
+            return "".join(["{", inner, _json_encoder(inner)(value)[1:-1], newline, "}"])
         if not keyed:
             raise _NotPlainJson
-        return "{" + inner + ("," + inner).join(
-            [_json_key(key) + _json_block(item, inner) for key, item in value.items()]) + newline + "}"
+        # One join, not a chain of +: each + copied the whole text so far (tens of MB for 10,000 identities).
+        parts = ["{", inner]
+        for key, item in value.items():
+            parts += [_json_key(key), _json_block(item, inner), "," + inner]
+        parts[-1] = newline + "}"
+        return "".join(parts)
     return _json_encoder("")(value)
 
 
@@ -176,6 +180,7 @@ def csv_cell(value: object) -> str:
 
 
 _CSV_QUOTED = re.compile(r'["\r\n]')  # what the csv module quotes a field for, besides the delimiter
+_CSV_QUOTED_CELL = re.compile(r'[",\r\n]')  # what the csv module quotes a field for
 
 
 def csv_row(fields) -> str:
@@ -187,8 +192,14 @@ def csv_row(fields) -> str:
     cells = [field if type(field) is str and not field.startswith(CSV_FORMULA_STARTS) else csv_cell(field)
              for field in fields]
     line = ",".join(cells)
-    if len(cells) > 1 and line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
-        return line
+    if len(cells) > 1:
+        if line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
+            return line
+        # The csv module's minimal quoting, without a writer and a buffer per line (an SPF or DMARC
+        # value in each of 10,000 identities): a cell holding a comma, a quote or a line end is
+        # quoted, its quotes doubled. (A row of one cell is left to the writer: it quotes an empty one.)
+        return ",".join([f'"{cell.replace(chr(34), chr(34) * 2)}"' if _CSV_QUOTED_CELL.search(cell) else cell
+                         for cell in cells])
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
     csv.writer(buffer, lineterminator="\r\n").writerow(cells)
@@ -788,3 +799,20 @@ FILTERS.update({
     "comment_lines": comment_lines,
     "comment_lookup_lines": comment_lookup_lines,
 })
+
+
+def hcl_values(records, through: str | None = None) -> str:
+    """The values of `records` as HCL quoted strings separated by ", " (the inside of a list), each
+    first passed through the filter named `through` (route53_txt, google_txt, dns_update_txt) when
+    given. One call per record set: a Jinja loop with loop.last made a loop context per resource."""
+    if through is None:
+        return ", ".join([hcl_string(record.value) for record in records])
+    shape = _TXT_SHAPES[through]
+    return ", ".join([hcl_string(shape(record.value)) for record in records])
+
+
+# The TXT value shapes hcl_values passes values through, by their filter names.
+_TXT_SHAPES = {"route53_txt": route53_txt, "google_txt": google_txt, "dns_update_txt": dns_update_txt}
+
+
+FILTERS["hcl_values"] = hcl_values

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import model
@@ -121,14 +122,25 @@ def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | N
     records (with --zone when one was given), or None where a program rendered them: then the
     check reads live SES, and --zone is added where the identity's zone is not the default.
     `lang` is the report's language (None: leave it to the reader's locale)."""
-    args = ["ses-export", identity.name, *_for_identity(rerun or (), identity)]
+    # shlex.join's words, each quoted once: the options and the region are the same for thousands of
+    # identities (a header per identity), so they are quoted once per run, not per identity.
+    words = ["ses-export", shlex.quote(identity.name)]
+    kept = _for_identity(rerun or (), identity)
+    if kept:
+        words.append(_quoted(tuple(kept)))
     if identity.region:
-        args += ["--region", identity.region]
+        words += ["--region", _quoted((identity.region,))]
     if rerun is None and identity.zone != default_zone(identity.domain):
-        args += ["--zone", identity.zone[:-1]]
+        words += ["--zone", shlex.quote(identity.zone[:-1])]
     if lang:
-        args += ["--lang", lang]
-    args.append("--check")
+        words += ["--lang", _quoted((lang,))]
+    words.append("--check")
+    return " ".join(words)
+
+
+@lru_cache(maxsize=256)
+def _quoted(args: tuple[str, ...]) -> str:
+    """shlex.join(args), once per run for the options every identity's command repeats."""
     return shlex.join(args)
 
 
