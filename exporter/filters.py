@@ -814,3 +814,32 @@ FILTERS.update({
     "comment_lines": comment_lines,
     "comment_lookup_lines": comment_lookup_lines,
 })
+
+
+# --- The Markdown instructions' parts that repeat per record (templates/instructions.md.j2) -------
+
+
+def md_steps(steps, words) -> str:
+    """The steps of one identity (exporter/guide.py Step) as the instructions lay each out, each
+    sentence through md_phrase:
+
+        (blank line)
+        ### title
+        (blank line)
+        - field  (one line per field)
+        (blank line)
+        advice  (one paragraph, the pieces separated by a space; only where the step has advice)
+
+    without the last step's final line end (the template's line gives it)."""
+    lazy = _lazy()
+    compose, kind, memo = lazy.compose, lazy.markdown, _remembered(words, "markdown")
+    out = []
+    for step in steps:
+        out.append(f"\n### {compose(step.title, words, kind, memo)}\n\n")
+        out.extend(f"- {compose(field.text, words, kind, memo)}\n" for field in step.fields)
+        if step.advice:
+            out.append(f"\n{' '.join(compose(advice, words, kind, memo) for advice in step.advice)}\n")
+    return "".join(out)[:-1]
+
+
+FILTERS["md_steps"] = md_steps
