@@ -441,35 +441,29 @@ def html_field(field, words, controls, number: int):
     return _lazy().Markup(_html_field(field, words, controls, number))
 
 
+# A step's number in a field written once and kept (_html_field): replaced by the number at each use.
+_NUMBER = "\x00"
+
+
 def _html_field(field, words, controls, number: int) -> str:
-    lazy = _lazy()
     phrase = field.text
     boxes = {str(value): name for name, value in phrase.params if name in COPYABLE}
     if all(value.__class__ is str or value.__class__ is int for _, value in phrase.params):
         # Most fields (a host, a value, an empty own label): the sentence's pieces written here, as
         # compose would with the kind below, without making that kind (a page has 130,000 fields).
-        params = dict(phrase.params)
-        try:
-            template = words[phrase.key]
-        except KeyError:
-            raise KeyError(f"the catalogue has no sentence {phrase.key!r}") from None
-        out = []
-        for text, name, spec in lazy.compiled(template, html_markup):
-            out.append(text)
-            if name is None:
-                continue
-            if name not in params:
-                raise KeyError(f"{phrase.key}: the sentence shows {{{name}}}, which the phrase does not give")
-            value = params[name]
-            if spec == "code":
-                shown = str(value)
-                box = boxes.get(shown)
-                out.append(_html_code(value) if box is None else _copy_box(
-                    value, f"step-{number}-{box}", _escaped(controls[f"copy.{box}"]).format(number=number),
-                    _escaped(controls["copy"])))
-            elif value != "":
-                out.append(_html_text(value))
-        return "".join(out)
+        # Many are the same but for the step's number (every identity's MAIL FROM host, SPF and
+        # DMARC values): each is written once with _NUMBER in its place, and kept where every
+        # _NUMBER in it is a number's place (counted), not a character of a value.
+        memo = _remembered(words, "html-field")
+        if memo is None:
+            return _plain_field(phrase, boxes, words, controls, number)[0]
+        found = memo.get(phrase)
+        if found is None:
+            found, places = _plain_field(phrase, boxes, words, controls, _NUMBER)
+            if found.count(_NUMBER) != places:
+                return _plain_field(phrase, boxes, words, controls, number)[0]
+            memo[phrase] = found
+        return found.replace(_NUMBER, str(number)) if _NUMBER in found else found
 
     def code(value: object) -> str:
         name = boxes.get(str(value))
@@ -479,7 +473,37 @@ def _html_field(field, words, controls, number: int) -> str:
         return _copy_box(value, f"step-{number}-{name}", _escaped(controls[f"copy.{name}"]).format(number=number),
                          _escaped(controls["copy"]))
 
+    lazy = _lazy()
     return lazy.compose(field.text, words, lazy.Kind(markup=html_markup, code=code, text=_html_text))
+
+
+def _plain_field(phrase, boxes: dict, words, controls, number: object) -> tuple[str, int]:
+    """_html_field for a phrase whose values are all text or numbers, and how many times it wrote `number`."""
+    params = dict(phrase.params)
+    try:
+        template = words[phrase.key]
+    except KeyError:
+        raise KeyError(f"the catalogue has no sentence {phrase.key!r}") from None
+    out, places = [], 0
+    for text, name, spec in _lazy().compiled(template, html_markup):
+        out.append(text)
+        if name is None:
+            continue
+        if name not in params:
+            raise KeyError(f"{phrase.key}: the sentence shows {{{name}}}, which the phrase does not give")
+        value = params[name]
+        if spec == "code":
+            box = boxes.get(str(value))
+            if box is None:
+                out.append(_html_code(value))
+            else:
+                label = _escaped(controls[f"copy.{box}"])
+                places += 2 + label.count("{number}")  # the box's id twice (id, data-copy), the label's
+                out.append(_copy_box(value, f"step-{number}-{box}", label.format(number=number),
+                                     _escaped(controls["copy"])))
+        elif value != "":
+            out.append(_html_text(value))
+    return "".join(out), places
 
 
 def terminal_text(value: str) -> str:
