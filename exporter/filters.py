@@ -725,7 +725,7 @@ def html_steps(steps, words, controls, heading: str):
     for step in steps:
         number = step.number
         out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
-                   f'<{tag} id="step-{number}">{compose(step.title, words, kind, memo)}</{tag}>\n'
+                   f'<{tag} id="step-{number}">{_numbered(step.title, words, kind, memo)}</{tag}>\n'
                    '<ul class="fields">\n')
         out.extend(f"<li>{_html_field(field, words, controls, number)}</li>\n" for field in step.fields)
         out.append("</ul>\n")
@@ -859,7 +859,7 @@ def md_steps(steps, words) -> str:
     compose, kind, memo = lazy.compose, lazy.markdown, _remembered(words, "markdown")
     out = []
     for step in steps:
-        out.append(f"\n### {compose(step.title, words, kind, memo)}\n\n")
+        out.append(f"\n### {_numbered(step.title, words, kind, memo)}\n\n")
         out.extend(f"- {compose(field.text, words, kind, memo)}\n" for field in step.fields)
         if step.advice:
             out.append(f"\n{' '.join(compose(advice, words, kind, memo) for advice in step.advice)}\n")
@@ -867,3 +867,27 @@ def md_steps(steps, words) -> str:
 
 
 FILTERS["md_steps"] = md_steps
+
+
+def _numbered(phrase, words, kind, memo: dict | None) -> str:
+    """compose(phrase) for a phrase that differs from many others only by its `number` value (a
+    step's title: "3. DMARC: TXT" in every identity but for the number). The sentence is written
+    once with _NUMBER for the number and kept, where that pattern gives exactly the phrase's own text."""
+    compose = _lazy().compose
+    number = dict(phrase.params).get("number")
+    if memo is None or number.__class__ is not int:
+        return compose(phrase, words, kind, memo)
+    pattern = tuple.__new__(phrase.__class__, (phrase.key, tuple(
+        (name, _NUMBER if name == "number" else value) for name, value in phrase.params)))
+    try:
+        found = memo.get(pattern)
+    except TypeError:  # a value that cannot be a key: written, not remembered
+        return compose(phrase, words, kind, None)
+    shown = str(number)
+    if found is not None:
+        return found.replace(_NUMBER, shown)
+    written = compose(phrase, words, kind, memo)
+    general = compose(pattern, words, kind, None)
+    if general.replace(_NUMBER, shown) == written:  # every _NUMBER in it is the number's place
+        memo[pattern] = general
+    return written
