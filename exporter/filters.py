@@ -447,23 +447,28 @@ _NUMBER = "\x00"
 
 def _html_field(field, words, controls, number: int) -> str:
     phrase = field.text
+    # Many fields are the same but for the step's number (every identity's MAIL FROM host, SPF and
+    # DMARC values): each is written once with _NUMBER in its place, and kept where every _NUMBER
+    # in it is a number's place (counted), not a character of a value.
+    memo = _remembered(words, "html-field")
+    if memo is not None:
+        try:
+            found = memo.get(phrase)
+        except TypeError:  # a value that cannot be a key (a list): written, not remembered
+            memo, found = None, None
+        if found is not None:
+            return found.replace(_NUMBER, str(number)) if _NUMBER in found else found
     boxes = {str(value): name for name, value in phrase.params if name in COPYABLE}
     if all(value.__class__ is str or value.__class__ is int for _, value in phrase.params):
         # Most fields (a host, a value, an empty own label): the sentence's pieces written here, as
         # compose would with the kind below, without making that kind (a page has 130,000 fields).
-        # Many are the same but for the step's number (every identity's MAIL FROM host, SPF and
-        # DMARC values): each is written once with _NUMBER in its place, and kept where every
-        # _NUMBER in it is a number's place (counted), not a character of a value.
-        memo = _remembered(words, "html-field")
         if memo is None:
             return _plain_field(phrase, boxes, words, controls, number)[0]
-        found = memo.get(phrase)
-        if found is None:
-            found, places = _plain_field(phrase, boxes, words, controls, _NUMBER)
-            if found.count(_NUMBER) != places:
-                return _plain_field(phrase, boxes, words, controls, number)[0]
-            memo[phrase] = found
-        return found.replace(_NUMBER, str(number)) if _NUMBER in found else found
+        written, places = _plain_field(phrase, boxes, words, controls, _NUMBER)
+        if written.count(_NUMBER) != places:
+            return _plain_field(phrase, boxes, words, controls, number)[0]
+        memo[phrase] = written
+        return written.replace(_NUMBER, str(number)) if places else written
 
     def code(value: object) -> str:
         name = boxes.get(str(value))
