@@ -291,9 +291,9 @@ def _lazy():
 
     from markupsafe import Markup, escape
 
-    from .phrase import Kind, compose
+    from .phrase import Kind, _compiled, compose
 
-    return SimpleNamespace(compose=compose, Kind=Kind, Markup=Markup, escape=escape,
+    return SimpleNamespace(compose=compose, Kind=Kind, Markup=Markup, escape=escape, compiled=_compiled,
                            markdown=Kind(markup=str, code=md_code, text=md_text),
                            html=Kind(markup=html_markup, code=_html_code, text=_html_text))
 
@@ -452,9 +452,34 @@ def html_field(field, words, controls, number: int):
     return _lazy().Markup(_html_field(field, words, controls, number))
 
 
+# A step's number in a field written once and kept (_html_field): replaced by the number at each use.
+_NUMBER = "\x00"
+
+
 def _html_field(field, words, controls, number: int) -> str:
-    lazy = _lazy()
-    boxes = {str(value): name for name, value in field.text.params if name in COPYABLE}
+    phrase = field.text
+    # Many fields are the same but for the step's number (every identity's MAIL FROM host, SPF and
+    # DMARC values): each is written once with _NUMBER in its place, and kept where every _NUMBER
+    # in it is a number's place (counted), not a character of a value.
+    memo = _remembered(words, "html-field")
+    if memo is not None:
+        try:
+            found = memo.get(phrase)
+        except TypeError:  # a value that cannot be a key (a list): written, not remembered
+            memo, found = None, None
+        if found is not None:
+            return found.replace(_NUMBER, str(number)) if _NUMBER in found else found
+    boxes = {str(value): name for name, value in phrase.params if name in COPYABLE}
+    if all(value.__class__ is str or value.__class__ is int for _, value in phrase.params):
+        # Most fields (a host, a value, an empty own label): the sentence's pieces written here, as
+        # compose would with the kind below, without making that kind (a page has 130,000 fields).
+        if memo is None:
+            return _plain_field(phrase, boxes, words, controls, number)[0]
+        written, places = _plain_field(phrase, boxes, words, controls, _NUMBER)
+        if written.count(_NUMBER) != places:
+            return _plain_field(phrase, boxes, words, controls, number)[0]
+        memo[phrase] = written
+        return written.replace(_NUMBER, str(number)) if places else written
 
     def code(value: object) -> str:
         name = boxes.get(str(value))
@@ -464,7 +489,37 @@ def _html_field(field, words, controls, number: int) -> str:
         return _copy_box(value, f"step-{number}-{name}", _escaped(controls[f"copy.{name}"]).format(number=number),
                          _escaped(controls["copy"]))
 
+    lazy = _lazy()
     return lazy.compose(field.text, words, lazy.Kind(markup=html_markup, code=code, text=_html_text))
+
+
+def _plain_field(phrase, boxes: dict, words, controls, number: object) -> tuple[str, int]:
+    """_html_field for a phrase whose values are all text or numbers, and how many times it wrote `number`."""
+    params = dict(phrase.params)
+    try:
+        template = words[phrase.key]
+    except KeyError:
+        raise KeyError(f"the catalogue has no sentence {phrase.key!r}") from None
+    out, places = [], 0
+    for text, name, spec in _lazy().compiled(template, html_markup):
+        out.append(text)
+        if name is None:
+            continue
+        if name not in params:
+            raise KeyError(f"{phrase.key}: the sentence shows {{{name}}}, which the phrase does not give")
+        value = params[name]
+        if spec == "code":
+            box = boxes.get(str(value))
+            if box is None:
+                out.append(_html_code(value))
+            else:
+                label = _escaped(controls[f"copy.{box}"])
+                places += 2 + label.count("{number}")  # the box's id twice (id, data-copy), the label's
+                out.append(_copy_box(value, f"step-{number}-{box}", label.format(number=number),
+                                     _escaped(controls["copy"])))
+        elif value != "":
+            out.append(_html_text(value))
+    return "".join(out), places
 
 
 def terminal_text(value: str) -> str:
@@ -686,7 +741,7 @@ def html_steps(steps, words, controls, heading: str):
     for step in steps:
         number = step.number
         out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
-                   f'<{tag} id="step-{number}">{compose(step.title, words, kind, memo)}</{tag}>\n'
+                   f'<{tag} id="step-{number}">{_numbered(step.title, words, kind, memo)}</{tag}>\n'
                    '<ul class="fields">\n')
         out.extend(f"<li>{_html_field(field, words, controls, number)}</li>\n" for field in step.fields)
         out.append("</ul>\n")
@@ -816,3 +871,56 @@ _TXT_SHAPES = {"route53_txt": route53_txt, "google_txt": google_txt, "dns_update
 
 
 FILTERS["hcl_values"] = hcl_values
+
+
+# --- The Markdown instructions' parts that repeat per record (templates/instructions.md.j2) -------
+
+
+def md_steps(steps, words) -> str:
+    """The steps of one identity (exporter/guide.py Step) as the instructions lay each out, each
+    sentence through md_phrase:
+
+        (blank line)
+        ### title
+        (blank line)
+        - field  (one line per field)
+        (blank line)
+        advice  (one paragraph, the pieces separated by a space; only where the step has advice)
+
+    without the last step's final line end (the template's line gives it)."""
+    lazy = _lazy()
+    compose, kind, memo = lazy.compose, lazy.markdown, _remembered(words, "markdown")
+    out = []
+    for step in steps:
+        out.append(f"\n### {_numbered(step.title, words, kind, memo)}\n\n")
+        out.extend(f"- {compose(field.text, words, kind, memo)}\n" for field in step.fields)
+        if step.advice:
+            out.append(f"\n{' '.join(compose(advice, words, kind, memo) for advice in step.advice)}\n")
+    return "".join(out)[:-1]
+
+
+FILTERS["md_steps"] = md_steps
+
+
+def _numbered(phrase, words, kind, memo: dict | None) -> str:
+    """compose(phrase) for a phrase that differs from many others only by its `number` value (a
+    step's title: "3. DMARC: TXT" in every identity but for the number). The sentence is written
+    once with _NUMBER for the number and kept, where that pattern gives exactly the phrase's own text."""
+    compose = _lazy().compose
+    number = dict(phrase.params).get("number")
+    if memo is None or number.__class__ is not int:
+        return compose(phrase, words, kind, memo)
+    pattern = tuple.__new__(phrase.__class__, (phrase.key, tuple(
+        (name, _NUMBER if name == "number" else value) for name, value in phrase.params)))
+    try:
+        found = memo.get(pattern)
+    except TypeError:  # a value that cannot be a key: written, not remembered
+        return compose(phrase, words, kind, None)
+    shown = str(number)
+    if found is not None:
+        return found.replace(_NUMBER, shown)
+    written = compose(phrase, words, kind, memo)
+    general = compose(pattern, words, kind, None)
+    if general.replace(_NUMBER, shown) == written:  # every _NUMBER in it is the number's place
+        memo[pattern] = general
+    return written

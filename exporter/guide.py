@@ -146,37 +146,46 @@ def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Seque
     own_ttl = len({record.ttl for record in records}) > 1  # else "before you start" gives the one TTL
     labelled: set[str] = set()  # the panel's own field labels already shown: each once, at its first field
     labels: dict = {}  # the panel's labels looked up, by field and record type
+    # What is the same for every record of a kind, worked out at its first: the DKIM keys' titles
+    # (by number and count) and the advice (by what it depends on: see _advice_key).
+    dkim_titles: dict[tuple[int, int], Phrase] = {}
+    advised: dict[tuple, tuple[Phrase, ...]] = {}
+    by_hand = {shortened: (_by_hand(shortened), _by_hand_page(shortened)) for shortened in (False, True)}
     sections = []
     for identity in identities:
         dkim_total = sum(record.purpose == "dkim" for record in identity.records)
-        dkim_numbers = iter(range(1, dkim_total + 1))
+        dkim_number = 0
         steps = []
         for record in identity.records:
             typed = entry(panel, record, identity.zone)
             if record.purpose == "dkim" and record.type == "CNAME":
-                what = Phrase("record.dkim-key", number=next(dkim_numbers), total=dkim_total)
+                dkim_number += 1
+                what = dkim_titles.get((dkim_number, dkim_total))
+                if what is None:
+                    what = dkim_titles[dkim_number, dkim_total] = Phrase(
+                        "record.dkim-key", number=dkim_number, total=dkim_total)
             elif record.purpose == "dkim":
                 what = Phrase("record.dkim-public-key")
             else:
                 what = RECORD_TITLES[record.purpose]
+            key = _advice_key(record)
+            said = advised.get(key)
+            if said is None:
+                said = advised[key] = advice(panel, typed)
             number = next(numbers)
-            steps.append(Step(
-                record=record,
-                title=Phrase("step", number=number, record=what, type=record.type),
-                fields=fields(panel, typed, lang, own_ttl, labelled, labels),
-                advice=advice(panel, typed),
-                number=number,
-            ))
-        lookups = tuple(lookup(record) for record in identity.records) if several else ()
+            steps.append(Step(record, Phrase("step", number=number, record=what, type=record.type),
+                              fields(panel, typed, lang, own_ttl, labelled, labels), said, number))
+        if several:
+            lookups = tuple(lookup(record) for record in identity.records)
+            hand, hand_page = by_hand[any(found.shortened for found in lookups)] if lookups else (None, None)
+        else:
+            lookups, hand, hand_page = (), None, None
         sections.append(Section(
-            identity=identity,
-            heading=display_name(identity.domain) if several else None,
+            identity,
+            display_name(identity.domain) if several else None,
             # SES's statuses and the assumed zone / DMARC first (NOTICES catalogue, exporter/advisories.py)
-            notes=identity.advisories + tuple(Phrase("note", note=note) for note in identity.notes),
-            steps=tuple(steps),
-            lookups=lookups,
-            by_hand=_by_hand(lookups) if lookups else None,
-            by_hand_page=_by_hand_page(lookups) if lookups else None,
+            identity.advisories + tuple(Phrase("note", note=note) for note in identity.notes),
+            tuple(steps), lookups, hand, hand_page,
         ))
     whole = check_command_set(identities, rerun, check_lang)
     alone = () if several else tuple(lookup(record) for record in records)
@@ -197,22 +206,31 @@ def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Seque
             heading=Phrase("check.heading"),
             run=Phrase("check.run"),
             commands=(whole,) if whole else tuple(check_command(identity, rerun, check_lang) for identity in identities),
-            by_hand=_by_hand(alone),
+            by_hand=_by_hand(_shortened(alone)),
             lookups=alone,
             wait=Phrase("check.wait"),
-            by_hand_page=_by_hand_page(alone),
+            by_hand_page=_by_hand_page(_shortened(alone)),
             run_sender=Phrase("check.run-sender"),
         ),
     )
 
 
-def _by_hand(lookups: Sequence[Lookup]) -> Phrase:
-    return Phrase("check.by-hand-shortened") if any(found.shortened for found in lookups) else Phrase("check.by-hand")
+def _by_hand(shortened: bool) -> Phrase:
+    return Phrase("check.by-hand-shortened") if shortened else Phrase("check.by-hand")
 
 
-def _by_hand_page(lookups: Sequence[Lookup]) -> Phrase:
-    return (Phrase("check.by-hand-page-shortened") if any(found.shortened for found in lookups)
-            else Phrase("check.by-hand-page"))
+def _by_hand_page(shortened: bool) -> Phrase:
+    return Phrase("check.by-hand-page-shortened") if shortened else Phrase("check.by-hand-page")
+
+
+def _shortened(lookups: Sequence[Lookup]) -> bool:
+    return any(found.shortened for found in lookups)
+
+
+def _advice_key(record: Record) -> tuple:
+    """What `advice` reads of a record, at one panel: records alike in it get the same advice (the
+    MAIL FROM, SPF and DMARC records of thousands of identities)."""
+    return (record.purpose, record.type, record.priority, record.value if record.type == "MX" else len(record.value))
 
 
 def _refuse_what_the_panel_cannot_take(panel: Panel, records: Sequence[Record]) -> None:

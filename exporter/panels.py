@@ -91,32 +91,35 @@ class Entry(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at 
 
 def entry(panel: Panel, record: Record, zone: str) -> Entry:
     """`record` (in zone `zone`) laid out for `panel`'s fields."""
-    host = relative(record.name, zone)
+    # Read once into locals, the Entry made by position: the guide of 10,000 identities asks 60,000.
+    rtype, name = record.type, record.name
+    host = relative(name, zone)
     if host == "@":
         host = panel.apex_host
     priority = record.priority
-    if record.type == "TXT":
+    if rtype == "TXT":
         value = bind_txt(record.value) if panel.txt_quoted else record.value
-    elif record.type == "MX" and panel.mx_priority == "in-value":
+    elif rtype == "MX" and panel.mx_priority == "in-value":
         value, priority = f"{record.priority} {record.value}", None
     else:
         value = record.value
     editor_line = None
-    if panel.zone_editor and record.type in ("CNAME", "TXT"):
-        editor_line = f"{record.type.lower()} {host or '@'} {value}"
+    if panel.zone_editor and rtype in ("CNAME", "TXT"):
+        editor_line = f"{rtype.lower()} {host or '@'} {value}"
+    bare_zone = no_final_dot(zone)
     relative_value = None
-    if record.type in ("CNAME", "MX"):
-        relative_value = f"{no_final_dot(record.value)}.{no_final_dot(zone)}"
+    if rtype in ("CNAME", "MX"):
+        relative_value = f"{no_final_dot(record.value)}.{bare_zone}"
     return Entry(
-        record=record,
-        host=host,
-        fqdn=record.name,
-        value=value,
-        priority=priority,
-        editor_line=editor_line,
-        doubled_name=f"{no_final_dot(record.name)}.{no_final_dot(zone)}",
-        relative_value=relative_value,
-        too_long=record.type == "TXT" and panel.max_txt_chars is not None and len(record.value) > panel.max_txt_chars,
+        record,  # record
+        host,  # host
+        name,  # fqdn
+        value,  # value
+        priority,  # priority
+        editor_line,  # editor_line
+        f"{no_final_dot(name)}.{bare_zone}",  # doubled_name
+        relative_value,  # relative_value
+        rtype == "TXT" and panel.max_txt_chars is not None and len(record.value) > panel.max_txt_chars,  # too_long
     )
 
 

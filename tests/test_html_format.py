@@ -207,3 +207,46 @@ def test_html_steps_lays_out_each_step_from_the_same_filters_as_one_step_alone()
     assert html_steps(steps, words, controls, "h3") == expected
     assert html_steps(steps, words, controls, "h3") == expected  # the second time from what words remembers
     assert html_steps((), words, controls, "h2") == ""
+
+
+# Values a field or title may hold that look like the place a remembered sentence keeps for a
+# step's number (filters._NUMBER) or like a number itself.
+NUMBER_LIKE = ["\x00", "a\x00b", "12", "step-\x00-host", *HOSTILE]
+
+
+@pytest.mark.parametrize("value", NUMBER_LIKE)
+def test_a_field_written_again_at_another_step_shows_that_steps_number_and_its_value(value):
+    from exporter.phrase import Sentences
+
+    words = Sentences(catalogue("en").GUIDE)
+    controls = catalogue("en").HTML
+    field = Field("host", Phrase("field.host", own="", host=value), value)
+    for number in (3, 12, 3, 104):  # the first time written, then from what words remembers
+        assert html_field(field, words, controls, number) == html_field(field, dict(words), controls, number)
+    assert f'id="step-104-host">{html.escape(value, quote=True).replace("&#x27;", chr(39))}</code>' \
+        in html_field(field, words, controls, 104)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_md_steps_lays_out_each_step_from_the_same_sentences_as_md_phrase(lang):
+    from exporter.filters import md_steps
+    from exporter.guide import Step
+    from exporter.phrase import Sentences
+
+    words = Sentences({**catalogue(lang).GUIDE, "advice.x": "Mind {value:code}."})
+    steps = []
+    for number, value in enumerate(NUMBER_LIKE, 4):
+        title = Phrase("step", number=number, record=Phrase("record.dmarc"), type=value)
+        fields = (Field("host", Phrase("field.host", own="", host=value), value),
+                  Field("value", Phrase("field.value", own="", value=value + "!"), value + "!"))
+        advice = (Phrase("advice.x", value=value), Phrase("advice.x", value="v")) if number % 2 else ()
+        steps.append(Step(None, title, fields, advice, number))
+    plain = dict(words)
+    expected = "".join(
+        f"\n### {md_phrase(step.title, plain)}\n\n"
+        + "".join(f"- {md_phrase(field.text, plain)}\n" for field in step.fields)
+        + (f"\n{' '.join(md_phrase(advice, plain) for advice in step.advice)}\n" if step.advice else "")
+        for step in steps)[:-1]
+    assert md_steps(steps, words) == expected
+    assert md_steps(steps, words) == expected  # the second time from what words remembers
+    assert md_steps((), words) == ""
