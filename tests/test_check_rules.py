@@ -46,6 +46,43 @@ def test_spf_mistakes_seen_offline(text, cause):
     assert spf.judge(text).cause == cause
 
 
+SELF_CONTAINED = [
+    "v=spf1 include:amazonses.com ~all", "v=spf1 include:amazonses.com -all", "v=spf1 +include:amazonses.com",
+    "v=spf1 -include:amazonses.com ~all", "v=spf1 ?include:AmazonSES.com. ip4:192.0.2.1 ptr ?all",
+    "v=spf1 include:amazonses.com +all", "v=spf1 all", "v=spf1 -all include:amazonses.com",
+    "v=spf1 ip6:2001:db8::1 exp=explain.example.test include:amazonses.com", "v=spf1 ptr:x.test",
+    "v=spf1 include:amazonses.com ~all exp=a.test exp=b.test", "v=spf1 " + " ".join(["ptr"] * 10) + " -all",
+    "v=spf1 " + " ".join(["ptr"] * 11) + " include:amazonses.com -all",
+]
+NEEDS_DNS = [
+    "v=spf1 include:_spf.google.com include:amazonses.com -all", "v=spf1 a include:amazonses.com ~all",
+    "v=spf1 mx:x.test include:amazonses.com", "v=spf1 exists:%{i}.x.test include:amazonses.com ~all",
+    "v=spf1 include:%{d}.x.test ~all", "v=spf1 redirect=_spf.example.test", "v=spf1 include:amazonses.co ~all",
+    "v=spf1 inclde:x.test ~all",
+]
+
+
+@pytest.mark.parametrize("text", SELF_CONTAINED + NEEDS_DNS)
+def test_a_record_that_asks_dns_nothing_is_judged_once_as_the_walk_judges_it(text, monkeypatch):
+    """spf._self_contained: the verdict kept for the text is the walk's, and the walk asks nothing."""
+    asked = []
+
+    def lookup(name, rdtype="TXT"):
+        asked.append((name, rdtype))
+        return name  # not answered yet
+
+    fast = spf.judge(text, lookup, lookup, "mail.example.test.")
+    assert spf._self_contained(text) == (text in SELF_CONTAINED)
+    assert spf.unread_questions(text, lookup, lookup, "mail.example.test.") == [] or text in NEEDS_DNS
+    monkeypatch.setattr(spf, "_self_contained", lambda _: False)
+    asked.clear()
+    walked = spf.judge(text, lookup, lookup, "mail.example.test.")
+    assert walked == fast
+    assert spf.unread_questions(text, lookup, lookup, "mail.example.test.") == [] or text in NEEDS_DNS
+    if text in SELF_CONTAINED:
+        assert asked == []
+
+
 def test_lookups_are_counted_at_least():
     text = "v=spf1 a mx ptr exists:%{i}.x.test " + " ".join(f"include:s{i}.test" for i in range(6)) + \
            " include:amazonses.com redirect=r.test"

@@ -110,6 +110,29 @@ def _parsed(text: str) -> tuple[Term, ...]:
     return tuple(terms(text))
 
 
+@functools.lru_cache(maxsize=1024)
+def _self_contained(text: str) -> bool:
+    """The record's evaluation asks DNS nothing (RFC 7208 5): no include but SES's, no redirect=, no a, mx or
+    exists term, so `lookup` and `answers` are never called and its verdict is the same in every view. The usual
+    MAIL FROM record of every identity of a run: judged once (`_judged_alone`), not walked twice per identity."""
+    try:
+        parsed = _parsed(text)
+    except ValueError:
+        return False
+    return all(t.name not in ("redirect", "a", "mx", "exists") and (
+        t.modifier or t.name != "include" or t.argument.lower().rstrip(".") == SES_INCLUDE) for t in parsed)
+
+
+def _unasked(name: str, rdtype: str | None = None) -> str:
+    raise AssertionError(f"a self-contained SPF record looked up {name}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _judged_alone(text: str) -> Verdict:
+    """judge() of a self-contained record (`_self_contained`), with look-ups that are never made."""
+    return judge(text, _unasked, _unasked, None)
+
+
 def _domain_spec(argument: str) -> bool:
     """RFC 7208 7.1: a domain-spec ends in a macro or a top label of letters, digits and '-' with
     a letter (or a hyphen inside): `include:amazonses.com~all` is a permerror, not a name to ask."""
@@ -124,6 +147,8 @@ def judge(text: str, lookup: Lookup | None = None, answers: Answers | None = Non
     """Whether this SPF record lets SES's mail pass, and the first mistake. Without `lookup`, only
     what the record itself says (an include of another record is taken not to reach SES). With
     `answers` and `domain` (the name the record is published at), void look-ups are counted."""
+    if lookup is not None and lookup is not _unasked and _self_contained(text):
+        return _judged_alone(text)
     try:
         parsed = _parsed(text)
     except ValueError as e:
@@ -201,6 +226,8 @@ def unread_questions(text: str, lookup: Lookup, answers: Answers | None = None,
                      domain: str | None = None) -> list[tuple[str, str]]:
     """(name, type) that judging `text` still needs: the TXT records its includes lead to, and
     with `answers`, the A and MX look-ups of its terms before SES (to count void look-ups)."""
+    if _self_contained(text):  # (False for a text that is not SPF)
+        return []
     try:
         parsed = _parsed(text)
     except ValueError:
