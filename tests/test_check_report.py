@@ -363,3 +363,15 @@ def test_why_a_server_did_not_answer_in_each_language(why, japanese):
 def test_the_schema_lists_every_cause_the_check_can_give():
     schema = json.loads((ROOT / "docs" / "check.schema.json").read_text())
     assert set(schema["$defs"]["finding"]["properties"]["cause"]["enum"]) == {None, *compare.CAUSES}
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300)
+@given(_JSON_VALUES)
+def test_a_report_line_is_what_json_dumps_writes(value):
+    """report._json_line keeps one C encoder for the run: its text is json.dumps's, byte for byte."""
+    assert report._json_line(value) == json.dumps(value, ensure_ascii=False)

@@ -157,6 +157,7 @@ class Asker:
         if not questions:
             batch.future.set_result([])
         attempts, types = self.attempts, _TYPES
+        deadline = loop.time() + self.timeout  # the same for every question sent now: the clock read once
         for index, (server, name, rdtype) in enumerate(questions):
             job = _Question_job(self, server, name, rdtype, question(name, types.get(rdtype) or
                                                                        dns.rdatatype.from_text(rdtype)),
@@ -166,7 +167,7 @@ class Asker:
                 if self._silent:  # a server timed out earlier: start() may give the question up at once
                     job.start()
                 else:  # start(), without its checks: the batch was just made, and no server has timed out
-                    job.send()
+                    job.send(deadline)
             else:
                 self._waiting.append(job)
         return batch.future
@@ -272,7 +273,8 @@ class _Question_job:
         else:
             self.send()
 
-    def send(self) -> None:
+    def send(self, deadline: float | None = None) -> None:
+        """Send the question (again); `deadline`: when it is given up, if the caller has read the clock."""
         asker, server = self.asker, self.server
         udp = self.udp = asker._socket(socket.AF_INET6 if ":" in server.address else socket.AF_INET)
         ids, pending = asker._ids, udp.pending
@@ -284,7 +286,9 @@ class _Question_job:
         self.key = key
         pending[key] = self
         self.left -= 1
-        asker._deadlines.append((udp.loop.time() + asker.timeout, self, key))  # Asker._watch, inline: one per question
+        if deadline is None:
+            deadline = udp.loop.time() + asker.timeout
+        asker._deadlines.append((deadline, self, key))  # Asker._watch, inline: one per question
         if asker._timer is None:
             asker._watch_first(udp.loop)
         flags = b"\x01\x00" if server.recursion else b"\x00\x00"  # RD, or nothing
@@ -555,9 +559,10 @@ async def observe_async(asker: Asker, servers: list[Server], questions: list[tup
     failures: dict[str, str] = {}
     zones: dict[str, str | None] = {}
     for (server, (name, _)), response in zip(jobs, answers):
-        if within is not None and zones.get(server.label) is None and isinstance(response, Reply) and \
+        # zone_shown reads only an answer without an answer section (a DKIM name's CNAME shows nothing).
+        if within is not None and isinstance(response, Reply) and zones.get(server.label) is None and \
                 response.rcode in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN):  # else the walk would try the next server
-            zones[server.label] = zone_shown(response, name, within)
+            zones[server.label] = None if response.has_answer else zone_shown(response, name, within)
         answer = owned_rrsets(response, name, server)
         if isinstance(answer, str):
             failures.setdefault(server.label, f"{name} {answer}")

@@ -74,7 +74,7 @@ MAX_CNAME_HOPS = 8  # a CNAME chain to an SPF record longer than this is not fol
 SES_MX = re.compile(r"^feedback-smtp\.[a-z0-9-]+\.amazonses\.com\.", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     name: str  # owner name, FQDN with dot
     type: str
@@ -87,6 +87,15 @@ class Finding:
     detail: dict[str, Any] = field(default_factory=dict)  # what the fix sentence names besides name/type/value
     record: Record | None = None  # the required record; None for a record found where it does not belong
     note: str | None = None  # catalogue key ("note.KEY") of a remark on an ok finding
+
+    def __init__(self, name: str, type: str, purpose: str, status: str, cause: str | None,
+                 expected: tuple[str, ...], found: dict[str, tuple[str, ...]], fix: str | None = None,
+                 detail: dict[str, Any] | None = None, record: Record | None = None, note: str | None = None):
+        # The dataclass's own __init__, but one write of the fields instead of an object.__setattr__ each (a
+        # frozen dataclass's way): a finding per record per server, sixty thousand for 10,000 identities.
+        self.__dict__.update({"name": name, "type": type, "purpose": purpose, "status": status, "cause": cause,
+                              "expected": expected, "found": found, "fix": fix,
+                              "detail": {} if detail is None else detail, "record": record, "note": note})
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -348,9 +357,10 @@ def _judge_all(records, zone, view, server, shared=None) -> tuple[list[Finding],
     if shared:
         findings = [_shared_mail_from(f, shared) for f in findings]
     parents = [above for r in records if r.purpose == "mail-from-mx" and (above := parent(r.name))]
-    for apex in apexes(records, zone) + parents:
-        ses = {mx for mx in view.get(apex, {}).get("MX", ()) if SES_MX.match(mx.exchange.to_text())}
-        mail_from = next((r.name for r in records if r.purpose == "mail-from-mx"), None)
+    mail_from = next((r.name for r in records if r.purpose == "mail-from-mx"), None)
+    for apex in dict.fromkeys(apexes(records, zone) + parents):  # the MAIL FROM name's parent is often the apex
+        mxs = view.get(apex, {}).get("MX")
+        ses = {mx for mx in mxs if SES_MX.match(mx.exchange.to_text())} if mxs else None
         if ses and apex != mail_from and not synthesised(view, apex):
             extras.setdefault((apex, "MX", "misplaced"), Finding(
                 apex, "MX", "mail-from-mx", WRONG, "misplaced", (), {server: tuple(sorted(shown(r) for r in ses))},
@@ -514,7 +524,7 @@ def _judge_mx(record, zone, view, mxs, finding):
         return finding(WRONG, "conflict", values, "conflict-mx")
     (mx,) = mxs
     exchange = _name(record.value)
-    if mx.exchange == exchange:
+    if mx.exchange.labels == exchange.labels or mx.exchange == exchange:  # the same labels: equal, without a compare
         return finding(OK, None, values)  # with one MX its priority has no effect (Muumuu turns blank into 50)
     if _zone_appended(mx.exchange, exchange, zone):
         return finding(WRONG, "value-has-zone-appended", values)

@@ -141,9 +141,20 @@ def _identity_text(result, lang: str) -> str:
     return head + inner + ("," + inner).join(map(_json_line, findings)) + "\n" + JSON_INDENT * 2 + "]}"
 
 
-# filters.json_line's text (json.dumps with ensure_ascii=False) from one encoder, not one made per line: seven
-# lines an identity.
-_json_line = json.JSONEncoder(ensure_ascii=False).encode
+def _line_encoder():
+    """filters.json_line's text (json.dumps with ensure_ascii=False) of a report line: seven lines an identity.
+    JSONEncoder.encode makes a new C encoder for every value it writes; this one is made once, and without
+    the check for circular references (a report line is a few plain dicts and lists, made here)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+    make = getattr(json.encoder, "c_make_encoder", None)  # None where Python was built without the C accelerator
+    if make is None:
+        return encoder.encode
+    chunks = make(None, encoder.default, json.encoder.encode_basestring, None, encoder.key_separator,
+                  encoder.item_separator, False, False, True)  # as JSONEncoder.iterencode makes it for encode()
+    return lambda value: "".join(chunks(value, 0))
+
+
+_json_line = _line_encoder()
 
 
 def render_json(results, lang: str, checked_at: str | None = None, only_problems: bool = False) -> str:
@@ -181,8 +192,9 @@ class Stream:
 
     def add(self, result) -> str:
         self.count += 1
-        self.right += is_right(result)
-        if self.only_problems and is_right(result):
+        right = is_right(result)
+        self.right += right
+        if self.only_problems and right:
             return ""
         self.listed += 1
         if self.kind == "json":
