@@ -269,6 +269,19 @@ def test_results_stream_in_order_within_the_window(named):
     assert [r.identity.domain for r in rest] == [("clean.test." if i % 2 else f"{SHOP}.") for i in range(1, 200)]
 
 
+def test_the_caller_hears_before_the_stream_waits_so_it_can_write_what_it_holds(named):
+    """run_job writes the reports it holds when `waiting` is called: the stream calls it before each
+    wait only, so a result is never held back while the check waits, and 40 results are fewer writes."""
+    seen: list[int] = []
+    waits: list[int] = []
+    for result in run.stream([identity("clean.test")] * 40, [ask.parse_nameserver(named.address)], max_queries=16,
+                             waiting=lambda: waits.append(len(seen))):
+        seen.append(result.all_right)
+    assert len(seen) == 40 and all(seen)
+    assert waits and waits[0] == 0  # the first result is waited for
+    assert waits == sorted(waits) and len(waits) < 40  # ready results are taken without a wait
+
+
 def test_questions_in_flight_stay_within_max_queries():
     shop = identity(SHOP)
     data = {f"{SHOP}.": {"SOA": ["ns1.example.net. hostmaster.example.net. 1 3600 600 86400 300"]}}

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 RESOLVER = "system resolver"  # the "server" that failed when a zone or its servers cannot be found
 FOLLOW_ROUNDS = 11  # SPF allows 10 look-ups (RFC 7208 4.6.4): no chain of includes needs more rounds, nor
 # a CNAME chain (compare.MAX_CNAME_HOPS)
+WRITE_EVERY = 64  # identities' reports held at most before they are written (run_job)
 RESOLVER_IN_FLIGHT = 32  # look-ups through the system resolver at once: it may be a small home router
 
 
@@ -282,9 +283,10 @@ def _merged(first: dict, second: dict) -> dict:
 
 def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: float = QUERY_TIMEOUT,
            max_queries: int = MAX_QUERIES, resolver: dns.resolver.Resolver | None = None,
-           port: int = 53) -> Generator[CheckResult, None, None]:
+           port: int = 53, waiting: Callable[[], None] | None = None) -> Generator[CheckResult, None, None]:
     """Check `identities` concurrently; yield their results in order, each as soon as it and
-    those before it are ready. At most a window of identities is in progress at once."""
+    those before it are ready. At most a window of identities is in progress at once. `waiting`
+    is called before the next result has to be waited for (run_job writes what it holds then)."""
     window = max(16, max_queries // 4)
     # Identities of several regions that share a MAIL FROM name: seen only across identities, so
     # when they are all at hand (a list), not when streamed from an iterator.
@@ -308,6 +310,8 @@ def stream(identities: Iterable, nameservers: Iterable[Server] = (), timeout: fl
                 head = pending.popleft()
                 # One finished meanwhile (most, when the loop ran for an earlier one) is taken as it is: a turn of
                 # the loop per identity would be a thousand select() calls and loop set-ups for nothing new.
+                if not head.done() and waiting is not None:
+                    waiting()
                 yield head.result() if head.done() else loop.run_until_complete(head)
         finally:
             for task in pending:
@@ -373,11 +377,22 @@ def run_job(job, identities: list, lang: str, notify) -> int:
         return _status(results, notify)
     tally = _Tally()
     with out.streamed(job.output) as write:
-        write(writer.begin())
-        for result in checked(identities):
-            write(writer.add(result))
+        # The reports of the identities that are ready are written together, before the check waits for the
+        # next (or every WRITE_EVERY): one write (and flush) for many, not one for each of 10,000.
+        ready = [writer.begin()]
+
+        def flush() -> None:
+            if ready:
+                write("".join(ready))
+                ready.clear()
+
+        for result in stream(identities, servers, job.dns_timeout, max_queries, waiting=flush):
+            ready.append(writer.add(result))
             tally.add(result)
-        write(writer.end())
+            if len(ready) >= WRITE_EVERY:
+                flush()
+        ready.append(writer.end())
+        flush()
     return _status(tally, notify)
 
 
