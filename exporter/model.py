@@ -86,6 +86,11 @@ class Identity(NamedTuple):
         """The domain as people write it: A-labels, no final dot."""
         return self.domain[:-1]
 
+    @property
+    def kinds(self) -> frozenset[tuple[str, str]]:
+        """(purpose, type) of each of its records, as Summary keeps them."""
+        return record_kinds(self.records)
+
     def as_json(self) -> dict[str, object]:
         """The identity's facts and SES statuses in the JSON contract (records listed apart)."""
         return {
@@ -508,8 +513,9 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
 
 class Summary(NamedTuple):
     """What the checks across a run's identities read of each (refuse_shared_mail_from, notes.lines,
-    output.files): -o FOLDER/ keeps this of 10,000 identities, and makes each identity again when
-    its file is written, instead of holding them all."""
+    output.files) and what the one check command of the set reads (verify.check_command_set): -o FOLDER/
+    keeps this of 10,000 identities, and makes each identity again when its file is written, instead
+    of holding them all."""
 
     domain: str
     region: str | None
@@ -517,6 +523,8 @@ class Summary(NamedTuple):
     records: tuple[Record, ...]  # the MX records only: refuse_shared_mail_from reads no other
     notes: tuple[Phrase, ...]
     advisories: tuple[Phrase, ...]
+    kinds: frozenset[tuple[str, str]]  # (purpose, type) of each record: which options concern it
+    mail_from_status: str | None
 
     @property
     def name(self) -> str:
@@ -530,7 +538,17 @@ def summary(identity: Identity) -> Summary:
     if advisories and any(advisory.key in NOT_ON_STDERR for advisory in advisories):
         advisories = tuple(advisory for advisory in advisories if advisory.key not in NOT_ON_STDERR)
     return Summary(identity.domain, identity.region, identity.domain if identity.zone == identity.domain else identity.zone,
-                   tuple(record for record in identity.records if record.type == "MX"), identity.notes, advisories)
+                   tuple(record for record in identity.records if record.type == "MX"), identity.notes, advisories,
+                   record_kinds(identity.records), identity.mail_from_status)
+
+
+_KINDS: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+
+
+def record_kinds(records: Sequence[Record]) -> frozenset[tuple[str, str]]:
+    """(purpose, type) of each record, one shared set for records alike: a run's identities have a few."""
+    kinds = frozenset((record.purpose, record.type) for record in records)
+    return _KINDS.setdefault(kinds, kinds)
 
 
 @lru_cache(maxsize=64)  # a run's identities name a few zones: each read once, its region one string

@@ -91,9 +91,13 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
     commands = re.findall(r'<code id="command-\d+">(ses-export [^<]*--check)</code>', index)
     assert commands == [f"ses-export example.com shop.example.net --identity-file {IDS} "
                         "--region ap-northeast-3 --lang en --check"]
-    # No sections on the index: each identity's lookups are in its check, numbered within the identity
-    for section, name in ((1, "_dmarc.example.com."), (2, "bounce.shop.example.net.")):
-        assert re.search(rf'id="lookup-{section}-\d+-dig">dig \+short \w+ {re.escape(name)}</code>', index), name
+    # The title counts them; no sections and no dig or nslookup lines on the index (issue 23: never
+    # thousands in one block): each identity's are on its own page, in its closing check
+    assert re.search(r"<h1>[^<]*\b2\b[^<]*</h1>", index)
+    assert "dig +short" not in index and "nslookup" not in index and '<section class="step"' not in index
+    for page, name in (("example.com.html", "_dmarc.example.com."), ("shop.example.net.html", "bounce.shop.example.net.")):
+        text = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert re.search(rf'id="lookup-\d+-dig">dig \+short \w+ {re.escape(name)}</code>', text), name
     one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
     assert "shop.example.net" not in one
 
