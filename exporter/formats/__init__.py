@@ -240,11 +240,16 @@ def render_folder(name: str, groups: Mapping[str, Sequence[Identity]], settings:
     where it has one (Format.index_page), from `pages`: the groups' summaries (where `groups`
     makes each group's identities as it is asked for, sources.saved.Folder.made), else made here."""
     fmt = get(name)
-    for file, group in groups.items():
-        yield file, render(name, group, settings)
+    index: tuple[str, str] | None = None
     if fmt.index_page is not None and fmt.index_page not in groups:
         if pages is None:
             from ..model import summary
 
             pages = {file: [summary(identity) for identity in group] for file, group in groups.items()}
-        yield fmt.index_page, render_index(name, pages, settings)
+        # Made first, before output.write_folder holds the names of 10,000 files written (its making needs a
+        # few MB then); written last, so that it is renamed into place after the files it links.
+        index = fmt.index_page, render_index(name, pages, settings)
+    for file, group in groups.items():
+        yield file, render(name, group, settings)
+    if index is not None:
+        yield index
