@@ -91,6 +91,11 @@ class Identity(NamedTuple):
         """(purpose, type) of each of its records, as Summary keeps them."""
         return record_kinds(self.records)
 
+    @property
+    def mx_names(self) -> tuple[str, ...]:
+        """The names of its MX records (its MAIL FROM domain's), as Summary keeps them."""
+        return tuple(record.name for record in self.records if record.type == "MX")
+
     def as_json(self) -> dict[str, object]:
         """The identity's facts and SES statuses in the JSON contract (records listed apart)."""
         return {
@@ -520,11 +525,11 @@ class Summary(NamedTuple):
     domain: str
     region: str | None
     zone: str
-    records: tuple[Record, ...]  # the MX records only: refuse_shared_mail_from reads no other
+    mx_names: tuple[str, ...]  # the names of its MX records: refuse_shared_mail_from reads no more
     notes: tuple[Phrase, ...]
     advisories: tuple[Phrase, ...]
     kinds: frozenset[tuple[str, str]]  # (purpose, type) of each record: which options concern it
-    mail_from_status: str | None
+    mail_from_status: str | None  # one string per status, as `kinds` is one set
 
     @property
     def name(self) -> str:
@@ -538,10 +543,11 @@ def summary(identity: Identity) -> Summary:
     if advisories and any(advisory.key in NOT_ON_STDERR for advisory in advisories):
         advisories = tuple(advisory for advisory in advisories if advisory.key not in NOT_ON_STDERR)
     return Summary(identity.domain, identity.region, identity.domain if identity.zone == identity.domain else identity.zone,
-                   tuple(record for record in identity.records if record.type == "MX"), identity.notes, advisories,
-                   record_kinds(identity.records), identity.mail_from_status)
+                   identity.mx_names, identity.notes, advisories, record_kinds(identity.records),
+                   _STATUSES.setdefault(identity.mail_from_status, identity.mail_from_status))
 
 
+_STATUSES: dict[str | None, str | None] = {}
 _KINDS: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
 
 
@@ -569,12 +575,10 @@ def refuse_shared_mail_from(identities: Sequence[Identity] | Sequence[Summary]) 
     ("Using a custom MAIL FROM domain", SES Developer Guide), so writing both would break both."""
     seen: dict[str, Identity | Summary] = {}
     for identity in identities:
-        for record in identity.records:
-            if record.type != "MX":
-                continue
-            first = seen.setdefault(record.name, identity)
+        for name in identity.mx_names:
+            first = seen.setdefault(name, identity)
             if first is not identity and first.region != identity.region:
-                raise InputError(_note("error.model-shared-mail-from", name=record.name[:-1], first=first.name,
+                raise InputError(_note("error.model-shared-mail-from", name=name[:-1], first=first.name,
                                        first_region=first.region, other=identity.name, other_region=identity.region))
 
 

@@ -102,6 +102,27 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
     assert "shop.example.net" not in one
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_index_made_from_summaries_says_what_the_instructions_of_all_say(cli, tmp_path, lang):
+    """index.html is made from the identities' summaries (-o FOLDER/ does not hold them all): its title and
+    its sender's commands are the Markdown instructions' for the same identities, made from each whole
+    identity. Two regions: one line cannot check both, so there is one per identity."""
+    import shutil
+
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for domain in ("example.com", "shop.example.net"):
+        shutil.copy(SAMPLES / "identities" / f"{domain}.json", saved)
+    assert cli("--identity-file", str(saved), "-f", "html", "--lang", lang, "-o", f"{tmp_path}/out/").exit_code == 0
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    markdown = cli("--identity-file", str(saved), "-f", "instructions", "--lang", lang).stdout
+    commands = [html.unescape(c) for c in re.findall(r'<code id="command-\d+">([^<]*)</code>', index)]
+    assert commands == re.findall(r"^ses-export .*--check$", markdown, re.M)
+    assert [c.split()[:2] for c in commands] == [["ses-export", "example.com"], ["ses-export", "shop.example.net"]]
+    title = re.search(r"<h1>([^<]*)</h1>", index).group(1)
+    assert markdown.startswith(f"# {html.unescape(title)}\n")
+
+
 def test_other_formats_write_no_index(cli, tmp_path):
     cli(*TWO, "-f", "csv", "-o", f"{tmp_path}/out/")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["example.com.csv", "shop.example.net.csv"]
