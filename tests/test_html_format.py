@@ -123,6 +123,29 @@ def test_the_index_made_from_summaries_says_what_the_instructions_of_all_say(cli
     assert markdown.startswith(f"# {html.unescape(title)}\n")
 
 
+def test_the_contents_filter_writes_what_the_template_loop_it_replaced_wrote():
+    """html_contents is the index's list items of one call, as the template's loop over the pages wrote them
+    (autoescaped): the same bytes, with names to escape and Unicode names shown beside their A-labels."""
+    import jinja2
+
+    from exporter.filters import display_name, html_contents
+    from exporter.model import Summary
+
+    def summary(domain):
+        return Summary(domain, "eu-west-1", domain, (), (), (), frozenset(), None)
+
+    pages = {"example.com.html": [summary("example.com.")],
+             "xn--wgv71a119e.jp.eu-west-1.html": [summary("xn--wgv71a119e.jp.")],
+             'a&b<"\'>.html': [summary("a.example."), summary("b.example.")]}
+    env = jinja2.Environment(autoescape=True)
+    env.filters["display_name"] = display_name
+    loop = env.from_string(
+        '{% for file, group in pages.items() %}<li><a href="{{ file }}">{% for identity in group %}'
+        '{{ identity.domain | display_name }}{{ ", " if not loop.last }}{% endfor %}</a></li>\n{% endfor %}')
+    assert str(html_contents(pages)) == loop.render(pages=pages)
+    assert "日本語.jp" in html_contents(pages) and "a&amp;b&lt;&#34;&#39;&gt;.html" in html_contents(pages)
+
+
 def test_other_formats_write_no_index(cli, tmp_path):
     cli(*TWO, "-f", "csv", "-o", f"{tmp_path}/out/")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["example.com.csv", "shop.example.net.csv"]
