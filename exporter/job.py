@@ -118,7 +118,9 @@ def _run(job: Job, notify: Callable[[str], None] | None) -> int:
     # file is read and checked first, keeping its summary (model.Summary: what the checks across identities
     # and an index page read), and each output file's identities are made again as it is written.
     folder = _streamed_folder(job)
-    everyone = _identities(job, tell) if folder is None else []  # empty only where `folder` is used instead
+    # Every identity at once, or none where `folder` streams them (never with --check, --merge-live,
+    # --dns-host auto or a single output, the steps below that read `everyone`)
+    everyone = _identities(job, tell) if folder is None else []
     identities: Sequence[Identity] | Sequence[Summary] = everyone if folder is None else folder.summaries()
     if not job.check:  # --check names both regions in its own finding instead (docs/check.md)
         from .model import refuse_shared_mail_from
