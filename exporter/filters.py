@@ -777,6 +777,21 @@ def html_lookups(lookups, prefix: str, controls):
     return lazy.Markup("".join(out))
 
 
+def html_contents(pages):
+    """The list items of -o FOLDER/'s index page (html's index.html): one link per file, named by its
+    identities (model.Summary) as people read them, as autoescape writes them:
+
+        <li><a href="FILE">DOMAIN, DOMAIN</a></li>
+
+    One string per file rather than template pieces per file: the index of 10,000 files is made whole
+    while the run holds every summary, and this is what it mostly is."""
+    lazy = _lazy()
+    escape = lazy.escape
+    return lazy.Markup("".join(
+        f'<li><a href="{escape(file)}">{", ".join([escape(display_name(each.domain)) for each in group])}</a></li>\n'
+        for file, group in pages.items()))
+
+
 FILTERS = {
     "csv_row": csv_row,
     "csv_cell": csv_cell,
@@ -813,6 +828,7 @@ FILTERS = {
     "octodns_txt": octodns_txt,
     "html_steps": html_steps,
     "html_lookups": html_lookups,
+    "html_contents": html_contents,
 }
 
 

@@ -20,7 +20,7 @@ from . import panels
 from .errors import InputError
 from .existing import existing_record
 from .filters import TXT_CHUNK_BYTES, display_name, no_final_dot
-from .model import Identity, Record
+from .model import Identity, Record, Summary
 from .names import relative, to_unicode
 from .panels import Entry, Panel, entry
 from .phrase import Aside, Own, Phrase, Sentences, Series
@@ -136,11 +136,6 @@ def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Seque
     records = [record for identity in identities for record in identity.records]
     _refuse_what_the_panel_cannot_take(panel, records)
     several = len(identities) > 1
-    if several:  # the names are in the contents list: a title of 10,000 names reads as none
-        title = Phrase("title.count", count=len(identities))
-    else:
-        title = Phrase("title", domains=Series(tuple(display_name(i.domain) for i in identities),
-                                               Phrase("separator.list")))
 
     numbers = iter(range(1, len(records) + 1))
     own_ttl = len({record.ttl for record in records}) > 1  # else "before you start" gives the one TTL
@@ -187,31 +182,59 @@ def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Seque
             identity.advisories + tuple(Phrase("note", note=note) for note in identity.notes),
             tuple(steps), lookups, hand, hand_page,
         ))
-    whole = check_command_set(identities, rerun, check_lang)
     alone = () if several else tuple(lookup(record) for record in records)
 
     return Guide(
         panel=panel,
-        title=title,
+        title=_title(identities),
         intro=(),
-        # Generic instructions also say which DNS host counts; a named panel is the one the reader uses.
-        # The place itself is the panel entry's own words, in the reader's language (exporter/panels.py).
-        where=(Phrase("where.any", where=Own(panel.where_in(lang))) if panel.key == "generic"
-               else Phrase("where", where=Own(panel.where_in(lang))),),
+        where=_where(panel, lang),
         before_heading=Phrase("before.heading"),
         before=before(panel, identities),
         sections=tuple(sections),
         finish=finish(panel),
-        check=Check(
-            heading=Phrase("check.heading"),
-            run=Phrase("check.run"),
-            commands=(whole,) if whole else tuple(check_command(identity, rerun, check_lang) for identity in identities),
-            by_hand=_by_hand(_shortened(alone)),
-            lookups=alone,
-            wait=Phrase("check.wait"),
-            by_hand_page=_by_hand_page(_shortened(alone)),
-            run_sender=Phrase("check.run-sender"),
-        ),
+        check=_check(identities, alone, rerun, check_lang),
+    )
+
+
+def index(summaries: Sequence[Summary], panel: Panel, lang: str = "en", rerun: Sequence[str] | None = None,
+          check_lang: str | None = None) -> Guide:
+    """The index page of -o FOLDER/ (html's index.html) as a Guide with no sections: its title, where
+    the records go, and the closing check of the whole set. Each identity's steps and dig/nslookup lines
+    are on its own page. Made of the identities' summaries (model.Summary), so that -o FOLDER/ need
+    not hold 10,000 identities for it."""
+    return Guide(panel=panel, title=_title(summaries), intro=(), where=_where(panel, lang),
+                 before_heading=Phrase("before.heading"), before=(), sections=(), finish=(),
+                 check=_check(summaries, (), rerun, check_lang))
+
+
+def _title(identities: Sequence[Identity] | Sequence[Summary]) -> Phrase:
+    if len(identities) > 1:  # the names are in the contents list: a title of 10,000 names reads as none
+        return Phrase("title.count", count=len(identities))
+    return Phrase("title", domains=Series(tuple(display_name(i.domain) for i in identities), Phrase("separator.list")))
+
+
+def _where(panel: Panel, lang: str) -> tuple[Phrase, ...]:
+    # Generic instructions also say which DNS host counts; a named panel is the one the reader uses.
+    # The place itself is the panel entry's own words, in the reader's language (exporter/panels.py).
+    return (Phrase("where.any", where=Own(panel.where_in(lang))) if panel.key == "generic"
+            else Phrase("where", where=Own(panel.where_in(lang))),)
+
+
+def _check(identities: Sequence[Identity] | Sequence[Summary], lookups: tuple[Lookup, ...],
+           rerun: Sequence[str] | None, check_lang: str | None) -> Check:
+    """The closing check: one `ses-export ... --check` for the whole run where one line can
+    (verify.check_command_set), else one per identity; `lookups` by hand for a single identity."""
+    whole = check_command_set(identities, rerun, check_lang)
+    return Check(
+        heading=Phrase("check.heading"),
+        run=Phrase("check.run"),
+        commands=(whole,) if whole else tuple(check_command(identity, rerun, check_lang) for identity in identities),
+        by_hand=_by_hand(_shortened(lookups)),
+        lookups=lookups,
+        wait=Phrase("check.wait"),
+        by_hand_page=_by_hand_page(_shortened(lookups)),
+        run_sender=Phrase("check.run-sender"),
     )
 
 
@@ -412,10 +435,21 @@ def context(identities: Sequence[Identity], dns_host: str | None, lang: str | No
       record with the answer to expect; wait);
     - `words`: the sentences of the language, for md_phrase / html_phrase.
     """
+    lang = lang or "en"
+    document = guide(identities, panels.panel(dns_host), lang, rerun, lang)
+    return {"guide": document, "words": _words(lang)}
+
+
+def index_context(summaries: Sequence[Summary], dns_host: str | None, lang: str | None,
+                  rerun: Sequence[str] | None = None) -> dict:
+    """`context` for the index page of -o FOLDER/ (`index`), from the identities' summaries."""
+    lang = lang or "en"
+    return {"guide": index(summaries, panels.panel(dns_host), lang, rerun, lang), "words": _words(lang)}
+
+
+def _words(lang: str) -> Sentences:
     from .text import catalogue
 
-    lang = lang or "en"
     words = catalogue(lang)
-    document = guide(identities, panels.panel(dns_host), lang, rerun, lang)
     # Sentences: each phrase the document says many times (a pitfall, a record's title) written once
-    return {"guide": document, "words": Sentences({**words.GUIDE, **words.NOTICES})}
+    return Sentences({**words.GUIDE, **words.NOTICES})

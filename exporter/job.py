@@ -6,7 +6,7 @@ directly, see docs/api.md); `run` carries it out and returns the exit status.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import EXIT_OK, InputError
@@ -14,8 +14,9 @@ from .model import AUTO_DMARC, DEFAULT_TTL
 
 if TYPE_CHECKING:
     from .formats import Settings
-    from .model import Identity, Options
+    from .model import Identity, Options, Summary
     from .sources import Source
+    from .sources.saved import Folder
 
 
 class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a millisecond to define at start-up
@@ -113,38 +114,46 @@ def _run(job: Job, notify: Callable[[str], None] | None) -> int:
     out.check_target(job.output)  # before SES is asked: a typo in -o must not cost a long run
     settings = job.settings()
     tell = _in_language(notify, settings.lang)
-    if _write_folder_one_by_one(job, settings, tell):
-        return EXIT_OK
-    identities = _identities(job, tell)
+    # -o FOLDER/ from a folder of saved identities holds one identity at a time, not all of them: every
+    # file is read and checked first, keeping its summary (model.Summary: what the checks across identities
+    # and an index page read), and each output file's identities are made again as it is written.
+    folder = _streamed_folder(job)
+    # Every identity at once, or none where `folder` streams them (never with --check, --merge-live,
+    # --dns-host auto or a single output, the steps below that read `everyone`)
+    everyone = _identities(job, tell) if folder is None else []
+    identities: Sequence[Identity] | Sequence[Summary] = everyone if folder is None else folder.summaries()
     if not job.check:  # --check names both regions in its own finding instead (docs/check.md)
         from .model import refuse_shared_mail_from
 
         refuse_shared_mail_from(identities)
     if job.merge_live:
-        identities = _merge_live(job, identities)
+        identities = everyone = _merge_live(job, everyone)
     elif job.dns_host == "auto":  # the zone cut found in DNS, as --check and --merge-live find it
         from .dns_host import in_zones_found
 
-        identities = in_zones_found(identities, job.nameservers, job.dns_timeout)
+        identities = everyone = in_zones_found(everyone, job.nameservers, job.dns_timeout)
     from .notes import lines
 
     for line in lines(identities):  # a note many identities share is said once, with a count
         tell(line)
     if job.check:
-        return _check(job, identities, settings.lang, tell)
+        return _check(job, everyone, settings.lang, tell)
     if job.dns_host == "auto":
         from . import dns_host
 
-        settings = settings._replace(dns_host=dns_host.choose(identities, job.nameservers, job.dns_timeout, tell))
+        settings = settings._replace(dns_host=dns_host.choose(everyone, job.nameservers, job.dns_timeout, tell))
 
     from . import formats
 
     fmt = formats.get(job.format)
     if job.output is not None and out.is_folder(job.output):
         groups = out.files(identities, fmt.suffix, fmt.per_zone)
-        out.write_folder(job.output, formats.render_folder(fmt.name, groups, settings))
+        if folder is None:
+            out.write_folder(job.output, formats.render_folder(fmt.name, groups, settings))
+        else:
+            out.write_folder(job.output, formats.render_folder(fmt.name, folder.made(groups), settings, pages=groups))
     else:
-        out.emit(formats.render(fmt.name, identities, settings), job.output)
+        out.emit(formats.render(fmt.name, everyone, settings), job.output)
     return EXIT_OK
 
 
@@ -257,40 +266,18 @@ def _saved_options(job: Job) -> Options:
     return job.options(region, fallback)
 
 
-def _write_folder_one_by_one(job: Job, settings: Settings, tell: Callable[[object], None]) -> bool:
-    """-o FOLDER/ from a folder of saved identities, holding one identity at a time, not all of them:
-    every file is read and modelled first, keeping only what the checks across identities read
-    (model.Summary), so every bad file is named and nothing written; then each output file's
-    identities are made again as it is written. False (nothing done) for what needs every identity
-    at once: --check, --merge-live and --dns-host auto ask DNS for all, and a format's index page
-    (html's) is rendered for all."""
+def _streamed_folder(job: Job) -> Folder | None:
+    """The saved folder that -o FOLDER/ is written from one identity at a time (sources.saved.Folder),
+    or None where every identity is needed at once: --check, --merge-live and --dns-host auto ask DNS
+    for all, and a file, stdin or live SES is read whole."""
     from . import output as out
 
     if (job.identity_file is None or job.output is None or not out.is_folder(job.output) or job.check
             or job.merge_live or job.dns_host == "auto"):
-        return False
-    from . import formats
+        return None
     from .sources.saved import SavedSource
 
-    try:
-        fmt = formats.get(job.format)
-    except InputError:  # said where it always is: after the identities' errors
-        return False
-    if fmt.index_page is not None:
-        return False
-    folder = SavedSource(job.identity_file).folder(job.domains or None, _saved_options(job))
-    if folder is None:  # one file or stdin: one identity
-        return False
-    from .model import refuse_shared_mail_from
-    from .notes import lines
-
-    summaries = folder.summaries()
-    refuse_shared_mail_from(summaries)
-    for line in lines(summaries):
-        tell(line)
-    groups = out.files(summaries, fmt.suffix, fmt.per_zone)
-    out.write_folder(job.output, formats.render_folder(fmt.name, folder.made(groups), settings))
-    return True
+    return SavedSource(job.identity_file).folder(job.domains or None, _saved_options(job))
 
 
 def _merge_live(job: Job, identities: list[Identity]) -> list[Identity]:

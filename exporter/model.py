@@ -86,6 +86,16 @@ class Identity(NamedTuple):
         """The domain as people write it: A-labels, no final dot."""
         return self.domain[:-1]
 
+    @property
+    def kinds(self) -> frozenset[tuple[str, str]]:
+        """(purpose, type) of each of its records, as Summary keeps them."""
+        return record_kinds(self.records)
+
+    @property
+    def mx_names(self) -> tuple[str, ...]:
+        """The names of its MX records (its MAIL FROM domain's), as Summary keeps them."""
+        return tuple(record.name for record in self.records if record.type == "MX")
+
     def as_json(self) -> dict[str, object]:
         """The identity's facts and SES statuses in the JSON contract (records listed apart)."""
         return {
@@ -508,15 +518,18 @@ def _identity_region(opts: Options, signing_zone: str | None, origin: str, fqdn:
 
 class Summary(NamedTuple):
     """What the checks across a run's identities read of each (refuse_shared_mail_from, notes.lines,
-    output.files): -o FOLDER/ keeps this of 10,000 identities, and makes each identity again when
-    its file is written, instead of holding them all."""
+    output.files) and what the one check command of the set reads (verify.check_command_set): -o FOLDER/
+    keeps this of 10,000 identities, and makes each identity again when its file is written, instead
+    of holding them all."""
 
     domain: str
     region: str | None
     zone: str
-    records: tuple[Record, ...]  # the MX records only: refuse_shared_mail_from reads no other
+    mx_names: tuple[str, ...]  # the names of its MX records: refuse_shared_mail_from reads no more
     notes: tuple[Phrase, ...]
     advisories: tuple[Phrase, ...]
+    kinds: frozenset[tuple[str, str]]  # (purpose, type) of each record: which options concern it
+    mail_from_status: str | None  # one string per status, as `kinds` is one set
 
     @property
     def name(self) -> str:
@@ -530,7 +543,18 @@ def summary(identity: Identity) -> Summary:
     if advisories and any(advisory.key in NOT_ON_STDERR for advisory in advisories):
         advisories = tuple(advisory for advisory in advisories if advisory.key not in NOT_ON_STDERR)
     return Summary(identity.domain, identity.region, identity.domain if identity.zone == identity.domain else identity.zone,
-                   tuple(record for record in identity.records if record.type == "MX"), identity.notes, advisories)
+                   identity.mx_names, identity.notes, advisories, record_kinds(identity.records),
+                   _STATUSES.setdefault(identity.mail_from_status, identity.mail_from_status))
+
+
+_STATUSES: dict[str | None, str | None] = {}
+_KINDS: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+
+
+def record_kinds(records: Sequence[Record]) -> frozenset[tuple[str, str]]:
+    """(purpose, type) of each record, one shared set for records alike: a run's identities have a few."""
+    kinds = frozenset((record.purpose, record.type) for record in records)
+    return _KINDS.setdefault(kinds, kinds)
 
 
 @lru_cache(maxsize=64)  # a run's identities name a few zones: each read once, its region one string
@@ -551,12 +575,10 @@ def refuse_shared_mail_from(identities: Sequence[Identity] | Sequence[Summary]) 
     ("Using a custom MAIL FROM domain", SES Developer Guide), so writing both would break both."""
     seen: dict[str, Identity | Summary] = {}
     for identity in identities:
-        for record in identity.records:
-            if record.type != "MX":
-                continue
-            first = seen.setdefault(record.name, identity)
+        for name in identity.mx_names:
+            first = seen.setdefault(name, identity)
             if first is not identity and first.region != identity.region:
-                raise InputError(_note("error.model-shared-mail-from", name=record.name[:-1], first=first.name,
+                raise InputError(_note("error.model-shared-mail-from", name=name[:-1], first=first.name,
                                        first_region=first.region, other=identity.name, other_region=identity.region))
 
 

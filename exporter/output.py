@@ -279,38 +279,25 @@ def write_folder(folder: str, files: Mapping[str, str] | Iterable[tuple[str, str
         except OSError as e:
             raise InputError(Phrase("error.cannot-make-folder", folder=str(folder), reason=str(e.strerror or e)),
                              option="output") from None
-    # (written file, target) of each file, each named within the folder where it is there (a symbolic link's
-    # target may be elsewhere: named whole): 10,000 folder names less to hold until the renames.
-    staged: list[tuple[str, str]] = []
-    inside = str(target)
-    join = os.path.join
-
-    def within(path: str) -> str:
-        head, tail = os.path.split(path)
-        return tail if head == inside else path
-
+    staged: list[tuple[str, str]] = []  # (written file, target) of each file
     replaced = 0
     with _terminate_cleanly():
         try:
             for name, text in files.items() if isinstance(files, Mapping) else files:
-                before = len(staged)
                 write_file(target / name, text, staged)
-                if len(staged) > before:  # not a device or FIFO, written through
-                    tmp, path = staged[-1]
-                    staged[-1] = (within(tmp), within(path))
             if SYNC_ONCE and len(staged) > FSYNC_FIRST:  # the files after the first FSYNC_FIRST: see above
                 os.sync()
             for tmp, path in staged:
-                os.replace(join(inside, tmp), join(inside, path))
+                os.replace(tmp, path)
                 replaced += 1
         except BaseException as e:
             for tmp, _ in staged[replaced:]:
                 try:
-                    os.unlink(join(inside, tmp))
+                    os.unlink(tmp)
                 except OSError:
                     pass
             if isinstance(e, OSError):  # a rename failed: say exactly which files are new
                 names = ", ".join(os.path.basename(path) for _, path in staged[:replaced])
                 done = f"; replaced already: {names}" if replaced else "; nothing was replaced"
-                raise OutputError(f"{join(inside, staged[replaced][1])}: {e.strerror or e}{done}") from None
+                raise OutputError(f"{staged[replaced][1]}: {e.strerror or e}{done}") from None
             raise

@@ -117,7 +117,7 @@ def default_zone(domain: str) -> str:
         return domain
 
 
-def check_command(identity: Identity, rerun: Sequence[str] | None, lang: str | None) -> str:
+def check_command(identity: Identity | model.Summary, rerun: Sequence[str] | None, lang: str | None) -> str:
     """The shell line that checks `identity`: `rerun` is `rerun_options` of the run that wrote the
     records (with --zone when one was given), or None where a program rendered them: then the
     check reads live SES, and --zone is added where the identity's zone is not the default.
@@ -144,11 +144,12 @@ def _quoted(args: tuple[str, ...]) -> str:
     return shlex.join(args)
 
 
-def check_command_set(identities: Sequence[Identity], rerun: Sequence[str] | None, lang: str | None) -> str | None:
+def check_command_set(identities: Sequence[Identity] | Sequence[model.Summary], rerun: Sequence[str] | None,
+                      lang: str | None) -> str | None:
     """One shell line that checks every identity of a run of saved identities from a folder (what
     the run read, with the same options), or None where one line cannot: a live run (the domains
     would all be named), identities of several regions, or an option that concerns only some of
-    them (the check would refuse it for the others)."""
+    them (the check would refuse it for the others). Their summaries (model.Summary) serve as well."""
     if rerun is None or "--identity-file" not in rerun or len(identities) < 2:
         return None
     regions = {identity.region for identity in identities}
@@ -186,15 +187,16 @@ def _saved_files(folder: str) -> int | None:
 
 # Options that concern only some identities of a run: left out of the others' commands (where the
 # check would refuse them, as --dkim-public-key for an Easy DKIM identity).
+# Each reads `kinds` and `mail_from_status`, which an Identity and its model.Summary both have.
 _ONLY_WHERE = {
-    "--dkim-public-key": lambda identity: any(r.purpose == "dkim" and r.type == "TXT" for r in identity.records),
+    "--dkim-public-key": lambda identity: ("dkim", "TXT") in identity.kinds,
     "--mail-from": lambda identity: identity.mail_from_status == "PLANNED",
-    "--verification-token": lambda identity: any(r.purpose == "verification" for r in identity.records),
+    "--verification-token": lambda identity: ("verification", "TXT") in identity.kinds,
 }
 _FLAGS = {"--no-dmarc"}  # options without a value
 
 
-def _for_identity(rerun: Sequence[str], identity: Identity) -> list[str]:
+def _for_identity(rerun: Sequence[str], identity: Identity | model.Summary) -> list[str]:
     """`rerun` without the options that do not concern `identity`."""
     kept: list[str] = []
     items = iter(rerun)

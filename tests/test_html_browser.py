@@ -45,6 +45,9 @@ PAGES = {f"{_rendered(i, f).name}": ("sample", (i, f)) for i, f in HTML_SAMPLES}
 TWO = ["example.com", "shop.example.net"]
 PAGES["two-identities.ja.html"] = ("two", "ja")
 PAGES["folder/index.html"] = ("folder", "index.html")
+# Pages with nothing to copy: the folder's index links the pages, each with its identity's own dig and
+# nslookup lines, and shows the sender's check command as text (issue 23).
+NOTHING_TO_COPY = {"folder/index.html"}
 PAGES["folder/example.com.html"] = ("folder", "example.com.html")
 PAGES["folder/shop.example.net.html"] = ("folder", "shop.example.net.html")
 # Pages tailored to a panel: MX priority inside the value and quoted TXT (Route 53), lines for a zone
@@ -78,11 +81,11 @@ class Model:
     never a box to copy.
     """
 
-    def __init__(self, args: list[str], steps: bool = True):
+    def __init__(self, args: list[str]):
         model = json.loads(_run(*args, "-f", "json"))
         self.domains = [identity["domain"][:-1] for identity in model["identities"]]
         zones = {identity["domain"]: identity["zone"] for identity in model["identities"]}
-        self.records = model["records"] if steps else []
+        self.records = model["records"]
         self.typed = [{"host": relative(r["name"], zones[r["identity"]]), "fqdn": r["name"], "value": r["value"],
                        "priority": None if r["priority"] is None else str(r["priority"]), "ttl": str(r["ttl"])}
                       for r in self.records]
@@ -119,7 +122,8 @@ class Model:
 
 @pytest.fixture(scope="session")
 def pages(tmp_path_factory) -> dict:
-    """{test id: (file, language, Model or None)} with every page written (None: tailored to a panel)."""
+    """{test id: (file, language, Model or None)} with every page written (None: tailored to a panel, or
+    nothing to copy)."""
     folder = tmp_path_factory.mktemp("html-pages")
     two_args = [*TWO, "--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-3", "--lang", "ja"]
     (folder / "two-identities.ja.html").write_text(_run(*two_args, "-f", "html"), encoding="utf-8")
@@ -140,7 +144,7 @@ def pages(tmp_path_factory) -> dict:
         elif kind == "two":
             result[test_id] = (folder / test_id, "ja", Model(two_args))
         elif what == "index.html":
-            result[test_id] = (folder / test_id, "en", Model(en_args, steps=False))
+            result[test_id] = (folder / test_id, "en", None)  # NOTHING_TO_COPY
         else:
             domain = what.removesuffix(".html")
             args = [domain, "--identity-file", str(SAMPLES / "identities"), "--region", "ap-northeast-3"]
@@ -172,6 +176,9 @@ def test_every_copy_button_copies_exactly_the_models_value(page, pages, seen):
     _, lang, model = pages[page]
     copies = seen[page]["copies"]
     words = catalogue(lang).HTML
+    if page in NOTHING_TO_COPY:
+        assert copies == []
+        return
     assert copies
     if model is not None:
         model.check(copies)
@@ -187,7 +194,7 @@ def test_without_javascript_no_button_shows_and_every_value_stays_selectable(pag
     """A copy button does nothing without JavaScript, so the page hides them then (a <noscript> style);
     the boxes stay, each holding the value the button would copy, visible and selectable."""
     plain = seen[page]["without_script"]
-    assert plain["buttons"] == len(seen[page]["copies"]) > 0
+    assert plain["buttons"] == len(seen[page]["copies"]) > 0 or page in NOTHING_TO_COPY
     assert plain["visibleButtons"] == 0
     assert {box["id"]: box["text"] for box in plain["boxes"]} == {copy["id"]: copy["box"] for copy in seen[page]["copies"]}
     assert all(box["visible"] and box["userSelect"] != "none" for box in plain["boxes"])

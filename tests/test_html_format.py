@@ -91,11 +91,59 @@ def test_a_folder_gets_a_page_per_identity_and_an_index(cli, tmp_path):
     commands = re.findall(r'<code id="command-\d+">(ses-export [^<]*--check)</code>', index)
     assert commands == [f"ses-export example.com shop.example.net --identity-file {IDS} "
                         "--region ap-northeast-3 --lang en --check"]
-    # No sections on the index: each identity's lookups are in its check, numbered within the identity
-    for section, name in ((1, "_dmarc.example.com."), (2, "bounce.shop.example.net.")):
-        assert re.search(rf'id="lookup-{section}-\d+-dig">dig \+short \w+ {re.escape(name)}</code>', index), name
+    # The title counts them; no sections and no dig or nslookup lines on the index (issue 23: never
+    # thousands in one block): each identity's are on its own page, in its closing check
+    assert re.search(r"<h1>[^<]*\b2\b[^<]*</h1>", index)
+    assert "dig +short" not in index and "nslookup" not in index and '<section class="step"' not in index
+    for page, name in (("example.com.html", "_dmarc.example.com."), ("shop.example.net.html", "bounce.shop.example.net.")):
+        text = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert re.search(rf'id="lookup-\d+-dig">dig \+short \w+ {re.escape(name)}</code>', text), name
     one = (tmp_path / "out" / "example.com.html").read_text(encoding="utf-8")
     assert "shop.example.net" not in one
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_index_made_from_summaries_says_what_the_instructions_of_all_say(cli, tmp_path, lang):
+    """index.html is made from the identities' summaries (-o FOLDER/ does not hold them all): its title and
+    its sender's commands are the Markdown instructions' for the same identities, made from each whole
+    identity. Two regions: one line cannot check both, so there is one per identity."""
+    import shutil
+
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for domain in ("example.com", "shop.example.net"):
+        shutil.copy(SAMPLES / "identities" / f"{domain}.json", saved)
+    assert cli("--identity-file", str(saved), "-f", "html", "--lang", lang, "-o", f"{tmp_path}/out/").exit_code == 0
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    markdown = cli("--identity-file", str(saved), "-f", "instructions", "--lang", lang).stdout
+    commands = [html.unescape(c) for c in re.findall(r'<code id="command-\d+">([^<]*)</code>', index)]
+    assert commands == re.findall(r"^ses-export .*--check$", markdown, re.M)
+    assert [c.split()[:2] for c in commands] == [["ses-export", "example.com"], ["ses-export", "shop.example.net"]]
+    title = re.search(r"<h1>([^<]*)</h1>", index).group(1)
+    assert markdown.startswith(f"# {html.unescape(title)}\n")
+
+
+def test_the_contents_filter_writes_what_the_template_loop_it_replaced_wrote():
+    """html_contents is the index's list items of one call, as the template's loop over the pages wrote them
+    (autoescaped): the same bytes, with names to escape and Unicode names shown beside their A-labels."""
+    import jinja2
+
+    from exporter.filters import display_name, html_contents
+    from exporter.model import Summary
+
+    def summary(domain):
+        return Summary(domain, "eu-west-1", domain, (), (), (), frozenset(), None)
+
+    pages = {"example.com.html": [summary("example.com.")],
+             "xn--wgv71a119e.jp.eu-west-1.html": [summary("xn--wgv71a119e.jp.")],
+             'a&b<"\'>.html': [summary("a.example."), summary("b.example.")]}
+    env = jinja2.Environment(autoescape=True)
+    env.filters["display_name"] = display_name
+    loop = env.from_string(
+        '{% for file, group in pages.items() %}<li><a href="{{ file }}">{% for identity in group %}'
+        '{{ identity.domain | display_name }}{{ ", " if not loop.last }}{% endfor %}</a></li>\n{% endfor %}')
+    assert str(html_contents(pages)) == loop.render(pages=pages)
+    assert "日本語.jp" in html_contents(pages) and "a&amp;b&lt;&#34;&#39;&gt;.html" in html_contents(pages)
 
 
 def test_other_formats_write_no_index(cli, tmp_path):

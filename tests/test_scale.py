@@ -113,13 +113,13 @@ def most_identities_at_once(monkeypatch, saved, output: str, fmt: str = "bind") 
     return most
 
 
-@pytest.mark.parametrize("fmt", ["bind", "json"])  # one file per zone, one per identity
+@pytest.mark.parametrize("fmt", ["bind", "json", "html"])  # one file per zone, one per identity, and an index
 def test_a_folder_output_holds_a_bounded_number_of_identities(monkeypatch, tmp_path, fmt):
     most = {}
     for count in (100, 1000):
         write_saved(tmp_path / f"saved{count}", count)
         most[count] = most_identities_at_once(monkeypatch, tmp_path / f"saved{count}", f"{tmp_path}/out{count}/", fmt)
-        assert len(list((tmp_path / f"out{count}").iterdir())) == count
+        assert len(list((tmp_path / f"out{count}").iterdir())) == count + (fmt == "html")  # index.html
     assert most[1000] <= most[100] <= 3, most  # the probe counts: one -o FILE holds them all (below)
 
 
@@ -128,10 +128,11 @@ def test_the_identity_probe_sees_a_run_that_holds_every_identity(monkeypatch, tm
     assert most_identities_at_once(monkeypatch, tmp_path / "saved", str(tmp_path / "all.zone")) >= 100
 
 
-@pytest.mark.parametrize("fmt", ["bind", "json", "csv", "instructions"])
+@pytest.mark.parametrize("fmt", ["bind", "json", "csv", "instructions", "html"])
 def test_a_folder_output_made_one_identity_at_a_time_is_the_one_made_from_all(monkeypatch, tmp_path, fmt):
-    """The files written as each identity is made again are byte for byte those written from the list of
-    every identity (the way -o FOLDER/ went before, and still goes for --check, --merge-live, html)."""
+    """The files written as each identity is made again (html's index.html from the summaries kept) are
+    byte for byte those written from the list of every identity (the way -o FOLDER/ goes from a file,
+    stdin or live SES, and with --merge-live or --dns-host auto)."""
     from exporter import job
     from exporter.job import Job, run
 
@@ -142,11 +143,12 @@ def test_a_folder_output_made_one_identity_at_a_time_is_the_one_made_from_all(mo
     said: dict[str, list] = {"streamed": [], "whole": []}
     for way in ("streamed", "whole"):
         if way == "whole":
-            monkeypatch.setattr(job, "_write_folder_one_by_one", lambda *args: False)
+            monkeypatch.setattr(job, "_streamed_folder", lambda *args: None)
         run(Job(identity_file=str(tmp_path / "saved"), format=fmt, output=f"{tmp_path}/{way}/"),
             notify=said[way].append)
     names = sorted(path.name for path in (tmp_path / "whole").iterdir())
-    assert names == sorted(path.name for path in (tmp_path / "streamed").iterdir()) and len(names) == 30
+    assert names == sorted(path.name for path in (tmp_path / "streamed").iterdir())
+    assert len(names) == 30 + (fmt == "html")  # index.html
     for name in names:
         assert (tmp_path / "streamed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
     assert said["streamed"] == said["whole"] and said["whole"]  # the notes on stderr too

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InputError
-from ..model import Identity
+from ..model import Identity, Summary
 
 if TYPE_CHECKING:
     import jinja2
@@ -73,6 +73,8 @@ class Settings(_Settings):
 
 # What a format adds to the template's context: names it computed once, checked settings.
 Prepare = Callable[[Sequence[Identity], Settings], Mapping[str, object]]
+# The same for its index page, from the summaries of each page's identities (file name: summaries).
+PrepareIndex = Callable[[Mapping[str, Sequence[Summary]], Settings], Mapping[str, object]]
 
 
 class Format(NamedTuple):
@@ -83,7 +85,9 @@ class Format(NamedTuple):
     prepare: Prepare | None = None
     localized: bool = False  # its text for people follows Settings.lang (--lang)
     per_zone: bool = False  # -o FOLDER/: one file per zone, ZONE.SUFFIX (tools that read it look it up by zone)
-    index_page: str | None = None  # -o FOLDER/: also this file, the template rendered for all with `pages` set
+    # -o FOLDER/: also this file, the template rendered with `pages` set and prepare_index's context
+    index_page: str | None = None
+    prepare_index: PrepareIndex | None = None
 
 
 _REGISTRY: dict[str, Format] = {}
@@ -164,10 +168,8 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(name: str, identities: Sequence[Identity], settings: Settings | None = None,
-           pages: Mapping[str, Sequence[Identity]] | None = None) -> str:
-    """The whole output for `identities` in format `name`; `pages` (file name: identities) makes
-    the format's index page of a folder instead (see render_folder)."""
+def render(name: str, identities: Sequence[Identity], settings: Settings | None = None) -> str:
+    """The whole output for `identities` in format `name`."""
     from .. import __version__
 
     fmt = get(name)
@@ -180,8 +182,6 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
     }
     # How to check afterwards, per identity, for the headers (templates/_identities.j2).
     context["checks"] = _checks(identities, settings)
-    if pages is not None:
-        context["pages"] = pages
     if fmt.prepare is not None:
         context.update(fmt.prepare(identities, settings))
     return environment().get_template(fmt.template).render(context)
@@ -220,14 +220,36 @@ class _Checks(Mapping[str, dict[str, object]]):
         return len(self._identities)
 
 
-def render_folder(name: str, groups: Mapping[str, Sequence[Identity]],
-                  settings: Settings | None = None) -> Iterator[tuple[str, str]]:
+def render_index(name: str, pages: Mapping[str, Sequence[Summary]], settings: Settings | None = None) -> str:
+    """Format `name`'s index page of -o FOLDER/ (Format.index_page) for `pages` (file name: the summaries
+    of its identities, model.Summary): made without the identities themselves."""
+    from .. import __version__
+
+    fmt = get(name)
+    if fmt.prepare_index is None:
+        raise ValueError(f"format {name!r} has no index page")
+    settings = settings or Settings()
+    context = {"pages": pages, "version": __version__, "settings": settings, **fmt.prepare_index(pages, settings)}
+    return environment().get_template(fmt.template).render(context)
+
+
+def render_folder(name: str, groups: Mapping[str, Sequence[Identity]], settings: Settings | None = None,
+                  pages: Mapping[str, Sequence[Summary]] | None = None) -> Iterator[tuple[str, str]]:
     """-o FOLDER/: (file name, text) for each group of identities (output.files), one at a time so
     that only one file's text is in memory while it is written, then the format's index page
-    where it has one (Format.index_page)."""
+    where it has one (Format.index_page), from `pages`: the groups' summaries (where `groups`
+    makes each group's identities as it is asked for, sources.saved.Folder.made), else made here."""
     fmt = get(name)
+    index: tuple[str, str] | None = None
+    if fmt.index_page is not None and fmt.index_page not in groups:
+        if pages is None:
+            from ..model import summary
+
+            pages = {file: [summary(identity) for identity in group] for file, group in groups.items()}
+        # Made first, before output.write_folder holds the names of 10,000 files written (its making needs a
+        # few MB then); written last, so that it is renamed into place after the files it links.
+        index = fmt.index_page, render_index(name, pages, settings)
     for file, group in groups.items():
         yield file, render(name, group, settings)
-    if fmt.index_page is not None and fmt.index_page not in groups:
-        everyone = [identity for group in groups.values() for identity in group]
-        yield fmt.index_page, render(name, everyone, settings, pages=groups)
+    if index is not None:
+        yield index

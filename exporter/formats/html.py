@@ -18,8 +18,19 @@ def prepare(identities, settings: Settings) -> dict:
     return {**instructions(identities, settings), "controls": catalogue(settings.lang).HTML}
 
 
+def prepare_index(pages, settings: Settings) -> dict:
+    from ..guide import index_context
+    from ..text import catalogue
+
+    # A Guide with no sections: each identity's steps and lookups are on its own page.
+    summaries = [summary for group in pages.values() for summary in group]
+    return {**index_context(summaries, settings.dns_host, settings.lang, settings.rerun),
+            "controls": catalogue(settings.lang).HTML}
+
+
 FORMAT = register(Format(
-    name="html", suffix="html", template="instructions.html.j2", localized=True, prepare=prepare, index_page="index.html",
+    name="html", suffix="html", template="instructions.html.j2", localized=True, prepare=prepare,
+    index_page="index.html", prepare_index=prepare_index,
     summary="the instructions as one self-contained web page with a copy button per value, printable, in English "
             "or Japanese",
 ))
