@@ -6,8 +6,11 @@ A format module declares what it is and registers it (docs/design.md, "Adding a 
                              summary="a BIND zone-file fragment to import"))
 
 The registry finds the modules itself (every module here whose name does not start with '_'), so a
-new format touches no other file. Modules starting with '_' are helpers shared by formats. Format
-modules are imported at every start-up: they import nothing heavy at module level; `prepare` does.
+new format touches no other file. Modules starting with '_' are helpers shared by formats. A module
+holds the format its name says, `-` written `_` (route53_changes.py: route53-changes), so listing
+the formats imports none of them and a run imports only its own (importing all eighteen cost
+about 5 M instructions at every start-up: docs/benchmarks.md). They import nothing heavy at
+module level all the same; `prepare` does.
 """
 
 from __future__ import annotations
@@ -99,32 +102,35 @@ def register(fmt: Format) -> Format:
 
 
 @lru_cache(maxsize=1)
-def _discover() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}")
+def _modules() -> dict[str, str]:
+    """{format name: its module's name}, read from the package's files without importing them."""
+    return {module.name.replace("_", "-"): module.name
+            for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")}
 
 
 def names() -> tuple[str, ...]:
     """Every format's name, sorted: the --format choices."""
-    _discover()
-    return tuple(sorted(_REGISTRY))
+    return tuple(sorted(_modules()))
 
 
 def localized() -> tuple[str, ...]:
-    """The formats whose text for people follows --lang."""
-    return tuple(name for name in names() if _REGISTRY[name].localized)
+    """The formats whose text for people follows --lang (imports every format module)."""
+    return tuple(name for name in names() if get(name).localized)
 
 
 def get(name: str) -> Format:
-    _discover()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
+    """The format `name`, its module imported on first use; InputError naming the choices if unknown."""
+    module = _modules().get(name)
+    if module is None:
         from ..phrase import Phrase
 
         raise InputError(Phrase("error.not-one-of", value=repr(name), known=", ".join(names())),
-                         option="format") from None
+                         option="format")
+    if name not in _REGISTRY:
+        importlib.import_module(f"{__name__}.{module}")
+        if name not in _REGISTRY:  # a module registering another name than its own is a bug
+            raise ValueError(f"exporter/formats/{module}.py registers no format named {name!r}")
+    return _REGISTRY[name]
 
 
 def template_folder() -> Path:
