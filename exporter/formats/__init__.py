@@ -13,7 +13,9 @@ about 5 M instructions at every start-up: docs/benchmarks.md). They import nothi
 module level all the same; `prepare` does.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 import importlib
 import pkgutil
@@ -47,7 +49,7 @@ class Settings(_Settings):
     __slots__ = ()
 
     def __new__(cls, lang: str = "en", dns_host: str = "generic", zone_id: str | None = None,
-                cloudflare_provider: str = "v5", rerun: tuple[str, ...] | None = None) -> Settings:
+                cloudflare_provider: str = "v5", rerun: tuple[str, ...] | None = None) -> "Settings":
         from ..language import ENGLISH, languages
         from ..panels import PANEL_NAMES
         from ..phrase import Phrase
@@ -70,7 +72,7 @@ class Settings(_Settings):
             raise InputError(Phrase("error.not-arguments", value=repr(rerun)), option="rerun")
         return super().__new__(cls, lang, dns_host, zone_id, cloudflare_provider, rerun)
 
-    def _replace(self, **changes: object) -> Settings:  # through __new__, so a copy is validated too
+    def _replace(self, **changes: object) -> "Settings":  # through __new__, so a copy is validated too
         return Settings(**{**self._asdict(), **changes})
 
 
@@ -147,7 +149,7 @@ def template_folder() -> Path:
 
 
 @lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+def environment() -> "jinja2.Environment":
     """One Jinja2 environment per process, so each template compiles once per run (and, with
     the bytecode cache, once per edit of the template: see exporter/template_cache.py)."""
     import jinja2
