@@ -12,6 +12,7 @@ import json
 import re
 from functools import cache, lru_cache
 
+from .existing import existing_record
 from .names import relative, to_unicode
 
 TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
@@ -385,17 +386,8 @@ def existing_record_note(record) -> str:
     """What to do where the record's name already holds one of its kind (exporter/existing.py: keep
     an existing DMARC record, merge SPF), as one line of English plain text for the formats that are
     not localized (a bind or HCL comment, a CSV cell); '' for the others."""
-    phrase = _existing_record()(record)
+    phrase = existing_record(record)
     return "" if phrase is None else _existing_note(phrase)
-
-
-@lru_cache(maxsize=1)
-def _existing_record():
-    """exporter.existing.existing_record, imported once: a file of 10,000 identities asks for
-    60,000 records, and an import statement per call cost more than the answer."""
-    from .existing import existing_record
-
-    return existing_record
 
 
 @cache
