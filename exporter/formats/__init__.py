@@ -154,7 +154,7 @@ def environment() -> "jinja2.Environment":
     the bytecode cache, once per edit of the template: see exporter/template_cache.py)."""
     import jinja2
 
-    from ..filters import FILTERS
+    from ..filters import FILTERS, TESTS
     from ..template_cache import for_this_user
 
     env = jinja2.Environment(
@@ -169,6 +169,7 @@ def environment() -> "jinja2.Environment":
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     return env
 
 
