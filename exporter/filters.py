@@ -180,8 +180,10 @@ def csv_cell(value: object) -> str:
     return value
 
 
-_CSV_QUOTED = re.compile(r'["\r\n]')  # what the csv module quotes a field for, besides the delimiter
-_CSV_QUOTED_CELL = re.compile(r'[",\r\n]')  # what the csv module quotes a field for
+def _csv_quoted(text: str) -> bool:
+    """Whether the csv module quotes a field for `text`'s characters, besides the delimiter (scans in
+    C: faster than a regular expression, which also cost 0.5 M instructions to compile at start-up)."""
+    return '"' in text or "\r" in text or "\n" in text
 
 
 def csv_row(fields) -> str:
@@ -194,12 +196,12 @@ def csv_row(fields) -> str:
              for field in fields]
     line = ",".join(cells)
     if len(cells) > 1:
-        if line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
+        if line.count(",") == len(cells) - 1 and not _csv_quoted(line):
             return line
         # The csv module's minimal quoting, without a writer and a buffer per line (an SPF or DMARC
         # value in each of 10,000 identities): a cell holding a comma, a quote or a line end is
         # quoted, its quotes doubled. (A row of one cell is left to the writer: it quotes an empty one.)
-        return ",".join([f'"{cell.replace(chr(34), chr(34) * 2)}"' if _CSV_QUOTED_CELL.search(cell) else cell
+        return ",".join([f'"{cell.replace(chr(34), chr(34) * 2)}"' if "," in cell or _csv_quoted(cell) else cell
                          for cell in cells])
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
