@@ -131,8 +131,10 @@ class OneLineErrors(click.Command):
 @click.option("--verification-token", metavar="TOKEN",
               help="Also write the legacy SES v1 '_amazonses' TXT record with this VerificationToken "
               "(44 base64 characters).")
+# The localized formats named as text: asking the registry would import every format module at each
+# start-up (tests/test_format_registry.py holds this list to it).
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help=f"Language of the text for people: the outputs ({', '.join(formats.localized())}), the --check "
+              help="Language of the text for people: the outputs (html, instructions), the --check "
               "report, the notes and refusals on stderr (default: from the locale, else en).")
 @click.option("--dns-host", type=click.Choice((*PANEL_NAMES, "auto")), default=None,
               help="Tailor the instructions to this DNS panel's fields and quirks (default: generic); auto: the "

@@ -12,6 +12,7 @@ import json
 import re
 from functools import cache, lru_cache
 
+from .existing import existing_record
 from .names import relative, to_unicode
 
 TXT_CHUNK_BYTES = 255  # RFC 1035: a character-string is one length octet and at most 255 octets
@@ -179,8 +180,10 @@ def csv_cell(value: object) -> str:
     return value
 
 
-_CSV_QUOTED = re.compile(r'["\r\n]')  # what the csv module quotes a field for, besides the delimiter
-_CSV_QUOTED_CELL = re.compile(r'[",\r\n]')  # what the csv module quotes a field for
+def _csv_quoted(text: str) -> bool:
+    """Whether the csv module quotes a field for `text`'s characters, besides the delimiter (scans in
+    C: faster than a regular expression, which also cost 0.5 M instructions to compile at start-up)."""
+    return '"' in text or "\r" in text or "\n" in text
 
 
 def csv_row(fields) -> str:
@@ -193,12 +196,12 @@ def csv_row(fields) -> str:
              for field in fields]
     line = ",".join(cells)
     if len(cells) > 1:
-        if line.count(",") == len(cells) - 1 and not _CSV_QUOTED.search(line):
+        if line.count(",") == len(cells) - 1 and not _csv_quoted(line):
             return line
         # The csv module's minimal quoting, without a writer and a buffer per line (an SPF or DMARC
         # value in each of 10,000 identities): a cell holding a comma, a quote or a line end is
         # quoted, its quotes doubled. (A row of one cell is left to the writer: it quotes an empty one.)
-        return ",".join([f'"{cell.replace(chr(34), chr(34) * 2)}"' if _CSV_QUOTED_CELL.search(cell) else cell
+        return ",".join([f'"{cell.replace(chr(34), chr(34) * 2)}"' if "," in cell or _csv_quoted(cell) else cell
                          for cell in cells])
     buffer = io.StringIO()
     # "\r\n" as the terminator makes the writer quote a field holding either character.
@@ -385,17 +388,8 @@ def existing_record_note(record) -> str:
     """What to do where the record's name already holds one of its kind (exporter/existing.py: keep
     an existing DMARC record, merge SPF), as one line of English plain text for the formats that are
     not localized (a bind or HCL comment, a CSV cell); '' for the others."""
-    phrase = _existing_record()(record)
+    phrase = existing_record(record)
     return "" if phrase is None else _existing_note(phrase)
-
-
-@lru_cache(maxsize=1)
-def _existing_record():
-    """exporter.existing.existing_record, imported once: a file of 10,000 identities asks for
-    60,000 records, and an import statement per call cost more than the answer."""
-    from .existing import existing_record
-
-    return existing_record
 
 
 @cache
@@ -565,13 +559,12 @@ _HCL_TABLE = {**{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
               **{ord(char): escape for char, escape in _HCL_ESCAPES.items()}}
 
 
-# What hcl_string escapes: a value without any is written as it is (most are: names and SES values).
-_HCL_SPECIAL = re.compile(r'[\x00-\x1f\x7f"\\]|[$%]\{')
-
-
 def hcl_string(value: str) -> str:
     """`value` as an HCL quoted string literal that Terraform reads back as exactly `value`."""
-    if not _HCL_SPECIAL.search(value):
+    # Most values (names, SES values) need no escape: printable (no control character), without
+    # '"', '\\' or '{'. Four scans in C take an eighth of the time of one regular expression search,
+    # and a file of 10,000 identities quotes 420,000 values. The rest go the whole way.
+    if value.isprintable() and '"' not in value and "\\" not in value and "{" not in value:
         return f'"{value}"'
     # After the backslash escapes, so the doubled "$" and "%" are never read as escaped themselves.
     text = value.translate(_HCL_TABLE).replace("${", "$${").replace("%{", "%%{")
@@ -887,6 +880,17 @@ _TXT_SHAPES = {"route53_txt": route53_txt, "google_txt": google_txt, "dns_update
 
 
 FILTERS["hcl_values"] = hcl_values
+
+
+def first_in(item, items) -> bool:
+    """The Jinja test `item is first_in(items)`: `item` is the first of `items`, the same object. The
+    Terraform templates put a blank line before each resource of a section but its first; loop.first
+    would make a loop context per section (1.8 % more instructions for terraform-route53)."""
+    return item is items[0]
+
+
+# Jinja tests, like the filters registered by name (formats.environment).
+TESTS = {"first_in": first_in}
 
 
 # --- The Markdown instructions' parts that repeat per record (templates/instructions.md.j2) -------

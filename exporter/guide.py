@@ -10,7 +10,9 @@ with its values as keyword arguments: tests/test_guide_text.py reads them from h
 has every sentence, and that each sentence shows only values given to it.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 import gc
 from collections.abc import Sequence

@@ -4,7 +4,9 @@
 directly, see docs/api.md); `run` carries it out and returns the exit status.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -49,7 +51,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
     ses_timeout: float | None = None  # seconds per SES call (connect, and each answer); None: sources/ses.py's default
     merge_live: bool = False  # ask DNS first and merge with what the zone publishes (exporter/merge.py)
 
-    def settings(self) -> Settings:
+    def settings(self) -> "Settings":
         """How the format writes: formats.Settings, validated."""
         from .formats import Settings
         from .language import default_language
@@ -61,7 +63,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
                         zone_id=self.zone_id, cloudflare_provider=self.cloudflare_provider or "v5",
                         rerun=rerun_options(self))
 
-    def options(self, region: str | None = None, fallback_region: str | None = None) -> Options:
+    def options(self, region: str | None = None, fallback_region: str | None = None) -> "Options":
         """Which records: model.Options, validated (the BYODKIM key read from its file or folder)."""
         from . import model
 
@@ -80,7 +82,7 @@ class Job(NamedTuple):  # a NamedTuple: a 29-field dataclass costs about a milli
                              verification_token=self.verification_token, dmarc_rua=self.dmarc_rua,
                              fallback_region=fallback_region, dkim_public_keys=public_keys)
 
-    def source(self) -> Source:
+    def source(self) -> "Source":
         """Saved JSON or live SES: a sources.Source."""
         if self.identity_file is not None:
             from .sources.saved import SavedSource
@@ -248,7 +250,7 @@ def _refuse_contradictions(job: Job) -> None:
                 raise InputError(Phrase("error.writing-option-with-check"), option=option)
 
 
-def _identities(job: Job, notify: Callable[[str], None]) -> list[Identity]:
+def _identities(job: Job, notify: Callable[[str], None]) -> "list[Identity]":
     """The identities the job names, normalized by the model (saved JSON or live SES)."""
     if job.identity_file is not None:
         return job.source().identities(job.domains or None, _saved_options(job), notify)
@@ -256,7 +258,7 @@ def _identities(job: Job, notify: Callable[[str], None]) -> list[Identity]:
     return job.source().identities(None if job.all_identities else job.domains, job.options(), notify)
 
 
-def _saved_options(job: Job) -> Options:
+def _saved_options(job: Job) -> "Options":
     """Saved JSON does not record the region: the identity's SigningHostedZone may name it
     (model._identity_region); else --region, else the AWS configuration's."""
     from . import regions
@@ -266,7 +268,7 @@ def _saved_options(job: Job) -> Options:
     return job.options(region, fallback)
 
 
-def _streamed_folder(job: Job) -> Folder | None:
+def _streamed_folder(job: Job) -> "Folder | None":
     """The saved folder that -o FOLDER/ is written from one identity at a time (sources.saved.Folder),
     or None where every identity is needed at once: --check, --merge-live and --dns-host auto ask DNS
     for all, and a file, stdin or live SES is read whole."""
@@ -280,14 +282,14 @@ def _streamed_folder(job: Job) -> Folder | None:
     return SavedSource(job.identity_file).folder(job.domains or None, _saved_options(job))
 
 
-def _merge_live(job: Job, identities: list[Identity]) -> list[Identity]:
+def _merge_live(job: Job, identities: "list[Identity]") -> "list[Identity]":
     """--merge-live: what the zones publish (exporter/dnscheck/live.py), merged (exporter/merge.py)."""
     from .merge import merge_live
 
     return merge_live(identities, job.nameservers, job.dns_timeout, job.max_queries, job.dmarc)
 
 
-def _check(job: Job, identities: list[Identity], lang: str, notify: Callable[[str], None]) -> int:
+def _check(job: Job, identities: "list[Identity]", lang: str, notify: Callable[[str], None]) -> int:
     from .dnscheck.run import run_job
 
     return run_job(job, identities, lang, notify)

@@ -5,7 +5,9 @@ its trailing dot; TXT values are the plain text (no quotes, not split). Renderer
 checker take these as they are and never normalize again.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 import re
 from collections.abc import Sequence
@@ -321,7 +323,7 @@ def identity(response: object, domain: str, opts: Options, source: str) -> Ident
 _SIGNING_ZONES: dict[str, str] = {}
 
 
-def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: _Builder,
+def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: "_Builder",
           notes: list[Phrase]) -> tuple[str, str | None]:
     """identity's DKIM records (SES's CNAMEs, or BYODKIM's TXT) into `builder`: (the signing origin, the region)."""
     # Absent means AWS_SES; an explicit null is as wrong as any other non-string.
@@ -389,7 +391,7 @@ def _dkim(dkim: dict[str, Any], fqdn: str, opts: Options, source: str, builder: 
 
 
 def _mail_from(mail_from_attrs: dict[str, Any], fqdn: str, region: str | None, opts: Options, source: str,
-               builder: _Builder, notes: list[Phrase]) -> tuple[str | None, str | None, str | None]:
+               builder: "_Builder", notes: list[Phrase]) -> tuple[str | None, str | None, str | None]:
     """identity's MAIL FROM MX and SPF into `builder`: (the MAIL FROM domain, its status, the region)."""
     mail_from = None
     mail_from_status = None
@@ -428,7 +430,7 @@ def _mail_from_refused(mail_from_status: str | None, source: str, reason: Phrase
     return InputError(_note("error.model-in-mail-from", source=source, problem=reason))
 
 
-def _dmarc(fqdn: str, organisation: str, opts: Options, builder: _Builder) -> Phrase | None:
+def _dmarc(fqdn: str, organisation: str, opts: Options, builder: "_Builder") -> Phrase | None:
     """identity's DMARC record and legacy verification TXT into `builder`; the advisory that a subdomain's
     DMARC is left to its organisational domain, when it is."""
     dmarc_advisory = None

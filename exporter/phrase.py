@@ -12,7 +12,9 @@ an Aside or Own words (a panel's, trusted like the sentence's). The Kind escapes
 This module imports nothing of the package: exporter/filters.py defines the kinds.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 from collections.abc import Callable, Mapping
 from string import Formatter
@@ -32,7 +34,7 @@ class Phrase(_Phrase):
 
     __slots__ = ()
 
-    def __new__(cls, key: str, /, **params: object) -> Phrase:
+    def __new__(cls, key: str, /, **params: object) -> "Phrase":
         # tuple.__new__ itself: a document of 10,000 identities makes 400,000 phrases
         return tuple.__new__(cls, (key, tuple(params.items())))
 

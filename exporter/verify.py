@@ -11,7 +11,9 @@ The instructions (exporter/guide.py) and the headers of the zone-file and Terraf
 (templates/_identities.j2) both show these. Nothing here is a sentence for people.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 import shlex
 from collections.abc import Sequence

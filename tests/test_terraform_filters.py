@@ -42,6 +42,9 @@ def test_hcl_string_escapes():
     assert hcl_string("\\${x}") == '"\\\\$${x}"'
     assert hcl_string("bell\x07") == '"bell\\u0007"'
     assert hcl_string("$ % { }") == '"$ % { }"'
+    assert hcl_string("del\x7f") == '"del\\u007f"'
+    # Not printable, yet nothing HCL escapes: written as it is (the slow path, like any '{').
+    assert hcl_string("line\u2028sep\xa0") == '"line\u2028sep\xa0"'
 
 
 def test_unescaped_text_is_what_the_parser_rejects_or_misreads(hcl):

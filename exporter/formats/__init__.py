@@ -6,14 +6,19 @@ A format module declares what it is and registers it (docs/design.md, "Adding a 
                              summary="a BIND zone-file fragment to import"))
 
 The registry finds the modules itself (every module here whose name does not start with '_'), so a
-new format touches no other file. Modules starting with '_' are helpers shared by formats. Format
-modules are imported at every start-up: they import nothing heavy at module level; `prepare` does.
+new format touches no other file. Modules starting with '_' are helpers shared by formats. A module
+holds the format its name says, `-` written `_` (route53_changes.py: route53-changes), so listing
+the formats imports none of them and a run imports only its own (importing all fourteen cost
+about 5 M instructions at every start-up: docs/benchmarks.md). They import nothing heavy at
+module level all the same; `prepare` does.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +49,7 @@ class Settings(_Settings):
     __slots__ = ()
 
     def __new__(cls, lang: str = "en", dns_host: str = "generic", zone_id: str | None = None,
-                cloudflare_provider: str = "v5", rerun: tuple[str, ...] | None = None) -> Settings:
+                cloudflare_provider: str = "v5", rerun: tuple[str, ...] | None = None) -> "Settings":
         from ..language import ENGLISH, languages
         from ..panels import PANEL_NAMES
         from ..phrase import Phrase
@@ -67,7 +72,7 @@ class Settings(_Settings):
             raise InputError(Phrase("error.not-arguments", value=repr(rerun)), option="rerun")
         return super().__new__(cls, lang, dns_host, zone_id, cloudflare_provider, rerun)
 
-    def _replace(self, **changes: object) -> Settings:  # through __new__, so a copy is validated too
+    def _replace(self, **changes: object) -> "Settings":  # through __new__, so a copy is validated too
         return Settings(**{**self._asdict(), **changes})
 
 
@@ -103,32 +108,36 @@ def register(fmt: Format) -> Format:
 
 
 @lru_cache(maxsize=1)
-def _discover() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}")
+def _modules() -> dict[str, str]:
+    """{format name: its module's name}, read from the package's files without importing them
+    (a listing of the folder: pkgutil.iter_modules would cost 1.2 M instructions to import)."""
+    modules = [file[:-3] for file in os.listdir(__path__[0]) if file.endswith(".py") and not file.startswith("_")]
+    return {module.replace("_", "-"): module for module in modules}
 
 
 def names() -> tuple[str, ...]:
     """Every format's name, sorted: the --format choices."""
-    _discover()
-    return tuple(sorted(_REGISTRY))
+    return tuple(sorted(_modules()))
 
 
 def localized() -> tuple[str, ...]:
-    """The formats whose text for people follows --lang."""
-    return tuple(name for name in names() if _REGISTRY[name].localized)
+    """The formats whose text for people follows --lang (imports every format module)."""
+    return tuple(name for name in names() if get(name).localized)
 
 
 def get(name: str) -> Format:
-    _discover()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
+    """The format `name`, its module imported on first use; InputError naming the choices if unknown."""
+    module = _modules().get(name)
+    if module is None:
         from ..phrase import Phrase
 
         raise InputError(Phrase("error.not-one-of", value=repr(name), known=", ".join(names())),
-                         option="format") from None
+                         option="format")
+    if name not in _REGISTRY:
+        importlib.import_module(f"{__name__}.{module}")
+        if name not in _REGISTRY:  # a module registering another name than its own is a bug
+            raise ValueError(f"exporter/formats/{module}.py registers no format named {name!r}")
+    return _REGISTRY[name]
 
 
 def template_folder() -> Path:
@@ -145,12 +154,12 @@ def template_folder() -> Path:
 
 
 @lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+def environment() -> "jinja2.Environment":
     """One Jinja2 environment per process, so each template compiles once per run (and, with
     the bytecode cache, once per edit of the template: see exporter/template_cache.py)."""
     import jinja2
 
-    from ..filters import FILTERS
+    from ..filters import FILTERS, TESTS
     from ..template_cache import for_this_user
 
     env = jinja2.Environment(
@@ -165,6 +174,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     return env
 
 

@@ -1,6 +1,8 @@
 """Saved identities: the JSON that `aws sesv2 get-email-identity` prints, from a file, stdin or a folder."""
 
-from __future__ import annotations
+# Annotations are evaluated here (no `from __future__ import annotations`): this module is loaded at
+# every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
+# instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
 import codecs
 import json
@@ -46,7 +48,7 @@ class SavedSource:
         failures.raise_any()
         return found
 
-    def folder(self, domains: Sequence[str] | None, options: model.Options) -> Folder | None:
+    def folder(self, domains: Sequence[str] | None, options: model.Options) -> "Folder | None":
         """A folder's identities made one at a time (-o FOLDER/ holds one, not 10,000), or None
         when the source is one file or stdin. Listing the folder raises what `identities` would."""
         if self.path == "-" or not Path(self.path).is_dir():
@@ -63,7 +65,7 @@ class Folder:
     identities again when its file is written. A file whose text is not what was checked (edited
     meanwhile) is refused, not written as it now reads."""
 
-    def __init__(self, domains: list[str], files: dict[str, str], options: model.Options, failures: _Failures):
+    def __init__(self, domains: list[str], files: dict[str, str], options: model.Options, failures: "_Failures"):
         self.domains, self.files, self.options, self.failures = domains, files, options, failures
         self.read: dict[str, int] = {}  # domain -> hash() of its file's text, as the first pass read it
 
