@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,20 +22,40 @@ from .errors import EXIT_STDOUT_CLOSED, EXIT_TERMINATED, InputError, OutputError
 from .phrase import Phrase
 
 
-def emit(text: str, path: str | None) -> None:
+def emit(text: str | Sequence[str], path: str | None) -> None:
+    """Write `text`, whole or as its pieces in order (formats.render_pieces), to stdout or -o FILE."""
     if path in (None, "-"):
         to_stdout(text)
         return
     write_file(Path(path), text)
 
 
-def to_stdout(text: str) -> None:
+# Pieces written as one str: a few MB at a time, not one str of the whole output (an html page of
+# 10,000 identities is 230,000 pieces, 91 MB) nor a write call per piece.
+PIECES_PER_WRITE = 4096
+
+
+def _blocks(text: str | Sequence[str]) -> Iterator[str]:
+    """`text` as a few long strs to write: a str as it is, pieces joined a block at a time. Where the
+    run holds a secret, the pieces are joined whole, so that a secret split between two blocks is
+    still found (exporter/redaction.py)."""
+    if isinstance(text, str):
+        yield text
+    elif secrets_known():
+        yield "".join(text)
+    else:
+        for start in range(0, len(text), PIECES_PER_WRITE):
+            yield "".join(text[start : start + PIECES_PER_WRITE])
+
+
+def to_stdout(text: str | Sequence[str]) -> None:
     """Write to standard output; a failure is one OutputError naming standard output and why."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`ses-export ... >&-`)
         raise OutputError(Phrase("error.stdout-closed"), stdout=True)
     try:
-        stream.write(_no_secrets(text))
+        for block in _blocks(text):
+            stream.write(_no_secrets(block))
         stream.flush()
     except BrokenPipeError:
         raise OutputError(Phrase("error.stdout-pipe-closed"), stdout=True, exit_code=EXIT_STDOUT_CLOSED) from None
@@ -71,11 +91,13 @@ def _kind(path: Path) -> str | None:
 WRITTEN_THROUGH = ("character device", "FIFO")
 
 
-def write_file(target: Path, text: str, staged: list | None = None) -> None:
+def write_file(target: Path, text: str | Sequence[str], staged: list | None = None) -> None:
     """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through.
-    With `staged`, the file is left written beside its target and listed there, for the caller to rename."""
+    `text` is whole or its pieces in order. With `staged`, the file is left written beside its target
+    and listed there, for the caller to rename."""
     with _file_writer(target, staged) as write:
-        write(text)
+        for block in _blocks(text):
+            write(block)
 
 
 @contextmanager
@@ -98,6 +120,13 @@ def _file_writer(target: Path, staged: list | None = None):
         target = Path(os.path.realpath(target))
     with _atomic(target, staged) as handle:
         yield lambda text: handle.write(_no_secrets(text))
+
+
+def secrets_known() -> bool:
+    """Whether the run holds a secret value that an output must not carry (exporter/redaction.py)."""
+    from .redaction import holds_secrets
+
+    return holds_secrets()
 
 
 def _no_secrets(text: str) -> str:

@@ -168,6 +168,22 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
            pages: Mapping[str, Sequence[Identity]] | None = None) -> str:
     """The whole output for `identities` in format `name`; `pages` (file name: identities) makes
     the format's index page of a folder instead (see render_folder)."""
+    template, context = _prepared(name, identities, settings, pages)
+    return template.render(context)
+
+
+def render_pieces(name: str, identities: Sequence[Identity], settings: Settings | None = None) -> list[str]:
+    """render's text as the pieces the template wrote, in order, all written before this returns
+    (so a failure part-way leaves nothing to write): what the command line writes (output.emit).
+    The whole text is never one str: a page of 10,000 identities is 91 MB, and in Japanese a str
+    of it takes two bytes a character, on top of its pieces."""
+    template, context = _prepared(name, identities, settings, None)
+    return list(template.generate(context))
+
+
+def _prepared(name: str, identities: Sequence[Identity], settings: Settings | None,
+              pages: Mapping[str, Sequence[Identity]] | None) -> tuple[jinja2.Template, dict[str, object]]:
+    """The format's template and what it lays out."""
     from .. import __version__
 
     fmt = get(name)
@@ -184,7 +200,7 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
         context["pages"] = pages
     if fmt.prepare is not None:
         context.update(fmt.prepare(identities, settings))
-    return environment().get_template(fmt.template).render(context)
+    return environment().get_template(fmt.template), context
 
 
 def _checks(identities: Sequence[Identity], settings: Settings) -> Mapping[str, dict[str, object]]:
