@@ -456,12 +456,14 @@ def html_field(field, words, controls, number: int):
 _NUMBER = "\x00"
 
 
-def _html_field(field, words, controls, number: int) -> str:
+def _html_field(field, words, controls, number: int, memo: dict | None | bool = False) -> str:
+    """html_field as str; `memo`: what _remembered(words, "html-field") gives, where the caller has it."""
     phrase = field.text
     # Many fields are the same but for the step's number (every identity's MAIL FROM host, SPF and
     # DMARC values): each is written once with _NUMBER in its place, and kept where every _NUMBER
     # in it is a number's place (counted), not a character of a value.
-    memo = _remembered(words, "html-field")
+    if memo is False:
+        memo = _remembered(words, "html-field")
     if memo is not None:
         try:
             found = memo.get(phrase)
@@ -736,6 +738,7 @@ def html_steps(steps, words, controls, heading: str):
     each step's last line ended by a newline but the last step's."""
     lazy = _lazy()
     compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
+    fields = _remembered(words, "html-field")
     tag = str(lazy.escape(heading))
     out = []
     for step in steps:
@@ -743,9 +746,9 @@ def html_steps(steps, words, controls, heading: str):
         out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
                    f'<{tag} id="step-{number}">{_numbered(step.title, words, kind, memo)}</{tag}>\n'
                    '<ul class="fields">\n')
-        out.extend(f"<li>{_html_field(field, words, controls, number)}</li>\n" for field in step.fields)
+        out.extend([f"<li>{_html_field(field, words, controls, number, fields)}</li>\n" for field in step.fields])
         out.append("</ul>\n")
-        out.extend(f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice)
+        out.extend([f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice])
         out.append("</section>\n")
     return lazy.Markup("".join(out)[:-1])
 
@@ -763,17 +766,57 @@ def html_lookups(lookups, prefix: str, controls):
         </ol>
     """
     lazy = _lazy()
-    escape = lazy.escape  # the words and answers as autoescape writes them
     prefix, button = _html_escape(str(prefix)), _escaped(controls["copy"])
     dig, nslookup = _escaped(controls["copy.dig"]), _escaped(controls["copy.nslookup"])
-    expected = escape(controls["expected"])
+    expected = _autoescaped(controls["expected"])  # the words and answers as autoescape writes them
     out = ['<ol class="lookups">\n']
     for number, found in enumerate(lookups, 1):
         out.append(
             f'<li>\n<div class="command">{_copy_box(found.dig, f"{prefix}{number}-dig", dig.format(number=number), button)}</div>\n'
             f'<div class="command">{_copy_box(found.nslookup, f"{prefix}{number}-nslookup", nslookup.format(number=number), button)}'
-            f'</div>\n<p class="answer">{expected} <code>{escape(found.shown)}</code></p>\n</li>\n')
+            f'</div>\n<p class="answer">{expected} <code>{_autoescaped(found.shown)}</code></p>\n</li>\n')
     out.append("</ol>")
+    return lazy.Markup("".join(out))
+
+
+def _autoescaped(text: str) -> str:
+    """`text` as markupsafe.escape (Jinja's autoescape) writes it, for a str, without making a Markup."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+            .replace("'", "&#39;"))
+
+
+def html_section(section, number: int, words, controls, heading: str, notes: bool = True):
+    """One identity's section of the page (exporter/guide.py Section), `number` counting the
+    identities from 1:
+
+        <section aria-labelledby="identity-N">   (without the attribute where it has no heading)
+        <h2 id="identity-N"><code>heading</code></h2>
+        <ul class="notes">
+        <li>note</li>  (html_phrase, one per note; the list only where `notes` and it has any)
+        </ul>
+        steps  (html_steps, with `heading` as their headings' tag)
+        <p>by hand</p>  (html_phrase, with the lookups, where the section has any)
+        lookups  (html_lookups, their ids starting "lookup-N-")
+        </section>
+    """
+    lazy = _lazy()
+    compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
+    out = []
+    if section.heading:
+        out.append(f'<section aria-labelledby="identity-{number}">\n'
+                   f'<h2 id="identity-{number}">{_html_code(section.heading)}</h2>\n')
+    else:
+        out.append("<section>\n")
+    if notes and section.notes:
+        out.append('<ul class="notes">\n')
+        out.extend([f"<li>{compose(note, words, kind, memo)}</li>\n" for note in section.notes])
+        out.append("</ul>\n")
+    if section.steps:
+        out.append(f"{html_steps(section.steps, words, controls, heading)}\n")
+    if section.lookups:
+        out.append(f"<p>{compose(section.by_hand_page, words, kind, memo)}</p>\n"
+                   f"{html_lookups(section.lookups, f'lookup-{number}-', controls)}\n")
+    out.append("</section>")
     return lazy.Markup("".join(out))
 
 
@@ -813,6 +856,7 @@ FILTERS = {
     "octodns_txt": octodns_txt,
     "html_steps": html_steps,
     "html_lookups": html_lookups,
+    "html_section": html_section,
 }
 
 
@@ -907,11 +951,15 @@ def _numbered(phrase, words, kind, memo: dict | None) -> str:
     step's title: "3. DMARC: TXT" in every identity but for the number). The sentence is written
     once with _NUMBER for the number and kept, where that pattern gives exactly the phrase's own text."""
     compose = _lazy().compose
-    number = dict(phrase.params).get("number")
+    params = phrase.params
+    if params and params[0][0] == "number":  # a step's title: Phrase("step", number=..., ...)
+        number, rest = params[0][1], (("number", _NUMBER), *params[1:])
+    else:
+        number = dict(params).get("number")
+        rest = tuple((name, _NUMBER if name == "number" else value) for name, value in params)
     if memo is None or number.__class__ is not int:
         return compose(phrase, words, kind, memo)
-    pattern = tuple.__new__(phrase.__class__, (phrase.key, tuple(
-        (name, _NUMBER if name == "number" else value) for name, value in phrase.params)))
+    pattern = tuple.__new__(phrase.__class__, (phrase.key, rest))
     try:
         found = memo.get(pattern)
     except TypeError:  # a value that cannot be a key: written, not remembered
