@@ -12,7 +12,6 @@ has every sentence, and that each sentence shows only values given to it.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -114,25 +113,6 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     `rerun` and `check_lang` make the closing `ses-export ... --check` commands (exporter/verify.py).
     Raises InputError where the panel cannot take a record as it is (a TTL out of its range).
     """
-    # The Guide makes no reference cycles, only tens of small tuples per identity that all live
-    # until the document is written. Python's cycle collector would walk them again and again as
-    # they pile up, and then while the template runs, more time than building them (10,000
-    # identities: about 2 s, and 1.2 s more in the template). So it waits, and then counts them as
-    # old (freeze and unfreeze: moved to the oldest generation without a collection); any garbage
-    # among them is still collected by the next full collection.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _guide(identities, panel, lang, rerun, check_lang)
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
-
-
-def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Sequence[str] | None,
-           check_lang: str | None) -> Guide:
     records = [record for identity in identities for record in identity.records]
     _refuse_what_the_panel_cannot_take(panel, records)
     several = len(identities) > 1
@@ -227,7 +207,7 @@ def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Seque
 
 
 class _Kinds(dict):
-    """What _guide made for records alike (their fields and advice), by (type, host, value,
+    """What guide() made for records alike (their fields and advice), by (type, host, value,
     priority, TTL, and the record's purpose): these decide both at one panel. Past LIMIT kinds it starts afresh: most records
     of a DKIM key are each of their own kind, and the kinds many identities share are soon back."""
 

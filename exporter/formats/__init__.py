@@ -168,8 +168,11 @@ def render(name: str, identities: Sequence[Identity], settings: Settings | None 
            pages: Mapping[str, Sequence[Identity]] | None = None) -> str:
     """The whole output for `identities` in format `name`; `pages` (file name: identities) makes
     the format's index page of a folder instead (see render_folder)."""
-    template, context = _prepared(name, identities, settings, pages)
-    return template.render(context)
+    from ..collection import fewer_collections
+
+    with fewer_collections():  # also for a program that renders many identities (docs/api.md)
+        template, context = _prepared(name, identities, settings, pages)
+        return template.render(context)
 
 
 def render_pieces(name: str, identities: Sequence[Identity], settings: Settings | None = None) -> list[str]:
@@ -177,8 +180,11 @@ def render_pieces(name: str, identities: Sequence[Identity], settings: Settings 
     (so a failure part-way leaves nothing to write): what the command line writes (output.emit).
     The whole text is never one str: a page of 10,000 identities is 91 MB, and in Japanese a str
     of it takes two bytes a character, on top of its pieces."""
-    template, context = _prepared(name, identities, settings, None)
-    return list(template.generate(context))
+    from ..collection import fewer_collections
+
+    with fewer_collections():
+        template, context = _prepared(name, identities, settings, None)
+        return list(template.generate(context))
 
 
 def _prepared(name: str, identities: Sequence[Identity], settings: Settings | None,
