@@ -736,6 +736,11 @@ def html_steps(steps, words, controls, heading: str):
         </section>
 
     each step's last line ended by a newline but the last step's."""
+    return _lazy().Markup(_html_steps(steps, words, controls, heading))
+
+
+def _html_steps(steps, words, controls, heading: str) -> str:
+    # html_steps as str: html_section adds it to its own text without a Markup copied in between
     lazy = _lazy()
     compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
     fields = _remembered(words, "html-field")
@@ -750,7 +755,7 @@ def html_steps(steps, words, controls, heading: str):
         out.append("</ul>\n")
         out.extend([f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice])
         out.append("</section>\n")
-    return lazy.Markup("".join(out)[:-1])
+    return "".join(out)[:-1]
 
 
 def html_lookups(lookups, prefix: str, controls):
@@ -765,7 +770,10 @@ def html_lookups(lookups, prefix: str, controls):
         </li>
         </ol>
     """
-    lazy = _lazy()
+    return _lazy().Markup(_html_lookups(lookups, prefix, controls))
+
+
+def _html_lookups(lookups, prefix: str, controls) -> str:
     prefix, button = _html_escape(str(prefix)), _escaped(controls["copy"])
     dig, nslookup = _escaped(controls["copy.dig"]), _escaped(controls["copy.nslookup"])
     expected = _autoescaped(controls["expected"])  # the words and answers as autoescape writes them
@@ -776,7 +784,7 @@ def html_lookups(lookups, prefix: str, controls):
             f'<div class="command">{_copy_box(found.nslookup, f"{prefix}{number}-nslookup", nslookup.format(number=number), button)}'
             f'</div>\n<p class="answer">{expected} <code>{_autoescaped(found.shown)}</code></p>\n</li>\n')
     out.append("</ol>")
-    return lazy.Markup("".join(out))
+    return "".join(out)
 
 
 def _autoescaped(text: str) -> str:
@@ -812,10 +820,10 @@ def html_section(section, number: int, words, controls, heading: str, notes: boo
         out.extend([f"<li>{compose(note, words, kind, memo)}</li>\n" for note in section.notes])
         out.append("</ul>\n")
     if section.steps:
-        out.append(f"{html_steps(section.steps, words, controls, heading)}\n")
+        out.append(f"{_html_steps(section.steps, words, controls, heading)}\n")
     if section.lookups:
         out.append(f"<p>{compose(section.by_hand_page, words, kind, memo)}</p>\n"
-                   f"{html_lookups(section.lookups, f'lookup-{number}-', controls)}\n")
+                   f"{_html_lookups(section.lookups, f'lookup-{number}-', controls)}\n")
     out.append("</section>")
     return lazy.Markup("".join(out))
 
