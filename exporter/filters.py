@@ -449,21 +449,19 @@ def html_field(field, words, controls, number: int):
     """A step's field (exporter/guide.py Field) as HTML: its catalogue sentence, each value a
     person types in a copy box (html_copy), labelled by the `controls` words of the language
     ("copy.host": "Copy the host of step {number}")."""
-    return _lazy().Markup(_html_field(field, words, controls, number))
+    return _lazy().Markup(_html_field(field, words, controls, number, _remembered(words, "html-field")))
 
 
 # A step's number in a field written once and kept (_html_field): replaced by the number at each use.
 _NUMBER = "\x00"
 
 
-def _html_field(field, words, controls, number: int, memo: dict | None | bool = False) -> str:
-    """html_field as str; `memo`: what _remembered(words, "html-field") gives, where the caller has it."""
+def _html_field(field, words, controls, number: int, memo: dict | None) -> str:
+    """html_field as str; `memo`: what _remembered(words, "html-field") gives (html_steps asks once for all)."""
     phrase = field.text
     # Many fields are the same but for the step's number (every identity's MAIL FROM host, SPF and
     # DMARC values): each is written once with _NUMBER in its place, and kept where every _NUMBER
     # in it is a number's place (counted), not a character of a value.
-    if memo is False:
-        memo = _remembered(words, "html-field")
     if memo is not None:
         try:
             found = memo.get(phrase)
