@@ -740,20 +740,55 @@ def html_steps(steps, words, controls, heading: str):
 def _html_steps(steps, words, controls, heading: str) -> str:
     # html_steps as str: html_section adds it to its own text without a Markup copied in between
     lazy = _lazy()
-    compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
-    fields = _remembered(words, "html-field")
+    memos = (lazy.compose, lazy.html, _remembered(words, "html"), _remembered(words, "html-field"))
     tag = str(lazy.escape(heading))
+    # Steps alike but for their number (every identity's MAIL FROM, SPF and DMARC steps), by what
+    # they show: "" seen once (a DKIM key's step is mostly alone), then the step written with
+    # _NUMBER in the number's places, or _UNLIKE where that is not the step's text with its number.
+    alike = _remembered(words, f"html-step-{tag}")
     out = []
     for step in steps:
-        number = step.number
-        out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
-                   f'<{tag} id="step-{number}">{_numbered(step.title, words, kind, memo)}</{tag}>\n'
-                   '<ul class="fields">\n')
-        out.extend([f"<li>{_html_field(field, words, controls, number, fields)}</li>\n" for field in step.fields])
-        out.append("</ul>\n")
-        out.extend([f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice])
-        out.append("</section>\n")
-    return "".join(out)[:-1]
+        number, title = step.number, step.title
+        key = found = None
+        if alike is not None and title.params[:1] == (("number", number),):
+            key = (title.key, title.params[1:], step.fields, step.advice)
+            try:
+                found = alike.get(key)
+            except TypeError:  # a value that cannot be a key: written, not remembered
+                key = None
+            if found and found != _UNLIKE:
+                out.append(found.replace(_NUMBER, str(number)))
+                continue
+        written = _html_step(step, title, number, words, controls, tag, memos)
+        out.append(written)
+        if key is None or alike is None:
+            continue
+        if found is None:
+            alike[key] = ""
+        elif found == "":
+            general = _html_step(step, tuple.__new__(title.__class__, (title.key, (("number", _NUMBER), *title.params[1:]))),
+                                 _NUMBER, words, controls, tag, memos)
+            alike[key] = general if general.replace(_NUMBER, str(number)) == written else _UNLIKE
+    return "\n".join(out)
+
+
+_UNLIKE = "\x00unlike"  # _html_steps: a step not written again from a pattern (holds _NUMBER: never found as is)
+
+
+def _html_step(step, title, number, words, controls, tag: str, memos: tuple) -> str:
+    """One step of html_steps, `number` (an int, or _NUMBER) in its ids, its title `title`."""
+    compose, kind, memo, fields = memos
+    # A title with _NUMBER is written without remembering it: _numbered keeps a pattern only once it
+    # has checked that every _NUMBER in it is the number's place.
+    titled = _numbered(title, words, kind, memo if number.__class__ is int else None)
+    return "".join([
+        f'<section class="step" aria-labelledby="step-{number}">\n'
+        f'<{tag} id="step-{number}">{titled}</{tag}>\n'
+        '<ul class="fields">\n',
+        *[f"<li>{_html_field(field, words, controls, number, fields)}</li>\n" for field in step.fields],
+        "</ul>\n",
+        *[f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice],
+        "</section>"])
 
 
 def html_lookups(lookups, prefix: str, controls):

@@ -312,3 +312,35 @@ def test_autoescaped_is_markupsafes_escape(text):
     from exporter.filters import _autoescaped
 
     assert _autoescaped(text) == str(escape(text))
+
+
+@pytest.mark.parametrize("value", NUMBER_LIKE)
+def test_html_steps_alike_but_for_their_number_are_each_their_own_text(value):
+    """html_steps writes a step seen before but for its number (every identity's MAIL FROM steps) from a
+    pattern: each must be what the step alone gives at its number, whatever its values hold."""
+    from exporter.filters import html_steps
+    from exporter.guide import Step
+    from exporter.phrase import Sentences
+
+    words = Sentences({**catalogue("en").GUIDE, "advice.x": "Mind {value:code} at {number}."})
+    controls = catalogue("en").HTML
+    fields = (Field("host", Phrase("field.host", own="", host=value), value),
+              Field("value", Phrase("field.value", own="", value="12"), "12"))
+
+    def step(number, advice=()):
+        return Step(None, Phrase("step", number=number, record=Phrase("record.dmarc"), type=value), fields, advice,
+                    number)
+
+    def alone(each, heading):
+        return (f'<section class="step" aria-labelledby="step-{each.number}">\n'
+                f'<{heading} id="step-{each.number}">{html_phrase(each.title, dict(words))}</{heading}>\n'
+                '<ul class="fields">\n'
+                + "".join(f"<li>{html_field(field, dict(words), controls, each.number)}</li>\n" for field in each.fields)
+                + "</ul>\n" + "".join(f"<p>{html_phrase(advice, dict(words))}</p>\n" for advice in each.advice)
+                + "</section>")
+
+    for heading in ("h3", "h2"):
+        for numbers in ((1, 12), (3, 120), (4,), (12, 1, 0)):
+            steps = [step(n) for n in numbers] + [step(n + 1000, (Phrase("advice.x", value=value, number=n),))
+                                                   for n in numbers]
+            assert html_steps(steps, words, controls, heading) == "\n".join(alone(each, heading) for each in steps)
