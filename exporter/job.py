@@ -144,7 +144,7 @@ def _run(job: Job, notify: Callable[[str], None] | None) -> int:
         groups = out.files(identities, fmt.suffix, fmt.per_zone)
         out.write_folder(job.output, formats.render_folder(fmt.name, groups, settings))
     else:
-        out.emit(formats.render_pieces(fmt.name, identities, settings), job.output)
+        out.emit(formats.render_utf8(fmt.name, identities, settings), job.output)
     return EXIT_OK
 
 

@@ -81,21 +81,22 @@ def test_no_output_carries_a_secret_the_run_holds(monkeypatch, tmp_path, capsys)
 
 
 def test_an_output_written_in_pieces_carries_no_secret_split_between_them(monkeypatch, tmp_path, capsys):
-    """The command line writes an output as its template's pieces, a block of them at a time
-    (formats.render_pieces, output.emit): a secret whose halves fall in two blocks is still found."""
+    """The command line writes an output as its template's pieces in UTF-8, a block of them at a time
+    (formats.render_utf8, output.emit): a secret whose halves fall in two blocks is still found."""
     from exporter import output
 
     monkeypatch.setattr(output, "PIECES_PER_WRITE", 2)
-    pieces = ["; echoed: ", TOKEN[:20], TOKEN[20:], " end\n", "; plain\n"]
+    text = ["; echoed: ", TOKEN[:20], TOKEN[20:], " end\n", "; plain 日本語\n"]
+    pieces = [piece.encode() for piece in text]
     monkeypatch.delenv("AWS_SESSION_TOKEN", raising=False)
     monkeypatch.setattr(redaction, "_remembered", set())
     output.emit(pieces, str(tmp_path / "plain.zone"))
-    assert (tmp_path / "plain.zone").read_text() == "".join(pieces)  # no secret held: written as it is
+    assert (tmp_path / "plain.zone").read_text(encoding="utf-8") == "".join(text)  # no secret held: as it is
     monkeypatch.setenv("AWS_SESSION_TOKEN", TOKEN)
     output.emit(pieces, None)
     output.emit(pieces, str(tmp_path / "records.zone"))
-    for written in (capsys.readouterr().out, (tmp_path / "records.zone").read_text()):
-        assert written == f"; echoed: {REDACTED} end\n; plain\n"
+    for written in (capsys.readouterr().out, (tmp_path / "records.zone").read_text(encoding="utf-8")):
+        assert written == f"; echoed: {REDACTED} end\n; plain 日本語\n"
 
 
 @pytest.mark.slow

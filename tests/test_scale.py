@@ -93,11 +93,12 @@ def test_a_page_lays_out_each_identity_with_one_filter_call(name, batches):
 
 @pytest.mark.parametrize("name", formats.names())
 def test_the_pieces_the_command_line_writes_are_the_whole_output(name, batches):
-    """formats.render_pieces (what the command line writes, a block at a time) joined is render's text."""
+    """formats.render_utf8 (what the command line writes, a block at a time) joined is render's text."""
     batch = batches["example.net" if name in ONE_ZONE else None][100]
-    settings = Settings(rerun=("--identity-file", "saved"))
-    pieces = formats.render_pieces(name, batch, settings)
-    assert len(pieces) > 1 and "".join(pieces) == formats.render(name, batch, settings)
+    for lang in ("en", "ja"):
+        settings = Settings(lang=lang, rerun=("--identity-file", "saved"))
+        pieces = formats.render_utf8(name, batch, settings)
+        assert len(pieces) > 1 and b"".join(pieces).decode("utf-8") == formats.render(name, batch, settings)
 
 
 def test_no_template_grows_a_list_by_copying_it():
