@@ -76,9 +76,12 @@ def to_stdout(text: str | Sequence[bytes]) -> None:
     if stream is None:  # started with standard output closed (`ses-export ... >&-`)
         raise OutputError(Phrase("error.stdout-closed"), stdout=True)
     try:
-        write = _writer(stream)
-        for block in _blocks(text):
-            write(block)
+        if isinstance(text, str):  # most writes: a piece of the --check report (streamed), a small output
+            stream.write(_no_secrets(text))
+        else:
+            write = _writer(stream)
+            for block in _blocks(text):
+                write(block)
         stream.flush()
     except BrokenPipeError:
         raise OutputError(Phrase("error.stdout-pipe-closed"), stdout=True, exit_code=EXIT_STDOUT_CLOSED) from None
