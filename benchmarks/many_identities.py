@@ -1,7 +1,7 @@
 """Many saved identities in one run, in every format, against one identity: time and peak memory.
 
     .venv/bin/python benchmarks/many_identities.py [--counts 100,1000,10000] [--formats bind,csv]
-                                                   [--rounds N] [--folder] [--before CHECKOUT]
+                                                   [--rounds N] [--folder] [--before CHECKOUT] [--lang ja]
 
 Writes saved get-email-identity responses (each its own zone, with DKIM, a MAIL FROM domain and
 DMARC; for octodns and route53-changes, which hold one zone, subdomains of one zone) and runs the
@@ -62,6 +62,7 @@ def main() -> int:
     parser.add_argument("--folder", action="store_true", help="also -o OUT/ (one file each)")
     parser.add_argument("--before", metavar="CHECKOUT", help="also run each many-identity command with the code of "
                         "another checkout (git worktree add CHECKOUT COMMIT), in turns: before/after in one run")
+    parser.add_argument("--lang", help="run every command with --lang LANG (the localized formats: instructions, html)")
     args = parser.parse_args()
     counts = [int(c) for c in args.counts.split(",")]
     sys.path.insert(0, str(ROOT))
@@ -82,7 +83,7 @@ def main() -> int:
         print(f"{'format':<22}{'identities':>11}{'wall s':>9}{'CPU s':>8}{'RSS MiB':>9}   ratios to one: wall, CPU, RSS")
         for name in names:
             zone = "example.net" if name in ONE_ZONE else None
-            common = ["--region", "ap-northeast-3", "-f", name]
+            common = ["--region", "ap-northeast-3", "-f", name, *(["--lang", args.lang] if args.lang else [])]
             first = f"customer00000.{zone}" if zone else "customer00000.example"
             one_cmd = [tool, first, "--identity-file", str(saved[zone, counts[0]] / f"{first}.json"), *common,
                        "-o", str(base / "one.out")]

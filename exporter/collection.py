@@ -4,7 +4,9 @@ A run of 10,000 identities makes millions of small objects (records, template pi
 each of Python's young collections walks the young objects while every older one is walked again by
 the collections of the older generations: with the default threshold (700 allocations) a run spends
 about a tenth of its CPU time collecting. Nothing a run makes holds cycles worth finding early, so a
-run raises the young threshold while it works and puts it back after (docs/design.md, "Speed").
+run raises the young threshold while it works and puts it back after (docs/design.md, "Speed"):
+job.run, the check, and formats.render for a program that renders without a run. This is the one
+place the collector is paced.
 """
 
 from __future__ import annotations

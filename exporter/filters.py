@@ -443,19 +443,19 @@ def html_field(field, words, controls, number: int):
     """A step's field (exporter/guide.py Field) as HTML: its catalogue sentence, each value a
     person types in a copy box (html_copy), labelled by the `controls` words of the language
     ("copy.host": "Copy the host of step {number}")."""
-    return _lazy().Markup(_html_field(field, words, controls, number))
+    return _lazy().Markup(_html_field(field, words, controls, number, _remembered(words, "html-field")))
 
 
 # A step's number in a field written once and kept (_html_field): replaced by the number at each use.
 _NUMBER = "\x00"
 
 
-def _html_field(field, words, controls, number: int) -> str:
+def _html_field(field, words, controls, number: int, memo: dict | None) -> str:
+    """html_field as str; `memo`: what _remembered(words, "html-field") gives (html_steps asks once for all)."""
     phrase = field.text
     # Many fields are the same but for the step's number (every identity's MAIL FROM host, SPF and
     # DMARC values): each is written once with _NUMBER in its place, and kept where every _NUMBER
     # in it is a number's place (counted), not a character of a value.
-    memo = _remembered(words, "html-field")
     if memo is not None:
         try:
             found = memo.get(phrase)
@@ -727,20 +727,61 @@ def html_steps(steps, words, controls, heading: str):
         </section>
 
     each step's last line ended by a newline but the last step's."""
+    return _lazy().Markup(_html_steps(steps, words, controls, heading))
+
+
+def _html_steps(steps, words, controls, heading: str) -> str:
+    # html_steps as str: html_section adds it to its own text without a Markup copied in between
     lazy = _lazy()
-    compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
+    memos = (lazy.compose, lazy.html, _remembered(words, "html"), _remembered(words, "html-field"))
     tag = str(lazy.escape(heading))
+    # Steps alike but for their number (every identity's MAIL FROM, SPF and DMARC steps), by what
+    # they show: "" seen once (a DKIM key's step is mostly alone), then the step written with
+    # _NUMBER in the number's places, or _UNLIKE where that is not the step's text with its number.
+    alike = _remembered(words, f"html-step-{tag}")
     out = []
     for step in steps:
-        number = step.number
-        out.append(f'<section class="step" aria-labelledby="step-{number}">\n'
-                   f'<{tag} id="step-{number}">{_numbered(step.title, words, kind, memo)}</{tag}>\n'
-                   '<ul class="fields">\n')
-        out.extend(f"<li>{_html_field(field, words, controls, number)}</li>\n" for field in step.fields)
-        out.append("</ul>\n")
-        out.extend(f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice)
-        out.append("</section>\n")
-    return lazy.Markup("".join(out)[:-1])
+        number, title = step.number, step.title
+        key = found = None
+        if alike is not None and title.params[:1] == (("number", number),):
+            key = (title.key, title.params[1:], step.fields, step.advice)
+            try:
+                found = alike.get(key)
+            except TypeError:  # a value that cannot be a key: written, not remembered
+                key = None
+            if found and found != _UNLIKE:
+                out.append(found.replace(_NUMBER, str(number)))
+                continue
+        written = _html_step(step, title, number, words, controls, tag, memos)
+        out.append(written)
+        if key is None or alike is None:
+            continue
+        if found is None:
+            alike[key] = ""
+        elif found == "":
+            general = _html_step(step, tuple.__new__(title.__class__, (title.key, (("number", _NUMBER), *title.params[1:]))),
+                                 _NUMBER, words, controls, tag, memos)
+            alike[key] = general if general.replace(_NUMBER, str(number)) == written else _UNLIKE
+    return "\n".join(out)
+
+
+_UNLIKE = "\x00unlike"  # _html_steps: a step not written again from a pattern (holds _NUMBER: never found as is)
+
+
+def _html_step(step, title, number, words, controls, tag: str, memos: tuple) -> str:
+    """One step of html_steps, `number` (an int, or _NUMBER) in its ids, its title `title`."""
+    compose, kind, memo, fields = memos
+    # A title with _NUMBER is written without remembering it: _numbered keeps a pattern only once it
+    # has checked that every _NUMBER in it is the number's place.
+    titled = _numbered(title, words, kind, memo if number.__class__ is int else None)
+    return "".join([
+        f'<section class="step" aria-labelledby="step-{number}">\n'
+        f'<{tag} id="step-{number}">{titled}</{tag}>\n'
+        '<ul class="fields">\n',
+        *[f"<li>{_html_field(field, words, controls, number, fields)}</li>\n" for field in step.fields],
+        "</ul>\n",
+        *[f"<p>{compose(advice, words, kind, memo)}</p>\n" for advice in step.advice],
+        "</section>"])
 
 
 def html_lookups(lookups, prefix: str, controls):
@@ -755,18 +796,61 @@ def html_lookups(lookups, prefix: str, controls):
         </li>
         </ol>
     """
-    lazy = _lazy()
-    escape = lazy.escape  # the words and answers as autoescape writes them
+    return _lazy().Markup(_html_lookups(lookups, prefix, controls))
+
+
+def _html_lookups(lookups, prefix: str, controls) -> str:
     prefix, button = _html_escape(str(prefix)), _escaped(controls["copy"])
     dig, nslookup = _escaped(controls["copy.dig"]), _escaped(controls["copy.nslookup"])
-    expected = escape(controls["expected"])
+    expected = _autoescaped(controls["expected"])  # the words and answers as autoescape writes them
     out = ['<ol class="lookups">\n']
     for number, found in enumerate(lookups, 1):
         out.append(
             f'<li>\n<div class="command">{_copy_box(found.dig, f"{prefix}{number}-dig", dig.format(number=number), button)}</div>\n'
             f'<div class="command">{_copy_box(found.nslookup, f"{prefix}{number}-nslookup", nslookup.format(number=number), button)}'
-            f'</div>\n<p class="answer">{expected} <code>{escape(found.shown)}</code></p>\n</li>\n')
+            f'</div>\n<p class="answer">{expected} <code>{_autoescaped(found.shown)}</code></p>\n</li>\n')
     out.append("</ol>")
+    return "".join(out)
+
+
+def _autoescaped(text: str) -> str:
+    """`text` as markupsafe.escape (Jinja's autoescape) writes it, for a str, without making a Markup."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+            .replace("'", "&#39;"))
+
+
+def html_section(section, number: int, words, controls, heading: str, notes: bool = True):
+    """One identity's section of the page (exporter/guide.py Section), `number` counting the
+    identities from 1:
+
+        <section aria-labelledby="identity-N">   (without the attribute where it has no heading)
+        <h2 id="identity-N"><code>heading</code></h2>
+        <ul class="notes">
+        <li>note</li>  (html_phrase, one per note; the list only where `notes` and it has any)
+        </ul>
+        steps  (html_steps, with `heading` as their headings' tag)
+        <p>by hand</p>  (html_phrase, with the lookups, where the section has any)
+        lookups  (html_lookups, their ids starting "lookup-N-")
+        </section>
+    """
+    lazy = _lazy()
+    compose, kind, memo = lazy.compose, lazy.html, _remembered(words, "html")
+    out = []
+    if section.heading:
+        out.append(f'<section aria-labelledby="identity-{number}">\n'
+                   f'<h2 id="identity-{number}">{_html_code(section.heading)}</h2>\n')
+    else:
+        out.append("<section>\n")
+    if notes and section.notes:
+        out.append('<ul class="notes">\n')
+        out.extend([f"<li>{compose(note, words, kind, memo)}</li>\n" for note in section.notes])
+        out.append("</ul>\n")
+    if section.steps:
+        out.append(f"{_html_steps(section.steps, words, controls, heading)}\n")
+    if section.lookups:
+        out.append(f"<p>{compose(section.by_hand_page, words, kind, memo)}</p>\n"
+                   f"{_html_lookups(section.lookups, f'lookup-{number}-', controls)}\n")
+    out.append("</section>")
     return lazy.Markup("".join(out))
 
 
@@ -822,6 +906,7 @@ FILTERS = {
     "html_steps": html_steps,
     "html_lookups": html_lookups,
     "html_contents": html_contents,
+    "html_section": html_section,
 }
 
 
@@ -927,11 +1012,15 @@ def _numbered(phrase, words, kind, memo: dict | None) -> str:
     step's title: "3. DMARC: TXT" in every identity but for the number). The sentence is written
     once with _NUMBER for the number and kept, where that pattern gives exactly the phrase's own text."""
     compose = _lazy().compose
-    number = dict(phrase.params).get("number")
+    params = phrase.params
+    if params and params[0][0] == "number":  # a step's title: Phrase("step", number=..., ...)
+        number, rest = params[0][1], (("number", _NUMBER), *params[1:])
+    else:
+        number = dict(params).get("number")
+        rest = tuple((name, _NUMBER if name == "number" else value) for name, value in params)
     if memo is None or number.__class__ is not int:
         return compose(phrase, words, kind, memo)
-    pattern = tuple.__new__(phrase.__class__, (phrase.key, tuple(
-        (name, _NUMBER if name == "number" else value) for name, value in phrase.params)))
+    pattern = tuple.__new__(phrase.__class__, (phrase.key, rest))
     try:
         found = memo.get(pattern)
     except TypeError:  # a value that cannot be a key: written, not remembered

@@ -14,7 +14,6 @@ has every sentence, and that each sentence shows only values given to it.
 # every start-up, and typing compiles each string annotation of a NamedTuple field, about 50 k
 # instructions a field (docs/benchmarks.md, start-up). Names defined later are quoted.
 
-import gc
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -116,25 +115,6 @@ def guide(identities: Sequence[Identity], panel: Panel, lang: str = "en",
     `rerun` and `check_lang` make the closing `ses-export ... --check` commands (exporter/verify.py).
     Raises InputError where the panel cannot take a record as it is (a TTL out of its range).
     """
-    # The Guide makes no reference cycles, only tens of small tuples per identity that all live
-    # until the document is written. Python's cycle collector would walk them again and again as
-    # they pile up, and then while the template runs, more time than building them (10,000
-    # identities: about 2 s, and 1.2 s more in the template). So it waits, and then counts them as
-    # old (freeze and unfreeze: moved to the oldest generation without a collection); any garbage
-    # among them is still collected by the next full collection.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _guide(identities, panel, lang, rerun, check_lang)
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
-
-
-def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Sequence[str] | None,
-           check_lang: str | None) -> Guide:
     records = [record for identity in identities for record in identity.records]
     _refuse_what_the_panel_cannot_take(panel, records)
     several = len(identities) > 1
@@ -148,30 +128,41 @@ def _guide(identities: Sequence[Identity], panel: Panel, lang: str, rerun: Seque
     dkim_titles: dict[tuple[int, int], Phrase] = {}
     advised: dict[tuple, tuple[Phrase, ...]] = {}
     by_hand = {shortened: (_by_hand(shortened), _by_hand_page(shortened)) for shortened in (False, True)}
+    # A record's fields and advice, by what they are made of (_Kinds): the MAIL FROM, SPF and DMARC
+    # steps of thousands of identities type the same host and value, and are made once.
+    kinds = _Kinds()
     sections = []
     for identity in identities:
+        zone = identity.zone
         dkim_total = sum(record.purpose == "dkim" for record in identity.records)
         dkim_number = 0
         steps = []
         for record in identity.records:
-            typed = entry(panel, record, identity.zone)
-            if record.purpose == "dkim" and record.type == "CNAME":
+            rtype, purpose = record.type, record.purpose
+            if purpose == "dkim" and rtype == "CNAME":
                 dkim_number += 1
                 what = dkim_titles.get((dkim_number, dkim_total))
                 if what is None:
                     what = dkim_titles[dkim_number, dkim_total] = Phrase(
                         "record.dkim-key", number=dkim_number, total=dkim_total)
-            elif record.purpose == "dkim":
+            elif purpose == "dkim":
                 what = Phrase("record.dkim-public-key")
             else:
-                what = RECORD_TITLES[record.purpose]
-            key = _advice_key(record)
-            said = advised.get(key)
-            if said is None:
-                said = advised[key] = advice(panel, typed)
+                what = RECORD_TITLES[purpose]
+            kind = (purpose, rtype, relative(record.name, zone), record.value, record.priority, record.ttl)
+            made = kinds.get(kind)
+            if made is None:
+                typed = entry(panel, record, zone)
+                key = _advice_key(record)
+                said = advised.get(key)
+                if said is None:
+                    said = advised[key] = advice(panel, typed)
+                shown = len(labelled)
+                made = (fields(panel, typed, lang, own_ttl, labelled, labels), said)
+                if len(labelled) == shown:  # no panel label given its first mention: the same again next time
+                    kinds[kind] = made
             number = next(numbers)
-            steps.append(Step(record, Phrase("step", number=number, record=what, type=record.type),
-                              fields(panel, typed, lang, own_ttl, labelled, labels), said, number))
+            steps.append(Step(record, Phrase("step", number=number, record=what, type=rtype), made[0], made[1], number))
         if several:
             lookups = tuple(lookup(record) for record in identity.records)
             hand, hand_page = by_hand[any(found.shortened for found in lookups)] if lookups else (None, None)
@@ -238,6 +229,19 @@ def _check(identities: Sequence[Identity] | Sequence[Summary], lookups: tuple[Lo
         by_hand_page=_by_hand_page(_shortened(lookups)),
         run_sender=Phrase("check.run-sender"),
     )
+
+
+class _Kinds(dict):
+    """What guide() made for records alike (their fields and advice), by (type, host, value,
+    priority, TTL, and the record's purpose): these decide both at one panel. Past LIMIT kinds it starts afresh: most records
+    of a DKIM key are each of their own kind, and the kinds many identities share are soon back."""
+
+    LIMIT = 4096
+
+    def __setitem__(self, kind: tuple, made: tuple) -> None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        super().__setitem__(kind, made)
 
 
 def _by_hand(shortened: bool) -> Phrase:

@@ -155,7 +155,7 @@ def _run(job: Job, notify: Callable[[str], None] | None) -> int:
         else:
             out.write_folder(job.output, formats.render_folder(fmt.name, folder.made(groups), settings, pages=groups))
     else:
-        out.emit(formats.render(fmt.name, everyone, settings), job.output)
+        out.emit(formats.render_utf8(fmt.name, everyone, settings), job.output)
     return EXIT_OK
 
 

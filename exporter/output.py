@@ -9,12 +9,13 @@ block device) is refused.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,20 +23,65 @@ from .errors import EXIT_STDOUT_CLOSED, EXIT_TERMINATED, InputError, OutputError
 from .phrase import Phrase
 
 
-def emit(text: str, path: str | None) -> None:
+def emit(text: str | Sequence[bytes], path: str | None) -> None:
+    """Write `text` to stdout or -o FILE: a str, or the output as UTF-8 in pieces, in order
+    (formats.render_utf8)."""
     if path in (None, "-"):
         to_stdout(text)
         return
     write_file(Path(path), text)
 
 
-def to_stdout(text: str) -> None:
+# Pieces written as one block: not the whole output at once (an html page of 10,000 identities is
+# 91 MB), nor a write call per piece, nor blocks of megabytes: each of those is memory mapped afresh
+# and faulted in page by page (0.2 s of system time for that page), where blocks of some 100 KB
+# reuse the same memory.
+PIECES_PER_WRITE = 64
+
+
+def _blocks(text: str | Sequence[bytes]) -> Iterator[str | bytes]:
+    """`text` as a few long blocks to write: a str as it is, UTF-8 pieces joined a block at a time.
+    Where the run holds a secret, the pieces are joined whole and decoded, so that redaction (which
+    reads text) finds a secret split between two blocks (exporter/redaction.py)."""
+    if isinstance(text, str):
+        yield text
+    elif secrets_known():
+        yield b"".join(text).decode("utf-8")
+    else:
+        for start in range(0, len(text), PIECES_PER_WRITE):
+            yield b"".join(text[start : start + PIECES_PER_WRITE])
+
+
+def _writer(handle) -> Callable[[str | bytes], object]:
+    """write(block) into the text stream `handle`: a str redacted, UTF-8 bytes (from _blocks, where
+    the run holds no secret) straight to the bytes under it where the stream writes UTF-8 as it is
+    (no other encoding, no line ends rewritten), else decoded and written as text."""
+    raw = getattr(handle, "buffer", None)
+    encoding = getattr(handle, "encoding", None)
+    if raw is None or not encoding or codecs.lookup(encoding).name != "utf-8" or os.linesep != "\n":
+        return lambda block: handle.write(block.decode("utf-8") if isinstance(block, bytes) else _no_secrets(block))
+
+    def write(block: str | bytes) -> object:
+        if isinstance(block, str):
+            return handle.write(_no_secrets(block))
+        handle.flush()  # what was written as text goes first
+        return raw.write(block)
+
+    return write
+
+
+def to_stdout(text: str | Sequence[bytes]) -> None:
     """Write to standard output; a failure is one OutputError naming standard output and why."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`ses-export ... >&-`)
         raise OutputError(Phrase("error.stdout-closed"), stdout=True)
     try:
-        stream.write(_no_secrets(text))
+        if isinstance(text, str):  # most writes: a piece of the --check report (streamed), a small output
+            stream.write(_no_secrets(text))
+        else:
+            write = _writer(stream)
+            for block in _blocks(text):
+                write(block)
         stream.flush()
     except BrokenPipeError:
         raise OutputError(Phrase("error.stdout-pipe-closed"), stdout=True, exit_code=EXIT_STDOUT_CLOSED) from None
@@ -71,11 +117,13 @@ def _kind(path: Path) -> str | None:
 WRITTEN_THROUGH = ("character device", "FIFO")
 
 
-def write_file(target: Path, text: str, staged: list | None = None) -> None:
+def write_file(target: Path, text: str | Sequence[bytes], staged: list | None = None) -> None:
     """-o FILE: a regular file (or a link to one) replaced atomically; a device or FIFO written through.
-    With `staged`, the file is left written beside its target and listed there, for the caller to rename."""
+    `text` is a str or the output as UTF-8 in pieces (emit). With `staged`, the file is left written beside its target
+    and listed there, for the caller to rename."""
     with _file_writer(target, staged) as write:
-        write(text)
+        for block in _blocks(text):
+            write(block)
 
 
 @contextmanager
@@ -87,7 +135,7 @@ def _file_writer(target: Path, staged: list | None = None):
     if kind in WRITTEN_THROUGH:
         try:
             with open(target, "w", encoding="utf-8", newline="") as handle:
-                yield lambda text: handle.write(_no_secrets(text))
+                yield _writer(handle)
         except OSError as e:
             raise OutputError(Phrase("error.output-incomplete", target=str(target), reason=str(e.strerror or e))) from None
         return
@@ -97,7 +145,14 @@ def _file_writer(target: Path, staged: list | None = None):
         # Replacing the link itself would leave its target stale: replace the target, keep the link.
         target = Path(os.path.realpath(target))
     with _atomic(target, staged) as handle:
-        yield lambda text: handle.write(_no_secrets(text))
+        yield _writer(handle)
+
+
+def secrets_known() -> bool:
+    """Whether the run holds a secret value that an output must not carry (exporter/redaction.py)."""
+    from .redaction import holds_secrets
+
+    return holds_secrets()
 
 
 def _no_secrets(text: str) -> str:

@@ -102,6 +102,11 @@ def redact_values(text: str, environment: dict[str, str] | None = None, split: b
     return "".join(out)
 
 
+def holds_secrets(environment: dict[str, str] | None = None) -> bool:
+    """Whether redact_values has any value to look for."""
+    return bool(_secret_forms(os.environ if environment is None else environment))
+
+
 def _secret_forms(env) -> tuple[str, ...]:
     with _remembering:
         remembered = tuple(_remembered)

@@ -198,3 +198,27 @@ def test_the_check_has_a_lookup_per_record():
 
 def steps_in(dns_host, lang, *records):
     return [step for section in guide([identity(*records)], panel(dns_host), lang).sections for step in section.steps]
+
+
+@pytest.mark.parametrize("dns_host", PANEL_NAMES)
+def test_records_alike_share_their_fields_and_advice_as_if_each_were_made_alone(dns_host):
+    """guide() makes the fields and advice of records alike once (the MAIL FROM, SPF and DMARC steps of
+    thousands of identities): each step must be what fields() and advice() give for its record in
+    turn, a panel's own label at its first mention only, also where that mention is a shared record's."""
+    from exporter import guide as guide_module
+    from exporter.panels import entry
+
+    def shop(record, zone="shop.example.com."):
+        return record._replace(identity=zone, name=record.name.replace("example.com.", zone))
+
+    documents = [identity(MX, SPF, DMARC), identity(*DKIM, MX, SPF, DMARC),
+                 Identity(domain="shop.example.com.", region="us-east-1", zone="shop.example.com.", source="test",
+                          records=tuple(shop(r) for r in (*DKIM, MX, SPF, DMARC, KEY)))]
+    at = panel(dns_host)
+    for lang in ("en", "ja"):
+        made = guide(documents, at, lang)
+        labelled: set[str] = set()
+        expected = [(guide_module.fields(at, entry(at, record, each.zone), lang, False, labelled),
+                     guide_module.advice(at, entry(at, record, each.zone)))
+                    for each in documents for record in each.records]
+        assert [(step.fields, step.advice) for section in made.sections for step in section.steps] == expected

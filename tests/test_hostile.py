@@ -80,6 +80,25 @@ def test_no_output_carries_a_secret_the_run_holds(monkeypatch, tmp_path, capsys)
         assert written == f"; echoed by an answer: {REDACTED} and {REDACTED}\n"
 
 
+def test_an_output_written_in_pieces_carries_no_secret_split_between_them(monkeypatch, tmp_path, capsys):
+    """The command line writes an output as its template's pieces in UTF-8, a block of them at a time
+    (formats.render_utf8, output.emit): a secret whose halves fall in two blocks is still found."""
+    from exporter import output
+
+    monkeypatch.setattr(output, "PIECES_PER_WRITE", 2)
+    text = ["; echoed: ", TOKEN[:20], TOKEN[20:], " end\n", "; plain 日本語\n"]
+    pieces = [piece.encode() for piece in text]
+    monkeypatch.delenv("AWS_SESSION_TOKEN", raising=False)
+    monkeypatch.setattr(redaction, "_remembered", set())
+    output.emit(pieces, str(tmp_path / "plain.zone"))
+    assert (tmp_path / "plain.zone").read_text(encoding="utf-8") == "".join(text)  # no secret held: as it is
+    monkeypatch.setenv("AWS_SESSION_TOKEN", TOKEN)
+    output.emit(pieces, None)
+    output.emit(pieces, str(tmp_path / "records.zone"))
+    for written in (capsys.readouterr().out, (tmp_path / "records.zone").read_text(encoding="utf-8")):
+        assert written == f"; echoed: {REDACTED} end\n; plain 日本語\n"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_an_ses_message_echoing_the_token_never_prints_it(tmp_path, debug):

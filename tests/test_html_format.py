@@ -298,3 +298,97 @@ def test_md_steps_lays_out_each_step_from_the_same_sentences_as_md_phrase(lang):
     assert md_steps(steps, words) == expected
     assert md_steps(steps, words) == expected  # the second time from what words remembers
     assert md_steps((), words) == ""
+
+
+# The section markup templates/instructions.html.j2 wrote before html_section, expression by expression.
+SECTION_TEMPLATE = """\
+<section{% if section.heading %} aria-labelledby="identity-{{ number }}"{% endif %}>
+{% if section.heading %}
+<h2 id="identity-{{ number }}">{{ section.heading | html_code }}</h2>
+{% endif %}
+{% if section.notes and notes %}
+<ul class="notes">
+{% for note in section.notes %}
+<li>{{ note | html_phrase(words) }}</li>
+{% endfor %}
+</ul>
+{% endif %}
+{% if section.steps %}
+{{ section.steps | html_steps(words, controls, heading) }}
+{% endif %}
+{% if section.lookups %}
+<p>{{ section.by_hand_page | html_phrase(words) }}</p>
+{{ section.lookups | html_lookups("lookup-" ~ number ~ "-", controls) }}
+{% endif %}
+</section>"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("heading", [None, *HOSTILE])
+def test_html_section_is_the_template_piece_it_replaced(lang, heading):
+    """One filter call per identity writes what a dozen autoescaped template expressions wrote."""
+    import jinja2
+
+    from exporter.filters import FILTERS, html_section
+    from exporter.guide import Section, Step
+    from exporter.phrase import Sentences
+    from exporter.verify import Lookup
+
+    words = Sentences({**catalogue(lang).GUIDE, **catalogue(lang).NOTICES})
+    controls = catalogue(lang).HTML
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(FILTERS)
+    piece = env.from_string(SECTION_TEMPLATE)
+    for value in HOSTILE:
+        steps = (Step(None, Phrase("step", number=7, record=Phrase("record.dmarc"), type="TXT"),
+                      (Field("host", Phrase("field.host", own="", host=value), value),), (), 7),)
+        lookups = (Lookup(None, f"dig {value}", f"nslookup {value}", value, value),)
+        notes = (Phrase("note", note=value), Phrase("note", note="<b>"))
+        for section in (Section(None, heading, notes, steps, lookups, None, Phrase("check.by-hand-page")),
+                        Section(None, heading, (), (), (), None, None), Section(None, heading, notes, (), (), None, None)):
+            for number, shown in ((1, True), (12, False)):
+                made = html_section(section, number, words, controls, "h3", shown)
+                assert isinstance(made, Markup)
+                assert made == piece.render(section=section, number=number, words=dict(words), controls=controls,
+                                            heading="h3", notes=shown)
+
+
+@given(st.text())
+def test_autoescaped_is_markupsafes_escape(text):
+    from markupsafe import escape
+
+    from exporter.filters import _autoescaped
+
+    assert _autoescaped(text) == str(escape(text))
+
+
+@pytest.mark.parametrize("value", NUMBER_LIKE)
+def test_html_steps_alike_but_for_their_number_are_each_their_own_text(value):
+    """html_steps writes a step seen before but for its number (every identity's MAIL FROM steps) from a
+    pattern: each must be what the step alone gives at its number, whatever its values hold."""
+    from exporter.filters import html_steps
+    from exporter.guide import Step
+    from exporter.phrase import Sentences
+
+    words = Sentences({**catalogue("en").GUIDE, "advice.x": "Mind {value:code} at {number}."})
+    controls = catalogue("en").HTML
+    fields = (Field("host", Phrase("field.host", own="", host=value), value),
+              Field("value", Phrase("field.value", own="", value="12"), "12"))
+
+    def step(number, advice=()):
+        return Step(None, Phrase("step", number=number, record=Phrase("record.dmarc"), type=value), fields, advice,
+                    number)
+
+    def alone(each, heading):
+        return (f'<section class="step" aria-labelledby="step-{each.number}">\n'
+                f'<{heading} id="step-{each.number}">{html_phrase(each.title, dict(words))}</{heading}>\n'
+                '<ul class="fields">\n'
+                + "".join(f"<li>{html_field(field, dict(words), controls, each.number)}</li>\n" for field in each.fields)
+                + "</ul>\n" + "".join(f"<p>{html_phrase(advice, dict(words))}</p>\n" for advice in each.advice)
+                + "</section>")
+
+    for heading in ("h3", "h2"):
+        for numbers in ((1, 12), (3, 120), (4,), (12, 1, 0)):
+            steps = [step(n) for n in numbers] + [step(n + 1000, (Phrase("advice.x", value=value, number=n),))
+                                                   for n in numbers]
+            assert html_steps(steps, words, controls, heading) == "\n".join(alone(each, heading) for each in steps)

@@ -161,3 +161,26 @@ def test_a_folder_whose_rename_fails_says_which_files_are_new_and_leaves_no_part
         output.write_folder(str(tmp_path / "out"), [("a.zone", "a\n"), ("b.zone", "b\n"), ("c.zone", "c\n")])
     assert str(failed.value) == f"{tmp_path / 'out' / 'b.zone'}: No space left on device; replaced already: a.zone"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.zone"]  # the staged b and c removed
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "utf-16", "ascii"])
+def test_utf8_pieces_are_written_as_the_stream_would_write_their_text(encoding, monkeypatch):
+    """The command line's output comes as UTF-8 pieces (formats.render_utf8): a stream that writes UTF-8
+    gets them as they are, after what it was given as text; any other gets their text in its encoding
+    (and fails as it would, a character it cannot encode being a ValueError: exit status as documented)."""
+    import io
+
+    from exporter import output
+
+    monkeypatch.setattr(output, "PIECES_PER_WRITE", 2)
+    text = ["; first\n", "mail.example.com. 300 IN TXT ", '"v=spf1 ~all"\n', "; 日本語\n"]
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    monkeypatch.setattr(sys, "stdout", stream)
+    stream.write("; before\n")
+    if encoding == "ascii":
+        with pytest.raises(output.OutputError):
+            output.emit([piece.encode() for piece in text], None)
+        return
+    output.emit([piece.encode() for piece in text], None)
+    assert raw.getvalue() == ("; before\n" + "".join(text)).encode(encoding)

@@ -67,6 +67,40 @@ def test_a_formats_work_grows_linearly_with_the_identities(name, batches):
     assert large >= 5 * small, f"{name}: the count does not follow the identities, so it proves nothing"
 
 
+@pytest.mark.parametrize("name", ["html", "instructions"])
+def test_a_page_lays_out_each_identity_with_one_filter_call(name, batches):
+    """The identity's section (html_section) or steps (md_steps): one call each, not a template
+    expression per record (their work per record is in test_a_formats_work_grows_linearly_...)."""
+    from exporter import filters
+
+    layout = (filters.html_section if name == "html" else filters.md_steps).__code__
+    settings = Settings(rerun=("--identity-file", "saved"))
+    formats.render(name, batches[None][100][:1], settings)
+    made = 0
+
+    def count(frame, event, arg):
+        nonlocal made
+        if event == "call" and frame.f_code is layout:
+            made += 1
+
+    sys.setprofile(count)
+    try:
+        formats.render(name, batches[None][1000], settings)
+    finally:
+        sys.setprofile(None)
+    assert made == 1000
+
+
+@pytest.mark.parametrize("name", formats.names())
+def test_the_pieces_the_command_line_writes_are_the_whole_output(name, batches):
+    """formats.render_utf8 (what the command line writes, a block at a time) joined is render's text."""
+    batch = batches["example.net" if name in ONE_ZONE else None][100]
+    for lang in ("en", "ja"):
+        settings = Settings(lang=lang, rerun=("--identity-file", "saved"))
+        pieces = formats.render_utf8(name, batch, settings)
+        assert len(pieces) > 1 and b"".join(pieces).decode("utf-8") == formats.render(name, batch, settings)
+
+
 def test_no_template_grows_a_list_by_copying_it():
     """`{% set ns.lines = ns.lines + [...] %}` in a loop copies the whole list at every turn: 38 s for
     the instructions of 10,000 identities. Lists are made by a filter in one pass instead."""
