@@ -477,14 +477,17 @@ def _html_field(field, words, controls, number: int, memo: dict | None) -> str:
 
     def code(value: object) -> str:
         name = boxes.get(str(value))
-        if name is None:
-            return _html_code(value)
-        # the id: "step-", a number and a COPYABLE name, nothing that escaping would change
-        return _copy_box(value, f"step-{number}-{name}", _escaped(controls[f"copy.{name}"]).format(number=number),
-                         _escaped(controls["copy"]))
+        return _html_code(value) if name is None else _field_box(value, name, number, controls)
 
     lazy = _lazy()
     return lazy.compose(field.text, words, lazy.Kind(markup=html_markup, code=code, text=_html_text))
+
+
+def _field_box(value: object, name: str, number: object, controls) -> str:
+    """A field's value in its copy box (html_copy as str): the id "step-", the step's number and a
+    COPYABLE name, nothing that escaping would change; labelled by the `controls` words of `name`."""
+    return _copy_box(value, f"step-{number}-{name}", _escaped(controls[f"copy.{name}"]).format(number=number),
+                     _escaped(controls["copy"]))
 
 
 def _plain_field(phrase, boxes: dict, words, controls, number: object) -> tuple[str, int]:
@@ -507,10 +510,9 @@ def _plain_field(phrase, boxes: dict, words, controls, number: object) -> tuple[
             if box is None:
                 out.append(_html_code(value))
             else:
-                label = _escaped(controls[f"copy.{box}"])
-                places += 2 + label.count("{number}")  # the box's id twice (id, data-copy), the label's
-                out.append(_copy_box(value, f"step-{number}-{box}", label.format(number=number),
-                                     _escaped(controls["copy"])))
+                # the box's id twice (id, data-copy), and wherever its label shows the number
+                places += 2 + controls[f"copy.{box}"].count("{number}")
+                out.append(_field_box(value, box, number, controls))
         elif value != "":
             out.append(_html_text(value))
     return "".join(out), places
