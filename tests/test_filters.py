@@ -80,7 +80,8 @@ def test_json_text_is_the_json_modules_indented_text(value):
 @given(st.lists(st.none() | st.integers() | st.text(alphabet=st.sampled_from(list('ab ,"\r\n\t=+-@x')), max_size=6),
                 max_size=8))
 def test_csv_row_is_the_csv_modules_line(fields):
-    """csv_row's own join, where nothing needs quoting, writes what the csv module writes."""
+    """csv_row's own join, and its own quoting of a cell with a comma, a quote or a line end, write what
+    the csv module writes."""
     cells = ["" if field is None else str(field) for field in fields]
     if any(isinstance(field, str) and field.startswith(("=", "+", "-", "@", "\t", "\r")) for field in fields):
         return  # refused instead (test_inputs.py)
